@@ -1,0 +1,47 @@
+package org.socialworkshop.identity;
+
+import java.net.URI;
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.idempotency.Idempotency;
+import org.socialworkshop.platform.idempotency.IdempotentRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Admins create accounts for staff, makers and partner companies' buyers. */
+@RestController
+@RequestMapping("/api/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class AccountController {
+
+    private final Accounts accounts;
+    private final Idempotency idempotency;
+    private final JsonMapper json;
+
+    AccountController(Accounts accounts, Idempotency idempotency, JsonMapper json) {
+        this.accounts = accounts;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> create(@Valid @RequestBody NewAccount request,
+            @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key,
+            Principal admin, ServerWebExchange exchange) {
+        return idempotency.execute(IdempotentRequest.of(exchange, admin.getName(), key, request, json),
+                () -> accounts.create(request).map(account -> ResponseEntity
+                        .created(URI.create("/api/admin/users/" + account.id().value()))
+                        .body(account)));
+    }
+}

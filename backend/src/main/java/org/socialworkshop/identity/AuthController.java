@@ -1,0 +1,110 @@
+package org.socialworkshop.identity;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.socialworkshop.platform.audit.AuditLog;
+import org.socialworkshop.platform.security.LoginThrottle;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
+
+/** Signing in and out with a session cookie, per the API contract. */
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final ReactiveAuthenticationManager authentication;
+    private final ServerSecurityContextRepository contexts;
+    private final LoginThrottle throttle;
+    private final Accounts accounts;
+    private final AuditLog audit;
+
+    AuthController(ReactiveAuthenticationManager authentication, ServerSecurityContextRepository contexts,
+            LoginThrottle throttle, Accounts accounts, AuditLog audit) {
+        this.authentication = authentication;
+        this.contexts = contexts;
+        this.throttle = throttle;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+    }
+
+    @PostMapping("/login")
+    Mono<Account> login(@Valid @RequestBody Credentials credentials, ServerWebExchange exchange) {
+        String address = addressOf(exchange);
+        return throttle.waitBeforeTrying(credentials.email(), address)
+                .flatMap(wait -> wait.isPresent()
+                        ? Mono.error(SignInProblem.tooManyAttempts(wait.get()))
+                        : authenticate(credentials, address))
+                .flatMap(signedIn -> startSession(exchange, signedIn))
+                .flatMap(signedIn -> accounts.findByEmail(signedIn.getName()))
+                .flatMap(account -> throttle.recordSuccess(account.email())
+                        .then(audit.record(account.email(), "auth.signed-in", "user:" + account.id().value(),
+                                Map.of("address", address)))
+                        .thenReturn(account));
+    }
+
+    @GetMapping("/me")
+    Mono<Account> me() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(Authentication::isAuthenticated)
+                .flatMap(signedIn -> accounts.findByEmail(signedIn.getName()))
+                .switchIfEmpty(Mono.error(SignInProblem::notSignedIn));
+    }
+
+    /** Nothing to return: calling it makes sure the {@code XSRF-TOKEN} cookie is set before a first POST. */
+    @GetMapping("/csrf")
+    ResponseEntity<Void> csrf() {
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/logout")
+    Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
+        Mono<Void> recorded = ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .flatMap(signedIn -> audit.record(signedIn.getName(), "auth.signed-out", null, Map.of()));
+        return recorded.then(exchange.getSession().flatMap(WebSession::invalidate))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private Mono<Authentication> authenticate(Credentials credentials, String address) {
+        return authentication.authenticate(
+                        UsernamePasswordAuthenticationToken.unauthenticated(credentials.email().trim(), credentials.password()))
+                .onErrorResume(AuthenticationException.class, refused -> throttle.recordFailure(credentials.email(), address)
+                        .then(Mono.error(SignInProblem.badCredentials())));
+    }
+
+    /** A new session id at sign-in, so an id planted before sign-in is worthless after it. */
+    private Mono<Authentication> startSession(ServerWebExchange exchange, Authentication signedIn) {
+        return exchange.getSession()
+                .flatMap(WebSession::changeSessionId)
+                .then(contexts.save(exchange, new SecurityContextImpl(signedIn)))
+                .thenReturn(signedIn);
+    }
+
+    private static String addressOf(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+}

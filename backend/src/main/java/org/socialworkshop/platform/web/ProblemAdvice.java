@@ -1,0 +1,100 @@
+package org.socialworkshop.platform.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Framework errors raised while a controller handles a request, as RFC 9457 problems. Modules map their own
+ * domain exceptions in their own advice; anything raised outside controllers goes to {@link ErrorHandler}.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<Problems.FieldError> errors = ex.getFieldErrors().stream()
+                .map(error -> new Problems.FieldError(error.getField(), message(error)))
+                .toList();
+        return invalid(exchange, errors);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        List<Problems.FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new Problems.FieldError(parameterName(result.getMethodParameter().getParameterName(), error),
+                                String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return invalid(exchange, errors);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        String parameter = ex.getMethodParameter() == null ? null : ex.getMethodParameter().getParameterName();
+        boolean body = ex.getMethodParameter() != null && ex.getMethodParameter().hasParameterAnnotation(
+                org.springframework.web.bind.annotation.RequestBody.class);
+        String detail = body || parameter == null
+                ? "The request body could not be read: it must be well-formed JSON of the documented shape."
+                : "The parameter '" + parameter + "' is missing or has the wrong type.";
+        return respond(Problems.of(exchange, HttpStatus.BAD_REQUEST, "Malformed request", detail));
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+        return respond(BodySizeLimit.problem(exchange));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(@Nullable Object body, @Nullable HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.withContext(problem, exchange);
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> invalid(ServerWebExchange exchange, List<Problems.FieldError> errors) {
+        ProblemDetail problem = Problems.of(exchange, HttpStatus.BAD_REQUEST, "Invalid request",
+                "Some fields are not valid; see errors.");
+        return respond(Problems.withFieldErrors(problem, errors));
+    }
+
+    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem) {
+        return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
+    }
+
+    private static String message(FieldError error) {
+        return error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
+    }
+
+    private static String parameterName(@Nullable String parameter, MessageSourceResolvable error) {
+        if (error instanceof FieldError field) {
+            return field.getField();
+        }
+        return parameter == null ? "request" : parameter;
+    }
+}

@@ -1,0 +1,72 @@
+/**
+ * <auth-status>: the signed-in indicator. Shows the staff sign-in link until
+ * GET /api/auth/me says who is signed in; then the user's email and a sign-out
+ * button. Emits `auth-change` (bubbles) with { user } once it knows.
+ */
+import { html, render } from '../../lib/html.js';
+import { translate } from '../../lib/i18n.js';
+import { api, ensureCsrfToken } from '../../lib/api.js';
+import { define } from '../../lib/define.js';
+
+const LOGIN_PATH = '/login.html';
+
+class AuthStatus extends HTMLElement {
+  connectedCallback() {
+    this.showSignIn();
+    this.addEventListener('click', this);
+    this.refresh();
+  }
+
+  disconnectedCallback() {
+    this.removeEventListener('click', this);
+  }
+
+  async refresh() {
+    let user = null;
+    try {
+      user = await api.get('/api/auth/me');
+    } catch (error) {
+      // 401 is the normal "nobody signed in"; any other failure also leaves the sign-in link.
+      if (error.status !== 401) console.warn('Could not check who is signed in.', error);
+    }
+    if (user?.email) this.showUser(user);
+    this.dispatchEvent(new CustomEvent('auth-change', { bubbles: true, detail: { user } }));
+  }
+
+  showSignIn() {
+    const here = window.location.pathname === LOGIN_PATH;
+    render(this, html`
+      <a id="sign-in-link" class="auth-status__link" href="${LOGIN_PATH}"
+         ${here && html`aria-current="page"`} data-i18n="nav.signIn"></a>`);
+    translate(this);
+  }
+
+  showUser(user) {
+    render(this, html`
+      <span class="auth-status__user">
+        <span data-i18n="auth.signedInAs"></span>
+        <strong id="signed-in-user" class="auth-status__email">${user.email}</strong>
+      </span>
+      <button type="button" id="sign-out" class="button button--secondary" data-i18n="auth.signOut"></button>
+      <span id="sign-out-error" class="auth-status__error" role="status"></span>`);
+    translate(this);
+  }
+
+  async handleEvent(event) {
+    if (!event.target.closest('#sign-out')) return;
+    try {
+      await ensureCsrfToken();
+      await api.post('/api/auth/logout');
+      window.location.reload();
+    } catch (error) {
+      console.warn('Sign-out failed.', error);
+      const message = this.querySelector('#sign-out-error');
+      message.dataset.i18n = 'auth.signOutFailed';
+      translate(message);
+    }
+  }
+}
+
+export function register() {
+  define('auth-status', AuthStatus);
+}

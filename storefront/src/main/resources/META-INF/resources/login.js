@@ -1,0 +1,4 @@
+import { start } from './lib/app.js';
+import { register as registerLoginForm } from './components/login-form/login-form.js';
+
+start(registerLoginForm);
