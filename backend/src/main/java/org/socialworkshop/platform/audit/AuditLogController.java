@@ -9,7 +9,6 @@ import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.shared.Page;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/admin/audit-log")
 @PreAuthorize("hasRole('ADMIN')")
-@Validated
 class AuditLogController {
 
     static final int EXPORT_LIMIT = 10_000;

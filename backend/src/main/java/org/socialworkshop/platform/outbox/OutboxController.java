@@ -12,7 +12,6 @@ import org.socialworkshop.shared.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,6 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/admin/outbox")
 @PreAuthorize("hasRole('ADMIN')")
-@Validated
 class OutboxController {
 
     private final Database db;

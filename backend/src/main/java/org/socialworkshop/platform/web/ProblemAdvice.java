@@ -2,6 +2,8 @@ package org.socialworkshop.platform.web;
 
 import java.util.List;
 
+import jakarta.validation.ConstraintViolationException;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
@@ -63,6 +65,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.of(exchange, HttpStatus.BAD_REQUEST, "Malformed request", detail));
     }
 
+    /** Validation of a service method's arguments ({@code @Validated} beans): the caller sent bad values. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    Mono<ResponseEntity<Object>> constraintViolated(ConstraintViolationException ex, ServerWebExchange exchange) {
+        List<Problems.FieldError> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .toList();
+        return invalid(exchange, errors);
+    }
+
     @ExceptionHandler(DataBufferLimitException.class)
     Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
         return respond(BodySizeLimit.problem(exchange));
@@ -89,6 +101,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static String message(FieldError error) {
         return error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
+    }
+
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static String parameterName(@Nullable String parameter, MessageSourceResolvable error) {

@@ -1,0 +1,23 @@
+package org.socialworkshop.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port against the shared test PostgreSQL, with demo data loaded. All
+ * tests with this annotation share one application context; give each test its own data (unique e-mails,
+ * keys) rather than cleaning tables.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@AutoConfigureWebTestClient
+public @interface WorkshopTest {
+}
