@@ -12,7 +12,21 @@ public final class SignIn {
     private SignIn() {
     }
 
-    public static WebTestClient as(WebTestClient client, String email, String password) {
+    /** The cookies a browser would hold after signing in. */
+    public record Session(String session, String csrf) {
+
+        /** A client sending this session and its CSRF token, as a browser app does. */
+        public WebTestClient on(WebTestClient client) {
+            return client.mutate()
+                    .defaultCookie("SESSION", session)
+                    .defaultCookie("XSRF-TOKEN", csrf)
+                    .defaultHeader("X-XSRF-TOKEN", csrf)
+                    .defaultHeader(HttpHeaders.ACCEPT, "application/json, application/problem+json")
+                    .build();
+        }
+    }
+
+    public static Session session(WebTestClient client, String email, String password) {
         ResponseCookie csrf = client.get().uri("/api/auth/csrf").exchange()
                 .expectStatus().isNoContent()
                 .returnResult(Void.class).getResponseCookies().getFirst("XSRF-TOKEN");
@@ -21,12 +35,11 @@ public final class SignIn {
                 .exchange()
                 .expectStatus().isOk()
                 .returnResult(Void.class).getResponseCookies().getFirst("SESSION");
-        return client.mutate()
-                .defaultCookie("SESSION", session.getValue())
-                .defaultCookie("XSRF-TOKEN", csrf.getValue())
-                .defaultHeader("X-XSRF-TOKEN", csrf.getValue())
-                .defaultHeader(HttpHeaders.ACCEPT, "application/json, application/problem+json")
-                .build();
+        return new Session(session.getValue(), csrf.getValue());
+    }
+
+    public static WebTestClient as(WebTestClient client, String email, String password) {
+        return session(client, email, password).on(client);
     }
 
     public static WebTestClient admin(WebTestClient client) {

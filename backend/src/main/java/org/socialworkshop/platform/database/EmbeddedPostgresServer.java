@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(dir.getParent());
             channel = FileChannel.open(dir.resolveSibling(dir.getFileName() + ".lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw DataDirectoryInUse.at(dir);
             }
@@ -68,6 +70,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** Null when another process holds the lock, or another instance in this JVM (which Java reports by throwing). */
+    private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return null;
+        }
+    }
+
     ServerAddress address() {
         return new ServerAddress("localhost", postgres.getPort(), "postgres", "postgres", "");
     }
@@ -84,7 +95,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(@org.jspecify.annotations.Nullable FileChannel channel) {
+    private static void closeQuietly(@Nullable FileChannel channel) {
         if (channel == null) {
             return;
         }

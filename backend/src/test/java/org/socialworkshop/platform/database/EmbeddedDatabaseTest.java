@@ -1,0 +1,70 @@
+package org.socialworkshop.platform.database;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socialworkshop.support.SecondInstance;
+import org.socialworkshop.support.SignIn;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The default set-up a newcomer gets: with no DATABASE_URL the application runs its own PostgreSQL, keeps the
+ * data across restarts, commits durably, and a second instance on the same directory stops without harm.
+ */
+class EmbeddedDatabaseTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void keepsDataAcrossRestartsAndRefusesASecondInstance() {
+        String dataDir = "workshop.database.data-dir=" + data.resolve("postgres");
+        String email = "kept-" + UUID.randomUUID() + "@example.org";
+        try (SecondInstance first = SecondInstance.start(dataDir)) {
+            assertThat(first.bean(DatabaseServer.class).isEmbedded()).isTrue();
+            assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(first, "fsync")).isEqualTo("on");
+            SignIn.admin(first.client()).post().uri("/api/admin/users")
+                    .bodyValue(Map.of("email", email, "displayName", "Kept", "password", "long-enough-pw",
+                            "roles", List.of("MAKER")))
+                    .exchange().expectStatus().isCreated();
+
+            assertThatThrownBy(() -> SecondInstance.start(dataDir))
+                    .rootCause().isInstanceOf(DataDirectoryInUse.class)
+                    .hasMessageContaining(data.resolve("postgres").toString());
+            // The first instance and its server are untouched by the refused one.
+            SignIn.as(first.client(), email, "long-enough-pw").get().uri("/api/auth/me").exchange().expectStatus().isOk();
+        }
+        assertThat(data.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
+
+        try (SecondInstance restarted = SecondInstance.start(dataDir)) {
+            SignIn.as(restarted.client(), email, "long-enough-pw").get().uri("/api/auth/me").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.email").isEqualTo(email);
+        }
+        assertThat(Files.exists(data.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+    }
+
+    @Test
+    void explainsASecondStartInPlainWords() {
+        FailureAnalysis analysis = new DataDirectoryInUseFailureAnalyzer()
+                .analyze(new IllegalStateException(DataDirectoryInUse.at(data)));
+        assertThat(analysis.getDescription()).contains("in use by another running instance").contains("Nothing was changed");
+        assertThat(analysis.getAction()).contains("DATA_DIR").contains("DATABASE_URL");
+    }
+
+    private static String setting(SecondInstance instance, String name) {
+        return instance.bean(Database.class).sql("SELECT current_setting('" + name + "') AS value")
+                .map(row -> row.get("value", String.class)).one()
+                .toFuture().join();
+    }
+
+}

@@ -1,0 +1,106 @@
+package org.socialworkshop.platform.security;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.socialworkshop.support.SecondInstance;
+import org.socialworkshop.support.SignIn;
+import org.socialworkshop.support.WorkshopTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Signing in, sessions that outlive an instance, CSRF, and the brake on password guessing. */
+@WorkshopTest
+class SessionsAndSignInTest {
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void signedInPersonIsKnownUntilSignedOut() {
+        WebTestClient cashier = SignIn.as(client, "cashier@example.org", "workshop-cashier");
+        cashier.get().uri("/api/auth/me").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.email").isEqualTo("cashier@example.org")
+                .jsonPath("$.roles[0]").isEqualTo("CASHIER")
+                .jsonPath("$.passwordHash").doesNotExist();
+        cashier.post().uri("/api/auth/logout").exchange().expectStatus().isNoContent();
+        cashier.get().uri("/api/auth/me").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void sessionWorksOnAnotherInstanceAndAfterARestart() {
+        SignIn.Session session = SignIn.session(client, "coordinator@example.org", "workshop-coordinator");
+        try (SecondInstance other = SecondInstance.onTestDatabase()) {
+            session.on(other.client()).get().uri("/api/auth/me").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.email").isEqualTo("coordinator@example.org");
+        }
+        // The other instance is gone; this one never held the session in memory either.
+        session.on(client).get().uri("/api/auth/me").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void unsafeRequestWithSessionButWithoutCsrfTokenIsRefused() {
+        WebTestClient admin = SignIn.admin(client);
+        WebTestClient withoutToken = admin.mutate().defaultHeaders(headers -> headers.remove("X-XSRF-TOKEN")).build();
+        withoutToken.post().uri("/api/admin/users")
+                .bodyValue(Map.of("email", "nocsrf@example.org", "displayName", "x", "password", "long-enough-pw",
+                        "roles", java.util.List.of("CASHIER")))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void sessionIdChangesAtSignIn() {
+        ResponseCookie before = client.get().uri("/api/auth/csrf").exchange().returnResult(Void.class)
+                .getResponseCookies().getFirst("XSRF-TOKEN");
+        String planted = "planted-" + UUID.randomUUID();
+        ResponseCookie session = client.post().uri("/api/auth/login")
+                .cookie("SESSION", planted)
+                .cookie("XSRF-TOKEN", before.getValue())
+                .header("X-XSRF-TOKEN", before.getValue())
+                .bodyValue(Map.of("email", "maker@example.org", "password", "workshop-maker"))
+                .exchange()
+                .expectStatus().isOk()
+                .returnResult(Void.class).getResponseCookies().getFirst("SESSION");
+        assertThat(session.getValue()).isNotEqualTo(planted);
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+    }
+
+    @Test
+    void repeatedFailuresForOneAccountAreThrottled() {
+        String email = "guess-" + UUID.randomUUID() + "@example.org";
+        for (int attempt = 0; attempt < 5; attempt++) {
+            client.post().uri("/api/auth/login").bodyValue(Map.of("email", email, "password", "wrong-" + attempt))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        client.post().uri("/api/auth/login").bodyValue(Map.of("email", email, "password", "still-wrong"))
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 901L))
+                .expectBody().jsonPath("$.retryAfterSeconds").isNumber();
+    }
+
+    @Test
+    void wrongPasswordAndUnknownAccountLookTheSame() {
+        client.post().uri("/api/auth/login")
+                .bodyValue(Map.of("email", "buyer@example.org", "password", "not-the-password"))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("The e-mail address or password is not correct.");
+        client.post().uri("/api/auth/login")
+                .bodyValue(Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org", "password", "whatever"))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("The e-mail address or password is not correct.");
+    }
+}

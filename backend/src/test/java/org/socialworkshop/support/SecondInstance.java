@@ -1,0 +1,47 @@
+package org.socialworkshop.support;
+
+import org.socialworkshop.WorkshopApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Another instance of the application in the same JVM, as a second node or a restarted one would be. */
+public final class SecondInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private SecondInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts an instance with the given extra properties ({@code name=value}) on a random port. */
+    public static SecondInstance start(String... properties) {
+        String[] args = new String[properties.length + 2];
+        args[0] = "--server.port=0";
+        args[1] = "--workshop.outbox.workers=1";
+        for (int i = 0; i < properties.length; i++) {
+            args[i + 2] = "--" + properties[i];
+        }
+        return new SecondInstance(new SpringApplicationBuilder(WorkshopApplication.class).run(args));
+    }
+
+    /** An instance using the shared test database, like a second node behind a load balancer. */
+    public static SecondInstance onTestDatabase() {
+        return start("workshop.database.url=" + TestPostgres.url());
+    }
+
+    public WebTestClient client() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
