@@ -1,6 +1,6 @@
 /** Cross-cutting machinery: database access, security, idempotency, outbox, audit, web errors. */
 @NullMarked
-@ApplicationModule(displayName = "Platform")
+@ApplicationModule(displayName = "Platform", allowedDependencies = "shared")
 package org.socialworkshop.platform;
 
 import org.jspecify.annotations.NullMarked;
