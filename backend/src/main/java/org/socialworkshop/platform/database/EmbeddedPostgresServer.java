@@ -27,6 +27,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
@@ -48,6 +50,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (lock == null) {
                 throw DataDirectoryInUse.at(dir);
             }
+            stopOrphan(dir);
             log.info("Starting the embedded PostgreSQL with data in {}", dir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
@@ -68,6 +71,35 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /**
+     * We hold the lock, so no live instance owns this directory; a PostgreSQL still running on it was left by
+     * an instance that died without stopping it (e.g. killed with SIGKILL). Stop it (SIGTERM: PostgreSQL's
+     * smart shutdown, which checkpoints) so this instance can start its own; its data is intact.
+     */
+    private static void stopOrphan(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try (var lines = Files.lines(pidFile)) {
+            pid = Long.parseLong(lines.findFirst().orElse("0").trim());
+        } catch (NumberFormatException unreadable) {
+            return;
+        }
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("Stopping PostgreSQL {} left running on {} by an instance that did not shut down", pid, dir);
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception stillRunning) {
+                        throw new IllegalStateException("PostgreSQL " + pid + " on " + dir + " did not stop; stop it by hand", stillRunning);
+                    }
+                });
     }
 
     /** Null when another process holds the lock, or another instance in this JVM (which Java reports by throwing). */

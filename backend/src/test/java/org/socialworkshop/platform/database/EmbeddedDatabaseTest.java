@@ -2,15 +2,19 @@ package org.socialworkshop.platform.database;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.socialworkshop.WorkshopApplication;
 import org.socialworkshop.support.SecondInstance;
 import org.socialworkshop.support.SignIn;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,11 +58,47 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void recoversAfterTheApplicationWasKilled() throws Exception {
+        int port = freePort();
+        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-cp", System.getProperty("java.class.path"), WorkshopApplication.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("killed.log").toFile());
+        java.environment().putAll(Map.of("DATA_DIR", data.resolve("postgres").toString(), "PORT", String.valueOf(port)));
+        java.environment().remove("DATABASE_URL");
+        Process killed = java.start();
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        String email = "survivor-" + UUID.randomUUID() + "@example.org";
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() ->
+                    client.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
+            SignIn.admin(client).post().uri("/api/admin/users")
+                    .bodyValue(Map.of("email", email, "displayName", "Survivor", "password", "long-enough-pw",
+                            "roles", List.of("MAKER")))
+                    .exchange().expectStatus().isCreated();
+        } finally {
+            killed.destroyForcibly().waitFor();
+        }
+
+        // SIGKILL left the application's PostgreSQL running on the directory; the next start must cope.
+        try (SecondInstance restarted = SecondInstance.start("workshop.database.data-dir=" + data.resolve("postgres"))) {
+            SignIn.as(restarted.client(), email, "long-enough-pw").get().uri("/api/auth/me").exchange()
+                    .expectStatus().isOk();
+        }
+    }
+
+    @Test
     void explainsASecondStartInPlainWords() {
         FailureAnalysis analysis = new DataDirectoryInUseFailureAnalyzer()
                 .analyze(new IllegalStateException(DataDirectoryInUse.at(data)));
         assertThat(analysis.getDescription()).contains("in use by another running instance").contains("Nothing was changed");
         assertThat(analysis.getAction()).contains("DATA_DIR").contains("DATABASE_URL");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String setting(SecondInstance instance, String name) {
