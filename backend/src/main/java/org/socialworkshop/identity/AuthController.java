@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.security.LoginThrottle;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +32,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthController.class);
 
     private final ReactiveAuthenticationManager authentication;
     private final ServerSecurityContextRepository contexts;
@@ -61,7 +65,8 @@ class AuthController {
                 .flatMap(account -> throttle.recordSuccess(account.email())
                         .then(audit.record(account.email(), "auth.signed-in", "user:" + account.id().value(),
                                 Map.of("address", address)))
-                        .thenReturn(account));
+                        .thenReturn(account))
+                .doOnNext(account -> log.info("{} signed in from {}", account.email(), address));
     }
 
     @GetMapping("/me")
