@@ -1,0 +1,140 @@
+package org.socialworkshop.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * One headless Chromium per test class (starting it is the slow part), wiped between tests so each test
+ * starts as a first-time visitor. Register it as a static {@code @RegisterExtension} field. Without Chromium the
+ * class is skipped with the reason, except in CI ({@code CI=true}), where it fails.
+ */
+final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+
+    /**
+     * Chromium is newer than Selenium's bundled DevTools bindings, and Selenium warns about that on every start.
+     * These tests use plain WebDriver only, so the warning is noise. Held here because JUL forgets the level of
+     * a logger nobody references.
+     */
+    private static final List<Logger> QUIETED = List.of(
+            quiet("org.openqa.selenium.devtools.CdpVersionFinder"),
+            quiet("org.openqa.selenium.chromium.ChromiumDriver"));
+
+    private final Chromium chromium = Chromium.configured();
+    private ChromeDriver driver;
+    private Path profile;
+
+    /** Decided before the class starts, so a machine without Chromium does not even start the application. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return chromium.missing()
+                .filter(reason -> !Chromium.required())
+                .map(reason -> skip(context, reason))
+                .orElseGet(() -> ConditionEvaluationResult.enabled("Chromium found, or required in CI"));
+    }
+
+    /** Surefire keeps a skip's reason in its XML report only, so say it on the console as well. */
+    private static ConditionEvaluationResult skip(ExtensionContext context, String reason) {
+        String message = "Skipping browser tests in " + context.getDisplayName() + ": " + reason;
+        System.err.println(message);
+        return ConditionEvaluationResult.disabled(message);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        chromium.missing().ifPresent(reason -> fail("Browser tests must run in CI, but " + reason));
+        profile = Files.createTempDirectory("sw-chromium-");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromium.driver().toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options(chromium, profile));
+    }
+
+    private static ChromeOptions options(Chromium chromium, Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.browser().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
+                "--user-data-dir=" + profile, "--lang=zh-CN");
+        // Our visitors' browsers ask for Chinese; a page opened without ?lang must come up in zh-CN.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        return options;
+    }
+
+    /** Resizes the window before the next page opens, e.g. to a small phone's width. */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Opens {@code path} on the app under test, e.g. {@code open(port, "/login.html?lang=en")}. */
+    Storefront open(int port, String path) {
+        driver.get("http://localhost:" + port + path);
+        return new Storefront(driver);
+    }
+
+    /** Forgets the session, saved preferences and window size, so no test depends on the one before it. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
+            ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
+        }
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(DESKTOP);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (profile != null) {
+                deleteTree(profile);
+            }
+        }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not remove the browser profile " + path, e);
+                }
+            });
+        }
+    }
+}

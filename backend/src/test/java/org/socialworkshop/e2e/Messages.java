@@ -1,0 +1,32 @@
+package org.socialworkshop.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The storefront's own translations, read from the same files the browser loads, so tests never copy text. */
+record Messages(JsonNode entries) {
+
+    static Messages of(String lang) {
+        String file = "/META-INF/resources/i18n/" + lang + ".json";
+        try (InputStream in = Messages.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("No translations on the classpath at " + file);
+            }
+            return new Messages(JsonMapper.builder().build().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String text(String key) {
+        JsonNode entry = entries.get(key);
+        if (entry == null || !entry.isString()) {
+            throw new IllegalArgumentException("No plain message " + key);
+        }
+        return entry.asString();
+    }
+}

@@ -1,0 +1,87 @@
+package org.socialworkshop.e2e;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** A storefront page in the browser, with the waits and keyboard moves the tests share. */
+final class Storefront {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    Storefront(WebDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, PATIENCE);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /**
+     * Waits until the page speaks {@code lang} and its components are drawn. The header and footer are
+     * defined only after the translations have loaded, so a drawn footer means the text is final.
+     */
+    Storefront ready(String lang) {
+        wait.withMessage(() -> "page never became ready in " + lang + "; <html lang> is " + htmlAttribute("lang"))
+                .until(d -> Boolean.TRUE.equals(script(
+                        "return document.documentElement.lang === arguments[0]"
+                                + " && document.querySelector('site-footer footer') !== null", lang)));
+        return this;
+    }
+
+    <T> T waitUntil(ExpectedCondition<T> condition) {
+        return wait.until(condition);
+    }
+
+    WebElement element(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    String htmlAttribute(String name) {
+        return driver.findElement(By.tagName("html")).getDomAttribute(name);
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** The id of the focused element, or its tag and class when it has none. */
+    String focusedId() {
+        WebElement focused = driver.switchTo().activeElement();
+        String id = focused.getDomAttribute("id");
+        return id == null || id.isEmpty() ? focused.getTagName() + "." + focused.getDomAttribute("class") : id;
+    }
+
+    Storefront press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Presses Tab until {@code id} has focus, the way a keyboard user would; fails with the route taken. */
+    Storefront tabTo(String id) {
+        List<String> route = new ArrayList<>();
+        for (int presses = 0; presses < 20; presses++) {
+            press(Keys.TAB);
+            route.add(focusedId());
+            if (id.equals(route.get(route.size() - 1))) {
+                return this;
+            }
+        }
+        return fail("Tab never reached #" + id + "; focus went " + String.join(" → ", route));
+    }
+}
