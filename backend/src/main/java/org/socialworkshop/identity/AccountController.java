@@ -1,7 +1,6 @@
 package org.socialworkshop.identity;
 
 import java.net.URI;
-import java.security.Principal;
 
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Admins create accounts for staff, makers and partner companies' buyers. */
 @RestController
@@ -27,19 +25,16 @@ class AccountController {
 
     private final Accounts accounts;
     private final Idempotency idempotency;
-    private final JsonMapper json;
-
-    AccountController(Accounts accounts, Idempotency idempotency, JsonMapper json) {
+    AccountController(Accounts accounts, Idempotency idempotency) {
         this.accounts = accounts;
         this.idempotency = idempotency;
-        this.json = json;
     }
 
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> create(@Valid @RequestBody NewAccount request,
             @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key,
-            Principal admin, ServerWebExchange exchange) {
-        return idempotency.execute(IdempotentRequest.of(exchange, admin.getName(), key, request, json),
+            ServerWebExchange exchange) {
+        return idempotency.execute(exchange, key, request,
                 () -> accounts.create(request).map(account -> ResponseEntity
                         .created(URI.create("/api/admin/users/" + account.id().value()))
                         .body(account)));

@@ -47,10 +47,6 @@ public record Money(@JsonProperty("amount") long minor, Currency currency) {
         return new Money(Math.multiplyExact(minor, quantity), currency);
     }
 
-    public boolean isNegative() {
-        return minor < 0;
-    }
-
     /**
      * The tax contained in this tax-inclusive amount at {@code rate} (e.g. 0.13), rounded half-even to the minor
      * unit: the one place where a rate meets money.

@@ -1,6 +1,8 @@
 package org.socialworkshop.platform.idempotency;
 
 import java.net.URI;
+import java.security.Principal;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +57,16 @@ public class Idempotency {
         this.json = json;
         this.waitForRunning = waitForRunning;
         this.abandonAfter = abandonAfter;
+    }
+
+    /**
+     * Runs {@code work} at most once per {@code Idempotency-Key} of the signed-in caller (or guest) for this
+     * method and path; {@code body} is the parsed request body, fingerprinted to catch a reused key.
+     */
+    public <T> Mono<ResponseEntity<byte[]>> execute(ServerWebExchange exchange, @Nullable String key, Object body,
+            Supplier<Mono<ResponseEntity<T>>> work) {
+        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(principal -> execute(IdempotentRequest.of(exchange, principal.orElse(null), key, body, json), work));
     }
 
     /** Runs {@code work} at most once per key; its body is answered as JSON. */

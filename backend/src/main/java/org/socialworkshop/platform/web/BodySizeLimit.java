@@ -19,7 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class BodySizeLimit implements WebFilter {
+public class BodySizeLimit implements WebFilter {
+
+    /** Image uploads may be larger than JSON bodies; their endpoint enforces this itself while reading. */
+    public static final DataSize UPLOAD_LIMIT = DataSize.ofMegabytes(8);
+    static final String UPLOAD_PATH = "/api/admin/images";
 
     private final long maxBytes;
     private final JsonMapper json;
@@ -37,7 +41,8 @@ class BodySizeLimit implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
-        if (length > maxBytes && !exchange.getRequest().getPath().value().startsWith("/api/uploads")) {
+        long limit = exchange.getRequest().getPath().value().equals(UPLOAD_PATH) ? UPLOAD_LIMIT.toBytes() : maxBytes;
+        if (length > limit) {
             return Problems.write(exchange, problem(exchange), json);
         }
         return chain.filter(exchange);

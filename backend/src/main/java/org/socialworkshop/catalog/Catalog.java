@@ -1,0 +1,182 @@
+package org.socialworkshop.catalog;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.socialworkshop.makers.MakerId;
+import org.socialworkshop.makers.Makers;
+import org.socialworkshop.media.ImageId;
+import org.socialworkshop.media.Images;
+import org.socialworkshop.platform.audit.AuditLog;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.web.InvalidInput;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The catalog's facade for changes: creating and replacing products with their variants, makers and images.
+ * Nothing is ever deleted: a dropped variant or a withdrawn product is archived, because orders and receipts
+ * keep pointing at what was sold.
+ */
+@Service
+public class Catalog {
+
+    private final Database db;
+    private final Makers makers;
+    private final Images images;
+    private final AuditLog audit;
+
+    Catalog(Database db, Makers makers, Images images, AuditLog audit) {
+        this.db = db;
+        this.makers = makers;
+        this.images = images;
+        this.audit = audit;
+    }
+
+    public Mono<AdminProduct> create(ProductDraft draft) {
+        ProductId id = new ProductId(UUID.randomUUID());
+        return check(id, draft).then(db.inTransaction(() -> db.sql("""
+                        INSERT INTO products (id, category, name_zh, name_en, description_zh, description_en,
+                                              tax_category, channels, stock_tracked, status)
+                        VALUES (:id, :category, :nameZh, :nameEn, :descriptionZh, :descriptionEn, :tax, :channels,
+                                :tracked, :status)""")
+                .bind("id", id.value())
+                .bind("category", draft.category())
+                .bind("nameZh", draft.nameZh().trim()).bind("nameEn", draft.nameEn().trim())
+                .bind("descriptionZh", text(draft.descriptionZh())).bind("descriptionEn", text(draft.descriptionEn()))
+                .bind("tax", draft.taxCategory().name())
+                .bind("channels", draft.channels().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .bind("tracked", draft.stockTracked())
+                .bind("status", draft.statusOrActive().name())
+                .update()
+                .then(writeParts(id, draft))
+                .then(audit.record("product.created", "product:" + id.value(), Map.of("nameZh", draft.nameZh())))
+                .then(find(id)))).onErrorMap(DuplicateKeyException.class, Catalog::raced);
+    }
+
+    public Mono<AdminProduct> update(ProductId id, ProductDraft draft) {
+        return find(id).then(check(id, draft)).then(db.inTransaction(() -> db.sql("""
+                        UPDATE products SET category = :category, name_zh = :nameZh, name_en = :nameEn,
+                            description_zh = :descriptionZh, description_en = :descriptionEn, tax_category = :tax,
+                            channels = :channels, stock_tracked = :tracked, status = :status, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", id.value())
+                .bind("category", draft.category())
+                .bind("nameZh", draft.nameZh().trim()).bind("nameEn", draft.nameEn().trim())
+                .bind("descriptionZh", text(draft.descriptionZh())).bind("descriptionEn", text(draft.descriptionEn()))
+                .bind("tax", draft.taxCategory().name())
+                .bind("channels", draft.channels().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .bind("tracked", draft.stockTracked())
+                .bind("status", draft.statusOrActive().name())
+                .update()
+                .then(db.sql("UPDATE product_variants SET status = 'ARCHIVED' WHERE product_id = :id AND NOT (id = ANY(:kept))")
+                        .bind("id", id.value())
+                        .bind("kept", draft.variants().stream().map(ProductDraft.VariantDraft::id)
+                                .filter(java.util.Objects::nonNull).toArray(UUID[]::new))
+                        .update())
+                .then(db.sql("DELETE FROM product_makers WHERE product_id = :id").bind("id", id.value()).update())
+                .then(db.sql("DELETE FROM product_images WHERE product_id = :id").bind("id", id.value()).update())
+                .then(writeParts(id, draft))
+                .then(audit.record("product.updated", "product:" + id.value(), Map.of("status", draft.statusOrActive())))
+                .then(find(id)))).onErrorMap(DuplicateKeyException.class, Catalog::raced);
+    }
+
+    public Mono<AdminProduct> find(ProductId id) {
+        return ProductRows.adminProduct(db, id).switchIfEmpty(Mono.error(() -> CatalogProblem.productNotFound(id)));
+    }
+
+    /** Facts about variants for other modules (stock, orders); unknown ids are left out. */
+    public Mono<java.util.Map<VariantId, VariantInfo>> variants(java.util.Collection<VariantId> ids) {
+        return db.sql("""
+                        SELECT v.id, v.product_id, v.sku, v.name_zh AS variant_zh, v.name_en AS variant_en,
+                               p.name_zh, p.name_en, p.stock_tracked
+                        FROM product_variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY(:ids)""")
+                .bind("ids", ids.stream().map(VariantId::value).toArray(UUID[]::new))
+                .map(row -> new VariantInfo(new VariantId(row.get("id", UUID.class)),
+                        new ProductId(row.get("product_id", UUID.class)), row.get("sku", String.class),
+                        row.get("name_zh", String.class), row.get("name_en", String.class),
+                        row.get("variant_zh", String.class), row.get("variant_en", String.class),
+                        row.get("stock_tracked", Boolean.class)))
+                .list()
+                .map(found -> found.stream().collect(java.util.stream.Collectors.toMap(VariantInfo::id, info -> info)));
+    }
+
+    private Mono<Void> writeParts(ProductId id, ProductDraft draft) {
+        List<ProductDraft.VariantDraft> variants = draft.variants();
+        Flux<Long> variantRows = Flux.range(0, variants.size()).concatMap(position -> upsertVariant(id, variants.get(position), position));
+        Flux<Long> makerRows = Flux.fromIterable(new java.util.LinkedHashSet<>(draft.makers())).concatMap(maker -> db.sql(
+                        "INSERT INTO product_makers (product_id, maker_id) VALUES (:id, :maker)")
+                .bind("id", id.value()).bind("maker", maker).update());
+        List<UUID> imageIds = List.copyOf(new java.util.LinkedHashSet<>(draft.images()));
+        Flux<Long> imageRows = Flux.range(0, imageIds.size()).concatMap(position -> db.sql(
+                        "INSERT INTO product_images (product_id, image_id, position) VALUES (:id, :image, :position)")
+                .bind("id", id.value()).bind("image", imageIds.get(position)).bind("position", position).update());
+        return variantRows.thenMany(makerRows).thenMany(imageRows).then();
+    }
+
+    private Mono<Long> upsertVariant(ProductId product, ProductDraft.VariantDraft variant, int position) {
+        UUID id = variant.id() == null ? UUID.randomUUID() : variant.id();
+        return db.sql("""
+                        INSERT INTO product_variants (id, product_id, sku, name_zh, name_en, price_minor, position, status)
+                        VALUES (:id, :product, :sku, :nameZh, :nameEn, :price, :position, :status)
+                        ON CONFLICT (id) DO UPDATE SET sku = excluded.sku, name_zh = excluded.name_zh,
+                            name_en = excluded.name_en, price_minor = excluded.price_minor,
+                            position = excluded.position, status = excluded.status
+                        WHERE product_variants.product_id = excluded.product_id""")
+                .bind("id", id).bind("product", product.value())
+                .bind("sku", variant.sku().trim())
+                .bind("nameZh", text(variant.nameZh())).bind("nameEn", text(variant.nameEn()))
+                .bind("price", variant.price().amount())
+                .bind("position", position)
+                .bind("status", variant.status() == null ? ProductStatus.ACTIVE.name() : variant.status().name())
+                .update();
+    }
+
+    /** Checks the draft against stored data: category, makers, images, variant ids and SKUs. */
+    private Mono<Void> check(ProductId id, ProductDraft draft) {
+        List<String> skus = draft.variants().stream().map(v -> v.sku().trim().toLowerCase(Locale.ROOT)).toList();
+        if (new HashSet<>(skus).size() != skus.size()) {
+            return Mono.error(InvalidInput.field("variants", "each variant needs its own SKU"));
+        }
+        Mono<Void> category = db.sql("SELECT EXISTS (SELECT 1 FROM categories WHERE code = :code) AS found")
+                .bind("code", draft.category()).map(row -> row.get("found", Boolean.class)).one()
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(() -> InvalidInput.field("category", "there is no such category")))
+                .then();
+        Mono<Void> makerIds = makers.existing(draft.makers().stream().map(MakerId::new).toList())
+                .filter(found -> found.size() == new HashSet<>(draft.makers()).size())
+                .switchIfEmpty(Mono.error(() -> InvalidInput.field("makerIds", "some of these makers do not exist")))
+                .then();
+        Mono<Void> imageIds = images.existing(draft.images().stream().map(ImageId::new).toList())
+                .filter(found -> found.size() == new HashSet<>(draft.images()).size())
+                .switchIfEmpty(Mono.error(() -> InvalidInput.field("imageIds", "some of these images have not been uploaded")))
+                .then();
+        UUID[] ownVariants = draft.variants().stream().map(ProductDraft.VariantDraft::id)
+                .filter(java.util.Objects::nonNull).toArray(UUID[]::new);
+        Mono<Void> variantIds = db.sql("SELECT count(*) AS n FROM product_variants WHERE id = ANY(:ids) AND product_id = :product")
+                .bind("ids", ownVariants).bind("product", id.value())
+                .map(row -> row.get("n", Long.class)).one()
+                .filter(count -> count == ownVariants.length)
+                .switchIfEmpty(Mono.error(() -> InvalidInput.field("variants.id", "a variant id does not belong to this product")))
+                .then();
+        Mono<Void> skuClashes = db.sql("SELECT sku FROM product_variants WHERE lower(sku) = ANY(:skus) AND product_id <> :product")
+                .bind("skus", skus.toArray(String[]::new)).bind("product", id.value())
+                .map(row -> row.get("sku", String.class)).list()
+                .flatMap(taken -> taken.isEmpty() ? Mono.<Void>empty() : Mono.error(CatalogProblem.skuTaken(taken)));
+        return category.then(makerIds).then(imageIds).then(variantIds).then(skuClashes);
+    }
+
+    /** Another request took a SKU between our check and our insert. */
+    private static CatalogProblem raced(DuplicateKeyException clash) {
+        return CatalogProblem.skuTaken(List.of("one of this product's SKUs"));
+    }
+
+    private static String text(@org.jspecify.annotations.Nullable String value) {
+        return value == null ? "" : value.trim();
+    }
+}

@@ -1,0 +1,59 @@
+package org.socialworkshop.catalog;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** A product as a coordinator writes it, for creating or replacing one. */
+public record ProductDraft(
+        @NotBlank @Size(max = 40) String category,
+        @NotBlank @Size(max = 120) String nameZh,
+        @NotBlank @Size(max = 120) String nameEn,
+        @Size(max = 4000) @Nullable String descriptionZh,
+        @Size(max = 4000) @Nullable String descriptionEn,
+        @NotNull TaxCategory taxCategory,
+        @NotEmpty Set<Channel> channels,
+        @NotNull Boolean stockTracked,
+        @Nullable ProductStatus status,
+        @Size(max = 20) @Nullable List<UUID> makerIds,
+        @Size(max = 20) @Nullable List<UUID> imageIds,
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull VariantDraft> variants) {
+
+    /** One variant; with an {@code id} it updates that variant, without one it adds a new variant. */
+    public record VariantDraft(
+            @Nullable UUID id,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "use 1 to 64 letters, digits, '.', '_' or '-'") String sku,
+            @Size(max = 60) @Nullable String nameZh,
+            @Size(max = 60) @Nullable String nameEn,
+            @NotNull @Valid Price price,
+            @Nullable ProductStatus status) {
+    }
+
+    /** A tax-inclusive price in fen; CNY only for now. */
+    public record Price(
+            @Min(value = 1, message = "must be at least 1 fen") @Max(value = 10_000_000, message = "must be at most 100,000 yuan") long amount,
+            @NotNull @Pattern(regexp = "CNY", message = "must be CNY") String currency) {
+    }
+
+    List<UUID> makers() {
+        return makerIds == null ? List.of() : makerIds;
+    }
+
+    List<UUID> images() {
+        return imageIds == null ? List.of() : imageIds;
+    }
+
+    ProductStatus statusOrActive() {
+        return status == null ? ProductStatus.ACTIVE : status;
+    }
+}

@@ -1,0 +1,204 @@
+package org.socialworkshop.inventory;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.catalog.Catalog;
+import org.socialworkshop.catalog.Channel;
+import org.socialworkshop.catalog.StockLevels;
+import org.socialworkshop.catalog.VariantId;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.outbox.Outbox;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The inventory module's facade. Every change is one journal row plus one conditional update of the level,
+ * in one transaction: the update only happens if on-hand and reserved stay within bounds, so concurrent sales
+ * can never take stock below zero, and the journal always sums to the level.
+ */
+@Service
+public class Inventory implements StockLevels {
+
+    private final Database db;
+    private final Catalog catalog;
+    private final Outbox outbox;
+
+    Inventory(Database db, Catalog catalog, Outbox outbox) {
+        this.db = db;
+        this.catalog = catalog;
+        this.outbox = outbox;
+    }
+
+    public Mono<StockMovement> receive(VariantId variant, String location, long quantity, @Nullable String note) {
+        return db.inTransaction(() -> move(variant, location, StockChange.RECEIVED, quantity, note, null));
+    }
+
+    public Mono<StockMovement> adjust(VariantId variant, String location, long delta, String reason) {
+        return db.inTransaction(() -> move(variant, location, StockChange.ADJUSTED, delta, reason, null));
+    }
+
+    public Mono<List<StockMovement>> transfer(VariantId variant, String from, String to, long quantity) {
+        String reference = "transfer:" + UUID.randomUUID();
+        return db.inTransaction(() -> move(variant, from, StockChange.TRANSFERRED_OUT, quantity, null, reference)
+                .zipWith(move(variant, to, StockChange.TRANSFERRED_IN, quantity, null, reference), List::of));
+    }
+
+    /** Sets units aside for {@code reference} (e.g. an order) until they are confirmed, released or expire. */
+    public Mono<Reservation> reserve(VariantId variant, String location, long quantity, String reference, Duration hold) {
+        UUID id = UUID.randomUUID();
+        return db.inTransaction(() -> move(variant, location, StockChange.RESERVED, quantity, null, reference)
+                .then(db.sql("""
+                                INSERT INTO stock_reservations (id, variant_id, location, quantity, reference, expires_at)
+                                VALUES (:id, :variant, :location, :quantity, :reference, now() + :seconds * interval '1 second')
+                                RETURNING expires_at""")
+                        .bind("id", id).bind("variant", variant.value()).bind("location", location)
+                        .bind("quantity", quantity).bind("reference", reference).bind("seconds", hold.toSeconds())
+                        .map(row -> row.get("expires_at", OffsetDateTime.class))
+                        .one())
+                .map(expires -> new Reservation(id, variant, location, quantity, reference, expires)));
+    }
+
+    /** The reserved units are sold: they leave on-hand stock. */
+    public Mono<Void> confirm(UUID reservation) {
+        return db.inTransaction(() -> settle(reservation, "CONFIRMED", StockChange.SOLD, null));
+    }
+
+    /** The reserved units return to what can be sold. */
+    public Mono<Void> release(UUID reservation) {
+        return db.inTransaction(() -> settle(reservation, "RELEASED", StockChange.RELEASED, "released"));
+    }
+
+    /** Releases reservations past their time; safe on several instances at once. */
+    public Mono<Long> expireDue() {
+        return db.inTransaction(() -> db.sql("""
+                        UPDATE stock_reservations SET status = 'EXPIRED'
+                        WHERE id IN (SELECT id FROM stock_reservations WHERE status = 'HELD' AND expires_at < now()
+                                     ORDER BY expires_at LIMIT 200 FOR UPDATE SKIP LOCKED)
+                        RETURNING id, variant_id, location, quantity, reference""")
+                .map(row -> new Reservation(row.get("id", UUID.class), new VariantId(row.get("variant_id", UUID.class)),
+                        row.get("location", String.class), row.get("quantity", Long.class),
+                        row.get("reference", String.class), OffsetDateTime.now()))
+                .list()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(expired -> move(expired.variantId(), expired.location(), StockChange.RELEASED,
+                        expired.quantity(), "expired", expired.reference()))
+                .count());
+    }
+
+    /** Sets the level at or below which a {@link StockRunningLow} event is raised. */
+    public Mono<Void> setThreshold(VariantId variant, String location, int threshold) {
+        return db.inTransaction(() -> requireTracked(variant).then(requireLocation(location)).then(db.sql("""
+                        INSERT INTO stock_levels (variant_id, location, low_stock_threshold) VALUES (:variant, :location, :threshold)
+                        ON CONFLICT (variant_id, location) DO UPDATE SET low_stock_threshold = excluded.low_stock_threshold""")
+                .bind("variant", variant.value()).bind("location", location).bind("threshold", threshold)
+                .update()).then());
+    }
+
+    @Override
+    public Mono<Map<VariantId, Long>> available(Collection<VariantId> variants, Channel channel) {
+        return db.sql("""
+                        SELECT l.variant_id, sum(l.on_hand - l.reserved) AS available
+                        FROM stock_levels l JOIN stock_locations s ON s.code = l.location
+                        WHERE l.variant_id = ANY(:ids) AND :channel = ANY(s.channels)
+                        GROUP BY l.variant_id""")
+                .bind("ids", variants.stream().map(VariantId::value).toArray(UUID[]::new))
+                .bind("channel", channel.name())
+                .map(row -> Map.entry(new VariantId(row.get("variant_id", UUID.class)), row.get("available", Number.class).longValue()))
+                .list()
+                .map(entries -> entries.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    private Mono<Void> settle(UUID reservation, String status, StockChange change, @Nullable String reason) {
+        return db.sql("""
+                        UPDATE stock_reservations SET status = :status WHERE id = :id AND status = 'HELD'
+                        RETURNING variant_id, location, quantity, reference""")
+                .bind("status", status).bind("id", reservation)
+                .map(row -> new Reservation(reservation, new VariantId(row.get("variant_id", UUID.class)),
+                        row.get("location", String.class), row.get("quantity", Long.class),
+                        row.get("reference", String.class), OffsetDateTime.now()))
+                .one()
+                .switchIfEmpty(Mono.error(StockProblem::reservationNotHeld))
+                .flatMap(held -> move(held.variantId(), held.location(), change, held.quantity(), reason, held.reference()))
+                .then();
+    }
+
+    /** One journal row and the matching conditional update; call inside a transaction. */
+    Mono<StockMovement> move(VariantId variant, String location, StockChange change, long quantity,
+            @Nullable String reason, @Nullable String reference) {
+        long onHand = change.onHandDelta(quantity);
+        long reserved = change.reservedDelta(quantity);
+        return requireTracked(variant).then(requireLocation(location))
+                .then(db.sql("INSERT INTO stock_levels (variant_id, location) VALUES (:variant, :location) ON CONFLICT DO NOTHING")
+                        .bind("variant", variant.value()).bind("location", location).update())
+                .then(db.sql("""
+                                UPDATE stock_levels SET on_hand = on_hand + :onHand, reserved = reserved + :reserved
+                                WHERE variant_id = :variant AND location = :location
+                                  AND on_hand + :onHand >= 0 AND reserved + :reserved >= 0
+                                  AND reserved + :reserved <= on_hand + :onHand
+                                RETURNING on_hand, reserved, low_stock_threshold""")
+                        .bind("onHand", onHand).bind("reserved", reserved)
+                        .bind("variant", variant.value()).bind("location", location)
+                        .map(row -> new long[] {row.get("on_hand", Long.class), row.get("reserved", Long.class),
+                                row.get("low_stock_threshold", Integer.class)})
+                        .one())
+                .switchIfEmpty(Mono.error(() -> StockProblem.insufficient(location)))
+                .flatMap(after -> warnIfLow(variant, location, after, onHand - reserved)
+                        .then(journal(variant, location, change, onHand, reserved, reason, reference)));
+    }
+
+    private Mono<Void> warnIfLow(VariantId variant, String location, long[] after, long availableDelta) {
+        long available = after[0] - after[1];
+        int threshold = (int) after[2];
+        boolean crossed = available <= threshold && available - availableDelta > threshold;
+        return crossed
+                ? outbox.publish(new StockRunningLow(variant.value(), location, available, threshold)).then()
+                : Mono.empty();
+    }
+
+    private Mono<StockMovement> journal(VariantId variant, String location, StockChange change, long onHand,
+            long reserved, @Nullable String reason, @Nullable String reference) {
+        return actor().flatMap(actor -> db.sql("""
+                        INSERT INTO stock_movements (variant_id, location, kind, on_hand_delta, reserved_delta, reason,
+                                                     reference, actor)
+                        VALUES (:variant, :location, :kind, :onHand, :reserved, :reason, :reference, :actor)
+                        RETURNING id, at""")
+                .bind("variant", variant.value()).bind("location", location).bind("kind", change.name())
+                .bind("onHand", onHand).bind("reserved", reserved)
+                .bindNullable("reason", reason, String.class).bindNullable("reference", reference, String.class)
+                .bind("actor", actor)
+                .map(row -> new StockMovement(row.get("id", Long.class), change, variant, location, onHand, reserved,
+                        reason, reference, actor, row.get("at", OffsetDateTime.class)))
+                .one());
+    }
+
+    private Mono<Void> requireTracked(VariantId variant) {
+        return catalog.variants(List.of(variant)).flatMap(found -> {
+            if (!found.containsKey(variant)) {
+                return Mono.error(StockProblem.unknownVariant());
+            }
+            return found.get(variant).stockTracked() ? Mono.<Void>empty() : Mono.error(StockProblem.notTracked());
+        });
+    }
+
+    private Mono<Void> requireLocation(String location) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM stock_locations WHERE code = :code) AS found")
+                .bind("code", location).map(row -> row.get("found", Boolean.class)).one()
+                .flatMap(found -> found ? Mono.<Void>empty() : Mono.error(StockProblem.unknownLocation(location)));
+    }
+
+    private static Mono<String> actor() {
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
+                .map(Authentication::getName).defaultIfEmpty("system");
+    }
+}

@@ -1,0 +1,184 @@
+package org.socialworkshop.makers;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.media.ImageId;
+import org.socialworkshop.media.ImageLinks;
+import org.socialworkshop.media.Images;
+import org.socialworkshop.platform.audit.AuditLog;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.web.InvalidInput;
+import org.socialworkshop.shared.Language;
+import org.socialworkshop.shared.Page;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The makers module's facade: profiles, consent, and how makers are credited on public pages. */
+@Service
+public class Makers {
+
+    private static final String SELECT = """
+            SELECT m.id, m.name, m.display_name, m.story_zh, m.story_en, m.photo_image_id,
+                   c.granted, c.recorded_at, c.recorded_by, c.note
+            FROM makers m
+            LEFT JOIN LATERAL (SELECT granted, recorded_at, recorded_by, note FROM maker_consents
+                               WHERE maker_id = m.id ORDER BY id DESC LIMIT 1) c ON true""";
+
+    private final Database db;
+    private final Images images;
+    private final AuditLog audit;
+
+    Makers(Database db, Images images, AuditLog audit) {
+        this.db = db;
+        this.images = images;
+        this.audit = audit;
+    }
+
+    public Mono<Maker> create(MakerProfile profile) {
+        MakerId id = new MakerId(UUID.randomUUID());
+        return checkPhoto(profile).then(db.inTransaction(() -> db.sql("""
+                        INSERT INTO makers (id, name, display_name, story_zh, story_en, photo_image_id)
+                        VALUES (:id, :name, :displayName, :storyZh, :storyEn, :photo)""")
+                .bind("id", id.value())
+                .bind("name", profile.name().trim())
+                .bind("displayName", profile.displayName().trim())
+                .bind("storyZh", profile.storyZhOrEmpty())
+                .bind("storyEn", profile.storyEnOrEmpty())
+                .bindNullable("photo", profile.photoImageId(), UUID.class)
+                .update()
+                .then(audit.record("maker.created", "maker:" + id.value(), Map.of("name", profile.name())))
+                .then(find(id))));
+    }
+
+    public Mono<Maker> update(MakerId id, MakerProfile profile) {
+        return checkPhoto(profile).then(db.inTransaction(() -> db.sql("""
+                        UPDATE makers SET name = :name, display_name = :displayName, story_zh = :storyZh,
+                            story_en = :storyEn, photo_image_id = :photo, updated_at = now()
+                        WHERE id = :id""")
+                .bind("id", id.value())
+                .bind("name", profile.name().trim())
+                .bind("displayName", profile.displayName().trim())
+                .bind("storyZh", profile.storyZhOrEmpty())
+                .bind("storyEn", profile.storyEnOrEmpty())
+                .bindNullable("photo", profile.photoImageId(), UUID.class)
+                .update()
+                .filter(rows -> rows == 1)
+                .switchIfEmpty(Mono.error(() -> MakerNotFound.forId(id)))
+                .then(audit.record("maker.updated", "maker:" + id.value(), Map.of()))
+                .then(find(id))));
+    }
+
+    /** Records a decision about showing the maker publicly; the history of decisions is kept. */
+    public Mono<Maker> recordConsent(MakerId id, boolean granted, @Nullable String note) {
+        return actor().flatMap(actor -> db.inTransaction(() -> find(id)
+                .flatMap(maker -> db.sql("""
+                                INSERT INTO maker_consents (maker_id, granted, note, recorded_by)
+                                VALUES (:id, :granted, :note, :actor)""")
+                        .bind("id", id.value())
+                        .bind("granted", granted)
+                        .bindNullable("note", note, String.class)
+                        .bind("actor", actor)
+                        .update())
+                .then(audit.record("maker.consent-recorded", "maker:" + id.value(), Map.of("granted", granted)))
+                .then(find(id))));
+    }
+
+    public Mono<Maker> find(MakerId id) {
+        return db.sql(SELECT + " WHERE m.id = :id").bind("id", id.value()).map(Makers::maker).one()
+                .switchIfEmpty(Mono.error(() -> MakerNotFound.forId(id)));
+    }
+
+    public Mono<Page<Maker>> list(@Nullable String query, Page.Request page) {
+        String pattern = "%" + (query == null ? "" : query.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
+        Mono<List<Maker>> items = db.sql(SELECT + """
+                         WHERE lower(m.name || ' ' || m.display_name) LIKE :pattern
+                        ORDER BY m.display_name, m.id LIMIT :limit OFFSET :offset""")
+                .bind("pattern", pattern).bind("limit", page.size()).bind("offset", page.offset())
+                .map(Makers::maker).list();
+        Mono<Long> total = db.sql("SELECT count(*) AS n FROM makers m WHERE lower(m.name || ' ' || m.display_name) LIKE :pattern")
+                .bind("pattern", pattern).map(row -> row.get("n", Long.class)).one();
+        return Mono.zip(items, total, (list, count) -> new Page<>(list, page.page(), page.size(), count));
+    }
+
+    /** The makers among {@code ids} that exist. */
+    public Mono<List<MakerId>> existing(Collection<MakerId> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return db.sql("SELECT id FROM makers WHERE id = ANY(:ids)")
+                .bind("ids", ids.stream().map(MakerId::value).toArray(UUID[]::new))
+                .map(row -> new MakerId(row.get("id", UUID.class)))
+                .list();
+    }
+
+    /** A maker's public profile; a maker without consent does not exist publicly. */
+    public Mono<MakerCredit> publicProfile(MakerId id, Language language) {
+        return credits(List.of(id), language).mapNotNull(credits -> credits.get(id))
+                .filter(credit -> !credit.anonymous())
+                .switchIfEmpty(Mono.error(() -> MakerNotFound.forId(id)));
+    }
+
+    /** How each maker is credited on public pages in the given language: by name only with consent. */
+    public Mono<Map<MakerId, MakerCredit>> credits(Collection<MakerId> ids, Language language) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql(SELECT + " WHERE m.id = ANY(:ids)")
+                .bind("ids", ids.stream().map(MakerId::value).toArray(UUID[]::new))
+                .map(Makers::maker)
+                .list()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(maker -> credit(maker, language))
+                .collectMap(credited -> credited.maker().id(), Credited::credit);
+    }
+
+    private record Credited(Maker maker, MakerCredit credit) {
+    }
+
+    private Mono<Credited> credit(Maker maker, Language language) {
+        if (!maker.mayBeShownPublicly()) {
+            return Mono.just(new Credited(maker, MakerCredit.anonymousMaker()));
+        }
+        Mono<ImageLinks> photo = maker.photoImageId() == null ? Mono.empty()
+                : images.links(new ImageId(maker.photoImageId()), maker.displayName());
+        return photo.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .map(links -> new Credited(maker, new MakerCredit(maker.id(), maker.displayName(),
+                        language.pick(maker.storyZh(), maker.storyEn()), links.orElse(null), false)));
+    }
+
+    private Mono<Void> checkPhoto(MakerProfile profile) {
+        if (profile.photoImageId() == null) {
+            return Mono.empty();
+        }
+        return images.existing(List.of(new ImageId(profile.photoImageId())))
+                .filter(found -> !found.isEmpty())
+                .switchIfEmpty(Mono.error(() -> InvalidInput.field("photoImageId", "no image with this id has been uploaded")))
+                .then();
+    }
+
+    private static Mono<String> actor() {
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
+                .map(Authentication::getName).defaultIfEmpty("system");
+    }
+
+    private static Maker maker(Readable row) {
+        Boolean granted = row.get("granted", Boolean.class);
+        Maker.Consent consent = granted == null ? null : new Maker.Consent(granted,
+                row.get("recorded_at", OffsetDateTime.class), row.get("recorded_by", String.class),
+                row.get("note", String.class));
+        return new Maker(new MakerId(row.get("id", UUID.class)), row.get("name", String.class),
+                row.get("display_name", String.class), row.get("story_zh", String.class),
+                row.get("story_en", String.class), row.get("photo_image_id", UUID.class), consent);
+    }
+
+}

@@ -1,0 +1,130 @@
+package org.socialworkshop.media;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.socialworkshop.platform.database.Database;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The media module's facade: store an upload once, check that images exist, fetch a rendition. */
+@Service
+public class Images {
+
+    private final Database db;
+
+    Images(Database db) {
+        this.db = db;
+    }
+
+    /** The result of storing: the image, and whether these bytes were new. */
+    public record Stored(StoredImage image, boolean created) {
+    }
+
+    /** A rendition's bytes and type, as served. */
+    public record Rendition(String mediaType, byte[] bytes) {
+    }
+
+    /**
+     * Checks and stores an upload, once per distinct content: the same bytes again return the stored image.
+     * Decoding and scaling run on the bounded elastic scheduler, off the event loop.
+     */
+    public Mono<Stored> store(byte[] bytes) {
+        String sha256 = sha256(bytes);
+        return findBySha(sha256)
+                .map(existing -> new Stored(existing, false))
+                .switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> ImageInspector.decode(bytes))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(decoded -> insert(sha256, decoded))
+                        .onErrorResume(DataIntegrityViolationException.class,
+                                raced -> findBySha(sha256).map(existing -> new Stored(existing, false)))));
+    }
+
+    /** The images among {@code ids} that exist. */
+    public Mono<List<ImageId>> existing(Collection<ImageId> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return db.sql("SELECT id FROM images WHERE id = ANY(:ids)")
+                .bind("ids", ids.stream().map(ImageId::value).toArray(UUID[]::new))
+                .map(row -> new ImageId(row.get("id", UUID.class)))
+                .list();
+    }
+
+    /** Links for several images in the given order (unknown ids are left out), all with the same alt text. */
+    public Mono<List<ImageLinks>> links(List<ImageId> ids, String alt) {
+        if (ids.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return db.sql("SELECT id, width, height FROM images WHERE id = ANY(:ids)")
+                .bind("ids", ids.stream().map(ImageId::value).toArray(UUID[]::new))
+                .map(row -> ImageLinks.of(new ImageId(row.get("id", UUID.class)), row.get("width", Integer.class),
+                        row.get("height", Integer.class), alt))
+                .list()
+                .map(found -> ids.stream().flatMap(id -> found.stream().filter(links -> links.id().equals(id))).toList());
+    }
+
+    /** Links to the image's sizes with its dimensions, for pages that show it. */
+    public Mono<ImageLinks> links(ImageId id, String alt) {
+        return db.sql("SELECT width, height FROM images WHERE id = :id")
+                .bind("id", id.value())
+                .map(row -> ImageLinks.of(id, row.get("width", Integer.class), row.get("height", Integer.class), alt))
+                .one();
+    }
+
+    Mono<Rendition> rendition(ImageId id, ImageSize size) {
+        return db.sql("SELECT content_type, bytes FROM image_renditions WHERE image_id = :id AND size = :size")
+                .bind("id", id.value())
+                .bind("size", size.path())
+                .map(row -> new Rendition(row.get("content_type", String.class), row.get("bytes", byte[].class)))
+                .one();
+    }
+
+    private Mono<StoredImage> findBySha(String sha256) {
+        return db.sql("SELECT id, width, height, content_type FROM images WHERE sha256 = :sha")
+                .bind("sha", sha256)
+                .map(row -> StoredImage.of(new ImageId(row.get("id", UUID.class)), row.get("width", Integer.class),
+                        row.get("height", Integer.class), row.get("content_type", String.class)))
+                .one();
+    }
+
+    private Mono<Stored> insert(String sha256, ImageInspector.Decoded decoded) {
+        ImageId id = new ImageId(UUID.randomUUID());
+        int width = decoded.image().getWidth();
+        int height = decoded.image().getHeight();
+        return Flux.fromArray(ImageSize.values())
+                .map(size -> ImageInspector.render(decoded.image(), size))
+                .subscribeOn(Schedulers.boundedElastic())
+                .collectList()
+                .flatMap(renditions -> db.inTransaction(() -> db.sql("""
+                                INSERT INTO images (id, sha256, content_type, width, height)
+                                VALUES (:id, :sha, :type, :width, :height)""")
+                        .bind("id", id.value()).bind("sha", sha256).bind("type", decoded.format().mediaType)
+                        .bind("width", width).bind("height", height)
+                        .update()
+                        .thenMany(Flux.fromIterable(renditions).concatMap(rendition -> db.sql("""
+                                        INSERT INTO image_renditions (image_id, size, content_type, width, height, bytes)
+                                        VALUES (:id, :size, :type, :width, :height, :bytes)""")
+                                .bind("id", id.value()).bind("size", rendition.size().path())
+                                .bind("type", rendition.mediaType()).bind("width", rendition.width())
+                                .bind("height", rendition.height()).bind("bytes", rendition.bytes())
+                                .update()))
+                        .then()))
+                .thenReturn(new Stored(StoredImage.of(id, width, height, decoded.format().mediaType), true));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
