@@ -1,0 +1,156 @@
+package org.socialworkshop.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.WorkshopTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+
+/** Coordinators manage products; buyers find them in either language; bad input changes nothing. */
+@WorkshopTest
+class CatalogApiTest {
+
+    @Autowired
+    WebTestClient client;
+
+    WebTestClient staff;
+
+    @BeforeEach
+    void signIn() {
+        staff = CatalogFixtures.coordinator(client);
+    }
+
+    @Test
+    void chineseSearchFindsBySubstring() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        CatalogFixtures.create(staff, CatalogFixtures.product("青花茶杯" + tag, "Blue teacup " + tag, true));
+        CatalogFixtures.create(staff, CatalogFixtures.product("茉莉花茶" + tag, "Jasmine tea " + tag, true));
+        CatalogFixtures.create(staff, CatalogFixtures.product("竹编篮" + tag, "Bamboo basket " + tag, true));
+
+        client.get().uri(uri -> uri.path("/api/products").queryParam("q", "茶" + tag.substring(0, 0)).queryParam("size", 100).build())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[?(@.name == '青花茶杯" + tag + "')]").exists()
+                .jsonPath("$.items[?(@.name == '茉莉花茶" + tag + "')]").exists()
+                .jsonPath("$.items[?(@.name == '竹编篮" + tag + "')]").doesNotExist();
+        client.get().uri(uri -> uri.path("/api/products").queryParam("q", "TEACUP " + tag).queryParam("lang", "en").build())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].name").isEqualTo("Blue teacup " + tag);
+    }
+
+    @Test
+    void searchTreatsWildcardsAsText() {
+        client.get().uri("/api/products?q=%25%25%25_").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void listsOnlyWhatTheChannelSellsAndArchivedProductsDisappear() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> body = CatalogFixtures.product("柚子茶" + tag, "Yuzu tea " + tag, false);
+        body.put("channels", List.of("POS"));
+        Map<String, Object> product = CatalogFixtures.create(staff, body);
+        client.get().uri("/api/products?channel=ONLINE&q=" + tag).exchange().expectBody().jsonPath("$.total").isEqualTo(0);
+        client.get().uri("/api/products?channel=POS&q=" + tag).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].available").isEmpty();
+
+        body.put("status", "ARCHIVED");
+        staff.put().uri("/api/admin/products/" + product.get("id")).bodyValue(body).exchange().expectStatus().isOk();
+        client.get().uri("/api/products?channel=POS&q=" + tag).exchange().expectBody().jsonPath("$.total").isEqualTo(0);
+        client.get().uri("/api/products/" + product.get("id")).exchange().expectStatus().isNotFound();
+        staff.get().uri("/api/admin/products/" + product.get("id")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ARCHIVED");
+    }
+
+    @Test
+    void droppedVariantIsArchivedNotDeleted() {
+        Map<String, Object> body = CatalogFixtures.product("手提袋", "Tote bag", true);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> variants = (List<Map<String, Object>>) body.get("variants");
+        variants.add(CatalogFixtures.variant("TOTE-" + UUID.randomUUID().toString().substring(0, 8), 9800));
+        Map<String, Object> product = CatalogFixtures.create(staff, body);
+        String keep = CatalogFixtures.firstVariantId(product);
+        Map<String, Object> kept = CatalogFixtures.variant((String) variants.get(0).get("sku"), 7200);
+        kept.put("id", keep);
+        body.put("variants", List.of(kept));
+        staff.put().uri("/api/admin/products/" + product.get("id")).bodyValue(body).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.variants.length()").isEqualTo(2)
+                .jsonPath("$.variants[?(@.id == '" + keep + "')].price.amount").isEqualTo(7200)
+                .jsonPath("$.variants[?(@.id != '" + keep + "')].status").isEqualTo("ARCHIVED");
+        client.get().uri("/api/products/" + product.get("id")).exchange()
+                .expectBody().jsonPath("$.variants.length()").isEqualTo(1).jsonPath("$.price.amount").isEqualTo(7200);
+    }
+
+    @Test
+    void badInputGetsAProblemAndStoresNothing() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        assertInvalid(with(CatalogFixtures.product("负价" + tag, "Negative " + tag, true), "variants",
+                List.of(CatalogFixtures.variant("NEG-" + tag, -100))), "variants[0].price.amount");
+        assertInvalid(with(CatalogFixtures.product("天价" + tag, "Absurd " + tag, true), "variants",
+                List.of(CatalogFixtures.variant("ABS-" + tag, 100_000_000_000L))), "variants[0].price.amount");
+        assertInvalid(with(CatalogFixtures.product("未知" + tag, "Unknown " + tag, true), "category", "SPACESHIPS"), "category");
+        assertInvalid(with(CatalogFixtures.product("长" + tag, "Long " + tag, true), "nameZh", "长".repeat(121)), "nameZh");
+        assertInvalid(with(CatalogFixtures.product("坏码" + tag, "Bad SKU " + tag, true), "variants",
+                List.of(CatalogFixtures.variant("has space", 100))), "variants[0].sku");
+        assertInvalid(with(CatalogFixtures.product("无渠道" + tag, "No channel " + tag, true), "channels", List.of()), "channels");
+        assertInvalid(with(CatalogFixtures.product("坏图" + tag, "Bad image " + tag, true), "imageIds",
+                List.of(UUID.randomUUID().toString())), "imageIds");
+
+        String sku = "DUP-" + tag;
+        CatalogFixtures.create(staff, with(CatalogFixtures.product("原品" + tag, "Original " + tag, true), "variants",
+                List.of(CatalogFixtures.variant(sku, 100))));
+        staff.post().uri("/api/admin/products")
+                .bodyValue(with(CatalogFixtures.product("重码" + tag, "Duplicate " + tag, true), "variants",
+                        List.of(CatalogFixtures.variant(sku.toLowerCase(), 100))))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+        staff.get().uri("/api/admin/products?size=100&q=" + tag).exchange()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].nameZh").isEqualTo("原品" + tag);
+        client.get().uri("/api/products?page=abc").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri("/api/products?channel=MOON").exchange().expectStatus().isBadRequest();
+        client.get().uri("/api/products/not-a-uuid").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void onlyStaffChangeTheCatalog() {
+        client.post().uri("/api/admin/products").bodyValue(CatalogFixtures.product("x", "x", true))
+                .exchange().expectStatus().isUnauthorized();
+        org.socialworkshop.support.SignIn.as(client, "cashier@example.org", "workshop-cashier")
+                .post().uri("/api/admin/products").bodyValue(CatalogFixtures.product("x", "x", true))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void categoriesComeInTheRequestedLanguage() {
+        client.get().uri("/api/categories").header("Accept-Language", "en-GB,en;q=0.9").exchange()
+                .expectBody().jsonPath("$[0].name").isEqualTo("Handcrafts");
+        client.get().uri("/api/categories?lang=zh-CN").header("Accept-Language", "en").exchange()
+                .expectBody().jsonPath("$[0].name").isEqualTo("手工艺品");
+        client.get().uri("/api/categories").exchange()
+                .expectBody().jsonPath("$[0].name").isEqualTo("手工艺品");
+    }
+
+    private void assertInvalid(Map<String, Object> body, String field) {
+        staff.post().uri("/api/admin/products").bodyValue(body).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        body.put(key, value);
+        return body;
+    }
+
+}
