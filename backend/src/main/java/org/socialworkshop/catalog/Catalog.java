@@ -59,8 +59,17 @@ public class Catalog {
                 .then(find(id)))).onErrorMap(DuplicateKeyException.class, Catalog::raced);
     }
 
-    public Mono<AdminProduct> update(ProductId id, ProductDraft draft) {
-        return find(id).then(check(id, draft)).then(db.inTransaction(() -> db.sql("""
+    /**
+     * Replaces a product. A variant without an id but with the SKU of one of this product's variants updates
+     * that variant, so a coordinator re-sending what they read never trips over their own SKUs.
+     */
+    public Mono<AdminProduct> update(ProductId id, ProductDraft submitted) {
+        return find(id).map(existing -> submitted.matchingVariantsBySku(existing))
+                .flatMap(draft -> check(id, draft).then(replace(id, draft)));
+    }
+
+    private Mono<AdminProduct> replace(ProductId id, ProductDraft draft) {
+        return db.inTransaction(() -> db.sql("""
                         UPDATE products SET category = :category, name_zh = :nameZh, name_en = :nameEn,
                             description_zh = :descriptionZh, description_en = :descriptionEn, tax_category = :tax,
                             channels = :channels, stock_tracked = :tracked, status = :status, updated_at = now()
@@ -83,7 +92,7 @@ public class Catalog {
                 .then(db.sql("DELETE FROM product_images WHERE product_id = :id").bind("id", id.value()).update())
                 .then(writeParts(id, draft))
                 .then(audit.record("product.updated", "product:" + id.value(), Map.of("status", draft.statusOrActive())))
-                .then(find(id)))).onErrorMap(DuplicateKeyException.class, Catalog::raced);
+                .then(find(id))).onErrorMap(DuplicateKeyException.class, Catalog::raced);
     }
 
     public Mono<AdminProduct> find(ProductId id) {

@@ -45,6 +45,17 @@ public record ProductDraft(
             @NotNull @Pattern(regexp = "CNY", message = "must be CNY") String currency) {
     }
 
+    /** This draft with ids filled in for variants that name an existing variant's SKU. */
+    ProductDraft matchingVariantsBySku(AdminProduct existing) {
+        java.util.Map<String, UUID> bySku = new java.util.HashMap<>();
+        existing.variants().forEach(variant -> bySku.put(variant.sku().toLowerCase(java.util.Locale.ROOT), variant.id().value()));
+        List<VariantDraft> matched = variants.stream().map(variant -> variant.id() != null ? variant
+                : new VariantDraft(bySku.get(variant.sku().trim().toLowerCase(java.util.Locale.ROOT)), variant.sku(),
+                        variant.nameZh(), variant.nameEn(), variant.price(), variant.status())).toList();
+        return new ProductDraft(category, nameZh, nameEn, descriptionZh, descriptionEn, taxCategory, channels,
+                stockTracked, status, makerIds, imageIds, matched);
+    }
+
     List<UUID> makers() {
         return makerIds == null ? List.of() : makerIds;
     }
