@@ -115,6 +115,16 @@ public class Catalog {
                 .map(found -> found.stream().collect(java.util.stream.Collectors.toMap(VariantInfo::id, info -> info)));
     }
 
+    /** Variant ids by SKU (case-insensitive); unknown SKUs are left out. */
+    public Mono<java.util.Map<String, VariantId>> variantIdsBySku(java.util.Collection<String> skus) {
+        return db.sql("SELECT id, sku FROM product_variants WHERE lower(sku) = ANY(:skus)")
+                .bind("skus", skus.stream().map(sku -> sku.toLowerCase(Locale.ROOT)).toArray(String[]::new))
+                .map(row -> java.util.Map.entry(row.get("sku", String.class), new VariantId(row.get("id", UUID.class))))
+                .list()
+                .map(found -> found.stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
+                        java.util.Map.Entry::getValue)));
+    }
+
     private Mono<Void> writeParts(ProductId id, ProductDraft draft) {
         List<ProductDraft.VariantDraft> variants = draft.variants();
         Flux<Long> variantRows = Flux.range(0, variants.size()).concatMap(position -> upsertVariant(id, variants.get(position), position));
