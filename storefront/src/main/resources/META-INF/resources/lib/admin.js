@@ -8,8 +8,7 @@ import { register as registerAdminNav } from '../components/admin-nav/admin-nav.
 
 export async function startAdmin(...pageRegisters) {
   await start(registerGuard);
-  const user = await document.querySelector('admin-guard').access;
-  if (user === null) return null;
+  const user = await document.querySelector('admin-guard').allowed;
   for (const register of [registerAdminNav, ...pageRegisters]) register();
   return user;
 }

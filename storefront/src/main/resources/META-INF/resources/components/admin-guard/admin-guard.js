@@ -2,8 +2,9 @@
  * <admin-guard>: keeps a staff page's content hidden until GET /api/auth/me says an
  * administrator or coordinator is signed in. Nobody signed in → the sign-in page, which
  * comes back here afterwards (?next=). Signed in without the role → a plain "no access"
- * message. The content is the guard's child with class "admin-content". `access` is a
- * promise of the user, or null when the page must not be used.
+ * message. The content is the guard's child with class "admin-content". `allowed` is a
+ * promise of the user that settles once someone who may use the page is known (after a
+ * "try again", too) and never when the page must not be used.
  */
 import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
@@ -22,10 +23,13 @@ class AdminGuard extends HTMLElement {
     this.notice = document.createElement('div');
     this.notice.className = 'admin-guard stack';
     this.prepend(this.notice);
-    this.notice.addEventListener('click', (event) => {
-      if (event.target.closest('#admin-guard-retry')) this.access = this.check();
+    this.allowed = new Promise((resolve) => {
+      this.allow = resolve;
     });
-    this.access = this.check();
+    this.notice.addEventListener('click', (event) => {
+      if (event.target.closest('#admin-guard-retry')) this.check();
+    });
+    this.check();
   }
 
   async check() {
@@ -40,11 +44,11 @@ class AdminGuard extends HTMLElement {
           <p data-i18n="admin.guard.failed"></p>
           <button type="button" id="admin-guard-retry" class="button button--secondary" data-i18n="admin.guard.retry"></button>
         </div>`);
-      return null;
+      return;
     }
     if (user === null) {
       window.location.replace(signInUrl());
-      return null;
+      return;
     }
     if (!managesCatalog(user)) {
       this.say(html`
@@ -54,12 +58,12 @@ class AdminGuard extends HTMLElement {
           <p><a id="admin-no-access-home" href="/" data-i18n="admin.guard.home"></a></p>
         </section>`);
       this.notice.querySelector('#admin-no-access').focus();
-      return null;
+      return;
     }
     this.say(html``);
     this.content.hidden = false;
+    this.allow(user);
     this.dispatchEvent(new CustomEvent('admin-ready', { bubbles: true, detail: { user } }));
-    return user;
   }
 
   say(template) {

@@ -83,7 +83,22 @@ class ProductForm extends HTMLElement {
       this.images.altName = localName({ nameZh: nameInputs[0].value.trim(), nameEn: nameInputs[1].value.trim() });
     };
     nameInputs.forEach((input) => input.addEventListener('input', rename));
-    document.addEventListener(LANG_CHANGE, rename);
+    document.addEventListener(LANG_CHANGE, () => {
+      rename();
+      this.renameCategories();
+    });
+  }
+
+  /** Category names come from the server in one language; ask again after the page switches. */
+  async renameCategories() {
+    try {
+      const names = new Map((await categories()).map((c) => [c.code, c.name]));
+      for (const option of this.querySelectorAll('#product-category option[value]:not([value=""])')) {
+        if (names.has(option.value)) option.textContent = names.get(option.value);
+      }
+    } catch (error) {
+      console.warn('Could not rename the categories.', error);
+    }
   }
 
   value(selector) {

@@ -24,7 +24,7 @@ function filtersFromAddress() {
   };
 }
 
-function pageHref(filters, page) {
+function pageHref(page) {
   const params = new URLSearchParams(window.location.search);
   params.set('page', String(page));
   return `?${params}`;
@@ -179,10 +179,10 @@ class ProductList extends HTMLElement {
       </div>
       ${pages > 1 && html`
         <nav class="pager" data-i18n-attr="aria-label:admin.pager.label">
-          ${page > 0 && html`<a id="products-prev" class="button button--secondary" href="${pageHref(this.filters, page - 1)}"
+          ${page > 0 && html`<a id="products-prev" class="button button--secondary" href="${pageHref(page - 1)}"
                                 data-i18n="admin.pager.previous"></a>`}
           <span class="pager__where" data-i18n="admin.pager.where" data-i18n-params="${JSON.stringify({ page: page + 1, pages })}"></span>
-          ${page + 1 < pages && html`<a id="products-next" class="button button--secondary" href="${pageHref(this.filters, page + 1)}"
+          ${page + 1 < pages && html`<a id="products-next" class="button button--secondary" href="${pageHref(page + 1)}"
                                         data-i18n="admin.pager.next"></a>`}
         </nav>`}`);
     translate(this.results);
