@@ -44,19 +44,25 @@ async function toApiError(response) {
   return new ApiError(response.status, problem, response.headers.get('Retry-After'));
 }
 
-export async function request(method, path, body) {
+/**
+ * A body that is a File or Blob (an uploaded photo) is sent as it is, with its own type as
+ * Content-Type; anything else goes as JSON. `options.headers` adds headers such as Idempotency-Key.
+ */
+export async function request(method, path, body, options = {}) {
   const headers = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLang(),
   };
   const token = readCookie(CSRF_COOKIE);
   if (UNSAFE_METHODS.has(method) && token !== null) headers['X-XSRF-TOKEN'] = token;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = raw ? body.type : 'application/json';
+  Object.assign(headers, options.headers);
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || raw ? body : JSON.stringify(body),
   });
   if (!response.ok) throw await toApiError(response);
   return readBody(response);
@@ -64,8 +70,8 @@ export async function request(method, path, body) {
 
 export const api = {
   get: (path) => request('GET', path),
-  post: (path, body) => request('POST', path, body),
-  put: (path, body) => request('PUT', path, body),
+  post: (path, body, options) => request('POST', path, body, options),
+  put: (path, body, options) => request('PUT', path, body, options),
   patch: (path, body) => request('PATCH', path, body),
   delete: (path) => request('DELETE', path),
 };

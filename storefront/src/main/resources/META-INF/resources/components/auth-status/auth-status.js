@@ -1,14 +1,17 @@
 /**
  * <auth-status>: the signed-in indicator. Shows the staff sign-in link until
  * GET /api/auth/me says who is signed in; then the user's email and a sign-out
- * button. Emits `auth-change` (bubbles) with { user } once it knows.
+ * button, and for administrators and coordinators a link to the staff area.
+ * Emits `auth-change` (bubbles) with { user } once it knows.
  */
 import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../lib/api.js';
+import { currentUser, managesCatalog } from '../../lib/session.js';
 import { define } from '../../lib/define.js';
 
 const LOGIN_PATH = '/login.html';
+const ADMIN_PATH = '/admin/index.html';
 
 class AuthStatus extends HTMLElement {
   connectedCallback() {
@@ -24,10 +27,10 @@ class AuthStatus extends HTMLElement {
   async refresh() {
     let user = null;
     try {
-      user = await api.get('/api/auth/me');
+      user = await currentUser();
     } catch (error) {
-      // 401 is the normal "nobody signed in"; any other failure also leaves the sign-in link.
-      if (error.status !== 401) console.warn('Could not check who is signed in.', error);
+      // Nobody signed in is null, not an error; any failure leaves the sign-in link.
+      console.warn('Could not check who is signed in.', error);
     }
     if (user?.email) this.showUser(user);
     this.dispatchEvent(new CustomEvent('auth-change', { bubbles: true, detail: { user } }));
@@ -42,7 +45,11 @@ class AuthStatus extends HTMLElement {
   }
 
   showUser(user) {
+    const here = window.location.pathname === ADMIN_PATH;
     render(this, html`
+      ${managesCatalog(user) && html`
+        <a id="nav-admin" class="auth-status__link" href="${ADMIN_PATH}"
+           ${here && html`aria-current="page"`} data-i18n="nav.admin"></a>`}
       <span class="auth-status__user">
         <span data-i18n="auth.signedInAs"></span>
         <strong id="signed-in-user" class="auth-status__email">${user.email}</strong>

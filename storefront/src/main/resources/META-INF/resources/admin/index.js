@@ -1,0 +1,3 @@
+import { startAdmin } from '../lib/admin.js';
+
+startAdmin();

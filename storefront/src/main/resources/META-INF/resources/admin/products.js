@@ -1,0 +1,4 @@
+import { startAdmin } from '../lib/admin.js';
+import { register as registerProductList } from '../components/product-list/product-list.js';
+
+startAdmin(registerProductList);

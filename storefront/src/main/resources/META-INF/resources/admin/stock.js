@@ -1,0 +1,4 @@
+import { startAdmin } from '../lib/admin.js';
+import { register as registerStockAdmin } from '../components/stock-admin/stock-admin.js';
+
+startAdmin(registerStockAdmin);

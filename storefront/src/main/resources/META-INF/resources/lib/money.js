@@ -1,0 +1,44 @@
+/**
+ * Yuan as people type them, and fen as the API keeps them. The conversion works on the
+ * digits as text ("68.5" → "68" + "50" → 6850), so no floating-point step can ever turn
+ * 0.29 yuan into 28 fen.
+ */
+
+/** The API's limits: 0.01 yuan to 100,000.00 yuan. */
+export const MIN_FEN = 1;
+export const MAX_FEN = 10_000_000;
+
+const YUAN = /^(\d{1,9})(?:\.(\d{1,2}))?$/;
+
+/** Full-width digits and point (typed with a Chinese input method) count as their plain forms. */
+function plain(text) {
+  return String(text)
+    .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xFF10 + 0x30))
+    .replace(/\uFF0E/g, '.')
+    .replace(/^[\s¥￥]+|\s+$/g, '');
+}
+
+/**
+ * Reads a price typed in yuan. Returns { fen } or { problem } where problem is
+ * 'missing', 'format' (not like 68.00) or 'range' (outside 0.01..100000.00).
+ */
+export function parseYuan(text) {
+  const value = plain(text);
+  if (value === '') return { problem: 'missing' };
+  const match = YUAN.exec(value);
+  if (!match) return { problem: 'format' };
+  const fen = Number(match[1] + (match[2] ?? '').padEnd(2, '0'));
+  if (fen < MIN_FEN || fen > MAX_FEN) return { problem: 'range' };
+  return { fen };
+}
+
+/** 6850 → "68.50", built from the digits, for form fields and tables. */
+export function formatYuan(fen) {
+  const digits = String(Math.abs(Math.trunc(fen))).padStart(3, '0');
+  return `${fen < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** "¥68.50" for reading. */
+export function displayYuan(fen) {
+  return `¥${formatYuan(fen)}`;
+}

@@ -1,0 +1,26 @@
+/**
+ * Who is signed in, asked once per page: the header and the staff-area guard both need
+ * to know, and should agree.
+ */
+import { api } from './api.js';
+
+const CATALOG_ROLES = new Set(['ADMIN', 'COORDINATOR']);
+let pending = null;
+
+/** The signed-in user ({ email, roles }), or null when nobody is. Other failures reject. */
+export function currentUser() {
+  if (pending === null) {
+    pending = api.get('/api/auth/me').catch((error) => {
+      if (error.status === 401) return null;
+      pending = null; // a network hiccup should not be remembered for the page's lifetime
+      throw error;
+    });
+  }
+  return pending;
+}
+
+/** True for people who run the catalog, stock and makers: administrators and coordinators. */
+export function managesCatalog(user) {
+  return Array.isArray(user?.roles)
+    && user.roles.some((role) => CATALOG_ROLES.has(String(role).replace(/^ROLE_/, '')));
+}
