@@ -186,13 +186,25 @@ public class Catalog {
         Mono<Void> skuClashes = db.sql("SELECT sku FROM product_variants WHERE lower(sku) = ANY(:skus) AND product_id <> :product")
                 .bind("skus", skus.toArray(String[]::new)).bind("product", id.value())
                 .map(row -> row.get("sku", String.class)).list()
-                .flatMap(taken -> taken.isEmpty() ? Mono.<Void>empty() : Mono.error(CatalogProblem.skuTaken(taken)));
+                .flatMap(taken -> taken.isEmpty() ? Mono.<Void>empty() : Mono.error(CatalogProblem.skuTaken(fieldsOf(skus, taken))));
         return category.then(makerIds).then(imageIds).then(variantIds).then(skuClashes);
+    }
+
+    private static Map<String, String> fieldsOf(List<String> skus, List<String> taken) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < skus.size(); i++) {
+            for (String sku : taken) {
+                if (sku.toLowerCase(Locale.ROOT).equals(skus.get(i))) {
+                    fields.put("variants[" + i + "].sku", sku);
+                }
+            }
+        }
+        return fields;
     }
 
     /** Another request took a SKU between our check and our insert. */
     private static CatalogProblem raced(DuplicateKeyException clash) {
-        return CatalogProblem.skuTaken(List.of("one of this product's SKUs"));
+        return CatalogProblem.skuTaken(Map.of("variants", "one of this product's SKUs"));
     }
 
     private static String text(@org.jspecify.annotations.Nullable String value) {

@@ -1,7 +1,5 @@
 package org.socialworkshop.catalog;
 
-import java.util.List;
-
 import org.socialworkshop.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,11 +16,12 @@ public final class CatalogProblem extends ErrorResponseException {
         return new CatalogProblem(HttpStatus.NOT_FOUND, "Product not found", "There is no such product.");
     }
 
-    static CatalogProblem skuTaken(List<String> skus) {
+    /** @param fields the offending fields, e.g. {@code variants[1].sku}, with the SKU each one uses */
+    static CatalogProblem skuTaken(java.util.Map<String, String> fields) {
         CatalogProblem problem = new CatalogProblem(HttpStatus.CONFLICT, "SKU already in use",
-                "Each SKU may belong to one variant only; these are taken: " + String.join(", ", skus) + ".");
-        problem.getBody().setProperty("errors", skus.stream()
-                .map(sku -> new Problems.FieldError("variants.sku", sku + " is already in use")).toList());
+                "Each SKU may belong to one variant only; these are taken: " + String.join(", ", fields.values()) + ".");
+        problem.getBody().setProperty("errors", fields.entrySet().stream()
+                .map(field -> new Problems.FieldError(field.getKey(), field.getValue() + " is already in use")).toList());
         return problem;
     }
 

@@ -112,7 +112,8 @@ class CatalogApiTest {
                 .bodyValue(with(CatalogFixtures.product("重码" + tag, "Duplicate " + tag, true), "variants",
                         List.of(CatalogFixtures.variant(sku.toLowerCase(), 100))))
                 .exchange().expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("variants[0].sku");
 
         staff.get().uri("/api/admin/products?size=100&q=" + tag).exchange()
                 .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].nameZh").isEqualTo("原品" + tag);

@@ -38,7 +38,7 @@ export function localName(item) {
   return first || second || '';
 }
 
-/** A translated label for a code ("admin.kind.RECEIPT"), or the code itself when we have none. */
+/** A translated label for a code ("admin.kind.RECEIVED"), or the code itself when we have none. */
 export function codeLabel(prefix, code) {
   const key = `${prefix}.${code}`;
   const label = t(key);
