@@ -96,6 +96,16 @@ public class Inventory implements StockLevels {
                 .count());
     }
 
+    /** This variant's levels at every location where it has any. */
+    public Mono<List<StockLevel>> levelsOf(VariantId variant) {
+        return db.sql("SELECT location, on_hand, reserved, low_stock_threshold FROM stock_levels WHERE variant_id = :id ORDER BY location")
+                .bind("id", variant.value())
+                .map(row -> new StockLevel(variant, "", "", row.get("location", String.class), row.get("on_hand", Long.class),
+                        row.get("reserved", Long.class), row.get("on_hand", Long.class) - row.get("reserved", Long.class),
+                        row.get("low_stock_threshold", Integer.class)))
+                .list();
+    }
+
     /** Sets the level at or below which a {@link StockRunningLow} event is raised. */
     public Mono<Void> setThreshold(VariantId variant, String location, int threshold) {
         return db.inTransaction(() -> requireTracked(variant).then(requireLocation(location)).then(db.sql("""
