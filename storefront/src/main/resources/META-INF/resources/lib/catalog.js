@@ -1,60 +1,43 @@
 /**
- * Reads of the catalog API that several staff screens share, and the small lookups
- * (names in the page's language, labels for codes) they all need.
+ * The public catalog API (docs/api/catalog.md) as the online shop uses it, and the shop's own addresses.
+ * Every call names the page's language in ?lang as well as Accept-Language, so a cache keyed by address
+ * can never hand back a page of products in the other language.
  */
 import { api } from './api.js';
-import { currentLang, t } from './i18n.js';
+import { currentLang } from './i18n.js';
 
-export const CHANNELS = ['ONLINE', 'POS', 'CORPORATE'];
-const PAGE_SIZE = 100;
+export const SHOP_CHANNEL = 'ONLINE';
+export const SHOP_HOME = '/shop/';
+export const PRODUCTS_PAGE = '/shop/products.html';
 
-/** Every item of a paged list, one request per hundred; `path` may already carry a query. */
-export async function allPages(path) {
-  const items = [];
-  for (let page = 0; ; page += 1) {
-    const joiner = path.includes('?') ? '&' : '?';
-    const result = await api.get(`${path}${joiner}page=${page}&size=${PAGE_SIZE}`);
-    items.push(...result.items);
-    if (result.items.length === 0 || items.length >= result.total) return items;
+function apiPath(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(name, String(value));
   }
+  query.set('lang', currentLang());
+  return `${path}?${query}`;
 }
 
-/** [{ code, name }] in display order, named in the page's language. */
-export function categories() {
-  return api.get(`/api/categories?lang=${encodeURIComponent(currentLang())}`);
+/** [{code, name}] in display order. */
+export function fetchCategories() {
+  return api.get(apiPath('/api/categories'));
 }
 
-export function makers() {
-  return allPages('/api/admin/makers');
+/** One page {items, page, size, total} of products sold online; `page` counts from 0 as the API does (default 0, size 20). */
+export function fetchProducts({ q, category, page, size } = {}) {
+  return api.get(apiPath('/api/products', { channel: SHOP_CHANNEL, q, category, page, size }));
 }
 
-export function locations() {
-  return api.get(`/api/admin/stock/locations?lang=${encodeURIComponent(currentLang())}`);
+/** The product with variants, images and makers; rejects with ApiError status 404 when unknown or archived. */
+export function fetchProduct(id) {
+  return api.get(apiPath(`/api/products/${encodeURIComponent(id)}`, { channel: SHOP_CHANNEL }));
 }
 
-/** The product's (or variant's) name in the page's language, else the other one. */
-export function localName(item) {
-  const [first, second] = currentLang() === 'en' ? [item.nameEn, item.nameZh] : [item.nameZh, item.nameEn];
-  return first || second || '';
+export function productUrl(id) {
+  return `/shop/product.html?id=${encodeURIComponent(id)}`;
 }
 
-/** A translated label for a code ("admin.kind.RECEIVED"), or the code itself when we have none. */
-export function codeLabel(prefix, code) {
-  const key = `${prefix}.${code}`;
-  const label = t(key);
-  return label === key ? String(code) : label;
-}
-
-/** "a, b and c" the way the page's language writes a list (Chinese joins with 、). */
-export function listOf(words) {
-  return new Intl.ListFormat(currentLang(), { style: 'long', type: 'conjunction' }).format(words);
-}
-
-/** Date and time as Chengdu reads them, in the page's language. */
-export function formatWhen(iso) {
-  if (!iso) return '';
-  const when = new Date(iso);
-  if (Number.isNaN(when.getTime())) return String(iso);
-  return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai' })
-    .format(when);
+export function categoryUrl(code) {
+  return `${PRODUCTS_PAGE}?category=${encodeURIComponent(code)}`;
 }

@@ -5,7 +5,7 @@
  */
 import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
-import { formatWhen, makers } from '../../lib/catalog.js';
+import { formatWhen, makers } from '../../lib/staff-catalog.js';
 import { define } from '../../lib/define.js';
 import { register as registerMakerForm } from '../maker-form/maker-form.js';
 import { register as registerMakerConsent } from '../maker-consent/maker-consent.js';

@@ -7,7 +7,7 @@
 import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../lib/api.js';
-import { formatWhen } from '../../lib/catalog.js';
+import { formatWhen } from '../../lib/staff-catalog.js';
 import { FormErrors, announce, problemsFrom } from '../../lib/form-errors.js';
 import { uuid } from '../../lib/uuid.js';
 import { define } from '../../lib/define.js';

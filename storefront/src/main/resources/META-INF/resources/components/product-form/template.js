@@ -3,7 +3,7 @@
  * the server's error mapping and the browser tests.
  */
 import { html } from '../../lib/html.js';
-import { CHANNELS } from '../../lib/catalog.js';
+import { CHANNELS } from '../../lib/staff-catalog.js';
 
 const CHANNEL_IDS = { ONLINE: 'product-channel-online', POS: 'product-channel-pos', CORPORATE: 'product-channel-corporate' };
 const TAXES = [

@@ -6,7 +6,7 @@
 import { html, render } from '../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../lib/i18n.js';
 import { api } from '../../lib/api.js';
-import { categories, codeLabel, listOf, localName } from '../../lib/catalog.js';
+import { categories, codeLabel, listOf, localName } from '../../lib/staff-catalog.js';
 import { displayYuan } from '../../lib/money.js';
 import { define } from '../../lib/define.js';
 

@@ -16,6 +16,10 @@ function isHome(path) {
   return path === '/' || path === '/index.html';
 }
 
+function isShopHome(path) {
+  return path === '/shop/' || path === '/shop/index.html';
+}
+
 class SiteHeader extends HTMLElement {
   connectedCallback() {
     const here = window.location.pathname;
@@ -34,6 +38,8 @@ class SiteHeader extends HTMLElement {
             <ul class="site-header__links">
               <li><a id="nav-home" href="/" ${isHome(here) && html`aria-current="page"`}
                      data-i18n="nav.home"></a></li>
+              <li><a id="nav-shop" href="/shop/" ${isShopHome(here) && html`aria-current="page"`}
+                     data-i18n="nav.shop"></a></li>
               <li><auth-status></auth-status></li>
             </ul>
           </nav>

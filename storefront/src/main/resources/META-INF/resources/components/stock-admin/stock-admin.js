@@ -6,7 +6,7 @@
  */
 import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
-import { allPages, codeLabel, localName, locations } from '../../lib/catalog.js';
+import { allPages, codeLabel, localName, locations } from '../../lib/staff-catalog.js';
 import { announce } from '../../lib/form-errors.js';
 import { define } from '../../lib/define.js';
 import { register as registerLevels } from '../stock-levels/stock-levels.js';

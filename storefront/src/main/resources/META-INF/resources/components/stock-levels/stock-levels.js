@@ -6,7 +6,7 @@
 import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
 import { api } from '../../lib/api.js';
-import { localName } from '../../lib/catalog.js';
+import { localName } from '../../lib/staff-catalog.js';
 import { define } from '../../lib/define.js';
 
 function isLow(row) {

@@ -6,7 +6,7 @@
 import { html, render } from '../../lib/html.js';
 import { currentLang, translate } from '../../lib/i18n.js';
 import { api } from '../../lib/api.js';
-import { codeLabel, formatWhen } from '../../lib/catalog.js';
+import { codeLabel, formatWhen } from '../../lib/staff-catalog.js';
 import { define } from '../../lib/define.js';
 
 const PAGE_SIZE = 20;

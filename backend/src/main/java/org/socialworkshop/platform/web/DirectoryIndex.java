@@ -1,0 +1,47 @@
+package org.socialworkshop.platform.web;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Serves a storefront folder's {@code index.html} for the folder's own address, e.g. {@code /shop/} for
+ * {@code /shop/index.html}, as static web servers do; Spring does this only for {@code /}. Only plain folder
+ * names qualify, so no dots, encodings or API paths ever reach the classpath lookup.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class DirectoryIndex implements WebFilter {
+
+    private static final Pattern FOLDER = Pattern.compile("(/[A-Za-z0-9_-]+)+/");
+    private static final String STATIC_ROOT = "META-INF/resources";
+
+    private final Map<String, Boolean> hasIndex = new ConcurrentHashMap<>();
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
+        if (!read || !FOLDER.matcher(path).matches() || path.startsWith("/api/") || !hasIndex(path)) {
+            return chain.filter(exchange);
+        }
+        String index = path + "index.html";
+        return chain.filter(exchange.mutate().request(request -> request.path(index)).build());
+    }
+
+    private boolean hasIndex(String folder) {
+        return hasIndex.computeIfAbsent(folder,
+                key -> new ClassPathResource(STATIC_ROOT + key + "index.html").exists());
+    }
+}
