@@ -25,23 +25,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EmbeddedDatabaseTest {
 
+    /** A real (non-demo) installation keeps these tests about the database, and fast. */
+    static final String ADMIN = "owner@workshop.example";
+    static final String ADMIN_PASSWORD = "an-owner-password";
+
     @TempDir
     Path data;
 
     @Test
     void keepsDataAcrossRestartsAndRefusesASecondInstance() {
-        String dataDir = "workshop.database.data-dir=" + data.resolve("postgres");
+        String[] settings = {"workshop.database.data-dir=" + data.resolve("postgres"), "workshop.demo-data=false",
+                "workshop.first-admin.email=" + ADMIN, "workshop.first-admin.password=" + ADMIN_PASSWORD};
         String email = "kept-" + UUID.randomUUID() + "@example.org";
-        try (SecondInstance first = SecondInstance.start(dataDir)) {
+        try (SecondInstance first = SecondInstance.start(settings)) {
             assertThat(first.bean(DatabaseServer.class).isEmbedded()).isTrue();
             assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(first, "fsync")).isEqualTo("on");
-            SignIn.admin(first.client()).post().uri("/api/admin/users")
+            SignIn.as(first.client(), ADMIN, ADMIN_PASSWORD).post().uri("/api/admin/users")
                     .bodyValue(Map.of("email", email, "displayName", "Kept", "password", "long-enough-pw",
                             "roles", List.of("MAKER")))
                     .exchange().expectStatus().isCreated();
 
-            assertThatThrownBy(() -> SecondInstance.start(dataDir))
+            assertThatThrownBy(() -> SecondInstance.start(settings))
                     .rootCause().isInstanceOf(DataDirectoryInUse.class)
                     .hasMessageContaining(data.resolve("postgres").toString());
             // The first instance and its server are untouched by the refused one.
@@ -49,7 +54,7 @@ class EmbeddedDatabaseTest {
         }
         assertThat(data.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
 
-        try (SecondInstance restarted = SecondInstance.start(dataDir)) {
+        try (SecondInstance restarted = SecondInstance.start(settings)) {
             SignIn.as(restarted.client(), email, "long-enough-pw").get().uri("/api/auth/me").exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.email").isEqualTo(email);
@@ -64,7 +69,8 @@ class EmbeddedDatabaseTest {
                 "-Xmx384m", "-cp", System.getProperty("java.class.path"), WorkshopApplication.class.getName())
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("killed.log").toFile());
-        java.environment().putAll(Map.of("DATA_DIR", data.resolve("postgres").toString(), "PORT", String.valueOf(port)));
+        java.environment().putAll(Map.of("DATA_DIR", data.resolve("postgres").toString(), "PORT", String.valueOf(port),
+                "DEMO_DATA", "false", "ADMIN_EMAIL", ADMIN, "ADMIN_PASSWORD", ADMIN_PASSWORD));
         java.environment().remove("DATABASE_URL");
         Process killed = java.start();
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
@@ -72,7 +78,7 @@ class EmbeddedDatabaseTest {
         try {
             Awaitility.await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() ->
                     client.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
-            SignIn.admin(client).post().uri("/api/admin/users")
+            SignIn.as(client, ADMIN, ADMIN_PASSWORD).post().uri("/api/admin/users")
                     .bodyValue(Map.of("email", email, "displayName", "Survivor", "password", "long-enough-pw",
                             "roles", List.of("MAKER")))
                     .exchange().expectStatus().isCreated();
@@ -81,7 +87,8 @@ class EmbeddedDatabaseTest {
         }
 
         // SIGKILL left the application's PostgreSQL running on the directory; the next start must cope.
-        try (SecondInstance restarted = SecondInstance.start("workshop.database.data-dir=" + data.resolve("postgres"))) {
+        try (SecondInstance restarted = SecondInstance.start("workshop.database.data-dir=" + data.resolve("postgres"),
+                "workshop.demo-data=false")) {
             SignIn.as(restarted.client(), email, "long-enough-pw").get().uri("/api/auth/me").exchange()
                     .expectStatus().isOk();
         }
