@@ -2,10 +2,21 @@ package org.socialworkshop.platform.web;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+    /** Answers depend on the language, so caches must key on it too (the {@code ?lang} form is in the URL already). */
+    @Bean
+    WebFilter varyByLanguage() {
+        return (exchange, chain) -> {
+            exchange.getResponse().getHeaders().addIfAbsent(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+            return chain.filter(exchange);
+        };
+    }
 
     /** Named as WebFlux looks it up, replacing its Accept-Language-only default. */
     @Bean(name = "localeContextResolver")
