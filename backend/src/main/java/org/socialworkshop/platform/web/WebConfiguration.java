@@ -13,7 +13,7 @@ class WebConfiguration {
     @Bean
     WebFilter varyByLanguage() {
         return (exchange, chain) -> {
-            exchange.getResponse().getHeaders().addIfAbsent(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+            exchange.getResponse().getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
             return chain.filter(exchange);
         };
     }
