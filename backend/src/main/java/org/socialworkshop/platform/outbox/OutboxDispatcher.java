@@ -81,7 +81,7 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     /** Claims and delivers one due event; {@code false} when none was due. */
     Mono<Boolean> deliverNext() {
-        return db.inTransaction(() -> claim().flatMap(this::deliver).thenReturn(true).defaultIfEmpty(false))
+        return db.inTransaction(() -> claim().flatMap(entry -> deliver(entry).thenReturn(true)).defaultIfEmpty(false))
                 .onErrorResume(Failed.class, failed -> recordFailure(failed.entry, failed.getCause()).thenReturn(true));
     }
 
