@@ -12,7 +12,19 @@ public final class SignIn {
     private SignIn() {
     }
 
-    public static WebTestClient as(WebTestClient client, String email, String password) {
+    /**
+     * What a signed-in browser sends back: the session cookie, and the CSRF token both as the
+     * {@code XSRF-TOKEN} cookie and as the {@code X-XSRF-TOKEN} header.
+     */
+    public record Cookies(String session, String xsrfToken) {
+
+        /** The {@code Cookie} header value, for clients that write HTTP by hand. */
+        public String header() {
+            return "SESSION=" + session + "; XSRF-TOKEN=" + xsrfToken;
+        }
+    }
+
+    public static Cookies cookies(WebTestClient client, String email, String password) {
         ResponseCookie csrf = client.get().uri("/api/auth/csrf").exchange()
                 .expectStatus().isNoContent()
                 .returnResult(Void.class).getResponseCookies().getFirst("XSRF-TOKEN");
@@ -21,15 +33,28 @@ public final class SignIn {
                 .exchange()
                 .expectStatus().isOk()
                 .returnResult(Void.class).getResponseCookies().getFirst("SESSION");
+        return new Cookies(session.getValue(), csrf.getValue());
+    }
+
+    public static WebTestClient as(WebTestClient client, String email, String password) {
+        return carrying(client, cookies(client, email, password));
+    }
+
+    /** A client that sends the cookies and the CSRF header of a signed-in browser. */
+    public static WebTestClient carrying(WebTestClient client, Cookies cookies) {
         return client.mutate()
-                .defaultCookie("SESSION", session.getValue())
-                .defaultCookie("XSRF-TOKEN", csrf.getValue())
-                .defaultHeader("X-XSRF-TOKEN", csrf.getValue())
+                .defaultCookie("SESSION", cookies.session())
+                .defaultCookie("XSRF-TOKEN", cookies.xsrfToken())
+                .defaultHeader("X-XSRF-TOKEN", cookies.xsrfToken())
                 .defaultHeader(HttpHeaders.ACCEPT, "application/json, application/problem+json")
                 .build();
     }
 
     public static WebTestClient admin(WebTestClient client) {
         return as(client, "admin@example.org", "workshop-admin");
+    }
+
+    public static Cookies adminCookies(WebTestClient client) {
+        return cookies(client, "admin@example.org", "workshop-admin");
     }
 }
