@@ -24,6 +24,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -228,6 +229,24 @@ class IdempotencyTest {
         StepVerifier.create(idempotency.execute(request, () -> Mono.just(ResponseEntity.ok(Map.of("run", runs.incrementAndGet())))))
                 .assertNext(response -> assertThat(new String(response.getBody())).isEqualTo("{\"run\":2}"))
                 .verifyComplete();
+    }
+
+    @Test
+    void aClientThatGoesAwayWhileItsRequestFailsStillReleasesTheKey() {
+        Idempotency idempotency = new Idempotency(db, json, Duration.ofSeconds(1), Duration.ofMinutes(2));
+        IdempotentRequest request = new IdempotentRequest("idempotency-test", UUID.randomUUID().toString(), "fingerprint");
+        Sinks.Empty<Void> fail = Sinks.empty();
+        Disposable client = idempotency.execute(request, () -> fail.asMono()
+                        .then(Mono.<ResponseEntity<Map<String, Integer>>>error(new IllegalStateException("downstream down"))))
+                .subscribe(response -> { }, error -> { });
+        await("the request holds the key").atMost(Duration.ofSeconds(5))
+                .until(() -> stateOf(request), "RUNNING"::equals);
+
+        client.dispose();
+        fail.tryEmitEmpty();
+
+        await("the key is released, so a retry may run").atMost(Duration.ofSeconds(5))
+                .until(() -> keysNamed(request.key()), records -> records == 0);
     }
 
     @Test
