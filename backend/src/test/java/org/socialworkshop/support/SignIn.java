@@ -12,7 +12,10 @@ public final class SignIn {
     private SignIn() {
     }
 
-    /** The cookies a browser would hold after signing in. */
+    /**
+     * What a signed-in browser sends back: the session cookie, and the CSRF token both as the
+     * {@code XSRF-TOKEN} cookie and as the {@code X-XSRF-TOKEN} header.
+     */
     public record Session(String session, String csrf) {
 
         /** A client sending this session and its CSRF token, as a browser app does. */
@@ -23,6 +26,11 @@ public final class SignIn {
                     .defaultHeader("X-XSRF-TOKEN", csrf)
                     .defaultHeader(HttpHeaders.ACCEPT, "application/json, application/problem+json")
                     .build();
+        }
+
+        /** The {@code Cookie} header value, for clients that write HTTP by hand. */
+        public String cookieHeader() {
+            return "SESSION=" + session + "; XSRF-TOKEN=" + csrf;
         }
     }
 
@@ -44,5 +52,9 @@ public final class SignIn {
 
     public static WebTestClient admin(WebTestClient client) {
         return as(client, "admin@example.org", "workshop-admin");
+    }
+
+    public static Session adminSession(WebTestClient client) {
+        return session(client, "admin@example.org", "workshop-admin");
     }
 }

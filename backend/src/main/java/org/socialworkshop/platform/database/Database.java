@@ -41,6 +41,15 @@ public final class Database {
     }
 
     /**
+     * Runs work made of several units, e.g. "claim a key, then do the work and record it, or release the claim",
+     * to its end even if the caller cancels: a cancellation between two units would leave the first one's effect
+     * without the rest.
+     */
+    public <T> Mono<T> detach(Supplier<Mono<T>> work) {
+        return detached(Mono.defer(work));
+    }
+
+    /**
      * Subscribes to {@code work} on its own, carrying the caller's Reactor context (transaction, request id),
      * and ignores the caller's cancellation: the work finishes and releases its resources either way.
      */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -77,9 +78,12 @@ public class Idempotency {
         if (!VALID_KEY.matcher(request.key()).matches()) {
             return Mono.error(IdempotencyProblem.invalidKey());
         }
-        return claim(request).flatMap(claimed -> claimed
-                ? runAndRecord(request, work)
-                : answerFromRecord(request));
+        // Claiming, working and recording (or releasing) run to their end even if the client goes away in between;
+        // a claim left behind would answer the client's retries with 409 until abandon-after.
+        Mono<Optional<ResponseEntity<byte[]>>> ranHere = db.detach(() -> claim(request).flatMap(claimed -> claimed
+                ? runAndRecord(request, work).map(Optional::of)
+                : Mono.just(Optional.<ResponseEntity<byte[]>>empty())));
+        return ranHere.flatMap(response -> response.map(Mono::just).orElseGet(() -> answerFromRecord(request)));
     }
 
     private Mono<Boolean> claim(IdempotentRequest request) {

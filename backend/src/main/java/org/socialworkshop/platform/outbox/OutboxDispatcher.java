@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -29,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers outbox events to their handlers, safely from any number of instances at once.
  *
  * <p>Each delivery runs in one transaction: the row is claimed with {@code FOR UPDATE SKIP LOCKED} (so two
- * dispatchers never take the same row), the handler runs, and the row is marked done. A failing handler rolls
- * all of that back; the failure is then recorded with exponential backoff, and after {@code max-attempts}
- * the delivery is parked for an admin to look at ({@code GET /api/admin/outbox?status=PARKED}).
+ * dispatchers never take the same row), the handler runs, and the row is marked done. A failing handler's work
+ * is rolled back to a savepoint and the failure recorded with exponential backoff in that same transaction, so
+ * no other dispatcher can run the handler again before the backoff is set; after {@code max-attempts} the
+ * delivery is parked for an admin to look at ({@code GET /api/admin/outbox?status=PARKED}).
  * Counts are exported as {@code outbox.deliveries} (by outcome) and {@code outbox.backlog} (by status).
  */
 @Component
@@ -81,15 +83,19 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     /** Claims and delivers one due event; {@code false} when none was due. */
     Mono<Boolean> deliverNext() {
-        return db.inTransaction(() -> claim().flatMap(entry -> deliver(entry).thenReturn(true)).defaultIfEmpty(false))
-                .onErrorResume(Failed.class, failed -> recordFailure(failed.entry, failed.getCause()).thenReturn(true));
+        return db.inTransaction(() -> claim().flatMap(entry -> deliver(entry).thenReturn(true)).defaultIfEmpty(false));
     }
 
+    /**
+     * Only deliveries for handlers this instance has: during a rolling deploy an older instance leaves a new
+     * handler's events to the instances that know it, instead of failing them towards parking.
+     */
     private Mono<Claimed> claim() {
         return db.sql("""
                         SELECT id, handler, payload::text AS payload, attempts FROM outbox
-                        WHERE status = 'PENDING' AND available_at <= now()
+                        WHERE status = 'PENDING' AND available_at <= now() AND handler = ANY(:handlers)
                         ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .bind("handlers", handlers.keySet().toArray(String[]::new))
                 .map(row -> new Claimed(row.get("id", Long.class), row.get("handler", String.class),
                         row.get("payload", String.class), row.get("attempts", Integer.class)))
                 .one();
@@ -100,12 +106,17 @@ public class OutboxDispatcher implements SmartLifecycle {
         Mono<Void> work = handler == null
                 ? Mono.error(new IllegalStateException("No handler named " + entry.handler() + " is registered"))
                 : handle(handler, entry.payload());
-        return work
+        // The failure is recorded in the same transaction, while the row is still locked: recorded after a
+        // rollback, another dispatcher could claim the row in between and run the handler again without backoff.
+        // The backoff counts from the failure (clock_timestamp), not from the start of the transaction (now()).
+        return db.sql("SAVEPOINT outbox_handler").update()
+                .then(work)
                 .then(db.sql("UPDATE outbox SET status = 'DONE', attempts = attempts + 1, handled_at = now(), last_error = NULL WHERE id = :id")
                         .bind("id", entry.id()).update())
                 .doOnSuccess(done -> handled.increment())
-                .onErrorMap(error -> new Failed(entry, error))
-                .then();
+                .then()
+                .onErrorResume(error -> db.sql("ROLLBACK TO SAVEPOINT outbox_handler").update()
+                        .then(recordFailure(entry, error)));
     }
 
     private <E> Mono<Void> handle(OutboxHandler<E> handler, String payload) {
@@ -120,7 +131,7 @@ public class OutboxDispatcher implements SmartLifecycle {
         (park ? parked : retried).increment();
         return db.sql("""
                         UPDATE outbox SET attempts = :attempts, last_error = :error, status = :status,
-                            available_at = now() + :delayMillis * interval '1 millisecond'
+                            available_at = clock_timestamp() + :delayMillis * interval '1 millisecond'
                         WHERE id = :id AND status = 'PENDING'""")
                 .bind("attempts", attempts)
                 .bind("error", describe(error))
@@ -131,8 +142,10 @@ public class OutboxDispatcher implements SmartLifecycle {
                 .then();
     }
 
+    /** The root cause, which says why (a translated SQL error's own message names only the statement). */
     private static String describe(Throwable error) {
-        String text = error.getClass().getSimpleName() + ": " + error.getMessage();
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(error);
+        String text = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
@@ -185,15 +198,5 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     private record Claimed(long id, String handler, String payload, int attempts) {
-    }
-
-    /** Carries the claimed delivery out of the rolled-back transaction to record its failure. */
-    private static final class Failed extends RuntimeException {
-        private final Claimed entry;
-
-        Failed(Claimed entry, Throwable cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.entry = entry;
-        }
     }
 }

@@ -1,0 +1,255 @@
+package org.socialworkshop.platform.outbox;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.outbox.FlakyHandler.Flaked;
+import org.socialworkshop.platform.outbox.RecordingHandler.Probed;
+import org.socialworkshop.support.SignIn;
+import org.socialworkshop.support.WorkshopTest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox delivers every committed event exactly once to each handler, however many dispatchers run, never
+ * delivers what was rolled back, and backs off, parks and lets an admin retry what keeps failing.
+ */
+@WorkshopTest
+class OutboxDispatcherTest {
+
+    private static final int EVENTS = 500;
+
+    @Autowired
+    Database db;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    ObjectProvider<OutboxHandler<?>> handlers;
+
+    @Autowired
+    RecordingHandler applicationRecorder;
+
+    @Autowired
+    FlakyHandler flaky;
+
+    @Autowired
+    OutboxDispatcher.Settings settings;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    WebTestClient anonymous;
+
+    String run;
+
+    @BeforeEach
+    void newRun() {
+        run = UUID.randomUUID().toString();
+        db.sql(RecordingHandler.TABLE).update().block();
+    }
+
+    @Test
+    void concurrentDispatchersHandleEveryEventExactlyOnce() {
+        RecordingHandler firstRecorder = new RecordingHandler(db, "first");
+        RecordingHandler secondRecorder = new RecordingHandler(db, "second");
+        OutboxDispatcher first = dispatcherWith(firstRecorder);
+        OutboxDispatcher second = dispatcherWith(secondRecorder);
+        List<Probed> events = IntStream.range(0, EVENTS).mapToObj(number -> new Probed(run, number)).toList();
+        try {
+            db.inTransaction(() -> Flux.fromIterable(events).concatMap(outbox::publish).then(Mono.just(true))).block();
+
+            // Two loops per dispatcher, all at once, while the application's own dispatcher polls as well.
+            StepVerifier.create(Flux.merge(first.drain(), first.drain(), second.drain(), second.drain()).then())
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(60));
+            await("every event handled").atMost(Duration.ofSeconds(20))
+                    .until(() -> countOutbox("status = 'DONE'"), done -> done == EVENTS);
+        } finally {
+            first.stop();
+            second.stop();
+        }
+
+        assertThat(countOutbox("true")).as("one delivery row per event for the one handler").isEqualTo(EVENTS);
+        assertThat(countOutbox("status = 'DONE' AND attempts = 1 AND last_error IS NULL"))
+                .as("delivered on the first attempt, no duplicate-key failure, nothing left PENDING")
+                .isEqualTo(EVENTS);
+        Map<String, Long> byDispatcher = db.sql("""
+                        SELECT dispatcher, count(*) AS n FROM outbox_test_deliveries WHERE event LIKE :run || ':%'
+                        GROUP BY dispatcher""")
+                .bind("run", run)
+                .map(row -> Map.entry(row.get("dispatcher", String.class), row.get("n", Long.class)))
+                .list()
+                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .block();
+        assertThat(byDispatcher.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(EVENTS);
+        assertThat(byDispatcher).as("both dispatchers took part").containsKeys("first", "second");
+        assertThat(events).as("each event's handler ran once, counting rolled-back runs too")
+                .allSatisfy(event -> assertThat(firstRecorder.calls(event) + secondRecorder.calls(event)
+                        + applicationRecorder.calls(event)).as(event.key()).isEqualTo(1));
+    }
+
+    @Test
+    void aDrainWithNothingDueEndsAtOnce() {
+        OutboxDispatcher idle = dispatcherWith(new RecordingHandler(db, "idle"));
+        try {
+            StepVerifier.create(idle.drain()).expectNext(0L).expectComplete().verify(Duration.ofSeconds(5));
+        } finally {
+            idle.stop();
+        }
+    }
+
+    @Test
+    void anEventPublishedInARolledBackTransactionIsNeverDelivered() {
+        Probed rolledBack = new Probed(run, 1);
+        Probed committed = new Probed(run, 2);
+        StepVerifier.create(db.inTransaction(() -> outbox.publish(rolledBack)
+                        .then(Mono.error(new IllegalStateException("the change that caused the event failed")))))
+                .expectErrorMessage("the change that caused the event failed")
+                .verify();
+        assertThat(countOutbox("true")).as("no delivery row survives the rollback").isZero();
+
+        // Delivery is in order of publication: once a later event is handled, the rolled-back one had its chance.
+        db.inTransaction(() -> outbox.publish(committed)).block();
+        await("the committed event handled").atMost(Duration.ofSeconds(10))
+                .until(this::deliveredEvents, delivered -> !delivered.isEmpty());
+        assertThat(deliveredEvents()).containsExactly(committed.key());
+        assertThat(applicationRecorder.calls(rolledBack)).isZero();
+    }
+
+    @Test
+    void aFailingHandlerIsRetriedWithBackoffThenParkedAndAnAdminSendsItRoundAgain() {
+        double handledBefore = deliveries("handled");
+        double retriedBefore = deliveries("retried");
+        double parkedBefore = deliveries("parked");
+        flaky.breakFor(run);
+        db.inTransaction(() -> outbox.publish(new Flaked(run))).block();
+        long id = db.sql("SELECT id FROM outbox WHERE handler = :handler AND payload->>'run' = :run")
+                .bind("handler", FlakyHandler.NAME).bind("run", run)
+                .map(row -> row.get("id", Long.class)).one().block();
+
+        OffsetDateTime previous = OffsetDateTime.MIN;
+        for (int attempt = 1; attempt < settings.maxAttempts(); attempt++) {
+            int failed = attempt;
+            Delivery delivery = await("attempt " + attempt + " recorded").atMost(Duration.ofSeconds(10))
+                    .until(() -> delivery(id), row -> row.attempts() == failed);
+            Duration waited = Duration.between(flaky.failures(run).get(attempt - 1), delivery.availableAt().toInstant());
+            assertThat(delivery.status()).isEqualTo("PENDING");
+            assertThat(delivery.lastError()).contains("the downstream of run " + run + " is down");
+            assertThat(waited).as("backoff after attempt %d", attempt)
+                    .isBetween(expectedBackoff(attempt).minusMillis(10), expectedBackoff(attempt).plusSeconds(2));
+            assertThat(delivery.availableAt()).isAfter(previous);
+            previous = delivery.availableAt();
+            // Time travel instead of waiting out the backoff: make the delivery due now.
+            db.sql("UPDATE outbox SET available_at = now() WHERE id = :id AND attempts = :attempts")
+                    .bind("id", id).bind("attempts", attempt).update().block();
+        }
+        Delivery parked = await("parked after the last attempt").atMost(Duration.ofSeconds(10))
+                .until(() -> delivery(id), row -> row.status().equals("PARKED"));
+        assertThat(parked.attempts()).isEqualTo(settings.maxAttempts());
+        assertThat(flaky.failures(run)).as("one handler call per attempt").hasSize(settings.maxAttempts());
+        assertThat(deliveries("retried") - retriedBefore).isEqualTo(settings.maxAttempts() - 1);
+        assertThat(deliveries("parked") - parkedBefore).isEqualTo(1);
+
+        WebTestClient admin = SignIn.admin(anonymous);
+        admin.get().uri("/api/admin/outbox?status=PARKED&size=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.id == %d)].handler".formatted(id)).isEqualTo(FlakyHandler.NAME)
+                .jsonPath("$.items[?(@.id == %d)].attempts".formatted(id)).isEqualTo(settings.maxAttempts())
+                .jsonPath("$.items[?(@.id == %d)].lastError".formatted(id)).value(error ->
+                        assertThat(error.toString()).contains("is down"));
+
+        flaky.fixFor(run);
+        admin.post().uri("/api/admin/outbox/{id}/retry", id).exchange().expectStatus().isNoContent();
+        Delivery done = await("handled after the retry").atMost(Duration.ofSeconds(10))
+                .until(() -> delivery(id), row -> row.status().equals("DONE"));
+        assertThat(done.lastError()).isNull();
+        assertThat(flaky.handled(run)).isEqualTo(1);
+        assertThat(deliveredEvents()).as("the failed attempts' writes were rolled back").containsExactly(run + ":flaky");
+        assertThat(deliveries("handled") - handledBefore).isGreaterThanOrEqualTo(1);
+        admin.post().uri("/api/admin/outbox/{id}/retry", id).exchange().expectStatus().isNotFound();
+    }
+
+    private Duration expectedBackoff(int attempts) {
+        Duration doubled = settings.firstBackoff().multipliedBy(1L << (attempts - 1));
+        return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
+    }
+
+    /**
+     * A second dispatcher, as another instance of the application would run: the application's handlers, except
+     * that the recording one is its own, labelled, instance. It does not poll; the test drives it.
+     */
+    private OutboxDispatcher dispatcherWith(RecordingHandler recorder) {
+        Map<String, Object> beans = new HashMap<>();
+        handlers.orderedStream().forEach(handler -> beans.put(handler.name(), handler));
+        beans.put(RecordingHandler.NAME, recorder);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ObjectProvider<OutboxHandler<?>> own = (ObjectProvider) new StaticListableBeanFactory(beans)
+                .getBeanProvider(OutboxHandler.class);
+        OutboxDispatcher dispatcher = new OutboxDispatcher(db, json, own,
+                new OutboxDispatcher.Settings(0, settings.pollInterval(), settings.maxAttempts(), settings.firstBackoff(),
+                        settings.maxBackoff()),
+                new SimpleMeterRegistry());
+        dispatcher.start();
+        return dispatcher;
+    }
+
+    private long countOutbox(String condition) {
+        return db.sql("SELECT count(*) AS n FROM outbox WHERE handler = :handler AND payload->>'run' = :run AND " + condition)
+                .bind("handler", RecordingHandler.NAME)
+                .bind("run", run)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block();
+    }
+
+    private List<String> deliveredEvents() {
+        return db.sql("SELECT event FROM outbox_test_deliveries WHERE event LIKE :run || ':%' ORDER BY event")
+                .bind("run", run)
+                .map(row -> row.get("event", String.class))
+                .list()
+                .block();
+    }
+
+    private double deliveries(String outcome) {
+        return meters.get("outbox.deliveries").tag("outcome", outcome).counter().count();
+    }
+
+    record Delivery(String status, int attempts, OffsetDateTime availableAt, String lastError) {
+    }
+
+    private Delivery delivery(long id) {
+        return db.sql("SELECT status, attempts, available_at, last_error FROM outbox WHERE id = :id")
+                .bind("id", id)
+                .map(row -> new Delivery(row.get("status", String.class), row.get("attempts", Integer.class),
+                        row.get("available_at", OffsetDateTime.class), row.get("last_error", String.class)))
+                .one()
+                .block();
+    }
+}
