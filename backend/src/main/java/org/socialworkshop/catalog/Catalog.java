@@ -12,6 +12,7 @@ import org.socialworkshop.media.ImageId;
 import org.socialworkshop.media.Images;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.database.Statement;
 import org.socialworkshop.platform.web.InvalidInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,19 +41,12 @@ public class Catalog {
 
     public Mono<AdminProduct> create(ProductDraft draft) {
         ProductId id = new ProductId(UUID.randomUUID());
-        return check(id, draft).then(db.inTransaction(() -> db.sql("""
+        return check(id, draft).then(db.inTransaction(() -> columns(draft, """
                         INSERT INTO products (id, category, name_zh, name_en, description_zh, description_en,
                                               tax_category, channels, stock_tracked, status)
                         VALUES (:id, :category, :nameZh, :nameEn, :descriptionZh, :descriptionEn, :tax, :channels,
                                 :tracked, :status)""")
                 .bind("id", id.value())
-                .bind("category", draft.category())
-                .bind("nameZh", draft.nameZh().trim()).bind("nameEn", draft.nameEn().trim())
-                .bind("descriptionZh", text(draft.descriptionZh())).bind("descriptionEn", text(draft.descriptionEn()))
-                .bind("tax", draft.taxCategory().name())
-                .bind("channels", draft.channels().stream().map(Enum::name).sorted().toArray(String[]::new))
-                .bind("tracked", draft.stockTracked())
-                .bind("status", draft.statusOrActive().name())
                 .update()
                 .then(writeParts(id, draft))
                 .then(audit.record("product.created", "product:" + id.value(), Map.of("nameZh", draft.nameZh())))
@@ -69,19 +63,12 @@ public class Catalog {
     }
 
     private Mono<AdminProduct> replace(ProductId id, ProductDraft draft) {
-        return db.inTransaction(() -> db.sql("""
+        return db.inTransaction(() -> columns(draft, """
                         UPDATE products SET category = :category, name_zh = :nameZh, name_en = :nameEn,
                             description_zh = :descriptionZh, description_en = :descriptionEn, tax_category = :tax,
                             channels = :channels, stock_tracked = :tracked, status = :status, updated_at = now()
                         WHERE id = :id""")
                 .bind("id", id.value())
-                .bind("category", draft.category())
-                .bind("nameZh", draft.nameZh().trim()).bind("nameEn", draft.nameEn().trim())
-                .bind("descriptionZh", text(draft.descriptionZh())).bind("descriptionEn", text(draft.descriptionEn()))
-                .bind("tax", draft.taxCategory().name())
-                .bind("channels", draft.channels().stream().map(Enum::name).sorted().toArray(String[]::new))
-                .bind("tracked", draft.stockTracked())
-                .bind("status", draft.statusOrActive().name())
                 .update()
                 .then(db.sql("UPDATE product_variants SET status = 'ARCHIVED' WHERE product_id = :id AND NOT (id = ANY(:kept))")
                         .bind("id", id.value())
@@ -97,6 +84,18 @@ public class Catalog {
 
     public Mono<AdminProduct> find(ProductId id) {
         return ProductRows.adminProduct(db, id).switchIfEmpty(Mono.error(() -> CatalogProblem.productNotFound(id)));
+    }
+
+    /** The statement with the product's own columns bound from the draft. */
+    private Statement columns(ProductDraft draft, String sql) {
+        return db.sql(sql)
+                .bind("category", draft.category())
+                .bind("nameZh", draft.nameZh().trim()).bind("nameEn", draft.nameEn().trim())
+                .bind("descriptionZh", text(draft.descriptionZh())).bind("descriptionEn", text(draft.descriptionEn()))
+                .bind("tax", draft.taxCategory().name())
+                .bind("channels", draft.channels().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .bind("tracked", draft.stockTracked())
+                .bind("status", draft.statusOrActive().name());
     }
 
     /** Facts about variants for other modules (stock, orders); unknown ids are left out. */

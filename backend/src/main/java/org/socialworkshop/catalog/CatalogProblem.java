@@ -1,15 +1,14 @@
 package org.socialworkshop.catalog;
 
+import org.socialworkshop.platform.web.ProblemException;
 import org.socialworkshop.platform.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** Catalog requests that clash with what is stored. */
-public final class CatalogProblem extends ErrorResponseException {
+public final class CatalogProblem extends ProblemException {
 
     private CatalogProblem(HttpStatus status, String title, String detail) {
-        super(status, problem(status, title, detail), null);
+        super(status, title, detail);
     }
 
     static CatalogProblem productNotFound(ProductId id) {
@@ -27,11 +26,5 @@ public final class CatalogProblem extends ErrorResponseException {
 
     static CatalogProblem categoryExists(String code) {
         return new CatalogProblem(HttpStatus.CONFLICT, "Category exists", "The category " + code + " exists already.");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,24 +1,16 @@
 package org.socialworkshop.identity;
 
+import org.socialworkshop.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** An account with this e-mail address exists already. */
-public final class EmailTaken extends ErrorResponseException {
+public final class EmailTaken extends ProblemException {
 
     private EmailTaken(String email) {
-        super(HttpStatus.CONFLICT, problem(email), null);
+        super(HttpStatus.CONFLICT, "E-mail address taken", "An account with the e-mail address " + email + " exists already.");
     }
 
     static EmailTaken forEmail(String email) {
         return new EmailTaken(email);
-    }
-
-    private static ProblemDetail problem(String email) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "An account with the e-mail address " + email + " exists already.");
-        problem.setTitle("E-mail address taken");
-        return problem;
     }
 }

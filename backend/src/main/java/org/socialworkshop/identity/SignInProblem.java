@@ -2,16 +2,15 @@ package org.socialworkshop.identity;
 
 import java.time.Duration;
 
+import org.socialworkshop.platform.web.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** Why a sign-in was refused, as a problem response. */
-final class SignInProblem extends ErrorResponseException {
+final class SignInProblem extends ProblemException {
 
     private SignInProblem(HttpStatus status, String title, String detail) {
-        super(status, problem(status, title, detail), null);
+        super(status, title, detail);
     }
 
     static SignInProblem badCredentials() {
@@ -27,12 +26,6 @@ final class SignInProblem extends ErrorResponseException {
                 "Too many failed sign-ins. Try again in " + wait.toSeconds() + " seconds.");
         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds()));
         problem.getBody().setProperty("retryAfterSeconds", wait.toSeconds());
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
         return problem;
     }
 }

@@ -14,10 +14,8 @@ import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.catalog.StockLevels;
 import org.socialworkshop.catalog.VariantId;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.security.CurrentUser;
 import org.socialworkshop.platform.outbox.Outbox;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -178,7 +176,7 @@ public class Inventory implements StockLevels {
 
     private Mono<StockMovement> journal(VariantId variant, String location, StockChange change, long onHand,
             long reserved, @Nullable String reason, @Nullable String reference) {
-        return actor().flatMap(actor -> db.sql("""
+        return CurrentUser.name().flatMap(actor -> db.sql("""
                         INSERT INTO stock_movements (variant_id, location, kind, on_hand_delta, reserved_delta, reason,
                                                      reference, actor)
                         VALUES (:variant, :location, :kind, :onHand, :reserved, :reason, :reference, :actor)
@@ -205,10 +203,5 @@ public class Inventory implements StockLevels {
         return db.sql("SELECT EXISTS (SELECT 1 FROM stock_locations WHERE code = :code) AS found")
                 .bind("code", location).map(row -> row.get("found", Boolean.class)).one()
                 .flatMap(found -> found ? Mono.<Void>empty() : Mono.error(StockProblem.unknownLocation(location)));
-    }
-
-    private static Mono<String> actor() {
-        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
-                .map(Authentication::getName).defaultIfEmpty("system");
     }
 }

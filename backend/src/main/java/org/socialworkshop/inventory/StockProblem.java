@@ -1,14 +1,13 @@
 package org.socialworkshop.inventory;
 
+import org.socialworkshop.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** Stock requests that cannot be carried out as asked. Nothing changes. */
-public final class StockProblem extends ErrorResponseException {
+public final class StockProblem extends ProblemException {
 
     private StockProblem(HttpStatus status, String title, String detail) {
-        super(status, problem(status, title, detail), null);
+        super(status, title, detail);
     }
 
     static StockProblem insufficient(String location) {
@@ -32,11 +31,5 @@ public final class StockProblem extends ErrorResponseException {
     static StockProblem reservationNotHeld() {
         return new StockProblem(HttpStatus.CONFLICT, "Reservation not held",
                 "This reservation has already been confirmed, released or has expired.");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

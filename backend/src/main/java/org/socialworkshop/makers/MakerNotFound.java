@@ -1,14 +1,12 @@
 package org.socialworkshop.makers;
 
+import org.socialworkshop.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-public final class MakerNotFound extends ErrorResponseException {
+public final class MakerNotFound extends ProblemException {
 
     private MakerNotFound() {
-        super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no such maker."), null);
-        getBody().setTitle("Maker not found");
+        super(HttpStatus.NOT_FOUND, "Maker not found", "There is no such maker.");
     }
 
     static MakerNotFound forId(MakerId id) {

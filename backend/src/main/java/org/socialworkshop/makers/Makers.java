@@ -13,12 +13,10 @@ import org.socialworkshop.media.ImageLinks;
 import org.socialworkshop.media.Images;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.security.CurrentUser;
 import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Page;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -80,7 +78,7 @@ public class Makers {
 
     /** Records a decision about showing the maker publicly; the history of decisions is kept. */
     public Mono<Maker> recordConsent(MakerId id, boolean granted, @Nullable String note) {
-        return actor().flatMap(actor -> db.inTransaction(() -> find(id)
+        return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> find(id)
                 .flatMap(maker -> db.sql("""
                                 INSERT INTO maker_consents (maker_id, granted, note, recorded_by)
                                 VALUES (:id, :granted, :note, :actor)""")
@@ -164,11 +162,6 @@ public class Makers {
                 .filter(found -> !found.isEmpty())
                 .switchIfEmpty(Mono.error(() -> InvalidInput.field("photoImageId", "no image with this id has been uploaded")))
                 .then();
-    }
-
-    private static Mono<String> actor() {
-        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication)
-                .map(Authentication::getName).defaultIfEmpty("system");
     }
 
     private static Maker maker(Readable row) {

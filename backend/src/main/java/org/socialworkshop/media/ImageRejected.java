@@ -1,14 +1,13 @@
 package org.socialworkshop.media;
 
+import org.socialworkshop.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** An upload that is not an image we accept. Nothing is stored. */
-public final class ImageRejected extends ErrorResponseException {
+public final class ImageRejected extends ProblemException {
 
     private ImageRejected(HttpStatus status, String title, String detail) {
-        super(status, problem(status, title, detail), null);
+        super(status, title, detail);
     }
 
     static ImageRejected notAnImage() {
@@ -24,11 +23,5 @@ public final class ImageRejected extends ErrorResponseException {
         return new ImageRejected(HttpStatus.CONTENT_TOO_LARGE, "Image too large",
                 "The image is " + width + " × " + height + " pixels; at most " + ImageInspector.MAX_SIDE
                         + " pixels a side and " + ImageInspector.MAX_PIXELS / 1_000_000 + " megapixels are accepted.");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -4,10 +4,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.security.CurrentUser;
 import org.socialworkshop.platform.web.RequestId;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class AuditLog {
 
-    static final String SYSTEM = "system";
-
     private final Database db;
     private final JsonMapper json;
 
@@ -32,11 +28,7 @@ public class AuditLog {
 
     /** Records an action by the signed-in person (or "system" when nobody is signed in). */
     public Mono<Void> record(String action, @Nullable String subject, Map<String, ?> details) {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .map(Authentication::getName)
-                .defaultIfEmpty(SYSTEM)
-                .flatMap(actor -> record(actor, action, subject, details));
+        return CurrentUser.name().flatMap(actor -> record(actor, action, subject, details));
     }
 
     /** Records an action by a named actor, e.g. at sign-in, before the security context exists. */

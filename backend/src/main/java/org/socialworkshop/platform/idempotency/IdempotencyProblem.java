@@ -2,16 +2,15 @@ package org.socialworkshop.platform.idempotency;
 
 import java.time.Duration;
 
+import org.socialworkshop.platform.web.ProblemException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** A request whose Idempotency-Key cannot be honoured as sent. */
-public final class IdempotencyProblem extends ErrorResponseException {
+public final class IdempotencyProblem extends ProblemException {
 
     private IdempotencyProblem(HttpStatus status, String title, String detail) {
-        super(status, problem(status, title, detail), null);
+        super(status, title, detail);
     }
 
     static IdempotencyProblem invalidKey() {
@@ -28,12 +27,6 @@ public final class IdempotencyProblem extends ErrorResponseException {
         IdempotencyProblem problem = new IdempotencyProblem(HttpStatus.CONFLICT, "Request still in progress",
                 "A request with this Idempotency-Key is still being processed. Retry shortly to get its result.");
         problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
         return problem;
     }
 }
