@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,6 +25,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 /**
  * One headless Chromium per test class (starting it is the slow part), wiped between tests so each test
@@ -95,6 +99,24 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
     Storefront open(int port, String path) {
         driver.get("http://localhost:" + port + path);
         return new Storefront(driver);
+    }
+
+    /**
+     * Opens a staff page as staff reach it when signed out: the page's guard sends them to the login page, and
+     * signing in there brings them back. A {@code ?lang} in {@code path} is remembered, so the login page speaks
+     * {@code lang} too. Returns the staff page once its content is shown.
+     */
+    Storefront openAsStaff(int port, String path, String lang, String email, String password) {
+        Storefront login = open(port, path);
+        login.waitUntil(urlContains("/login.html?next="));
+        login.ready(lang);
+        login.element("email").sendKeys(email);
+        login.element("password").sendKeys(password);
+        login.element("login-submit").click();
+        login.waitUntil(urlToBe("http://localhost:" + port + path));
+        Storefront page = new Storefront(driver).ready(lang);
+        page.waitUntil(visibilityOfElementLocated(By.cssSelector("admin-guard > .admin-content")));
+        return page;
     }
 
     /** Forgets the session, saved preferences and window size, so no test depends on the one before it. */

@@ -3,6 +3,7 @@ package org.socialworkshop.e2e;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,5 +29,14 @@ record Messages(JsonNode entries) {
             throw new IllegalArgumentException("No plain message " + key);
         }
         return entry.asString();
+    }
+
+    /** A plain message with its {placeholders} filled, as the page's t(key, params) fills them. */
+    String text(String key, Map<String, ?> params) {
+        String message = text(key);
+        for (Map.Entry<String, ?> param : params.entrySet()) {
+            message = message.replace("{" + param.getKey() + "}", String.valueOf(param.getValue()));
+        }
+        return message;
     }
 }
