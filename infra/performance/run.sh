@@ -10,7 +10,7 @@
 # Exit status: non-zero when a run failed its assertions (> 1% errors) or a scenario left no report.
 set -euo pipefail
 
-DEFAULT_SCENARIOS=(home login)
+DEFAULT_SCENARIOS=(home login catalog)
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 sources="$here/src/test/java/org/socialworkshop/performance"

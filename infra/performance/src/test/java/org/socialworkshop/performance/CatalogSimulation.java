@@ -1,12 +1,13 @@
 package org.socialworkshop.performance;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * "catalog": product listing for the online channel, then a keyword search.
- * Run only when named (run.sh catalog): the endpoint arrives in a later issue.
+ * "catalog": what a buyer's browsing costs: the online product list, a Chinese keyword search, and one
+ * product page.
  */
 public class CatalogSimulation extends BaseSimulation {
     {
@@ -20,6 +21,10 @@ public class CatalogSimulation extends BaseSimulation {
                 .exec(http("GET /api/products (search)")
                         .get("/api/products")
                         .queryParam("q", "茶") // Gatling percent-encodes it: q=%E8%8C%B6
+                        .check(status().is(200))
+                        .check(jsonPath("$.items[0].id").saveAs("productId")))
+                .exec(http("GET /api/products/{id}")
+                        .get("/api/products/#{productId}")
                         .check(status().is(200))));
     }
 }
