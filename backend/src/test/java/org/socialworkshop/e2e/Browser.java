@@ -76,6 +76,9 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options(chromium, profile));
+        // Fail in a minute, not Selenium's five, if a page never finishes loading; the server answers any
+        // request that stalls with 503 after 30 s and logs its path, so the failure says what stalled.
+        driver.manage().timeouts().pageLoadTimeout(java.time.Duration.ofSeconds(60));
     }
 
     private static ChromeOptions options(Chromium chromium, Path profile) {
