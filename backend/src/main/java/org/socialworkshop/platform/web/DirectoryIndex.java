@@ -1,6 +1,6 @@
 package org.socialworkshop.platform.web;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -26,7 +26,8 @@ class DirectoryIndex implements WebFilter {
     private static final Pattern FOLDER = Pattern.compile("(/[A-Za-z0-9_-]+)+/");
     private static final String STATIC_ROOT = "META-INF/resources";
 
-    private final Map<String, Boolean> hasIndex = new ConcurrentHashMap<>();
+    /** Only folders that have an index are remembered, so made-up paths cannot grow this map. */
+    private final Set<String> withIndex = ConcurrentHashMap.newKeySet();
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -41,7 +42,13 @@ class DirectoryIndex implements WebFilter {
     }
 
     private boolean hasIndex(String folder) {
-        return hasIndex.computeIfAbsent(folder,
-                key -> new ClassPathResource(STATIC_ROOT + key + "index.html").exists());
+        if (withIndex.contains(folder)) {
+            return true;
+        }
+        boolean found = new ClassPathResource(STATIC_ROOT + folder + "index.html").exists();
+        if (found) {
+            withIndex.add(folder);
+        }
+        return found;
     }
 }
