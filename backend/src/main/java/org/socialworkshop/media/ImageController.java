@@ -3,6 +3,9 @@ package org.socialworkshop.media;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.idempotency.Idempotency;
+import org.socialworkshop.platform.idempotency.IdempotentRequest;
 import org.socialworkshop.platform.web.BodySizeLimit;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,20 +30,28 @@ import reactor.core.publisher.Mono;
 class ImageController {
 
     private final Images images;
+    private final Idempotency idempotency;
 
-    ImageController(Images images) {
+    ImageController(Images images, Idempotency idempotency) {
         this.images = images;
+        this.idempotency = idempotency;
     }
 
-    @PostMapping("/api/admin/images")
+    /**
+     * Stores an upload; the same bytes again answer 200 with the stored image. With an {@code Idempotency-Key}
+     * a retry replays the first answer exactly, as every creating POST does.
+     */
+    @PostMapping(path = "/api/admin/images", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
-    Mono<ResponseEntity<StoredImage>> upload(@RequestBody Flux<DataBuffer> body) {
+    Mono<ResponseEntity<byte[]>> upload(@RequestBody Flux<DataBuffer> body,
+            @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key,
+            ServerWebExchange exchange) {
         return DataBufferUtils.join(body, (int) BodySizeLimit.UPLOAD_LIMIT.toBytes())
                 .map(ImageController::bytes)
                 .switchIfEmpty(Mono.error(() -> ImageRejected.notAnImage()))
-                .flatMap(images::store)
-                .map(stored -> ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                        .body(stored.image()));
+                .flatMap(bytes -> idempotency.execute(exchange, key, bytes, () -> images.store(bytes)
+                        .map(stored -> ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                                .body(stored.image()))));
     }
 
     @GetMapping("/api/images/{id}/{size}")

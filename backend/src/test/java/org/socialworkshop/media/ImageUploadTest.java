@@ -58,6 +58,21 @@ class ImageUploadTest {
     }
 
     @Test
+    void aRetriedUploadWithItsKeyGetsTheFirstAnswer() throws IOException {
+        byte[] photo = jpeg(640, 480, new Color(200, 80, 40));
+        String key = java.util.UUID.randomUUID().toString();
+        String first = staff.post().uri("/api/admin/images").header("Idempotency-Key", key).contentType(MediaType.IMAGE_JPEG)
+                .bodyValue(photo).exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String again = staff.post().uri("/api/admin/images").header("Idempotency-Key", key).contentType(MediaType.IMAGE_JPEG)
+                .bodyValue(photo).exchange().expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(again).isEqualTo(first);
+        staff.post().uri("/api/admin/images").header("Idempotency-Key", key).contentType(MediaType.IMAGE_PNG)
+                .bodyValue(png(20, 20)).exchange().expectStatus().isEqualTo(422);
+    }
+
+    @Test
     void typeComesFromTheBytesNotTheLabel() throws IOException {
         upload(png(300, 200), MediaType.IMAGE_JPEG).expectStatus().isCreated()
                 .expectBody().jsonPath("$.contentType").isEqualTo("image/png");
