@@ -27,7 +27,9 @@ class StorefrontAccessibilityTest {
             "/login.html, zh-CN, standard",
             "/login.html, en,    standard",
             "/,           zh-CN, high-contrast",
-            "/login.html, en,    high-contrast"})
+            "/login.html, en,    high-contrast",
+            "/no-such-page.html, zh-CN, standard",
+            "/no-such-page.html, en,    standard"})
     void hasNoSeriousAccessibilityProblems(String path, String lang, String theme) {
         Storefront page = browser.open(port, path + "?lang=" + lang).ready(lang);
         if (theme.equals("high-contrast")) {

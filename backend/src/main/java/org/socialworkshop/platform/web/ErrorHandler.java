@@ -5,11 +5,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +39,18 @@ class ErrorHandler implements ErrorWebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        return Problems.write(exchange, problemFor(exchange, error), json);
+        ProblemDetail problem = problemFor(exchange, error);
+        if (problem.getStatus() == 404 && NotFoundPage.wanted(exchange)) {
+            return notFoundPage(exchange);
+        }
+        return Problems.write(exchange, problem, json);
+    }
+
+    private static Mono<Void> notFoundPage(ServerWebExchange exchange) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.NOT_FOUND);
+        response.getHeaders().setContentType(MediaType.TEXT_HTML);
+        return response.writeWith(DataBufferUtils.read(NotFoundPage.PAGE, response.bufferFactory(), 4096));
     }
 
     private ProblemDetail problemFor(ServerWebExchange exchange, Throwable error) {

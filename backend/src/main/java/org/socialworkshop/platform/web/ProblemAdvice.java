@@ -12,6 +12,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -83,6 +84,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> createResponseEntity(@Nullable Object body, @Nullable HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
+        if (status.value() == 404 && NotFoundPage.wanted(exchange)) {
+            return Mono.just(ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(NotFoundPage.PAGE));
+        }
         if (body instanceof ProblemDetail problem) {
             Problems.withContext(problem, exchange);
         }

@@ -69,6 +69,21 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void peopleFollowingABrokenLinkGetAPageNotJson() {
+        String page = anonymous.get().uri("/no-such-page.html").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+        org.assertj.core.api.Assertions.assertThat(page).contains("找不到这个页面").contains("id=\"not-found-home\"");
+        anonymous.get().uri("/api/no-such-thing").accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        anonymous.get().uri("/no-such-page.html").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void wrongMethodIsMethodNotAllowed() {
         admin.delete().uri("/api/auth/me").exchange()
                 .expectStatus().isEqualTo(405)
