@@ -1,11 +1,17 @@
 package org.socialworkshop.catalog;
 
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.socialworkshop.makers.MakerId;
 import org.socialworkshop.makers.Makers;
 import org.socialworkshop.media.ImageId;
@@ -73,7 +79,7 @@ public class Catalog {
                 .then(db.sql("UPDATE product_variants SET status = 'ARCHIVED' WHERE product_id = :id AND NOT (id = ANY(:kept))")
                         .bind("id", id.value())
                         .bind("kept", draft.variants().stream().map(ProductDraft.VariantDraft::id)
-                                .filter(java.util.Objects::nonNull).toArray(UUID[]::new))
+                                .filter(Objects::nonNull).toArray(UUID[]::new))
                         .update())
                 .then(db.sql("DELETE FROM product_makers WHERE product_id = :id").bind("id", id.value()).update())
                 .then(db.sql("DELETE FROM product_images WHERE product_id = :id").bind("id", id.value()).update())
@@ -99,7 +105,7 @@ public class Catalog {
     }
 
     /** Facts about variants for other modules (stock, orders); unknown ids are left out. */
-    public Mono<java.util.Map<VariantId, VariantInfo>> variants(java.util.Collection<VariantId> ids) {
+    public Mono<Map<VariantId, VariantInfo>> variants(Collection<VariantId> ids) {
         return db.sql("""
                         SELECT v.id, v.product_id, v.sku, v.name_zh AS variant_zh, v.name_en AS variant_en,
                                p.name_zh, p.name_en, p.stock_tracked
@@ -111,26 +117,25 @@ public class Catalog {
                         row.get("variant_zh", String.class), row.get("variant_en", String.class),
                         row.get("stock_tracked", Boolean.class)))
                 .list()
-                .map(found -> found.stream().collect(java.util.stream.Collectors.toMap(VariantInfo::id, info -> info)));
+                .map(found -> found.stream().collect(Collectors.toMap(VariantInfo::id, info -> info)));
     }
 
     /** Variant ids by SKU (case-insensitive); unknown SKUs are left out. */
-    public Mono<java.util.Map<String, VariantId>> variantIdsBySku(java.util.Collection<String> skus) {
+    public Mono<Map<String, VariantId>> variantIdsBySku(Collection<String> skus) {
         return db.sql("SELECT id, sku FROM product_variants WHERE lower(sku) = ANY(:skus)")
                 .bind("skus", skus.stream().map(sku -> sku.toLowerCase(Locale.ROOT)).toArray(String[]::new))
-                .map(row -> java.util.Map.entry(row.get("sku", String.class), new VariantId(row.get("id", UUID.class))))
+                .map(row -> Map.entry(row.get("sku", String.class), new VariantId(row.get("id", UUID.class))))
                 .list()
-                .map(found -> found.stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
-                        java.util.Map.Entry::getValue)));
+                .map(found -> found.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     private Mono<Void> writeParts(ProductId id, ProductDraft draft) {
         List<ProductDraft.VariantDraft> variants = draft.variants();
         Flux<Long> variantRows = Flux.range(0, variants.size()).concatMap(position -> upsertVariant(id, variants.get(position), position));
-        Flux<Long> makerRows = Flux.fromIterable(new java.util.LinkedHashSet<>(draft.makers())).concatMap(maker -> db.sql(
+        Flux<Long> makerRows = Flux.fromIterable(new LinkedHashSet<>(draft.makers())).concatMap(maker -> db.sql(
                         "INSERT INTO product_makers (product_id, maker_id) VALUES (:id, :maker)")
                 .bind("id", id.value()).bind("maker", maker).update());
-        List<UUID> imageIds = List.copyOf(new java.util.LinkedHashSet<>(draft.images()));
+        List<UUID> imageIds = List.copyOf(new LinkedHashSet<>(draft.images()));
         Flux<Long> imageRows = Flux.range(0, imageIds.size()).concatMap(position -> db.sql(
                         "INSERT INTO product_images (product_id, image_id, position) VALUES (:id, :image, :position)")
                 .bind("id", id.value()).bind("image", imageIds.get(position)).bind("position", position).update());
@@ -175,7 +180,7 @@ public class Catalog {
                 .switchIfEmpty(Mono.error(() -> InvalidInput.field("imageIds", "some of these images have not been uploaded")))
                 .then();
         UUID[] ownVariants = draft.variants().stream().map(ProductDraft.VariantDraft::id)
-                .filter(java.util.Objects::nonNull).toArray(UUID[]::new);
+                .filter(Objects::nonNull).toArray(UUID[]::new);
         Mono<Void> variantIds = db.sql("SELECT count(*) AS n FROM product_variants WHERE id = ANY(:ids) AND product_id = :product")
                 .bind("ids", ownVariants).bind("product", id.value())
                 .map(row -> row.get("n", Long.class)).one()
@@ -190,7 +195,7 @@ public class Catalog {
     }
 
     private static Map<String, String> fieldsOf(List<String> skus, List<String> taken) {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < skus.size(); i++) {
             for (String sku : taken) {
                 if (sku.toLowerCase(Locale.ROOT).equals(skus.get(i))) {
@@ -206,7 +211,7 @@ public class Catalog {
         return CatalogProblem.skuTaken(Map.of("variants", "one of this product's SKUs"));
     }
 
-    private static String text(@org.jspecify.annotations.Nullable String value) {
+    private static String text(@Nullable String value) {
         return value == null ? "" : value.trim();
     }
 }

@@ -4,13 +4,12 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialworkshop.platform.scheduling.Periodic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /** Gives back stock held for orders that were never paid, every {@code workshop.inventory.expiry-check}. */
 @Component
@@ -29,14 +28,11 @@ class ReservationExpiry implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = Flux.interval(every, every)
-                .onBackpressureDrop()
-                .concatMap(tick -> inventory.expireDue().onErrorResume(error -> {
-                    log.warn("Could not release expired reservations; trying again in {}", every, error);
-                    return Mono.empty();
-                }), 0)
-                .filter(released -> released > 0)
-                .subscribe(released -> log.info("Released {} expired stock reservations", released));
+        running = Periodic.every(every, "releasing expired reservations", inventory::expireDue, released -> {
+            if (released > 0) {
+                log.info("Released {} expired stock reservations", released);
+            }
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.scheduling.Periodic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -42,13 +43,8 @@ class Housekeeping implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = Flux.interval(every, every)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(error -> {
-                    log.warn("Housekeeping failed; trying again in {}", every, error);
-                    return Mono.empty();
-                }))
-                .subscribe(deleted -> log.debug("Housekeeping removed {} rows", deleted));
+        running = Periodic.every(every, "housekeeping", this::sweep,
+                deleted -> log.debug("Housekeeping removed {} rows", deleted));
         started = true;
     }
 

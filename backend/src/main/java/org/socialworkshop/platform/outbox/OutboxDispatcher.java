@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +13,7 @@ import io.micrometer.core.instrument.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.scheduling.Periodic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +22,6 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -171,20 +170,10 @@ public class OutboxDispatcher implements SmartLifecycle {
         handlers = handlerBeans.orderedStream().collect(Collectors.toMap(OutboxHandler::name, Function.identity()));
         Disposable.Composite all = Disposables.composite();
         for (int worker = 0; worker < settings.workers(); worker++) {
-            all.add(every(settings.pollInterval(), this::drain, "delivering outbox events"));
+            all.add(Periodic.every(settings.pollInterval(), "delivering outbox events", this::drain, delivered -> { }));
         }
-        all.add(every(Duration.ofSeconds(15), this::refreshGauges, "counting the outbox backlog"));
+        all.add(Periodic.every(Duration.ofSeconds(15), "counting the outbox backlog", this::refreshGauges, nothing -> { }));
         running = all;
-    }
-
-    private Disposable every(Duration period, Supplier<Mono<?>> work, String what) {
-        return Flux.interval(period)
-                .onBackpressureDrop()
-                .concatMap(tick -> work.get().onErrorResume(error -> {
-                    log.warn("Failed {}; trying again", what, error);
-                    return Mono.empty();
-                }), 0)
-                .subscribe();
     }
 
     @Override
