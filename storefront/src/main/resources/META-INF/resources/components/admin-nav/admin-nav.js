@@ -1,5 +1,5 @@
 /**
- * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock),
+ * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders),
  * marking the page we are on.
  */
 import { html, render } from '../../lib/html.js';
@@ -11,6 +11,7 @@ const LINKS = [
   { id: 'admin-nav-products', href: '/admin/products.html', key: 'admin.nav.products', also: ['/admin/product.html'] },
   { id: 'admin-nav-makers', href: '/admin/makers.html', key: 'admin.nav.makers' },
   { id: 'admin-nav-stock', href: '/admin/stock.html', key: 'admin.nav.stock' },
+  { id: 'admin-nav-orders', href: '/admin/orders.html', key: 'adminOrders.nav', also: ['/admin/order.html', '/admin/packing-list.html'] },
 ];
 
 function current(link, path) {
