@@ -62,8 +62,10 @@ export function packingHtml(order) {
       ${fact('adminOrders.detail.type', html`<span data-i18n="adminOrders.type.${order.fulfilment?.type}"></span>`, 'packing-type')}
       ${handoverHtml(order)}
     </dl>
+    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="packing-lines-caption">
     <table id="packing-lines" class="data-table packing__table">
-      <caption data-i18n="adminOrders.packing.caption" data-i18n-params="${JSON.stringify({ number: order.orderNumber })}"></caption>
+      <caption id="packing-lines-caption" data-i18n="adminOrders.packing.caption"
+               data-i18n-params="${JSON.stringify({ number: order.orderNumber })}"></caption>
       <thead>
         <tr>
           <th scope="col" data-i18n="adminOrders.packing.col.tick"></th>
@@ -75,6 +77,7 @@ export function packingHtml(order) {
       </thead>
       <tbody>${items.map(lineRow)}</tbody>
     </table>
+    </div>
     ${order.note && html`
       <section class="packing__note" aria-labelledby="packing-note-heading">
         <h2 id="packing-note-heading" data-i18n="adminOrders.packing.note"></h2>
