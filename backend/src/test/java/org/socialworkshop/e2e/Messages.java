@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +23,23 @@ record Messages(JsonNode entries) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every message key, in order. */
+    Set<String> keys() {
+        return new TreeSet<>(entries.propertyNames());
+    }
+
+    /** The text of a message; for a plural message, all its forms joined by a space. */
+    String anyText(String key) {
+        JsonNode entry = entries.get(key);
+        if (entry == null) {
+            throw new IllegalArgumentException("No message " + key);
+        }
+        if (entry.isString()) {
+            return entry.asString();
+        }
+        return String.join(" ", entry.properties().stream().map(form -> form.getValue().asString()).toList());
     }
 
     String text(String key) {
