@@ -66,8 +66,8 @@ export function statusHtml(order, idPrefix = '') {
     <span class="order-status order-status--${String(order.status).toLowerCase().replace(/_/g, '-')}"
           ${idPrefix && html`id="${idPrefix}-status"`} data-status="${order.status}"
           data-i18n="adminOrders.status.${order.status}">${order.status}</span>${stage && html`<span
-      class="order-stage" ${idPrefix && html`id="${idPrefix}-stage"`} data-stage="${stage}"><span
-      class="visually-hidden">, </span><span data-i18n="adminOrders.status.${stage}">${stage}</span></span>`}`;
+      class="order-stage"><span class="visually-hidden">, </span><span ${idPrefix && html`id="${idPrefix}-stage"`}
+      data-stage="${stage}" data-i18n="adminOrders.status.${stage}">${stage}</span></span>`}`;
 }
 
 /** Units of a line that can still be given back. */
