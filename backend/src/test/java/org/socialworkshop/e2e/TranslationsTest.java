@@ -40,13 +40,17 @@ class TranslationsTest {
             Map.entry("adminOrders.type.", Set.of("PICKUP", "DELIVERY")),
             Map.entry("adminOrders.payment.", Set.of("OPEN", "SUCCEEDED", "FAILED", "EXPIRED")),
             Map.entry("adminOrders.provider.", Set.of("stripe", "demo")),
-            Map.entry("adminOrders.method.", Set.of("ORIGINAL", "CASH", "BANK_TRANSFER")),
+            Map.entry("adminOrders.method.", Set.of("ORIGINAL", "CASH", "BANK_TRANSFER", "AT_PROVIDER")),
             Map.entry("adminOrders.refund.methodNote.", Set.of("ORIGINAL", "CASH", "BANK_TRANSFER")),
             Map.entry("adminOrders.refundStatus.", Set.of("SUCCEEDED", "PENDING", "FAILED")),
             Map.entry("adminOrders.refund.result.", Set.of("SUCCEEDED", "PENDING", "FAILED")),
             Map.entry("adminOrders.refund.amountProblem.", Set.of("missing", "format", "range")),
             Map.entry("adminOrders.refund.scope.", Set.of("wholeShort", "linesShort", "amountShort")),
-            Map.entry("adminOrders.fulfil.done.", Set.of("READY_FOR_PICKUP", "SHIPPED", "FULFILLED")));
+            Map.entry("adminOrders.fulfil.done.", Set.of("READY_FOR_PICKUP", "SHIPPED", "FULFILLED")),
+            Map.entry("adminOrders.action.order.", Set.of("placed", "paid", "payment-failed", "payment-expired", "cancelled",
+                    "ready-for-pickup", "shipped", "fulfilled", "refunded", "refund-failed", "paid-after-cancel", "stock-not-held")),
+            Map.entry("adminOrders.historyDetail.", Set.of("amount", "total", "fulfilment", "method", "provider", "reference",
+                    "restock", "note", "reason", "sku", "quantity")));
 
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");

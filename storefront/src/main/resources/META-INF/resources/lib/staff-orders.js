@@ -70,6 +70,15 @@ export function statusHtml(order, idPrefix = '') {
       data-stage="${stage}" data-i18n="adminOrders.status.${stage}">${stage}</span></span>`}`;
 }
 
+/**
+ * Where a delivery goes: { recipient, phone, address, city, postalCode }. The API nests it under
+ * fulfilment.delivery; a flat fulfilment (as the API description shows it) is read too.
+ */
+export function deliveryAddress(order) {
+  const f = order.fulfilment || {};
+  return f.delivery || f;
+}
+
 /** Units of a line that can still be given back. */
 export function unitsLeft(line) {
   return Math.max(0, Number(line.quantity) - Number(line.refundedQuantity || 0));

@@ -7,7 +7,6 @@ import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../lib/api.js';
 import { FormErrors, announce, problemsFrom } from '../../lib/form-errors.js';
-import { uuid } from '../../lib/uuid.js';
 import { define } from '../../lib/define.js';
 
 const REASON_MAX = 500;
@@ -55,7 +54,6 @@ class OrderCancel extends HTMLElement {
     if (changed) {
       this.form.reset();
       this.errors.clear();
-      this.key = uuid();
     }
   }
 
@@ -71,8 +69,7 @@ class OrderCancel extends HTMLElement {
     announce(this.statusLine, { key: 'adminOrders.saving' });
     try {
       await ensureCsrfToken();
-      await api.post(`/api/admin/orders/${encodeURIComponent(this.current.orderId)}/cancel`, { reason },
-        { headers: { 'Idempotency-Key': this.key } });
+      await api.post(`/api/admin/orders/${encodeURIComponent(this.current.orderId)}/cancel`, { reason });
       this.cancelled = true;
       announce(this.statusLine, { key: 'adminOrders.cancel.done', params: { number: this.current.orderNumber } });
       this.dispatchEvent(new CustomEvent('order-changed', { bubbles: true,

@@ -4,7 +4,8 @@
  */
 import { html } from '../../lib/html.js';
 import { currentLang } from '../../lib/i18n.js';
-import { codeHtml, moneyHtml, refundableMinor, statusHtml, whenHtml } from '../../lib/staff-orders.js';
+import { codeHtml, deliveryAddress, moneyHtml, refundableMinor, statusHtml, whenHtml } from '../../lib/staff-orders.js';
+import { displayYuan } from '../../lib/money.js';
 
 function fact(key, value, id = '') {
   return html`<div class="facts__row"><dt data-i18n="${key}"></dt><dd ${id && html`id="${id}"`}>${value}</dd></div>`;
@@ -40,12 +41,15 @@ export function buyerHtml(order) {
 
 export function handoverHtml(order) {
   const f = order.fulfilment || {};
+  const to = deliveryAddress(order);
   const rows = f.type === 'DELIVERY'
     ? html`
-      ${fact('adminOrders.detail.recipient', f.recipient, 'order-recipient')}
-      ${fact('adminOrders.detail.recipientPhone', f.phone && html`<a href="tel:${f.phone}">${f.phone}</a>`)}
-      ${fact('adminOrders.detail.address', html`${f.address}<br>${f.city} ${f.postalCode}`, 'order-address')}`
-    : fact('adminOrders.detail.slot', f.slot ? whenHtml(f.slot) : words('adminOrders.noSlot'), 'order-slot');
+      ${fact('adminOrders.detail.recipient', to.recipient, 'order-recipient')}
+      ${fact('adminOrders.detail.recipientPhone', to.phone && html`<a href="tel:${to.phone}">${to.phone}</a>`)}
+      ${fact('adminOrders.detail.address', html`${to.address}<br>${to.city} ${to.postalCode || ''}`, 'order-address')}`
+    : html`
+      ${fact('adminOrders.detail.slot', f.slot ? whenHtml(f.slot) : words('adminOrders.noSlot'), 'order-slot')}
+      ${f.pickupAddress && fact('adminOrders.detail.pickupAddress', f.pickupAddress, 'order-pickup-address')}`;
   return html`
     <section class="admin-panel" aria-labelledby="order-handover-heading">
       <h2 id="order-handover-heading" data-i18n="adminOrders.detail.handoverHeading"></h2>
@@ -153,6 +157,8 @@ export function paymentHtml(order) {
                 <th scope="col" class="data-table__number" data-i18n="adminOrders.col.amount"></th>
                 <th scope="col" data-i18n="adminOrders.col.method"></th>
                 <th scope="col" data-i18n="adminOrders.col.refundStatus"></th>
+                <th scope="col" data-i18n="adminOrders.col.restocked"></th>
+                <th scope="col" data-i18n="adminOrders.col.reason"></th>
               </tr>
             </thead>
             <tbody>
@@ -162,6 +168,8 @@ export function paymentHtml(order) {
                   <td class="data-table__number">${moneyHtml(refund.amount)}</td>
                   <td>${refund.method ? codeHtml('method', refund.method) : ''}</td>
                   <td>${codeHtml('refundStatus', refund.status)}</td>
+                  <td>${words(refund.restocked ? 'adminOrders.yes' : 'adminOrders.no')}</td>
+                  <td>${refund.reason || ''}</td>
                 </tr>`)}
             </tbody>
           </table>
@@ -170,12 +178,28 @@ export function paymentHtml(order) {
     </section>`;
 }
 
-function detailsText(details) {
-  if (details === null || details === undefined) return '';
-  if (typeof details !== 'object') return String(details);
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${value !== null && typeof value === 'object' ? JSON.stringify(value) : value}`)
-    .join('; ');
+/** Details the history keeps about an action, said in words where we know them; ids stay out. */
+const DETAIL_VALUES = {
+  amount: (value) => (typeof value === 'number' ? displayYuan(value) : String(value)),
+  total: (value) => (typeof value === 'number' ? displayYuan(value) : String(value)),
+  fulfilment: (value) => codeHtml('type', value),
+  method: (value) => codeHtml('method', value),
+  provider: (value) => codeHtml('provider', value),
+  restock: (value) => words(value ? 'adminOrders.yes' : 'adminOrders.no'),
+};
+const HIDDEN_DETAILS = new Set(['refund', 'payment', 'number']);
+
+function detailsHtml(details) {
+  if (details === null || details === undefined) return html``;
+  if (typeof details !== 'object') return html`${String(details)}`;
+  const entries = Object.entries(details).filter(([key]) => !HIDDEN_DETAILS.has(key));
+  return html`<ul class="plain-list">${entries.map(([key, value]) => html`
+    <li>${codeHtml('historyDetail', key)}${words('adminOrders.detailSeparator')}${DETAIL_VALUES[key]
+      ? DETAIL_VALUES[key](value) : value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value)}</li>`)}</ul>`;
+}
+
+function actorHtml(actor) {
+  return actor === 'system' ? words('adminOrders.actorSystem') : html`${actor || ''}`;
 }
 
 export function historyHtml(order) {
@@ -198,10 +222,10 @@ export function historyHtml(order) {
             <tbody>
               ${history.map((entry) => html`
                 <tr>
-                  <th scope="row">${whenHtml(entry.at)}</th>
+                  <th scope="row">${whenHtml(entry.at || entry.occurredAt)}</th>
                   <td>${codeHtml('action', entry.action)}</td>
-                  <td>${entry.actor || ''}</td>
-                  <td>${detailsText(entry.details)}</td>
+                  <td>${actorHtml(entry.actor)}</td>
+                  <td>${detailsHtml(entry.details)}</td>
                 </tr>`)}
             </tbody>
           </table>

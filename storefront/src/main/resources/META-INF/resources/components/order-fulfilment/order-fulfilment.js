@@ -9,21 +9,27 @@ import { translate } from '../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../lib/api.js';
 import { FormErrors, announce, problemsFrom } from '../../lib/form-errors.js';
 import { isPaid } from '../../lib/staff-orders.js';
-import { uuid } from '../../lib/uuid.js';
 import { define } from '../../lib/define.js';
 
 const NOTE_MAX = 500;
 
-/** The stages the order may move to now, in the order they happen. */
+/**
+ * The stages the order may move to now, in the order they happen. The server moves only orders that
+ * are paid and not refunded in part; a partly refunded order is not moved on.
+ */
 export function nextStages(order) {
-  if (!isPaid(order) || order.status === 'FULFILLED') return [];
+  if (order.status !== 'PAID') return [];
   const type = order.fulfilment?.type;
   const stages = [];
   if (!order.fulfilmentStage && type === 'PICKUP') stages.push('READY_FOR_PICKUP');
   if (!order.fulfilmentStage && type === 'DELIVERY') stages.push('SHIPPED');
-  // A partly refunded order has been settled with the buyer; it is not marked handed over afterwards.
-  if (order.status === 'PAID') stages.push('FULFILLED');
+  stages.push('FULFILLED');
   return stages;
+}
+
+function noneKey(order) {
+  if (order.status === 'FULFILLED') return 'adminOrders.fulfil.finished';
+  return order.status === 'PARTIALLY_REFUNDED' ? 'adminOrders.fulfil.afterRefund' : 'adminOrders.fulfil.none';
 }
 
 function fulfilKey(order) {
@@ -84,8 +90,7 @@ class OrderFulfilment extends HTMLElement {
                       value="FULFILLED" data-i18n="${fulfilKey(order)}"></button>`}
           </div>
         </form>`}`
-      : html`<p id="order-fulfilment-none" data-i18n="${order.status === 'FULFILLED'
-        ? 'adminOrders.fulfil.finished' : 'adminOrders.fulfil.none'}"></p>`);
+      : html`<p id="order-fulfilment-none" data-i18n="${noneKey(order)}"></p>`);
     translate(this.body);
     this.errors = new Map([...this.body.querySelectorAll('form')]
       .map((form) => [form, new FormErrors(form, form.querySelector('.error-summary'))]));
@@ -108,8 +113,7 @@ class OrderFulfilment extends HTMLElement {
     announce(this.statusLine, { key: 'adminOrders.saving' });
     try {
       await ensureCsrfToken();
-      await api.post(`/api/admin/orders/${encodeURIComponent(this.current.orderId)}/fulfilment`, body,
-        { headers: { 'Idempotency-Key': uuid() } });
+      await api.post(`/api/admin/orders/${encodeURIComponent(this.current.orderId)}/fulfilment`, body);
       announce(this.statusLine, { key: `adminOrders.fulfil.done.${stage}`, params: { number: this.current.orderNumber } });
       this.dispatchEvent(new CustomEvent('order-changed', { bubbles: true,
         detail: { focus: this.querySelector('#order-fulfilment-heading') } }));

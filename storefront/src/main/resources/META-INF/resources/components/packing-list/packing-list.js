@@ -9,7 +9,7 @@
 import { html, render } from '../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../lib/i18n.js';
 import { ApiError } from '../../lib/api.js';
-import { moneyHtml, orderHref, relocalise, staffOrder, unitsLeft, whenHtml } from '../../lib/staff-orders.js';
+import { deliveryAddress, moneyHtml, orderHref, relocalise, staffOrder, unitsLeft, whenHtml } from '../../lib/staff-orders.js';
 import { define } from '../../lib/define.js';
 
 function fact(key, value, id) {
@@ -19,8 +19,9 @@ function fact(key, value, id) {
 function handoverHtml(order) {
   const f = order.fulfilment || {};
   if (f.type === 'DELIVERY') {
+    const to = deliveryAddress(order);
     return html`
-      ${fact('adminOrders.packing.deliverTo', html`<span class="packing__address">${f.recipient}<br>${f.phone}<br>${f.address}<br>${f.city} ${f.postalCode}</span>`, 'packing-address')}
+      ${fact('adminOrders.packing.deliverTo', html`<span class="packing__address">${to.recipient}<br>${to.phone}<br>${to.address}<br>${to.city} ${to.postalCode || ''}</span>`, 'packing-address')}
       ${order.trackingNote && fact('adminOrders.detail.tracking', order.trackingNote, 'packing-tracking')}`;
   }
   return fact('adminOrders.packing.pickupAt', f.slot ? whenHtml(f.slot) : html`<span data-i18n="adminOrders.noSlot"></span>`, 'packing-slot');
