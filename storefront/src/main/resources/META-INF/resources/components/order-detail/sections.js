@@ -31,9 +31,9 @@ export function buyerHtml(order) {
     <section class="admin-panel" aria-labelledby="order-buyer-heading">
       <h2 id="order-buyer-heading" data-i18n="adminOrders.detail.buyerHeading"></h2>
       <dl class="facts">
-        ${fact('adminOrders.detail.name', order.name, 'order-buyer-name')}
-        ${fact('adminOrders.detail.email', order.email && html`<a href="mailto:${order.email}">${order.email}</a>`, 'order-buyer-email')}
-        ${fact('adminOrders.detail.phone', order.phone && html`<a href="tel:${order.phone}">${order.phone}</a>`, 'order-buyer-phone')}
+        ${order.name && fact('adminOrders.detail.name', order.name, 'order-buyer-name')}
+        ${order.email && fact('adminOrders.detail.email', html`<a href="mailto:${order.email}">${order.email}</a>`, 'order-buyer-email')}
+        ${order.phone && fact('adminOrders.detail.phone', html`<a href="tel:${order.phone}">${order.phone}</a>`, 'order-buyer-phone')}
         ${order.note && fact('adminOrders.detail.note', order.note, 'order-buyer-note')}
       </dl>
     </section>`;
@@ -45,7 +45,7 @@ export function handoverHtml(order) {
   const rows = f.type === 'DELIVERY'
     ? html`
       ${fact('adminOrders.detail.recipient', to.recipient, 'order-recipient')}
-      ${fact('adminOrders.detail.recipientPhone', to.phone && html`<a href="tel:${to.phone}">${to.phone}</a>`)}
+      ${to.phone && fact('adminOrders.detail.recipientPhone', html`<a href="tel:${to.phone}">${to.phone}</a>`)}
       ${fact('adminOrders.detail.address', html`${to.address}<br>${to.city} ${to.postalCode || ''}`, 'order-address')}`
     : html`
       ${fact('adminOrders.detail.slot', f.slot ? whenHtml(f.slot) : words('adminOrders.noSlot'), 'order-slot')}

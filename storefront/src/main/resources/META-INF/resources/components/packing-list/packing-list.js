@@ -21,7 +21,7 @@ function handoverHtml(order) {
   if (f.type === 'DELIVERY') {
     const to = deliveryAddress(order);
     return html`
-      ${fact('adminOrders.packing.deliverTo', html`<span class="packing__address">${to.recipient}<br>${to.phone}<br>${to.address}<br>${to.city} ${to.postalCode || ''}</span>`, 'packing-address')}
+      ${fact('adminOrders.packing.deliverTo', html`<span class="packing__address">${to.recipient}<br>${to.phone && html`${to.phone}<br>`}${to.address}<br>${to.city} ${to.postalCode || ''}</span>`, 'packing-address')}
       ${order.trackingNote && fact('adminOrders.detail.tracking', order.trackingNote, 'packing-tracking')}`;
   }
   return fact('adminOrders.packing.pickupAt', f.slot ? whenHtml(f.slot) : html`<span data-i18n="adminOrders.noSlot"></span>`, 'packing-slot');
