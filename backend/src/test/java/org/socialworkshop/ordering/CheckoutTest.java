@@ -258,7 +258,7 @@ class CheckoutTest {
         staff.get().uri("/api/admin/orders/{id}", orderId).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.total.amount").isEqualTo(6500)
                 .jsonPath("$.lines[1].kind").isEqualTo("DELIVERY")
-                .jsonPath("$.fulfilment.delivery.city").isEqualTo("成都")
+                .jsonPath("$.fulfilment.city").isEqualTo("成都")
                 .jsonPath("$.email").isEqualTo("d@example.org");
     }
 
