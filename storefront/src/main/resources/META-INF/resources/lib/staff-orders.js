@@ -71,8 +71,8 @@ export function statusHtml(order, idPrefix = '') {
 }
 
 /**
- * Where a delivery goes: { recipient, phone, address, city, postalCode }. The API nests it under
- * fulfilment.delivery; a flat fulfilment (as the API description shows it) is read too.
+ * Where a delivery goes: { recipient, phone, address, city, postalCode }, inline in the order's
+ * fulfilment as the API gives it (a `delivery` object there, as early builds sent, is read too).
  */
 export function deliveryAddress(order) {
   const f = order.fulfilment || {};
