@@ -13,7 +13,8 @@ import { define } from '../../lib/define.js';
 import { register as registerFulfilment } from '../order-fulfilment/order-fulfilment.js';
 import { register as registerRefund } from '../order-refund/order-refund.js';
 import { register as registerCancel } from '../order-cancel/order-cancel.js';
-import { buyerHtml, handoverHtml, historyHtml, linesHtml, paymentHtml, summaryHtml } from './sections.js';
+import { buyerHtml, handoverHtml, linesHtml, paymentHtml, summaryHtml } from './sections.js';
+import { historyHtml } from './history.js';
 
 const ACTIONS = ['order-fulfilment', 'order-refund', 'order-cancel'];
 

@@ -1,11 +1,10 @@
 /**
  * The read-only parts of a staff order page, as templates: the summary, the buyer, how the order
- * is handed over, its lines and taxes, the payment with its refunds, and the history.
+ * is handed over, its lines and taxes, and the payment with its refunds (the history is in history.js).
  */
 import { html } from '../../lib/html.js';
 import { currentLang } from '../../lib/i18n.js';
 import { codeHtml, deliveryAddress, moneyHtml, refundableMinor, statusHtml, whenHtml } from '../../lib/staff-orders.js';
-import { displayYuan } from '../../lib/money.js';
 
 function fact(key, value, id = '') {
   return html`<div class="facts__row"><dt data-i18n="${key}"></dt><dd ${id && html`id="${id}"`}>${value}</dd></div>`;
@@ -175,61 +174,5 @@ export function paymentHtml(order) {
           </table>
         </div>`
         : html`<p id="order-refunds-none" data-i18n="adminOrders.detail.refundsNone"></p>`}
-    </section>`;
-}
-
-/** Details the history keeps about an action, said in words where we know them; ids stay out. */
-const DETAIL_VALUES = {
-  amount: (value) => (typeof value === 'number' ? displayYuan(value) : String(value)),
-  total: (value) => (typeof value === 'number' ? displayYuan(value) : String(value)),
-  fulfilment: (value) => codeHtml('type', value),
-  method: (value) => codeHtml('method', value),
-  provider: (value) => codeHtml('provider', value),
-  restock: (value) => words(value ? 'adminOrders.yes' : 'adminOrders.no'),
-};
-const HIDDEN_DETAILS = new Set(['refund', 'payment', 'number']);
-
-function detailsHtml(details) {
-  if (details === null || details === undefined) return html``;
-  if (typeof details !== 'object') return html`${String(details)}`;
-  const entries = Object.entries(details).filter(([key]) => !HIDDEN_DETAILS.has(key));
-  return html`<ul class="plain-list">${entries.map(([key, value]) => html`
-    <li>${codeHtml('historyDetail', key)}${words('adminOrders.detailSeparator')}${DETAIL_VALUES[key]
-      ? DETAIL_VALUES[key](value) : value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value)}</li>`)}</ul>`;
-}
-
-function actorHtml(actor) {
-  return actor === 'system' ? words('adminOrders.actorSystem') : html`${actor || ''}`;
-}
-
-export function historyHtml(order) {
-  const history = order.history || [];
-  return html`
-    <section class="stack" aria-labelledby="order-history-heading">
-      <h2 id="order-history-heading" data-i18n="adminOrders.detail.historyHeading"></h2>
-      ${history.length ? html`
-        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="order-history-caption">
-          <table id="order-history" class="data-table">
-            <caption id="order-history-caption" data-i18n="adminOrders.detail.historyCaption"></caption>
-            <thead>
-              <tr>
-                <th scope="col" data-i18n="adminOrders.col.when"></th>
-                <th scope="col" data-i18n="adminOrders.col.action"></th>
-                <th scope="col" data-i18n="adminOrders.col.actor"></th>
-                <th scope="col" data-i18n="adminOrders.col.details"></th>
-              </tr>
-            </thead>
-            <tbody>
-              ${history.map((entry) => html`
-                <tr>
-                  <th scope="row">${whenHtml(entry.at || entry.occurredAt)}</th>
-                  <td>${codeHtml('action', entry.action)}</td>
-                  <td>${actorHtml(entry.actor)}</td>
-                  <td>${detailsHtml(entry.details)}</td>
-                </tr>`)}
-            </tbody>
-          </table>
-        </div>`
-        : html`<p data-i18n="adminOrders.detail.historyNone"></p>`}
     </section>`;
 }

@@ -12,7 +12,7 @@ import { translate } from '../../lib/i18n.js';
 import { ApiError, api, ensureCsrfToken } from '../../lib/api.js';
 import { FormErrors, announce, problemsFrom } from '../../lib/form-errors.js';
 import { displayYuan } from '../../lib/money.js';
-import { isPaid, problemCode, refundableMinor } from '../../lib/staff-orders.js';
+import { isPaid, problemCode, refundableMinor, unitsLeft } from '../../lib/staff-orders.js';
 import { uuid } from '../../lib/uuid.js';
 import { define } from '../../lib/define.js';
 import { checkRefund } from './rules.js';
@@ -79,7 +79,7 @@ class OrderRefund extends HTMLElement {
     for (const line of order.lines) {
       const input = this.querySelector(`#refund-line-${line.lineId}`);
       if (!input) continue;
-      input.max = String(Math.max(0, line.quantity - (line.refundedQuantity || 0)));
+      input.max = String(unitsLeft(line));
       this.querySelector(`#refund-line-${line.lineId}-hint`).dataset.i18nParams = lineHintParams(line);
     }
     translate(this.body);
