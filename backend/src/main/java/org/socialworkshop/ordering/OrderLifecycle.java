@@ -111,8 +111,9 @@ public class OrderLifecycle {
                 .switchIfEmpty(Mono.error(OrderingProblem::unknownOrder))
                 .flatMap(stored -> {
                     Order order = stored.order();
-                    if (!"FULFILLED".equals(stage) && order.status() != OrderStatus.PAID) {
-                        return Mono.error(OrderingProblem.notPaid());
+                    boolean open = order.status() == OrderStatus.PAID || order.status() == OrderStatus.PARTIALLY_REFUNDED;
+                    if (!"FULFILLED".equals(stage) && !open) {
+                        return Mono.error(OrderingProblem.wrongStage("Only paid orders not yet handed over can be prepared."));
                     }
                     Mono<Void> change = switch (stage) {
                         case "READY_FOR_PICKUP" -> stored.fulfilment() == Orders.FulfilmentType.PICKUP

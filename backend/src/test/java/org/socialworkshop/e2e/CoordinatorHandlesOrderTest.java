@@ -99,6 +99,10 @@ class CoordinatorHandlesOrderTest {
         assertThat(onHand(staff, bookmark)).as("the refunded bookmark is back on the shelf: 10 - 2 + 1").isEqualTo(9);
         Accessibility.assertNoSeriousViolations(page.driver(), "staff order page after a refund in zh-CN");
 
+        page.element("order-fulfil-done").click();
+        page.waitUntil(attributeToBe(By.id("order-status"), "data-status", "FULFILLED"));
+        assertThat(page.element("order-refunded").getText()).as("handing over the rest keeps the refund").isEqualTo("¥25.00");
+
         page.element("order-packing-link").click();
         page.waitUntil(urlContains("/admin/packing-list.html?id=" + order.orderId()));
         page.ready("zh-CN").waitUntil(textToBe(By.id("packing-number"), order.orderNumber()));
@@ -137,7 +141,7 @@ class CoordinatorHandlesOrderTest {
         Messages en = Messages.of("en");
         Storefront list = browser.open(port, "/admin/orders.html?q=" + order.orderNumber() + "&lang=en").ready("en");
         list.waitUntil(textToBe(By.cssSelector("#order-row-" + order.orderId() + " [data-status]"),
-                en.text("adminOrders.status.PARTIALLY_REFUNDED")));
+                en.text("adminOrders.status.FULFILLED")));
         Accessibility.assertNoSeriousViolations(list.driver(), "staff order list in en");
 
         Storefront detail = browser.open(port, "/admin/order.html?id=" + order.orderId() + "&lang=en").ready("en");

@@ -37,10 +37,15 @@ final class Storefront {
      * defined only after the translations have loaded, so a drawn footer means the text is final.
      */
     Storefront ready(String lang) {
-        wait.withMessage(() -> "page never became ready in " + lang + "; <html lang> is " + htmlAttribute("lang"))
-                .until(d -> Boolean.TRUE.equals(script(
-                        "return document.documentElement.lang === arguments[0]"
-                                + " && document.querySelector('site-footer footer') !== null", lang)));
+        try {
+            wait.withMessage(() -> "page never became ready in " + lang + "; <html lang> is " + htmlAttribute("lang"))
+                    .until(d -> Boolean.TRUE.equals(script(
+                            "return document.documentElement.lang === arguments[0]"
+                                    + " && document.querySelector('site-footer footer') !== null", lang)));
+        } finally {
+            // the wait is shared: later waits must not report their failures as this one
+            wait.withMessage((String) null);
+        }
         return this;
     }
 

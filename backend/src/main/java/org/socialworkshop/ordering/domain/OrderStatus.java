@@ -13,7 +13,8 @@ public enum OrderStatus {
             case PENDING_PAYMENT -> EnumSet.of(PAID, CANCELLED);
             case PAID -> EnumSet.of(FULFILLED, PARTIALLY_REFUNDED, REFUNDED);
             case FULFILLED -> EnumSet.of(PARTIALLY_REFUNDED, REFUNDED);
-            case PARTIALLY_REFUNDED -> EnumSet.of(PARTIALLY_REFUNDED, REFUNDED);
+            // what was not refunded is still handed over
+            case PARTIALLY_REFUNDED -> EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, FULFILLED);
             case CANCELLED, REFUNDED -> EnumSet.noneOf(OrderStatus.class);
         };
     }

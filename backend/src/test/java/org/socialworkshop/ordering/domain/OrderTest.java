@@ -84,7 +84,8 @@ class OrderTest {
         return switch (from) {
             case PENDING_PAYMENT -> EnumSet.of(OrderStatus.PAID, OrderStatus.CANCELLED).contains(to);
             case PAID -> EnumSet.of(OrderStatus.FULFILLED, OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED).contains(to);
-            case FULFILLED, PARTIALLY_REFUNDED -> EnumSet.of(OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED).contains(to);
+            case FULFILLED -> EnumSet.of(OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED).contains(to);
+            case PARTIALLY_REFUNDED -> EnumSet.of(OrderStatus.PARTIALLY_REFUNDED, OrderStatus.REFUNDED, OrderStatus.FULFILLED).contains(to);
             case CANCELLED, REFUNDED -> false;
         };
     }

@@ -14,11 +14,11 @@ import { define } from '../../lib/define.js';
 const NOTE_MAX = 500;
 
 /**
- * The stages the order may move to now, in the order they happen. The server moves only orders that
- * are paid and not refunded in part; a partly refunded order is not moved on.
+ * The stages the order may move to now, in the order they happen: paid orders, also when part of
+ * them was refunded (what is left is still handed over).
  */
 export function nextStages(order) {
-  if (order.status !== 'PAID') return [];
+  if (order.status !== 'PAID' && order.status !== 'PARTIALLY_REFUNDED') return [];
   const type = order.fulfilment?.type;
   const stages = [];
   if (!order.fulfilmentStage && type === 'PICKUP') stages.push('READY_FOR_PICKUP');
@@ -29,7 +29,7 @@ export function nextStages(order) {
 
 function noneKey(order) {
   if (order.status === 'FULFILLED') return 'adminOrders.fulfil.finished';
-  return order.status === 'PARTIALLY_REFUNDED' ? 'adminOrders.fulfil.afterRefund' : 'adminOrders.fulfil.none';
+  return 'adminOrders.fulfil.none';
 }
 
 function fulfilKey(order) {
