@@ -1,6 +1,9 @@
 package org.socialworkshop.catalog;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +23,7 @@ import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.database.Statement;
 import org.socialworkshop.platform.web.InvalidInput;
+import org.socialworkshop.shared.Money;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -107,17 +111,38 @@ public class Catalog {
     /** Facts about variants for other modules (stock, orders); unknown ids are left out. */
     public Mono<Map<VariantId, VariantInfo>> variants(Collection<VariantId> ids) {
         return db.sql("""
-                        SELECT v.id, v.product_id, v.sku, v.name_zh AS variant_zh, v.name_en AS variant_en,
-                               p.name_zh, p.name_en, p.stock_tracked
-                        FROM product_variants v JOIN products p ON p.id = v.product_id WHERE v.id = ANY(:ids)""")
+                        SELECT v.id, v.product_id, v.sku, v.name_zh AS variant_zh, v.name_en AS variant_en, v.price_minor,
+                               v.currency, v.status AS variant_status, p.name_zh, p.name_en, p.stock_tracked, p.channels,
+                               p.status AS product_status, p.tax_category, t.rate,
+                               (SELECT image_id FROM product_images WHERE product_id = p.id ORDER BY position LIMIT 1) AS image_id
+                        FROM product_variants v JOIN products p ON p.id = v.product_id
+                             JOIN tax_categories t ON t.code = p.tax_category
+                        WHERE v.id = ANY(:ids)""")
                 .bind("ids", ids.stream().map(VariantId::value).toArray(UUID[]::new))
-                .map(row -> new VariantInfo(new VariantId(row.get("id", UUID.class)),
-                        new ProductId(row.get("product_id", UUID.class)), row.get("sku", String.class),
-                        row.get("name_zh", String.class), row.get("name_en", String.class),
-                        row.get("variant_zh", String.class), row.get("variant_en", String.class),
-                        row.get("stock_tracked", Boolean.class)))
+                .map(row -> {
+                    UUID image = row.get("image_id", UUID.class);
+                    return new VariantInfo(new VariantId(row.get("id", UUID.class)),
+                            new ProductId(row.get("product_id", UUID.class)), row.get("sku", String.class),
+                            row.get("name_zh", String.class), row.get("name_en", String.class),
+                            row.get("variant_zh", String.class), row.get("variant_en", String.class),
+                            row.get("stock_tracked", Boolean.class),
+                            new Money(row.get("price_minor", Long.class), Currency.getInstance(row.get("currency", String.class))),
+                            row.get("rate", BigDecimal.class), TaxCategory.CATERING.name().equals(row.get("tax_category", String.class)),
+                            Arrays.stream(row.get("channels", String[].class)).map(Channel::valueOf).collect(Collectors.toSet()),
+                            "ACTIVE".equals(row.get("product_status", String.class))
+                                    && "ACTIVE".equals(row.get("variant_status", String.class)),
+                            image == null ? null : new ImageId(image));
+                })
                 .list()
                 .map(found -> found.stream().collect(Collectors.toMap(VariantInfo::id, info -> info)));
+    }
+
+    /** The variant a buyer gets when choosing a product without naming one: its first active variant. */
+    public Mono<VariantId> defaultVariant(ProductId product) {
+        return db.sql("SELECT id FROM product_variants WHERE product_id = :id AND status = 'ACTIVE' ORDER BY position, sku LIMIT 1")
+                .bind("id", product.value())
+                .map(row -> new VariantId(row.get("id", UUID.class)))
+                .first();
     }
 
     /** Variant ids by SKU (case-insensitive); unknown SKUs are left out. */

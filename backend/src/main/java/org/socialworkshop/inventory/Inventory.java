@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,6 +51,26 @@ public class Inventory implements StockLevels {
         String reference = "transfer:" + UUID.randomUUID();
         return db.inTransaction(() -> move(variant, from, StockChange.TRANSFERRED_OUT, quantity, null, reference)
                 .zipWith(move(variant, to, StockChange.TRANSFERRED_IN, quantity, null, reference), List::of));
+    }
+
+    /** Units sold earlier come back (a refund with restocking); {@code reference} names the refund. */
+    public Mono<StockMovement> returnToStock(VariantId variant, String location, long quantity, String reference) {
+        return db.inTransaction(() -> move(variant, location, StockChange.RETURNED, quantity, null, reference));
+    }
+
+    /**
+     * Sets units aside for {@code reference} at the first location serving {@code channel} that has enough of them.
+     */
+    public Mono<Reservation> reserve(VariantId variant, Channel channel, long quantity, String reference, Duration hold) {
+        return db.sql("""
+                        SELECT l.location FROM stock_levels l JOIN stock_locations s ON s.code = l.location
+                        WHERE l.variant_id = :variant AND :channel = ANY(s.channels) AND l.on_hand - l.reserved >= :quantity
+                        ORDER BY l.on_hand - l.reserved DESC, l.location LIMIT 1""")
+                .bind("variant", variant.value()).bind("channel", channel.name()).bind("quantity", quantity)
+                .map(row -> row.get("location", String.class))
+                .first()
+                .switchIfEmpty(Mono.error(() -> StockProblem.insufficient(channel.name().toLowerCase(Locale.ROOT) + " stock")))
+                .flatMap(location -> reserve(variant, location, quantity, reference, hold));
     }
 
     /** Sets units aside for {@code reference} (e.g. an order) until they are confirmed, released or expire. */

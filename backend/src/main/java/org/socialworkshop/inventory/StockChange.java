@@ -15,13 +15,15 @@ public enum StockChange {
     RELEASED,
     /** A count corrected, with a reason. */
     ADJUSTED,
+    /** Sold units brought back with a refund, fit to sell again. */
+    RETURNED,
     TRANSFERRED_IN,
     TRANSFERRED_OUT;
 
     /** The change to on-hand units for a movement of {@code quantity} (adjustments carry their own sign). */
     long onHandDelta(long quantity) {
         return switch (this) {
-            case RECEIVED, TRANSFERRED_IN, ADJUSTED -> quantity;
+            case RECEIVED, TRANSFERRED_IN, ADJUSTED, RETURNED -> quantity;
             case SOLD, TRANSFERRED_OUT -> -quantity;
             case RESERVED, RELEASED -> 0;
         };

@@ -46,6 +46,16 @@ public final class Order {
         return new Order(id, number, lines, OrderStatus.PENDING_PAYMENT, Money.zero(currency), Map.of());
     }
 
+    /** An order as it was stored, with what has been refunded of it so far. */
+    public static Order restore(UUID id, OrderNumber number, List<OrderLine> lines, OrderStatus status, Money refunded,
+            Map<UUID, Integer> refundedUnits) {
+        Order placed = place(id, number, lines);
+        if (refunded.minor() < 0 || refunded.minor() > placed.total().minor()) {
+            throw OrderRuleBroken.invalid("An order cannot have refunded more than its total.");
+        }
+        return new Order(id, number, lines, status, refunded, refundedUnits);
+    }
+
     public Money total() {
         return lines.stream().map(OrderLine::amount).reduce(Money.zero(currency()), Money::plus);
     }
@@ -82,7 +92,7 @@ public final class Order {
 
     /** Gives back an amount of money, not tied to lines (e.g. a goodwill partial refund). */
     public Order refund(Money amount) {
-        return refund(amount, refundedUnits);
+        return withRefund(amount, refundedUnits);
     }
 
     /** Gives back chosen units of lines, at the price they were sold for. */
@@ -99,10 +109,45 @@ public final class Order {
             after.put(line.id(), already + entry.getValue());
             amount = amount.plus(line.unitPrice().times(entry.getValue()));
         }
-        return refund(amount, after);
+        return withRefund(amount, after);
     }
 
-    private Order refund(Money amount, Map<UUID, Integer> units) {
+    /** Gives back everything not yet refunded: the money left, and every unit not yet refunded. */
+    public Order refundRest() {
+        return refund(refundable(), unitsLeft());
+    }
+
+    /**
+     * Gives back an agreed amount together with units (e.g. "the rest", settled later at the amount it had when it
+     * was agreed): the units must still be unrefunded, the amount within what is refundable.
+     */
+    public Order refund(Money amount, Map<UUID, Integer> units) {
+        Map<UUID, Integer> after = new HashMap<>(refundedUnits);
+        for (Map.Entry<UUID, Integer> entry : units.entrySet()) {
+            OrderLine line = line(entry.getKey());
+            int already = refundedUnits.getOrDefault(line.id(), 0);
+            if (entry.getValue() < 0 || already + entry.getValue() > line.quantity()) {
+                throw OrderRuleBroken.invalid("Line " + line.sku() + " has " + (line.quantity() - already)
+                        + " units left to refund.");
+            }
+            after.put(line.id(), already + entry.getValue());
+        }
+        return withRefund(amount, after);
+    }
+
+    /** Units not yet refunded, per line. */
+    public Map<UUID, Integer> unitsLeft() {
+        Map<UUID, Integer> left = new HashMap<>();
+        lines.forEach(line -> {
+            int units = line.quantity() - refundedUnits(line.id());
+            if (units > 0) {
+                left.put(line.id(), units);
+            }
+        });
+        return left;
+    }
+
+    private Order withRefund(Money amount, Map<UUID, Integer> units) {
         if (amount.minor() <= 0) {
             throw OrderRuleBroken.invalid("A refund must be a positive amount.");
         }

@@ -1,7 +1,10 @@
 package org.socialworkshop.platform.audit;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
+import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.security.CurrentUser;
@@ -43,5 +46,21 @@ public class AuditLog {
                 .bindNullable("requestId", context.getOrDefault(RequestId.KEY, null), String.class)
                 .update()
                 .then());
+    }
+
+    /** What was recorded about one subject (e.g. {@code order:{id}}), oldest first; at most 500 entries. */
+    public Mono<List<AuditEntry>> about(String subject) {
+        return db.sql("""
+                        SELECT id, occurred_at, actor, action, subject, details::text AS details, request_id
+                        FROM audit_log WHERE subject = :subject ORDER BY occurred_at, id LIMIT 500""")
+                .bind("subject", subject)
+                .map(this::entry)
+                .list();
+    }
+
+    AuditEntry entry(Readable row) {
+        return new AuditEntry(row.get("id", Long.class), row.get("occurred_at", OffsetDateTime.class),
+                row.get("actor", String.class), row.get("action", String.class), row.get("subject", String.class),
+                json.readTree(row.get("details", String.class)), row.get("request_id", String.class));
     }
 }

@@ -2,7 +2,6 @@ package org.socialworkshop.platform.audit;
 
 import java.time.OffsetDateTime;
 
-import io.r2dbc.spi.Readable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.socialworkshop.platform.database.Database;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Admins read the audit log, page by page or as one NDJSON export. */
 @RestController
@@ -26,11 +24,11 @@ class AuditLogController {
     static final int EXPORT_LIMIT = 10_000;
 
     private final Database db;
-    private final JsonMapper json;
+    private final AuditLog audit;
 
-    AuditLogController(Database db, JsonMapper json) {
+    AuditLogController(Database db, AuditLog audit) {
         this.db = db;
-        this.json = json;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -43,7 +41,7 @@ class AuditLogController {
                         FROM audit_log ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset""")
                 .bind("limit", size)
                 .bind("offset", request.offset())
-                .map(this::entry)
+                .map(audit::entry)
                 .list();
         return Mono.zip(items, total, (list, count) -> new Page<>(list, page, size, count));
     }
@@ -56,13 +54,7 @@ class AuditLogController {
                         FROM audit_log WHERE occurred_at >= :since ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
                 .bind("since", since == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : since)
                 .bind("limit", EXPORT_LIMIT)
-                .map(this::entry)
+                .map(audit::entry)
                 .stream();
-    }
-
-    private AuditEntry entry(Readable row) {
-        return new AuditEntry(row.get("id", Long.class), row.get("occurred_at", OffsetDateTime.class),
-                row.get("actor", String.class), row.get("action", String.class), row.get("subject", String.class),
-                json.readTree(row.get("details", String.class)), row.get("request_id", String.class));
     }
 }

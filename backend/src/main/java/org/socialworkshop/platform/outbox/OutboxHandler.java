@@ -1,5 +1,7 @@
 package org.socialworkshop.platform.outbox;
 
+import java.util.function.Function;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,4 +19,24 @@ public interface OutboxHandler<E> {
     Class<E> eventType();
 
     Mono<Void> handle(E event);
+
+    /** A handler made of a name, the event type and what to do, for modules with several small handlers. */
+    static <E> OutboxHandler<E> of(String name, Class<E> type, Function<E, Mono<Void>> action) {
+        return new OutboxHandler<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Class<E> eventType() {
+                return type;
+            }
+
+            @Override
+            public Mono<Void> handle(E event) {
+                return action.apply(event);
+            }
+        };
+    }
 }

@@ -1,5 +1,7 @@
 package org.socialworkshop.platform.security;
 
+import java.util.Arrays;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -18,5 +20,15 @@ public final class CurrentUser {
                 .map(SecurityContext::getAuthentication)
                 .map(Authentication::getName)
                 .defaultIfEmpty(SYSTEM);
+    }
+
+    /** Whether the signed-in person has any of these roles (without the {@code ROLE_} prefix); false for guests. */
+    public static Mono<Boolean> hasAnyRole(String... roles) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(Authentication::isAuthenticated)
+                .map(authentication -> authentication.getAuthorities().stream().anyMatch(granted ->
+                        Arrays.stream(roles).anyMatch(role -> ("ROLE_" + role).equals(granted.getAuthority()))))
+                .defaultIfEmpty(false);
     }
 }

@@ -18,4 +18,9 @@ public final class InvalidInput extends ProblemException {
     public static InvalidInput field(String field, String message) {
         return new InvalidInput(List.of(new Problems.FieldError(field, message)));
     }
+
+    /** Several fields at once, so a form can mark all of them in one round trip. */
+    public static InvalidInput fields(List<Problems.FieldError> errors) {
+        return new InvalidInput(errors);
+    }
 }

@@ -1,0 +1,41 @@
+package org.socialworkshop.ordering;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the shop takes orders ({@code workshop.ordering.*}).
+ *
+ * @param paymentWindow   how long a new order waits for its payment before it is cancelled and its stock freed
+ * @param reservationGrace how much longer than the payment window stock stays reserved, so that the cancelling
+ *                        of unpaid orders, not the expiry of reservations, frees it
+ * @param timeZone        the workshop's time: order-number years, pickup slots
+ * @param publicUrl       the shop's address as buyers reach it (for the provider's return links); by default the
+ *                        address of the request
+ * @param sweepEvery      how often unpaid orders past their window are looked for
+ */
+@ConfigurationProperties("workshop.ordering")
+record OrderingSettings(@DefaultValue("30m") Duration paymentWindow, @DefaultValue("15m") Duration reservationGrace,
+        @DefaultValue("Asia/Shanghai") ZoneId timeZone, @Nullable URI publicUrl, @DefaultValue("30s") Duration sweepEvery,
+        @DefaultValue Pickup pickup, @DefaultValue Delivery delivery) {
+
+    /**
+     * Pickup at the workshop: slots of {@code slotLength} between {@code opens} and {@code closes}, from
+     * {@code leadTime} ahead, for {@code days} days.
+     */
+    record Pickup(@DefaultValue("10:00") LocalTime opens, @DefaultValue("18:00") LocalTime closes,
+            @DefaultValue("30m") Duration slotLength, @DefaultValue("1h") Duration leadTime, @DefaultValue("7") int days,
+            @DefaultValue("成都市武侯区社区工坊，一楼柜台") String addressZh,
+            @DefaultValue("Community Workshop, ground-floor counter, Wuhou District, Chengdu") String addressEn) {
+    }
+
+    /** Delivery: a flat fee in fen, free from an amount of goods in fen. */
+    record Delivery(@DefaultValue("1500") long fee, @DefaultValue("19900") long freeFrom) {
+    }
+}

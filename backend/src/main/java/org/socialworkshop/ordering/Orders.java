@@ -1,0 +1,228 @@
+package org.socialworkshop.ordering;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.catalog.Channel;
+import org.socialworkshop.ordering.domain.Order;
+import org.socialworkshop.ordering.domain.OrderLine;
+import org.socialworkshop.ordering.domain.OrderNumber;
+import org.socialworkshop.ordering.domain.OrderStatus;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.shared.Money;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where orders are kept: new orders with their frozen lines, and the domain {@link Order} loaded (locked for
+ * change) and saved back. The rules live in the domain; this class only moves rows.
+ */
+@Component
+class Orders {
+
+    private final Database db;
+    private final JsonMapper json;
+
+    Orders(Database db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** A line as stored, with what the domain line does not carry. */
+    record StoredLine(OrderLine line, LineKind kind, @Nullable UUID productId, String nameZh, String nameEn, String variantZh,
+            String variantEn, @Nullable UUID reservation, @Nullable String location, int refundedQuantity) {
+    }
+
+    enum LineKind {
+        ITEM, DELIVERY
+    }
+
+    enum FulfilmentType {
+        PICKUP, DELIVERY
+    }
+
+    enum Stage {
+        READY_FOR_PICKUP, SHIPPED
+    }
+
+    /** Delivery address as the buyer gave it. */
+    record Address(String recipient, String phone, String address, String city, @Nullable String postalCode) {
+    }
+
+    record NewOrder(UUID id, OrderNumber number, Channel channel, List<StoredLine> lines, @Nullable String email,
+            @Nullable String phone, @Nullable String name, @Nullable String note, FulfilmentType fulfilment,
+            @Nullable OffsetDateTime pickupSlot, @Nullable Address delivery, byte[] tokenHash, @Nullable UUID cartId,
+            OffsetDateTime payBy) {
+    }
+
+    /** An order as loaded: the domain object and the facts around it. */
+    record StoredOrder(Order order, List<StoredLine> lines, Channel channel, FulfilmentType fulfilment, @Nullable Stage stage,
+            OffsetDateTime payBy, @Nullable String email) {
+    }
+
+    /** The next number of the year, taken under the year row's lock: call inside the order's transaction. */
+    Mono<OrderNumber> nextNumber(int year) {
+        return db.sql("""
+                        INSERT INTO order_numbers (year, last) VALUES (:year, 1)
+                        ON CONFLICT (year) DO UPDATE SET last = order_numbers.last + 1 RETURNING last""")
+                .bind("year", year)
+                .map(row -> new OrderNumber(year, row.get("last", Long.class)))
+                .one();
+    }
+
+    /** Stores a new order awaiting payment; call inside a transaction. */
+    Mono<Void> insert(NewOrder order) {
+        Order domain = Order.place(order.id(), order.number(), order.lines().stream().map(StoredLine::line).toList());
+        Money total = domain.total();
+        Mono<Long> head = db.sql("""
+                        INSERT INTO orders (id, number, channel, status, currency, total_minor, email, phone, name, note,
+                                            fulfilment_type, pickup_slot, delivery, access_token_hash, cart_id, pay_by)
+                        VALUES (:id, :number, :channel, 'PENDING_PAYMENT', :currency, :total, :email, :phone, :name, :note,
+                                :fulfilment, :slot, CAST(:delivery AS jsonb), :token, :cart, :payBy)""")
+                .bind("id", order.id()).bind("number", order.number().toString()).bind("channel", order.channel().name())
+                .bind("currency", total.currency().getCurrencyCode()).bind("total", total.minor())
+                .bindNullable("email", order.email(), String.class).bindNullable("phone", order.phone(), String.class)
+                .bindNullable("name", order.name(), String.class).bindNullable("note", order.note(), String.class)
+                .bind("fulfilment", order.fulfilment().name())
+                .bindNullable("slot", order.pickupSlot(), OffsetDateTime.class)
+                .bindNullable("delivery", order.delivery() == null ? null : json.writeValueAsString(order.delivery()), String.class)
+                .bind("token", order.tokenHash()).bindNullable("cart", order.cartId(), UUID.class)
+                .bind("payBy", order.payBy())
+                .update();
+        Flux<Long> lines = Flux.range(0, order.lines().size()).concatMap(position -> {
+            StoredLine stored = order.lines().get(position);
+            OrderLine line = stored.line();
+            return db.sql("""
+                            INSERT INTO order_lines (id, order_id, position, kind, variant_id, product_id, sku, name_zh, name_en,
+                                                     variant_zh, variant_en, quantity, unit_price_minor, tax_rate,
+                                                     reservation_id, location)
+                            VALUES (:id, :order, :position, :kind, :variant, :product, :sku, :nameZh, :nameEn, :variantZh,
+                                    :variantEn, :quantity, :price, :rate, :reservation, :location)""")
+                    .bind("id", line.id()).bind("order", order.id()).bind("position", position).bind("kind", stored.kind().name())
+                    .bindNullable("variant", line.variantId(), UUID.class).bindNullable("product", stored.productId(), UUID.class)
+                    .bind("sku", line.sku()).bind("nameZh", stored.nameZh()).bind("nameEn", stored.nameEn())
+                    .bind("variantZh", stored.variantZh()).bind("variantEn", stored.variantEn())
+                    .bind("quantity", line.quantity()).bind("price", line.unitPrice().minor()).bind("rate", line.taxRate())
+                    .bindNullable("reservation", stored.reservation(), UUID.class)
+                    .bindNullable("location", stored.location(), String.class)
+                    .update();
+        });
+        return head.thenMany(lines).then();
+    }
+
+    /** Loads an order and locks it until the transaction ends; empty when there is none. */
+    Mono<StoredOrder> lock(UUID id) {
+        return load(id, " FOR UPDATE");
+    }
+
+    Mono<StoredOrder> load(UUID id) {
+        return load(id, "");
+    }
+
+    private Mono<StoredOrder> load(UUID id, String lock) {
+        return db.sql("""
+                        SELECT number, channel, status, currency, refunded_minor, fulfilment_type, fulfilment_stage, pay_by, email
+                        FROM orders WHERE id = :id""" + lock)
+                .bind("id", id)
+                .map(Head::of)
+                .first()
+                .flatMap(head -> lines(id).map(lines -> {
+                    Map<UUID, Integer> refundedUnits = lines.stream().collect(Collectors.toMap(line -> line.line().id(),
+                            StoredLine::refundedQuantity));
+                    Order order = Order.restore(id, OrderNumber.parse(head.number()), lines.stream().map(StoredLine::line).toList(),
+                            head.status(), new Money(head.refunded(), head.currency()), refundedUnits);
+                    return new StoredOrder(order, lines, head.channel(), head.fulfilment(), head.stage(), head.payBy(), head.email());
+                }));
+    }
+
+    private record Head(String number, Channel channel, OrderStatus status, Currency currency, long refunded,
+            FulfilmentType fulfilment, @Nullable Stage stage, OffsetDateTime payBy, @Nullable String email) {
+
+        static Head of(Readable row) {
+            String stage = row.get("fulfilment_stage", String.class);
+            return new Head(row.get("number", String.class), Channel.valueOf(row.get("channel", String.class)),
+                    OrderStatus.valueOf(row.get("status", String.class)), Currency.getInstance(row.get("currency", String.class).trim()),
+                    row.get("refunded_minor", Long.class), FulfilmentType.valueOf(row.get("fulfilment_type", String.class)),
+                    stage == null ? null : Stage.valueOf(stage), row.get("pay_by", OffsetDateTime.class),
+                    row.get("email", String.class));
+        }
+    }
+
+    Mono<List<StoredLine>> lines(UUID orderId) {
+        return db.sql("""
+                        SELECT l.id, l.kind, l.variant_id, l.product_id, l.sku, l.name_zh, l.name_en, l.variant_zh, l.variant_en,
+                               l.quantity, l.unit_price_minor, l.tax_rate, l.refunded_quantity, l.reservation_id, l.location,
+                               o.currency
+                        FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.order_id = :id ORDER BY l.position""")
+                .bind("id", orderId)
+                .map(Orders::line)
+                .list();
+    }
+
+    private static StoredLine line(Readable row) {
+        Currency currency = Currency.getInstance(row.get("currency", String.class).trim());
+        OrderLine line = new OrderLine(row.get("id", UUID.class), row.get("variant_id", UUID.class), row.get("sku", String.class),
+                row.get("name_zh", String.class), row.get("quantity", Integer.class),
+                new Money(row.get("unit_price_minor", Long.class), currency), row.get("tax_rate", BigDecimal.class));
+        return new StoredLine(line, LineKind.valueOf(row.get("kind", String.class)), row.get("product_id", UUID.class),
+                row.get("name_zh", String.class), row.get("name_en", String.class), row.get("variant_zh", String.class),
+                row.get("variant_en", String.class), row.get("reservation_id", UUID.class), row.get("location", String.class),
+                row.get("refunded_quantity", Integer.class));
+    }
+
+    /** Writes back what the domain changed: status, money refunded, units refunded per line. */
+    Mono<Void> save(Order order) {
+        Flux<Long> lines = Flux.fromIterable(order.lines())
+                .concatMap(line -> db.sql("UPDATE order_lines SET refunded_quantity = :units WHERE id = :id AND refunded_quantity <> :units")
+                        .bind("units", order.refundedUnits(line.id())).bind("id", line.id()).update());
+        return db.sql("""
+                        UPDATE orders SET status = :status, refunded_minor = :refunded,
+                               paid_at = CASE WHEN :status = 'PAID' AND paid_at IS NULL THEN now() ELSE paid_at END,
+                               closed_at = CASE WHEN :status IN ('FULFILLED', 'CANCELLED', 'REFUNDED') THEN coalesce(closed_at, now())
+                                                ELSE closed_at END
+                        WHERE id = :id""")
+                .bind("status", order.status().name()).bind("refunded", order.refunded().minor()).bind("id", order.id())
+                .update()
+                .thenMany(lines)
+                .then();
+    }
+
+    Mono<Void> setStage(UUID id, @Nullable Stage stage, @Nullable String trackingNote) {
+        return db.sql("UPDATE orders SET fulfilment_stage = :stage, tracking_note = coalesce(:note, tracking_note) WHERE id = :id")
+                .bindNullable("stage", stage == null ? null : stage.name(), String.class)
+                .bindNullable("note", trackingNote, String.class)
+                .bind("id", id)
+                .update().then();
+    }
+
+    /** Whether {@code token} is this order's access token (compared by hash, in the database). */
+    Mono<Boolean> tokenMatches(UUID id, @Nullable String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Mono.just(false);
+        }
+        return db.sql("SELECT EXISTS (SELECT 1 FROM orders WHERE id = :id AND access_token_hash = :hash) AS ok")
+                .bind("id", id).bind("hash", hash(token))
+                .map(row -> row.get("ok", Boolean.class))
+                .one();
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.socialworkshop.ordering;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.socialworkshop.payments.PaymentCaptured;
+import org.socialworkshop.payments.PaymentFailed;
+import org.socialworkshop.payments.PaymentRefundedExternally;
+import org.socialworkshop.platform.audit.AuditLog;
+import org.socialworkshop.platform.outbox.OutboxHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What ordering does when the payments module reports: each a handler of one outbox event. */
+@Configuration(proxyBeanMethods = false)
+class PaymentOutcomes {
+
+    @Bean
+    OutboxHandler<PaymentCaptured> orderPaidHandler(OrderLifecycle lifecycle) {
+        return OutboxHandler.of("ordering.payment-captured", PaymentCaptured.class, lifecycle::paid);
+    }
+
+    @Bean
+    OutboxHandler<PaymentFailed> orderPaymentFailedHandler(AuditLog audit) {
+        return OutboxHandler.of("ordering.payment-failed", PaymentFailed.class, failed -> audit.record("system", "order.payment-" + failed.outcome().toLowerCase(Locale.ROOT),
+                "order:" + failed.orderId(), Map.of("provider", failed.provider(), "payment", failed.paymentId().toString())));
+    }
+
+    @Bean
+    OutboxHandler<PaymentRefundedExternally> orderRefundedAtProviderHandler(Refunds refunds) {
+        return OutboxHandler.of("ordering.refunded-at-provider", PaymentRefundedExternally.class, refunds::recordExternal);
+    }
+}

@@ -1,0 +1,228 @@
+package org.socialworkshop.ordering;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.catalog.VariantId;
+import org.socialworkshop.inventory.Inventory;
+import org.socialworkshop.ordering.Orders.StoredLine;
+import org.socialworkshop.ordering.Orders.StoredOrder;
+import org.socialworkshop.ordering.domain.Order;
+import org.socialworkshop.ordering.domain.OrderRuleBroken;
+import org.socialworkshop.payments.PaymentRefundedExternally;
+import org.socialworkshop.payments.Payments;
+import org.socialworkshop.platform.audit.AuditLog;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.outbox.Outbox;
+import org.socialworkshop.platform.security.CurrentUser;
+import org.socialworkshop.shared.Money;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Staff refunds of paid orders: all that is left, chosen units of lines, or an amount; through the payment
+ * provider, or recorded as paid back in cash or by bank transfer; optionally returning the units to stock.
+ *
+ * <p>Never more than was paid, also when staff refund at the same moment: the order row is locked while the
+ * refund is checked against what was paid minus every refund already made <em>or in flight</em>. A provider
+ * refund is recorded as pending first, sent with a key of its own, and applied to the order when the provider
+ * has accepted it; if the provider refuses it, it is marked failed and the order is unchanged.
+ */
+@Service
+public class Refunds {
+
+    private static final TypeReference<Map<UUID, Integer>> UNITS = new TypeReference<>() {
+    };
+
+    private final Database db;
+    private final Orders orders;
+    private final Inventory inventory;
+    private final Payments payments;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    Refunds(Database db, Orders orders, Inventory inventory, Payments payments, Outbox outbox, AuditLog audit, JsonMapper json) {
+        this.db = db;
+        this.orders = orders;
+        this.inventory = inventory;
+        this.payments = payments;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    public enum Method {
+        /** Back through the payment provider the buyer paid with. */
+        ORIGINAL,
+        CASH,
+        BANK_TRANSFER,
+        /** Made at the provider directly (the Stripe dashboard) and learnt from its events. */
+        AT_PROVIDER
+    }
+
+    /** What part of the order: everything left, chosen units, or an amount. */
+    enum Scope {
+        REST, LINES, AMOUNT
+    }
+
+    public record Request(@Nullable Money amount, Map<UUID, Integer> lines, boolean restock, String reason, Method method) {
+    }
+
+    public record Result(UUID refundId, Money amount, Method method, String status, boolean restocked, Map<UUID, Integer> lines) {
+    }
+
+    /** The refund as stored while it is pending: what to apply to the order once the money is on its way. */
+    private record Planned(UUID id, Scope scope, Money amount, Map<UUID, Integer> units, boolean restock, Method method) {
+    }
+
+    public Mono<Result> refund(UUID orderId, Request request) {
+        UUID refundId = UUID.randomUUID();
+        boolean immediate = request.method() != Method.ORIGINAL;
+        return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> orders.lock(orderId)
+                        .switchIfEmpty(Mono.error(OrderingProblem::unknownOrder))
+                        .flatMap(stored -> withPending(stored).flatMap(current -> {
+                            Planned planned = plan(refundId, current, request);
+                            Mono<Void> insert = db.sql("""
+                                            INSERT INTO order_refunds (id, order_id, amount_minor, method, status, lines, restock, reason, actor)
+                                            VALUES (:id, :order, :amount, :method, :status, CAST(:lines AS jsonb), :restock, :reason, :actor)""")
+                                    .bind("id", refundId).bind("order", orderId).bind("amount", planned.amount().minor())
+                                    .bind("method", request.method().name()).bind("status", immediate ? "SUCCEEDED" : "PENDING")
+                                    .bind("lines", json.writeValueAsString(Map.of("scope", planned.scope(), "units", planned.units())))
+                                    .bind("restock", planned.restock()).bind("reason", request.reason()).bind("actor", actor)
+                                    .update().then();
+                            return insert.then(immediate ? apply(stored, planned) : Mono.empty()).thenReturn(planned);
+                        })))
+                .flatMap(planned -> immediate ? Mono.just(result(planned, "SUCCEEDED")) : sendToProvider(orderId, planned, request.reason())));
+    }
+
+    private Mono<Result> sendToProvider(UUID orderId, Planned planned, String reason) {
+        return payments.refund(orderId, planned.amount(), reason, "order-refund:" + planned.id())
+                .flatMap(answer -> switch (answer.status()) {
+                    case SUCCEEDED, PENDING -> settle(orderId, planned.id()).thenReturn(result(planned, "SUCCEEDED"));
+                    case FAILED -> markFailed(planned.id()).thenReturn(result(planned, "FAILED"));
+                })
+                .onErrorResume(failure -> markFailed(planned.id()).then(Mono.error(failure)));
+    }
+
+    /** Applies a pending refund the provider accepted. */
+    private Mono<Void> settle(UUID orderId, UUID refundId) {
+        return db.inTransaction(() -> orders.lock(orderId).flatMap(stored -> db.sql("""
+                                UPDATE order_refunds SET status = 'SUCCEEDED', settled_at = now() WHERE id = :id AND status = 'PENDING'
+                                RETURNING amount_minor, method, lines::text AS lines, restock""")
+                        .bind("id", refundId)
+                        .map(row -> planned(refundId, stored, row.get("amount_minor", Long.class), row.get("method", String.class),
+                                row.get("lines", String.class), row.get("restock", Boolean.class)))
+                        .first()
+                        .flatMap(planned -> apply(stored, planned))));
+    }
+
+    private Mono<Void> markFailed(UUID refundId) {
+        return db.inTransaction(() -> db.sql("UPDATE order_refunds SET status = 'FAILED', settled_at = now() WHERE id = :id AND status = 'PENDING'")
+                .bind("id", refundId).update()
+                .then(audit.record("order.refund-failed", "refund:" + refundId, Map.of())));
+    }
+
+    /** A refund made at the provider directly: applied once, by the key the payments module gives it. */
+    Mono<Void> recordExternal(PaymentRefundedExternally refunded) {
+        UUID refundId = UUID.randomUUID();
+        return db.inTransaction(() -> orders.lock(refunded.orderId()).flatMap(stored -> db.sql("""
+                                INSERT INTO order_refunds (id, order_id, amount_minor, method, status, lines, restock, reason, actor,
+                                                           source_key, settled_at)
+                                VALUES (:id, :order, :amount, 'AT_PROVIDER', 'SUCCEEDED', CAST(:lines AS jsonb), false,
+                                        'Refunded at the payment provider', 'system', :key, now())
+                                ON CONFLICT (source_key) DO NOTHING""")
+                        .bind("id", refundId).bind("order", refunded.orderId()).bind("amount", refunded.amount().minor())
+                        .bind("lines", json.writeValueAsString(Map.of("scope", Scope.AMOUNT, "units", Map.of())))
+                        .bind("key", refunded.key())
+                        .update()
+                        .filter(inserted -> inserted > 0)
+                        .flatMap(inserted -> apply(stored, new Planned(refundId, Scope.AMOUNT, refunded.amount(), Map.of(), false,
+                                Method.AT_PROVIDER)))));
+    }
+
+    /** Applies a refund to the order: status and amounts, units back in stock, event and audit. */
+    private Mono<Void> apply(StoredOrder stored, Planned planned) {
+        Order after = ruled(() -> switch (planned.scope()) {
+            case REST -> stored.order().refund(planned.amount(), planned.units());
+            case LINES -> stored.order().refundLines(planned.units());
+            case AMOUNT -> stored.order().refund(planned.amount());
+        });
+        Flux<?> restock = !planned.restock() ? Flux.empty() : Flux.fromIterable(stored.lines())
+                .filter(line -> line.location() != null && line.line().variantId() != null
+                        && planned.units().getOrDefault(line.line().id(), 0) > 0)
+                .concatMap(line -> inventory.returnToStock(new VariantId(line.line().variantId()), line.location(),
+                        planned.units().get(line.line().id()), "refund:" + planned.id()));
+        return orders.save(after)
+                .thenMany(restock)
+                .then(outbox.publish(new OrderRefunded(after.id(), after.number().toString(), planned.id(), planned.amount(),
+                        planned.method().name(), planned.units())))
+                .then(audit.record("order.refunded", "order:" + after.id(), Map.of("refund", planned.id().toString(),
+                        "amount", planned.amount().minor(), "method", planned.method().name(), "restock", planned.restock())));
+    }
+
+    /** The order as if every pending refund had gone through: what a new refund is checked against. */
+    private Mono<Order> withPending(StoredOrder stored) {
+        return db.sql("""
+                        SELECT id, amount_minor, method, lines::text AS lines, restock FROM order_refunds
+                        WHERE order_id = :id AND status = 'PENDING' ORDER BY created_at""")
+                .bind("id", stored.order().id())
+                .map(row -> planned(row.get("id", UUID.class), stored, row.get("amount_minor", Long.class),
+                        row.get("method", String.class), row.get("lines", String.class), row.get("restock", Boolean.class)))
+                .list()
+                .map(pending -> {
+                    Order order = stored.order();
+                    for (Planned planned : pending) {
+                        Order before = order;
+                        order = ruled(() -> switch (planned.scope()) {
+                            case REST -> before.refund(planned.amount(), planned.units());
+                            case LINES -> before.refundLines(planned.units());
+                            case AMOUNT -> before.refund(planned.amount());
+                        });
+                    }
+                    return order;
+                });
+    }
+
+    private Planned plan(UUID refundId, Order current, Request request) {
+        if (!current.status().isPaid()) {
+            throw OrderingProblem.notPaid();
+        }
+        if (request.amount() != null) {
+            Order after = ruled(() -> current.refund(request.amount()));
+            return new Planned(refundId, Scope.AMOUNT, after.refunded().minus(current.refunded()), Map.of(), false, request.method());
+        }
+        if (!request.lines().isEmpty()) {
+            Order after = ruled(() -> current.refundLines(request.lines()));
+            return new Planned(refundId, Scope.LINES, after.refunded().minus(current.refunded()), request.lines(),
+                    request.restock(), request.method());
+        }
+        Order after = ruled(current::refundRest);
+        return new Planned(refundId, Scope.REST, after.refunded().minus(current.refunded()), current.unitsLeft(),
+                request.restock(), request.method());
+    }
+
+    private Planned planned(UUID id, StoredOrder stored, long amount, String method, String lines, boolean restock) {
+        var parsed = json.readTree(lines);
+        Scope scope = Scope.valueOf(parsed.get("scope").asString());
+        Map<UUID, Integer> units = new HashMap<>(json.convertValue(parsed.get("units"), UNITS));
+        return new Planned(id, scope, new Money(amount, stored.order().total().currency()), units, restock, Method.valueOf(method));
+    }
+
+    private static Result result(Planned planned, String status) {
+        return new Result(planned.id(), planned.amount(), planned.method(), status, planned.restock(), planned.units());
+    }
+
+    private static Order ruled(java.util.function.Supplier<Order> rule) {
+        try {
+            return rule.get();
+        } catch (OrderRuleBroken broken) {
+            throw OrderingProblem.of(broken);
+        }
+    }
+}

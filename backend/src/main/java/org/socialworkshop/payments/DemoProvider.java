@@ -1,0 +1,146 @@
+package org.socialworkshop.payments;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Currency;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.shared.Money;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The provider used when no Stripe key is configured, so the shop works out of the box: no real money moves.
+ * It keeps its sessions in its own table (as Stripe keeps its own), and the demo page completes or fails them by
+ * sending the same events Stripe would send, through {@link Payments#receive}. Everything after that (the
+ * outbox, the order, the receipt) is the path Stripe payments take.
+ */
+@Component
+@ConditionalOnExpression("'${stripe.secret-key:}'.isBlank()")
+class DemoProvider implements PaymentProvider {
+
+    static final String NAME = "demo";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Database db;
+    private final Payments payments;
+
+    DemoProvider(Database db, @Lazy Payments payments) {
+        this.db = db;
+        this.payments = payments;
+    }
+
+    record DemoSession(String sessionId, UUID paymentId, String orderNumber, Money amount, PaymentStatus status,
+            String reference, String returnUrl, OffsetDateTime expiresAt) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Mono<PaymentSession> open(PaymentRequest request) {
+        String suffix = randomSuffix();
+        String sessionId = "demo_cs_" + suffix;
+        return db.sql("""
+                        INSERT INTO demo_sessions (id, payment_id, order_number, amount_minor, currency, status, reference,
+                                                   return_url, expires_at)
+                        VALUES (:id, :payment, :number, :amount, :currency, 'OPEN', :reference, :returnUrl, :expires)""")
+                .bind("id", sessionId).bind("payment", request.paymentId()).bind("number", request.orderNumber())
+                .bind("amount", request.total().minor()).bind("currency", request.total().currency().getCurrencyCode())
+                .bind("reference", "demo_pi_" + suffix).bind("returnUrl", request.returnUrl().toString())
+                .bind("expires", request.expiresAt().atOffset(ZoneOffset.UTC))
+                .update()
+                .thenReturn(new PaymentSession(sessionId, URI.create("/shop/demo-payment.html?session=" + sessionId)));
+    }
+
+    @Override
+    public Mono<SessionState> lookup(String sessionId) {
+        return find(sessionId).map(DemoProvider::state);
+    }
+
+    @Override
+    public Mono<SessionState> close(String sessionId) {
+        return db.sql("UPDATE demo_sessions SET status = 'EXPIRED' WHERE id = :id AND status = 'OPEN'")
+                .bind("id", sessionId).update()
+                .then(lookup(sessionId));
+    }
+
+    @Override
+    public Mono<ProviderRefund> refund(RefundRequest request) {
+        return db.sql("""
+                        UPDATE demo_sessions SET refunded_minor = refunded_minor + :amount
+                        WHERE reference = :reference AND status = 'SUCCEEDED' AND refunded_minor + :amount <= amount_minor""")
+                .bind("amount", request.amount().minor()).bind("reference", request.paymentReference())
+                .update()
+                .map(updated -> updated == 1
+                        ? new ProviderRefund("demo_re_" + randomSuffix(), ProviderRefund.Status.SUCCEEDED)
+                        : new ProviderRefund("", ProviderRefund.Status.FAILED));
+    }
+
+    Mono<DemoSession> find(String sessionId) {
+        return db.sql("""
+                        SELECT id, payment_id, order_number, amount_minor, currency, status, reference, return_url, expires_at
+                        FROM demo_sessions WHERE id = :id""")
+                .bind("id", sessionId)
+                .map(DemoProvider::session)
+                .first()
+                .switchIfEmpty(Mono.error(PaymentProblem::unknownSession));
+    }
+
+    /** The buyer pressed "pay" on the demo page: the session completes and Stripe's completion event is sent. */
+    Mono<DemoSession> complete(String sessionId) {
+        return finish(sessionId, PaymentStatus.SUCCEEDED, "checkout.session.completed");
+    }
+
+    /** The buyer pressed "fail": the attempt fails as a declined card would. */
+    Mono<DemoSession> fail(String sessionId) {
+        return finish(sessionId, PaymentStatus.FAILED, "payment_intent.payment_failed");
+    }
+
+    private Mono<DemoSession> finish(String sessionId, PaymentStatus outcome, String eventType) {
+        return db.inTransaction(() -> db.sql("""
+                        UPDATE demo_sessions SET status = :status WHERE id = :id AND status = 'OPEN' AND expires_at > now()
+                        RETURNING id, payment_id, order_number, amount_minor, currency, status, reference, return_url, expires_at""")
+                .bind("status", outcome.name()).bind("id", sessionId)
+                .map(DemoProvider::session)
+                .first()
+                .switchIfEmpty(find(sessionId).then(Mono.error(PaymentProblem::sessionClosed)))
+                .flatMap(session -> payments.receive(new ProviderEvent("demo_evt_" + randomSuffix(), eventType, Instant.now(),
+                                session.paymentId(), session.sessionId(), session.reference(),
+                                outcome == PaymentStatus.SUCCEEDED, session.amount(), null))
+                        .thenReturn(session)));
+    }
+
+    private static SessionState state(DemoSession session) {
+        boolean expired = session.status() == PaymentStatus.OPEN && session.expiresAt().toInstant().isBefore(Instant.now());
+        return switch (expired ? PaymentStatus.EXPIRED : session.status()) {
+            case OPEN -> new SessionState(session.sessionId(), SessionState.Status.OPEN, null, null);
+            case SUCCEEDED -> new SessionState(session.sessionId(), SessionState.Status.PAID, session.reference(), session.amount());
+            case FAILED, EXPIRED -> new SessionState(session.sessionId(), SessionState.Status.EXPIRED, null, null);
+        };
+    }
+
+    private static DemoSession session(Readable row) {
+        return new DemoSession(row.get("id", String.class), row.get("payment_id", UUID.class), row.get("order_number", String.class),
+                new Money(row.get("amount_minor", Long.class), Currency.getInstance(row.get("currency", String.class).trim())),
+                PaymentStatus.valueOf(row.get("status", String.class)), row.get("reference", String.class),
+                row.get("return_url", String.class), row.get("expires_at", OffsetDateTime.class));
+    }
+
+    private static String randomSuffix() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,294 @@
+package org.socialworkshop.payments;
+
+import java.util.Currency;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.outbox.Outbox;
+import org.socialworkshop.shared.Money;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The payments module's facade. Opening a payment page and refunding talk to the provider; everything the
+ * provider tells us (webhooks, the demo page, a buyer's return) ends in {@link #captured}, {@link #failed} or a
+ * refund reconciliation, each a conditional update that publishes its event at most once per payment.
+ */
+@Service
+public class Payments {
+
+    private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
+    private static final String COLUMNS = "id, order_id, attempt, provider, session_id, redirect_url, amount_minor, currency, status, reference";
+
+    private final Database db;
+    private final Outbox outbox;
+    private final PaymentProvider provider;
+    private final JsonMapper json;
+
+    Payments(Database db, Outbox outbox, PaymentProvider provider, JsonMapper json) {
+        this.db = db;
+        this.outbox = outbox;
+        this.provider = provider;
+        this.json = json;
+    }
+
+    /** The provider in use: {@code "stripe"} or {@code "demo"}. */
+    public String providerName() {
+        return provider.name();
+    }
+
+    /**
+     * Opens a payment page at the provider. Nothing is stored: the caller records the attempt with
+     * {@link #record} in the transaction that keeps the order, so a failed checkout leaves nothing behind.
+     */
+    public Mono<PaymentSession> open(PaymentRequest request) {
+        return provider.open(request);
+    }
+
+    /** Stores an opened attempt; call inside the caller's transaction. */
+    public Mono<PaymentAttempt> record(PaymentRequest request, int attempt, PaymentSession session) {
+        return db.sql("""
+                        INSERT INTO payments (id, order_id, attempt, provider, session_id, redirect_url, amount_minor, currency, status)
+                        VALUES (:id, :order, :attempt, :provider, :session, :url, :amount, :currency, 'OPEN')
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", request.paymentId()).bind("order", request.orderId()).bind("attempt", attempt)
+                .bind("provider", provider.name()).bind("session", session.sessionId())
+                .bind("url", session.redirectUrl().toString())
+                .bind("amount", request.total().minor()).bind("currency", request.total().currency().getCurrencyCode())
+                .map(Payments::attempt)
+                .one();
+    }
+
+    /** The order's most recent attempt to pay, if any. */
+    public Mono<PaymentAttempt> latest(UUID orderId) {
+        return db.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = :order ORDER BY attempt DESC LIMIT 1")
+                .bind("order", orderId)
+                .map(Payments::attempt)
+                .first();
+    }
+
+    /**
+     * Asks the provider where the order's open attempt stands and records what it says (the buyer came back
+     * before the webhook did). Completes with the attempt as it is afterwards.
+     */
+    public Mono<PaymentAttempt> confirm(UUID orderId) {
+        return latest(orderId).flatMap(attempt -> attempt.status() == PaymentStatus.SUCCEEDED
+                ? Mono.just(attempt)
+                : provider.lookup(attempt.sessionId()).flatMap(state -> settle(attempt, state)));
+    }
+
+    /**
+     * Closes the order's latest attempt at the provider so it can no longer be paid (before cancelling the order,
+     * or before a new attempt). If it turns out to be paid, the payment is recorded and the attempt says so.
+     */
+    public Mono<PaymentAttempt> close(UUID orderId) {
+        return latest(orderId).flatMap(attempt -> attempt.status() == PaymentStatus.SUCCEEDED
+                ? Mono.just(attempt)
+                : provider.close(attempt.sessionId()).flatMap(state -> settle(attempt, state)));
+    }
+
+    private Mono<PaymentAttempt> settle(PaymentAttempt attempt, SessionState state) {
+        Mono<?> recorded = switch (state.status()) {
+            case PAID -> captured(attempt.id(), state.paymentReference(), state.amountPaid() == null ? attempt.amount() : state.amountPaid());
+            case EXPIRED -> failed(attempt.id(), PaymentStatus.EXPIRED);
+            case OPEN, PROCESSING -> Mono.empty();
+        };
+        return recorded.then(latest(attempt.orderId()));
+    }
+
+    /** Records that money arrived; publishes {@link PaymentCaptured} the first time only. */
+    Mono<Boolean> captured(UUID paymentId, @Nullable String reference, Money amount) {
+        return db.inTransaction(() -> db.sql("""
+                        UPDATE payments SET status = 'SUCCEEDED', reference = coalesce(:reference, reference), updated_at = now()
+                        WHERE id = :id AND status <> 'SUCCEEDED'
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", paymentId).bindNullable("reference", reference, String.class)
+                .map(Payments::attempt)
+                .first()
+                .flatMap(paid -> outbox.publish(new PaymentCaptured(paid.id(), paid.orderId(), paid.provider(), amount,
+                        paid.reference() == null ? paid.sessionId() : paid.reference())))
+                .hasElement());
+    }
+
+    /** Records that an open attempt failed or expired; publishes {@link PaymentFailed} the first time only. */
+    Mono<Boolean> failed(UUID paymentId, PaymentStatus outcome) {
+        return db.inTransaction(() -> db.sql("""
+                        UPDATE payments SET status = :outcome, updated_at = now() WHERE id = :id AND status = 'OPEN'
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", paymentId).bind("outcome", outcome.name())
+                .map(Payments::attempt)
+                .first()
+                .flatMap(closed -> outbox.publish(new PaymentFailed(closed.id(), closed.orderId(), closed.provider(), outcome.name())))
+                .hasElement());
+    }
+
+    /**
+     * Gives back money of the order's captured payment through the provider. The amount is checked against what
+     * is left of the payment under a row lock, so concurrent refunds can never exceed it; {@code key} makes a
+     * repeated call one refund.
+     */
+    public Mono<ProviderRefund> refund(UUID orderId, Money amount, String reason, String key) {
+        UUID refundId = UUID.randomUUID();
+        return db.inTransaction(() -> db.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = :order AND status = 'SUCCEEDED' "
+                                + "ORDER BY attempt DESC LIMIT 1 FOR UPDATE")
+                        .bind("order", orderId).map(Payments::attempt).first()
+                        .switchIfEmpty(Mono.error(PaymentProblem::notPaid))
+                        .flatMap(payment -> existingRefund(key)
+                                .map(existing -> new Pending(payment, existing, false))
+                                .switchIfEmpty(refundable(payment.id()).flatMap(left -> {
+                                    long remaining = payment.amount().minor() - left;
+                                    if (amount.minor() > remaining) {
+                                        return Mono.error(PaymentProblem.refundTooLarge(amount.minor(), remaining));
+                                    }
+                                    return db.sql("""
+                                                    INSERT INTO payment_refunds (id, payment_id, amount_minor, status, external, idempotency_key)
+                                                    VALUES (:id, :payment, :amount, 'PENDING', false, :key)""")
+                                            .bind("id", refundId).bind("payment", payment.id()).bind("amount", amount.minor())
+                                            .bind("key", key).update()
+                                            .thenReturn(new Pending(payment, new ProviderRefund(refundId.toString(), ProviderRefund.Status.PENDING), true));
+                                }))))
+                .flatMap(pending -> {
+                    if (!pending.fresh() && pending.refund().status() != ProviderRefund.Status.PENDING) {
+                        return Mono.just(pending.refund());
+                    }
+                    String reference = pending.payment().reference() == null ? pending.payment().sessionId() : pending.payment().reference();
+                    return provider.refund(new RefundRequest(reference, amount, reason, key))
+                            .flatMap(done -> settleRefund(key, done).thenReturn(done))
+                            .onErrorResume(failure -> settleRefund(key, new ProviderRefund("", ProviderRefund.Status.FAILED))
+                                    .then(Mono.error(failure)));
+                });
+    }
+
+    private record Pending(PaymentAttempt payment, ProviderRefund refund, boolean fresh) {
+    }
+
+    private Mono<ProviderRefund> existingRefund(String key) {
+        return db.sql("SELECT id, status, provider_refund_id FROM payment_refunds WHERE idempotency_key = :key")
+                .bind("key", key)
+                .map(row -> new ProviderRefund(row.get("provider_refund_id", String.class) == null
+                        ? row.get("id", UUID.class).toString() : row.get("provider_refund_id", String.class),
+                        ProviderRefund.Status.valueOf(row.get("status", String.class))))
+                .first();
+    }
+
+    private Mono<Long> refundable(UUID paymentId) {
+        return db.sql("SELECT coalesce(sum(amount_minor), 0) AS refunded FROM payment_refunds WHERE payment_id = :id AND status <> 'FAILED'")
+                .bind("id", paymentId)
+                .map(row -> row.get("refunded", Number.class).longValue())
+                .one();
+    }
+
+    private Mono<Void> settleRefund(String key, ProviderRefund result) {
+        return db.inTransaction(() -> db.sql("""
+                        UPDATE payment_refunds SET status = :status, provider_refund_id = nullif(:refundId, '')
+                        WHERE idempotency_key = :key AND status = 'PENDING'""")
+                .bind("status", result.status().name()).bind("refundId", result.refundId()).bind("key", key)
+                .update()
+                .then());
+    }
+
+    /**
+     * Stores a verified provider event unless its id was seen before, and queues it for processing; completes with
+     * whether it was new. Fast: the provider gets its answer without waiting for the processing.
+     */
+    public Mono<Boolean> receive(ProviderEvent event) {
+        return db.inTransaction(() -> db.sql("""
+                        INSERT INTO provider_events (id, provider, type, event) VALUES (:id, :provider, :type, CAST(:event AS jsonb))
+                        ON CONFLICT (id) DO NOTHING""")
+                .bind("id", event.id()).bind("provider", provider.name()).bind("type", event.type())
+                .bind("event", json.writeValueAsString(event))
+                .update()
+                .flatMap(stored -> stored == 0
+                        ? Mono.just(false)
+                        : outbox.publish(new ProviderEventReceived(event.id())).thenReturn(true)));
+    }
+
+    /** Applies a stored event; safe to repeat and in any order. */
+    Mono<Void> apply(String eventId) {
+        return db.sql("SELECT event::text AS event FROM provider_events WHERE id = :id")
+                .bind("id", eventId)
+                .map(row -> json.readValue(row.get("event", String.class), ProviderEvent.class))
+                .one()
+                .flatMap(this::apply);
+    }
+
+    private Mono<Void> apply(ProviderEvent event) {
+        return find(event).flatMap(payment -> switch (event.type()) {
+                    case "checkout.session.completed", "checkout.session.async_payment_succeeded" -> event.paid()
+                            ? captured(payment.id(), event.paymentReference(), amountOf(event, payment)).then()
+                            : Mono.<Void>empty();
+                    case "payment_intent.succeeded" -> captured(payment.id(), event.paymentReference(), amountOf(event, payment)).then();
+                    case "payment_intent.payment_failed", "checkout.session.async_payment_failed" -> failed(payment.id(), PaymentStatus.FAILED).then();
+                    case "checkout.session.expired" -> failed(payment.id(), PaymentStatus.EXPIRED).then();
+                    case "charge.refunded" -> reconcileRefunds(payment, event);
+                    default -> Mono.<Void>empty();
+                })
+                .switchIfEmpty(Mono.fromRunnable(() -> log.debug("Provider event {} ({}) needs nothing here", event.id(), event.type())));
+    }
+
+    private static Money amountOf(ProviderEvent event, PaymentAttempt payment) {
+        return event.amount() == null ? payment.amount() : event.amount();
+    }
+
+    /** The payment an event is about: by our id in the metadata, else by session, else by PaymentIntent. */
+    private Mono<PaymentAttempt> find(ProviderEvent event) {
+        if (event.paymentId() == null && event.sessionId() == null && event.paymentReference() == null) {
+            return Mono.empty();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id OR session_id = :session OR reference = :reference LIMIT 1")
+                .bindNullable("id", event.paymentId(), UUID.class)
+                .bindNullable("session", event.sessionId(), String.class)
+                .bindNullable("reference", event.paymentReference(), String.class)
+                .map(Payments::attempt)
+                .first()
+                .switchIfEmpty(Mono.fromRunnable(() -> log.info("Provider event {} ({}) is not about a payment of ours",
+                        event.id(), event.type())));
+    }
+
+    /**
+     * A charge's refunded total is compared with the refunds recorded here (and those in flight); whatever is
+     * more was refunded at the provider directly, and is recorded once under a key made of the charge's total.
+     * A refunded charge was paid, so a payment not yet recorded as captured is recorded first.
+     */
+    private Mono<Void> reconcileRefunds(PaymentAttempt payment, ProviderEvent event) {
+        Money refundedThere = event.amountRefunded();
+        if (refundedThere == null) {
+            return Mono.empty();
+        }
+        return db.inTransaction(() -> db.sql("SELECT status FROM payments WHERE id = :id FOR UPDATE")
+                .bind("id", payment.id()).map(row -> row.get("status", String.class)).one()
+                .flatMap(status -> PaymentStatus.SUCCEEDED.name().equals(status)
+                        ? Mono.just(true)
+                        : captured(payment.id(), event.paymentReference(), payment.amount()))
+                .then(refundable(payment.id()))
+                .flatMap(known -> {
+                    long external = refundedThere.minor() - known;
+                    if (external <= 0) {
+                        return Mono.empty();
+                    }
+                    String key = "external:" + payment.id() + ":" + refundedThere.minor();
+                    return db.sql("""
+                                    INSERT INTO payment_refunds (id, payment_id, amount_minor, status, external, idempotency_key)
+                                    VALUES (:id, :payment, :amount, 'SUCCEEDED', true, :key) ON CONFLICT (idempotency_key) DO NOTHING""")
+                            .bind("id", UUID.randomUUID()).bind("payment", payment.id()).bind("amount", external).bind("key", key)
+                            .update()
+                            .filter(inserted -> inserted > 0)
+                            .flatMap(inserted -> outbox.publish(new PaymentRefundedExternally(payment.id(), payment.orderId(),
+                                    payment.provider(), new Money(external, payment.amount().currency()), key)));
+                })
+                .then());
+    }
+
+    private static PaymentAttempt attempt(Readable row) {
+        return new PaymentAttempt(row.get("id", UUID.class), row.get("order_id", UUID.class), row.get("attempt", Integer.class),
+                row.get("provider", String.class), row.get("session_id", String.class), row.get("redirect_url", String.class),
+                new Money(row.get("amount_minor", Long.class), Currency.getInstance(row.get("currency", String.class).trim())),
+                PaymentStatus.valueOf(row.get("status", String.class)), row.get("reference", String.class));
+    }
+}

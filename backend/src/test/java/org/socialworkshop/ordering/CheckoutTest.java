@@ -1,0 +1,295 @@
+package org.socialworkshop.ordering;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialworkshop.catalog.VariantId;
+import org.socialworkshop.inventory.Inventory;
+import org.socialworkshop.inventory.StockLevel;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.Shop;
+import org.socialworkshop.support.WorkshopTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Carts, checkout and demo payments over HTTP, against the real database: nothing lost, nothing doubled. */
+@WorkshopTest
+class CheckoutTest {
+
+    static final String STORE_ROOM = "ONLINE_STORE_ROOM";
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    Inventory inventory;
+
+    @Autowired
+    Database db;
+
+    @Autowired
+    UnpaidOrders unpaidOrders;
+
+    WebTestClient staff;
+    Shop shop;
+
+    @BeforeEach
+    void setUp() {
+        staff = CatalogFixtures.coordinator(client);
+        shop = new Shop(client);
+    }
+
+    record Item(String productId, String variantId) {
+    }
+
+    Item tracked(long units, long priceFen) {
+        return product(true, units, priceFen);
+    }
+
+    Item madeToOrder(long priceFen) {
+        return product(false, 0, priceFen);
+    }
+
+    Item product(boolean tracked, long units, long priceFen) {
+        Map<String, Object> body = CatalogFixtures.product("测试杯", "Test cup", tracked);
+        body.put("variants", List.of(CatalogFixtures.variant("T-" + UUID.randomUUID().toString().substring(0, 8), priceFen)));
+        Map<String, Object> product = CatalogFixtures.create(staff, body);
+        String variant = CatalogFixtures.firstVariantId(product);
+        if (units > 0) {
+            CatalogFixtures.receive(staff, variant, STORE_ROOM, units);
+        }
+        return new Item((String) product.get("id"), variant);
+    }
+
+    StockLevel level(Item item) {
+        return inventory.levelsOf(new VariantId(UUID.fromString(item.variantId()))).block().stream()
+                .filter(level -> level.location().equals(STORE_ROOM)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aBuyerChecksOutPaysInDemoModeAndTheStockIsSold() {
+        Item cup = tracked(5, 6800);
+        String cart = shop.cartWith(Map.of(cup.productId(), cup.variantId()), 2);
+
+        Shop.Placed placed = shop.checkout(cart);
+
+        assertThat(placed.orderNumber()).matches("WS-\\d{4}-\\d{6,}");
+        assertThat(placed.provider()).isEqualTo("demo");
+        assertThat(placed.redirectUrl()).startsWith("/shop/demo-payment.html?session=demo_cs_");
+        Map<String, Object> pending = shop.order(placed);
+        assertThat(pending.get("status")).isEqualTo("PENDING_PAYMENT");
+        assertThat(pending.get("total")).isEqualTo(Map.of("amount", 13600, "currency", "CNY"));
+        assertThat(level(cup).reserved()).isEqualTo(2);
+
+        shop.payDemo(placed).expectStatus().isOk().expectBody().jsonPath("$.returnUrl").value(url ->
+                assertThat((String) url).contains("/shop/order.html?id=" + placed.orderId()));
+        Map<String, Object> paid = shop.awaitStatus(placed, "PAID");
+
+        assertThat(paid.get("paidAt")).isNotNull();
+        assertThat(level(cup).onHand()).isEqualTo(3);
+        assertThat(level(cup).reserved()).isZero();
+        assertThat(taxes(paid)).singleElement().satisfies(tax -> {
+            assertThat(tax.get("gross")).isEqualTo(Map.of("amount", 13600, "currency", "CNY"));
+            assertThat(tax.get("tax")).isEqualTo(Map.of("amount", 1565, "currency", "CNY"));
+        });
+        shop.add(cart, cup.productId(), cup.variantId(), 1).expectStatus().isEqualTo(409);
+        shop.payDemo(placed).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void theOrderIsPrivateToItsLink() {
+        Item cup = tracked(3, 1000);
+        Shop.Placed placed = shop.checkout(shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1));
+
+        client.get().uri("/api/orders/{id}?token=wrong", placed.orderId()).exchange().expectStatus().isNotFound();
+        client.get().uri("/api/orders/{id}", placed.orderId()).exchange().expectStatus().isNotFound();
+        client.get().uri("/api/orders/{id}?token={token}", UUID.randomUUID(), placed.accessToken()).exchange().expectStatus().isNotFound();
+        staff.get().uri("/api/orders/{id}", placed.orderId()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.orderNumber").isEqualTo(placed.orderNumber());
+    }
+
+    @Test
+    void theSameCheckoutSentTwiceWithOneKeyMakesOneOrder() {
+        Item cup = tracked(5, 2500);
+        String cart = shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Shop.pickup(cart);
+
+        List<byte[]> answers = Flux.range(0, 5)
+                .flatMap(i -> Mono.fromCallable(() -> shop.checkout(body, key).expectStatus().isCreated()
+                        .expectBody().returnResult().getResponseBody()).subscribeOn(Schedulers.boundedElastic()), 5)
+                .collectList().block();
+
+        assertThat(answers).hasSize(5).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        assertThat(db.sql("SELECT count(*) AS n FROM orders WHERE cart_id = :cart").bind("cart", UUID.fromString(cart))
+                .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1);
+        assertThat(level(cup).reserved()).isEqualTo(1);
+    }
+
+    @Test
+    void twoBuyersRaceForTheLastItemAndOneGetsIt() {
+        Item last = tracked(1, 9900);
+        String first = shop.cartWith(Map.of(last.productId(), last.variantId()), 1);
+        String second = shop.cartWith(Map.of(last.productId(), last.variantId()), 1);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+
+        Flux.just(first, second)
+                .flatMap(cart -> Mono.fromRunnable(() -> statuses.merge(shop.checkout(Shop.pickup(cart), UUID.randomUUID().toString())
+                        .returnResult(String.class).getStatus().value(), 1, Integer::sum)).subscribeOn(Schedulers.boundedElastic()), 2)
+                .blockLast();
+
+        assertThat(statuses).isEqualTo(Map.of(201, 1, 409, 1));
+        assertThat(level(last).reserved()).isEqualTo(1);
+        assertThat(level(last).onHand()).isEqualTo(1);
+    }
+
+    @Test
+    void outOfStockSaysWhatIsLeftAndReservesNothing() {
+        Item scarce = tracked(2, 1500);
+        Item plenty = tracked(10, 1500);
+        String cart = shop.newCart();
+        shop.add(cart, plenty.productId(), plenty.variantId(), 3).expectStatus().isOk();
+        shop.add(cart, scarce.productId(), scarce.variantId(), 3).expectStatus().isOk();
+
+        shop.checkout(Shop.pickup(cart), UUID.randomUUID().toString()).expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].variantId").isEqualTo(scarce.variantId())
+                .jsonPath("$.items[0].available").isEqualTo(2);
+
+        assertThat(level(plenty).reserved()).isZero();
+        assertThat(level(scarce).reserved()).isZero();
+        client.get().uri("/api/carts/{id}", cart).exchange().expectStatus().isOk().expectBody().jsonPath("$.checkedOut").isEqualTo(false);
+    }
+
+    @Test
+    void aFailedPaymentLeavesTheOrderPayableAndPayingAgainWorks() {
+        Item cup = tracked(4, 3000);
+        Shop.Placed placed = shop.checkout(shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1));
+
+        shop.failDemo(placed).expectStatus().isOk();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(payment(shop.order(placed))).containsEntry("status", "FAILED").containsEntry("payable", true));
+        assertThat(shop.order(placed).get("status")).isEqualTo("PENDING_PAYMENT");
+
+        String again = (String) client.post().uri("/api/orders/{id}/payment?token={token}", placed.orderId(), placed.accessToken())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("redirectUrl");
+        Shop.Placed retry = new Shop.Placed(placed.orderId(), placed.orderNumber(), placed.accessToken(), "demo", again);
+        assertThat(retry.demoSession()).isNotEqualTo(placed.demoSession());
+        shop.payDemo(retry).expectStatus().isOk();
+        shop.awaitStatus(placed, "PAID");
+        client.post().uri("/api/orders/{id}/payment?token={token}", placed.orderId(), placed.accessToken())
+                .exchange().expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void anOrderNotPaidInTimeIsCancelledAndItsStockFreed() {
+        Item cup = tracked(2, 3000);
+        Shop.Placed placed = shop.checkout(shop.cartWith(Map.of(cup.productId(), cup.variantId()), 2));
+        db.sql("UPDATE orders SET pay_by = now() - interval '1 second' WHERE id = :id").bind("id", UUID.fromString(placed.orderId()))
+                .update().block();
+
+        unpaidOrders.cancelOverdue().block();
+
+        assertThat(shop.order(placed).get("status")).isEqualTo("CANCELLED");
+        assertThat(level(cup).reserved()).isZero();
+        shop.payDemo(placed).expectStatus().isEqualTo(409);
+        client.post().uri("/api/orders/{id}/payment?token={token}", placed.orderId(), placed.accessToken())
+                .exchange().expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void orderNumbersFollowEachOtherWithinTheYear() {
+        Item cup = madeToOrder(1200);
+        Shop.Placed first = shop.checkout(shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1));
+        Shop.Placed second = shop.checkout(shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1));
+
+        long a = Long.parseLong(first.orderNumber().substring(8));
+        long b = Long.parseLong(second.orderNumber().substring(8));
+        assertThat(b).isGreaterThan(a);
+        assertThat(first.orderNumber().substring(0, 8)).isEqualTo(second.orderNumber().substring(0, 8));
+    }
+
+    @Test
+    void badCheckoutsAreClearProblemsAndChangeNothing() {
+        Item cup = tracked(5, 1000);
+        String cart = shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1);
+
+        shop.checkout(Map.of("cartId", cart, "email", "not-an-email", "fulfilment", Map.of("type", "PICKUP")), UUID.randomUUID().toString())
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        shop.checkout(Map.of("cartId", cart, "email", "a@example.org", "fulfilment", Map.of("type", "DELIVERY")), UUID.randomUUID().toString())
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors.length()").isEqualTo(4);
+        shop.checkout(Map.of("cartId", cart, "email", "a@example.org", "fulfilment", Map.of("type", "PICKUP", "slot", "2020-01-01T10:00:00+08:00")),
+                UUID.randomUUID().toString()).expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("fulfilment.slot");
+        shop.checkout(Map.of("cartId", cart, "email", "a@example.org", "fulfilment", Map.of("type", "BOAT")), UUID.randomUUID().toString())
+                .expectStatus().isBadRequest();
+        shop.checkout(Shop.pickup(UUID.randomUUID().toString()), UUID.randomUUID().toString()).expectStatus().isNotFound();
+        shop.checkout(Shop.pickup(shop.newCart()), UUID.randomUUID().toString()).expectStatus().isEqualTo(422);
+
+        assertThat(level(cup).reserved()).isZero();
+        client.get().uri("/api/carts/{id}", cart).exchange().expectBody().jsonPath("$.checkedOut").isEqualTo(false);
+    }
+
+    @Test
+    void deliveryAddsTheFeeBelowTheFreeAmountAndOptionsSayWhatEachWayCosts() {
+        Item cup = tracked(5, 5000);
+        String cart = shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1);
+
+        client.get().uri("/api/checkout/options?cartId={cart}", cart).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.pickup.slotRequired").isEqualTo(false)
+                .jsonPath("$.pickup.slots.length()").value(count -> assertThat((Integer) count).isPositive())
+                .jsonPath("$.delivery.available").isEqualTo(true)
+                .jsonPath("$.delivery.total.amount").isEqualTo(6500);
+        Map<String, Object> body = Map.of("cartId", cart, "email", "d@example.org", "fulfilment", Map.of("type", "DELIVERY",
+                "recipient", "王芳", "phone", "13800000000", "address", "武侯区一环路 1 号", "city", "成都"));
+        String orderId = (String) shop.checkout(body, UUID.randomUUID().toString()).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("orderId");
+
+        staff.get().uri("/api/admin/orders/{id}", orderId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total.amount").isEqualTo(6500)
+                .jsonPath("$.lines[1].kind").isEqualTo("DELIVERY")
+                .jsonPath("$.fulfilment.delivery.city").isEqualTo("成都")
+                .jsonPath("$.email").isEqualTo("d@example.org");
+    }
+
+    @Test
+    void cartsAddChangeAndRemove() {
+        Item cup = tracked(5, 700);
+        String cart = shop.newCart();
+        shop.add(cart, cup.productId(), cup.variantId(), 2).expectStatus().isOk();
+        shop.add(cart, cup.productId(), cup.variantId(), 1).expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].quantity").isEqualTo(3)
+                .jsonPath("$.subtotal.amount").isEqualTo(2100)
+                .jsonPath("$.items[0].available").isEqualTo(5);
+        client.put().uri("/api/carts/{id}/items/{v}", cart, cup.variantId()).bodyValue(Map.of("quantity", 1)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.itemCount").isEqualTo(1);
+        shop.add(cart, cup.productId(), cup.variantId(), 99).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("quantity");
+        shop.add(cart, cup.productId(), UUID.randomUUID().toString(), 1).expectStatus().isBadRequest();
+        client.delete().uri("/api/carts/{id}/items/{v}", cart, cup.variantId()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(0);
+        client.get().uri("/api/carts/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+        client.get().uri("/api/carts/not-a-uuid").exchange().expectStatus().isBadRequest();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> taxes(Map<String, Object> order) {
+        return (List<Map<String, Object>>) order.get("taxes");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> payment(Map<String, Object> order) {
+        return (Map<String, Object>) order.get("payment");
+    }
+
+}
