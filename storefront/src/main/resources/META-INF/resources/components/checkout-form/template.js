@@ -33,10 +33,10 @@ export function formTemplate() {
       <section class="checkout__section" aria-labelledby="checkout-contact-heading">
         <h2 id="checkout-contact-heading" data-i18n="checkout.contact.heading"></h2>
         ${field('checkout-email', 'checkout.email.label',
-          input('checkout-email', { type: 'email', autocomplete: 'email', required: true, hint: true }), { hint: 'checkout.email.hint' })}
+          input('checkout-email', { type: 'email', autocomplete: 'email', required: true, hint: true, maxlength: 254 }), { hint: 'checkout.email.hint' })}
         ${field('checkout-phone', 'checkout.phone.label',
           input('checkout-phone', { type: 'tel', autocomplete: 'tel', inputmode: 'tel', maxlength: 30 }), { optional: true })}
-        ${field('checkout-name', 'checkout.name.label', input('checkout-name', { autocomplete: 'name' }), { optional: true })}
+        ${field('checkout-name', 'checkout.name.label', input('checkout-name', { autocomplete: 'name', maxlength: 100 }), { optional: true })}
       </section>
 
       <section class="checkout__section" aria-labelledby="checkout-fulfilment-heading">
@@ -58,14 +58,14 @@ export function formTemplate() {
 
         <fieldset id="checkout-delivery" class="group checkout__details" hidden>
           <legend class="group__legend" data-i18n="checkout.delivery.legend"></legend>
-          ${field('delivery-recipient', 'checkout.recipient.label', input('delivery-recipient', { autocomplete: 'shipping name', required: true }))}
+          ${field('delivery-recipient', 'checkout.recipient.label', input('delivery-recipient', { autocomplete: 'shipping name', required: true, maxlength: 100 }))}
           ${field('delivery-phone', 'checkout.deliveryPhone.label',
             input('delivery-phone', { type: 'tel', autocomplete: 'shipping tel', inputmode: 'tel', required: true, maxlength: 30 }))}
           ${field('delivery-address', 'checkout.address.label',
-            input('delivery-address', { autocomplete: 'shipping street-address', required: true, hint: true }), { hint: 'checkout.address.hint' })}
-          ${field('delivery-city', 'checkout.city.label', input('delivery-city', { autocomplete: 'shipping address-level2', required: true }))}
+            input('delivery-address', { autocomplete: 'shipping street-address', required: true, hint: true, maxlength: 300 }), { hint: 'checkout.address.hint' })}
+          ${field('delivery-city', 'checkout.city.label', input('delivery-city', { autocomplete: 'shipping address-level2', required: true, maxlength: 60 }))}
           ${field('delivery-postal-code', 'checkout.postalCode.label',
-            input('delivery-postal-code', { autocomplete: 'shipping postal-code', inputmode: 'numeric', required: true, maxlength: 10 }))}
+            input('delivery-postal-code', { autocomplete: 'shipping postal-code', inputmode: 'numeric', maxlength: 12 }), { optional: true })}
         </fieldset>
       </section>
 

@@ -62,25 +62,28 @@ export function linesTemplate(order) {
     </section>`;
 }
 
+/** The address sits under `delivery` (as the server sends it) or beside `type` (as docs/api/orders.md shows it). */
 export function fulfilmentTemplate(fulfilment) {
   if (!fulfilment) return null;
   const delivery = fulfilment.type === 'DELIVERY';
+  const to = fulfilment.delivery || fulfilment;
   return html`
     <section class="order-section" aria-labelledby="order-fulfilment-heading">
       <h2 id="order-fulfilment-heading">${t(delivery ? 'order.fulfilment.delivery' : 'order.fulfilment.pickup')}</h2>
       ${delivery
         ? html`
           <dl id="order-fulfilment" class="order-facts">
-            <div><dt>${t('order.fulfilment.recipient')}</dt><dd>${fulfilment.recipient}</dd></div>
-            <div><dt>${t('order.fulfilment.phone')}</dt><dd>${fulfilment.phone}</dd></div>
-            <div><dt>${t('order.fulfilment.address')}</dt><dd>${fulfilment.address}</dd></div>
-            <div><dt>${t('order.fulfilment.city')}</dt><dd>${fulfilment.city}</dd></div>
-            <div><dt>${t('order.fulfilment.postalCode')}</dt><dd>${fulfilment.postalCode}</dd></div>
+            <div><dt>${t('order.fulfilment.recipient')}</dt><dd>${to.recipient}</dd></div>
+            <div><dt>${t('order.fulfilment.phone')}</dt><dd>${to.phone}</dd></div>
+            <div><dt>${t('order.fulfilment.address')}</dt><dd>${to.address}</dd></div>
+            <div><dt>${t('order.fulfilment.city')}</dt><dd>${to.city}</dd></div>
+            ${to.postalCode && html`<div><dt>${t('order.fulfilment.postalCode')}</dt><dd>${to.postalCode}</dd></div>`}
           </dl>`
         : html`
-          <p id="order-fulfilment">${fulfilment.slot
-            ? t('order.fulfilment.slot', { time: when(fulfilment.slot) })
-            : t('order.fulfilment.anyTime')}</p>`}
+          <div id="order-fulfilment" class="order-facts">
+            <p>${fulfilment.slot ? t('order.fulfilment.slot', { time: when(fulfilment.slot) }) : t('order.fulfilment.anyTime')}</p>
+            ${fulfilment.pickupAddress && html`<p>${t('order.fulfilment.where', { address: fulfilment.pickupAddress })}</p>`}
+          </div>`}
     </section>`;
 }
 
