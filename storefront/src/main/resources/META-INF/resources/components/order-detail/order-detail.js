@@ -3,7 +3,8 @@
  * lines, tax per rate, delivery, total and refunds, how the order is collected or delivered, and receipts.
  *
  * While the order waits for its payment it is asked again every second for a minute, and a change (paid, say)
- * is announced in the live region `#order-live`; after that a button checks again. Coming back from Stripe
+ * is announced in the live region `#order-live`; after that the buyer may check again, or go back to paying
+ * (the open attempt is continued). Coming back from Stripe
  * (?session_id=) asks the server once to confirm the payment. A failed or expired payment that may still be
  * made offers "try paying again", which opens a new payment. The page is drawn again only when the order
  * changed, and keyboard focus keeps its place.
@@ -52,7 +53,14 @@ function paymentTemplate(order) {
     <div id="order-payment" class="notice order-payment">
       <p id="order-payment-text">${t('order.payment.waiting')}</p>
       ${order.payBy && html`<p>${t('order.payment.payBy', { time: when(order.payBy) })}</p>`}
-      <button type="button" id="order-check-again" class="button button--secondary" hidden>${t('order.payment.checkAgain')}</button>
+      <div id="order-waiting-actions" class="order-payment__later" hidden>
+        <p>${t('order.payment.notFinished')}</p>
+        <div class="button-row">
+          <button type="button" id="order-check-again" class="button button--secondary">${t('order.payment.checkAgain')}</button>
+          <button type="button" id="order-pay-again" class="button button--secondary">${t('order.payment.continue')}</button>
+        </div>
+        <p id="order-pay-again-problem" class="order-payment__problem" role="alert"></p>
+      </div>
     </div>`;
 }
 
@@ -117,8 +125,8 @@ class OrderDetail extends HTMLElement {
     const next = async () => {
       if (!this.order || !waitingForPayment(this.order)) return;
       if (Date.now() >= until) {
-        const again = this.querySelector('#order-check-again');
-        if (again) again.hidden = false;
+        const later = this.querySelector('#order-waiting-actions');
+        if (later) later.hidden = false;
         announce(this.live, { key: 'order.payment.stillWaiting' });
         return;
       }
@@ -181,7 +189,6 @@ class OrderDetail extends HTMLElement {
 
   async click(event) {
     if (event.target.closest('#order-check-again')) {
-      event.target.closest('#order-check-again').hidden = true;
       announce(this.live, { key: 'order.payment.checking' });
       this.poll();
       return;
