@@ -1,5 +1,6 @@
 package org.socialworkshop.ordering;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +58,13 @@ public class Carts {
     public Mono<UUID> create() {
         UUID id = UUID.randomUUID();
         return db.sql("INSERT INTO carts (id) VALUES (:id)").bind("id", id).update().thenReturn(id);
+    }
+
+    /** Deletes carts nobody touched for {@code age} and that never became an order; completes with how many. */
+    Mono<Long> forgetAbandoned(Duration age) {
+        return db.sql("DELETE FROM carts WHERE order_id IS NULL AND updated_at < now() - :seconds * interval '1 second'")
+                .bind("seconds", age.toSeconds())
+                .update();
     }
 
     /** Adds units of a product's variant (its first active variant when none is named). */

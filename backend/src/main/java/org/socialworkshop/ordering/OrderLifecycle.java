@@ -1,5 +1,6 @@
 package org.socialworkshop.ordering;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -122,7 +123,7 @@ public class OrderLifecycle {
                                 : Mono.error(OrderingProblem.wrongStage("Only delivery orders are shipped."));
                         default -> orders.save(fulfil(order)).then(orders.setStage(orderId, null, note));
                     };
-                    return change.then(audit.record("order." + stage.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    return change.then(audit.record("order." + stage.toLowerCase(Locale.ROOT).replace('_', '-'),
                             "order:" + orderId, note == null ? Map.of() : Map.of("note", note)));
                 }));
     }

@@ -23,7 +23,7 @@ public record OrderView(UUID orderId, String orderNumber, OrderStatus status, Or
         List<Refund> refunds, List<Receipt> receipts, @JsonUnwrapped @Nullable Staff staff) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Fulfilment(Orders.FulfilmentType type, @Nullable OffsetDateTime slot, Orders.@Nullable Address delivery,
+    public record Fulfilment(Orders.FulfilmentType type, @Nullable OffsetDateTime slot, @JsonUnwrapped Orders.@Nullable Address delivery,
             @Nullable String pickupAddress) {
     }
 
@@ -37,7 +37,7 @@ public record OrderView(UUID orderId, String orderNumber, OrderStatus status, Or
     public record Payment(String provider, String status, boolean payable) {
     }
 
-    public record Refund(UUID refundId, Money amount, String method, String status, boolean restocked, String reason,
+    public record Refund(UUID refundId, Money amount, String method, String status, boolean restocked, @Nullable String reason,
             OffsetDateTime createdAt) {
     }
 

@@ -1,7 +1,9 @@
 package org.socialworkshop.ordering;
 
 import java.time.OffsetDateTime;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -10,6 +12,7 @@ import org.socialworkshop.ordering.domain.Order;
 import org.socialworkshop.ordering.domain.OrderStatus;
 import org.socialworkshop.payments.PaymentAttempt;
 import org.socialworkshop.payments.Payments;
+import org.socialworkshop.platform.audit.AuditEntry;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.shared.Language;
@@ -53,8 +56,8 @@ class OrderViews {
 
     /** The order for its buyer, or with {@code staff} also contact details and history; empty if unknown. */
     Mono<OrderView> view(UUID id, Language language, boolean staff) {
-        return head(id).flatMap(head -> Mono.zip(orders.load(id), refunds(id), payments.latest(id).map(List::of).defaultIfEmpty(List.of()),
-                        staff ? audit.about("order:" + id) : Mono.just(List.<org.socialworkshop.platform.audit.AuditEntry>of()))
+        return head(id).flatMap(head -> Mono.zip(orders.load(id), refunds(id, staff), payments.latest(id).map(List::of).defaultIfEmpty(List.of()),
+                        staff ? audit.about("order:" + id) : Mono.just(List.<AuditEntry>of()))
                 .map(parts -> {
                     Orders.StoredOrder stored = parts.getT1();
                     Order order = stored.order();
@@ -101,22 +104,23 @@ class OrderViews {
                 row.get("email", String.class), row.get("phone", String.class), row.get("name", String.class), row.get("note", String.class));
     }
 
-    private Mono<List<OrderView.Refund>> refunds(UUID id) {
+    /** Refunds of the order; the reason staff wrote is for staff only. */
+    private Mono<List<OrderView.Refund>> refunds(UUID id, boolean staff) {
         return db.sql("""
                         SELECT r.id, r.amount_minor, o.currency, r.method, r.status, r.restock, r.reason, r.created_at
                         FROM order_refunds r JOIN orders o ON o.id = r.order_id WHERE r.order_id = :id ORDER BY r.created_at""")
                 .bind("id", id)
                 .map(row -> new OrderView.Refund(row.get("id", UUID.class),
-                        new Money(row.get("amount_minor", Long.class), java.util.Currency.getInstance(row.get("currency", String.class).trim())),
+                        new Money(row.get("amount_minor", Long.class), Currency.getInstance(row.get("currency", String.class).trim())),
                         row.get("method", String.class), row.get("status", String.class), row.get("restock", Boolean.class),
-                        row.get("reason", String.class), row.get("created_at", OffsetDateTime.class)))
+                        staff ? row.get("reason", String.class) : null, row.get("created_at", OffsetDateTime.class)))
                 .list();
     }
 
     /** Staff's list, newest first; {@code q} matches number, e-mail, name or phone by substring. */
     Mono<Page<Summary>> search(@Nullable OrderStatus status, @Nullable String q, Page.Request page) {
         String where = " WHERE (CAST(:status AS text) IS NULL OR status = :status) AND (CAST(:q AS text) IS NULL OR search_text LIKE :q)";
-        String pattern = q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase(java.util.Locale.ROOT)
+        String pattern = q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String statusName = status == null ? null : status.name();
         Mono<Long> total = db.sql("SELECT count(*) AS n FROM orders" + where)
@@ -133,7 +137,7 @@ class OrderViews {
                             OrderStatus.valueOf(row.get("status", String.class)), stage == null ? null : Orders.Stage.valueOf(stage),
                             Orders.FulfilmentType.valueOf(row.get("fulfilment_type", String.class)),
                             row.get("pickup_slot", OffsetDateTime.class), row.get("email", String.class), row.get("name", String.class),
-                            new Money(row.get("total_minor", Long.class), java.util.Currency.getInstance(row.get("currency", String.class).trim())),
+                            new Money(row.get("total_minor", Long.class), Currency.getInstance(row.get("currency", String.class).trim())),
                             row.get("created_at", OffsetDateTime.class), row.get("paid_at", OffsetDateTime.class));
                 })
                 .list();

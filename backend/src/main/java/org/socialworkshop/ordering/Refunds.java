@@ -3,6 +3,7 @@ package org.socialworkshop.ordering;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.VariantId;
@@ -218,7 +219,7 @@ public class Refunds {
         return new Result(planned.id(), planned.amount(), planned.method(), status, planned.restock(), planned.units());
     }
 
-    private static Order ruled(java.util.function.Supplier<Order> rule) {
+    private static Order ruled(Supplier<Order> rule) {
         try {
             return rule.get();
         } catch (OrderRuleBroken broken) {

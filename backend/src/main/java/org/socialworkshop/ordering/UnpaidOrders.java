@@ -1,5 +1,6 @@
 package org.socialworkshop.ordering;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -15,20 +16,24 @@ import reactor.core.publisher.Mono;
 
 /**
  * Cancels orders whose payment window has passed, every {@code workshop.ordering.sweep-every}, freeing their
- * stock. Safe on several instances: cancelling locks the order and does nothing if it moved on meanwhile.
+ * stock, and forgets carts abandoned for 30 days. Safe on several instances: cancelling locks the order and does
+ * nothing if it moved on meanwhile.
  */
 @Component
 class UnpaidOrders implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UnpaidOrders.class);
+    private static final Duration ABANDONED = Duration.ofDays(30);
 
     private final Database db;
     private final OrderLifecycle lifecycle;
     private final OrderingSettings settings;
+    private final Carts carts;
     private volatile Disposable running = Disposables.disposed();
 
-    UnpaidOrders(Database db, OrderLifecycle lifecycle, OrderingSettings settings) {
+    UnpaidOrders(Database db, OrderLifecycle lifecycle, OrderingSettings settings, Carts carts) {
         this.db = db;
+        this.carts = carts;
         this.lifecycle = lifecycle;
         this.settings = settings;
     }
@@ -44,7 +49,8 @@ class UnpaidOrders implements SmartLifecycle {
                             log.warn("Could not cancel unpaid order {} yet: {}", id, failure.toString());
                             return Mono.empty();
                         }))
-                .count();
+                .count()
+                .flatMap(looked -> carts.forgetAbandoned(ABANDONED).thenReturn(looked));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.socialworkshop.payments;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.socialworkshop.shared.Money;
@@ -49,7 +50,7 @@ class DemoPaymentController {
     }
 
     private static DemoSessionView view(DemoProvider.DemoSession session) {
-        PaymentStatus status = session.status() == PaymentStatus.OPEN && session.expiresAt().toInstant().isBefore(java.time.Instant.now())
+        PaymentStatus status = session.status() == PaymentStatus.OPEN && session.expiresAt().toInstant().isBefore(Instant.now())
                 ? PaymentStatus.EXPIRED : session.status();
         return new DemoSessionView(session.sessionId(), session.orderNumber(), session.amount(), status, session.returnUrl());
     }

@@ -10,10 +10,14 @@ import java.util.Currency;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.socialworkshop.payments.stripe.StripeConfigured;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.shared.Money;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -24,7 +28,7 @@ import reactor.core.publisher.Mono;
  * outbox, the order, the receipt) is the path Stripe payments take.
  */
 @Component
-@ConditionalOnExpression("'${stripe.secret-key:}'.isBlank()")
+@Conditional(DemoProvider.WithoutStripe.class)
 class DemoProvider implements PaymentProvider {
 
     static final String NAME = "demo";
@@ -142,5 +146,14 @@ class DemoProvider implements PaymentProvider {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The demo provider stands in exactly when Stripe is not configured. */
+    static final class WithoutStripe implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StripeConfigured.in(context.getEnvironment());
+        }
     }
 }

@@ -27,8 +27,4 @@ public final class PaymentProblem extends ProblemException {
         return new PaymentProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Refund too large",
                 "The refund of " + asked + " is more than the " + left + " left of the payment.");
     }
-
-    static PaymentProblem webhooksOff() {
-        return new PaymentProblem(HttpStatus.NOT_FOUND, "Not found", "Stripe is not configured on this installation.");
-    }
 }

@@ -209,6 +209,23 @@ class CheckoutTest {
     }
 
     @Test
+    void cartsUntouchedForThirtyDaysAreForgottenButCheckedOutOnesStay() {
+        Item cup = madeToOrder(900);
+        String abandoned = shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1);
+        String recent = shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1);
+        String ordered = shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1);
+        shop.checkout(ordered);
+        db.sql("UPDATE carts SET updated_at = now() - interval '31 days' WHERE id = ANY(:ids)")
+                .bind("ids", new UUID[] {UUID.fromString(abandoned), UUID.fromString(ordered)}).update().block();
+
+        unpaidOrders.cancelOverdue().block();
+
+        client.get().uri("/api/carts/{id}", abandoned).exchange().expectStatus().isNotFound();
+        client.get().uri("/api/carts/{id}", recent).exchange().expectStatus().isOk();
+        client.get().uri("/api/carts/{id}", ordered).exchange().expectStatus().isOk().expectBody().jsonPath("$.checkedOut").isEqualTo(true);
+    }
+
+    @Test
     void orderNumbersFollowEachOtherWithinTheYear() {
         Item cup = madeToOrder(1200);
         Shop.Placed first = shop.checkout(shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1));
@@ -258,7 +275,7 @@ class CheckoutTest {
         staff.get().uri("/api/admin/orders/{id}", orderId).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.total.amount").isEqualTo(6500)
                 .jsonPath("$.lines[1].kind").isEqualTo("DELIVERY")
-                .jsonPath("$.fulfilment.delivery.city").isEqualTo("成都")
+                .jsonPath("$.fulfilment.city").isEqualTo("成都")
                 .jsonPath("$.email").isEqualTo("d@example.org");
     }
 

@@ -4,6 +4,8 @@ import org.socialworkshop.WorkshopApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Another instance of the application in the same JVM, as a second node or a restarted one would be. */
@@ -23,7 +25,22 @@ public final class SecondInstance implements AutoCloseable {
         for (int i = 0; i < properties.length; i++) {
             args[i + 2] = "--" + properties[i];
         }
-        return new SecondInstance(new SpringApplicationBuilder(WorkshopApplication.class).run(args));
+        return new SecondInstance(new SpringApplicationBuilder(WorkshopApplication.class)
+                .initializers(SecondInstance::ownNettyResources)
+                .run(args));
+    }
+
+    /**
+     * Reactor Netty's event loops are global to the JVM by default, and closing a context disposes them: the other
+     * instances in this JVM (the shared test context, other second instances) would stop answering. Each second
+     * instance gets loops of its own instead, so that it can be stopped as a real node would be.
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        });
     }
 
     /** An instance using the shared test database, like a second node behind a load balancer. */
@@ -32,8 +49,11 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     public WebTestClient client() {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     public <T> T bean(Class<T> type) {

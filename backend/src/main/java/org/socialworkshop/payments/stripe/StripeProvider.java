@@ -1,0 +1,148 @@
+package org.socialworkshop.payments.stripe;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Locale;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Refund;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.service.checkout.SessionService;
+import org.socialworkshop.payments.PaymentProvider;
+import org.socialworkshop.payments.PaymentRequest;
+import org.socialworkshop.payments.PaymentSession;
+import org.socialworkshop.payments.ProviderRefund;
+import org.socialworkshop.payments.RefundRequest;
+import org.socialworkshop.payments.SessionState;
+import org.socialworkshop.shared.Money;
+import reactor.core.publisher.Mono;
+
+/**
+ * Payments through Stripe Checkout: a hosted page per attempt, looked up and expired by its session id, and
+ * refunds against the PaymentIntent.
+ *
+ * <p>Every call runs on {@code boundedElastic} within {@link StripeSettings#callLimit()}; every POST carries the
+ * caller's stable idempotency key, so a call repeated after a lost answer is carried out once. stripe-java's own
+ * retries are off: each would wait a full timeout more, beyond the request deadline, and the callers retry with
+ * the same key anyway (the buyer after a 503, the outbox with backoff).
+ */
+public final class StripeProvider implements PaymentProvider {
+
+    private static final int METADATA_VALUE_LIMIT = 500;
+
+    private final StripeClient stripe;
+    private final StripeCalls calls;
+
+    public StripeProvider(StripeSettings settings) {
+        if (!settings.configured()) {
+            throw new IllegalArgumentException("Stripe needs a secret key (stripe.secret-key)");
+        }
+        this.stripe = StripeClient.builder()
+                .setApiKey(settings.secretKey())
+                .setApiBase(settings.apiBase())
+                .setConnectTimeout(Math.toIntExact(settings.connectTimeout().toMillis()))
+                .setReadTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
+                .setMaxNetworkRetries(0)
+                .build();
+        this.calls = new StripeCalls(settings.callLimit());
+    }
+
+    @Override
+    public String name() {
+        return "stripe";
+    }
+
+    @Override
+    public Mono<PaymentSession> open(PaymentRequest request) {
+        return calls.call("open a checkout session", StripeRefused::request,
+                        () -> sessions().create(CheckoutParams.of(request, Instant.now()),
+                                idempotent(request.idempotencyKey())))
+                .map(session -> new PaymentSession(session.getId(), URI.create(session.getUrl())));
+    }
+
+    @Override
+    public Mono<SessionState> lookup(String sessionId) {
+        return calls.call("look up a checkout session", StripeRefused::request, () -> sessions().retrieve(sessionId))
+                .map(StripeProvider::state);
+    }
+
+    @Override
+    public Mono<SessionState> close(String sessionId) {
+        return calls.call("close a checkout session", StripeRefused::request, () -> expireOrRetrieve(sessionId))
+                .map(StripeProvider::state);
+    }
+
+    @Override
+    public Mono<ProviderRefund> refund(RefundRequest request) {
+        RefundCreateParams.Builder params = RefundCreateParams.builder()
+                .setPaymentIntent(request.paymentReference())
+                .setAmount(request.amount().minor())
+                .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER);
+        if (!request.reason().isBlank()) {
+            params.putMetadata("reason", truncated(request.reason()));
+        }
+        return calls.call("refund a payment", (what, reason) -> StripeRefused.refund(reason),
+                        () -> stripe.v1().refunds().create(params.build(), idempotent(request.idempotencyKey())))
+                .map(refund -> new ProviderRefund(refund.getId(), status(refund)));
+    }
+
+    /**
+     * Stripe refuses to expire a session that is already complete or expired (400); then its current state is
+     * the answer, which may well be paid.
+     */
+    private Session expireOrRetrieve(String sessionId) throws StripeException {
+        try {
+            return sessions().expire(sessionId, idempotent("payment-session:" + sessionId + ":close"));
+        } catch (InvalidRequestException refused) {
+            if (refused.getStatusCode() == null || refused.getStatusCode() != 400) {
+                throw refused;
+            }
+            return sessions().retrieve(sessionId);
+        }
+    }
+
+    static SessionState state(Session session) {
+        String reference = session.getPaymentIntent();
+        return switch (session.getStatus()) {
+            case "complete" -> "paid".equals(session.getPaymentStatus())
+                    ? new SessionState(session.getId(), SessionState.Status.PAID, reference, amountTotal(session))
+                    : new SessionState(session.getId(), SessionState.Status.PROCESSING, reference, null);
+            case "expired" -> new SessionState(session.getId(), SessionState.Status.EXPIRED, reference, null);
+            default -> new SessionState(session.getId(), SessionState.Status.OPEN, reference, null);
+        };
+    }
+
+    private static Money amountTotal(Session session) {
+        return new Money(session.getAmountTotal(), Currency.getInstance(session.getCurrency().toUpperCase(Locale.ROOT)));
+    }
+
+    static ProviderRefund.Status status(Refund refund) {
+        return switch (refund.getStatus()) {
+            case "succeeded" -> ProviderRefund.Status.SUCCEEDED;
+            case "failed", "canceled" -> ProviderRefund.Status.FAILED;
+            default -> ProviderRefund.Status.PENDING;
+        };
+    }
+
+    private SessionService sessions() {
+        return stripe.v1().checkout().sessions();
+    }
+
+    private static RequestOptions idempotent(String key) {
+        return RequestOptions.builder().setIdempotencyKey(key).build();
+    }
+
+    /** Stripe takes metadata values of up to 500 characters; a surrogate pair is never split. */
+    private static String truncated(String text) {
+        if (text.length() <= METADATA_VALUE_LIMIT) {
+            return text;
+        }
+        int end = METADATA_VALUE_LIMIT;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
+    }
+}

@@ -1,0 +1,224 @@
+package org.socialworkshop.support;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the fake Stripe knows: Checkout Sessions, the PaymentIntents (with one charge each) paying them, and
+ * refunds. Every method is synchronized; objects come out as Stripe's JSON, built afresh from the current state.
+ */
+final class FakeStripeState {
+
+    private static final long THIRTY_MINUTES = 30 * 60;
+    private static final long ONE_DAY = 24 * 60 * 60;
+
+    private final String baseUrl;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<String, FakeCheckoutSession> sessions = new LinkedHashMap<>();
+    private final Map<String, FakePaymentIntent> intents = new LinkedHashMap<>();
+
+    FakeStripeState(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    synchronized Map<String, Object> createSession(Map<String, String> form) {
+        if (!"payment".equals(form.get("mode"))) {
+            throw StripeApiError.invalid("mode", "Only mode=payment is supported by this fake.");
+        }
+        List<Map<String, String>> items = StripeForm.list(form, "line_items");
+        if (items.isEmpty()) {
+            throw StripeApiError.invalid("line_items", "You must specify `line_items` in `payment` mode.");
+        }
+        long now = Instant.now().getEpochSecond();
+        long expiresAt = form.containsKey("expires_at") ? Long.parseLong(form.get("expires_at")) : now + ONE_DAY;
+        if (expiresAt < now + THIRTY_MINUTES || expiresAt > now + ONE_DAY) {
+            throw StripeApiError.invalid("expires_at", "The `expires_at` timestamp must be between 30 minutes "
+                    + "and 24 hours from Checkout Session creation.");
+        }
+        FakeCheckoutSession session = new FakeCheckoutSession("cs_test_" + next(), now, expiresAt, form,
+                currency(items), amountTotal(items));
+        sessions.put(session.id, session);
+        return session.json(baseUrl);
+    }
+
+    synchronized Map<String, Object> session(String id) {
+        return session(id, 404).json(baseUrl);
+    }
+
+    synchronized Map<String, Object> expire(String id) {
+        FakeCheckoutSession session = session(id, 404);
+        if (!session.status.equals("open")) {
+            throw StripeApiError.invalid(null, "Only Checkout Sessions with a status in [\"open\"] can be expired. "
+                    + "This Checkout Session has a status of \"" + session.status + "\".");
+        }
+        session.status = "expired";
+        return session.json(baseUrl);
+    }
+
+    synchronized Map<String, Object> refund(Map<String, String> form) {
+        String intentId = form.getOrDefault("payment_intent", "");
+        FakePaymentIntent intent = intents.get(intentId);
+        if (intent == null) {
+            throw StripeApiError.missing(400, "payment_intent", intentId, "payment_intent");
+        }
+        if (!intent.status.equals("succeeded")) {
+            throw StripeApiError.invalid("payment_intent", "This PaymentIntent (" + intentId
+                    + ") does not have a successful charge to refund.");
+        }
+        long left = intent.amountReceived - intent.amountRefunded;
+        long amount = form.containsKey("amount") ? Long.parseLong(form.get("amount")) : left;
+        if (amount <= 0) {
+            throw StripeApiError.invalid("amount", "Invalid positive integer");
+        }
+        if (amount > left) {
+            throw StripeApiError.invalid("amount", "Refund amount (" + amount + ") is greater than unrefunded "
+                    + "amount on charge (" + left + ")");
+        }
+        return refundOf(intent, amount, form.get("reason"), StripeForm.hash(form, "metadata"));
+    }
+
+    /** A declined card: the session stays open for another try, its PaymentIntent records the error. */
+    synchronized String failPayment(String sessionId) {
+        FakePaymentIntent intent = intentOf(openSession(sessionId));
+        intent.status = "requires_payment_method";
+        intent.lastError = "Your card was declined.";
+        return intent.id;
+    }
+
+    /** A payment method that confirms later: the session is complete but unpaid until {@link #pay}. */
+    synchronized String startDelayedPayment(String sessionId) {
+        FakeCheckoutSession session = openSession(sessionId);
+        FakePaymentIntent intent = intentOf(session);
+        intent.status = "processing";
+        intent.lastError = null;
+        session.status = "complete";
+        return intent.id;
+    }
+
+    synchronized String pay(String sessionId) {
+        FakeCheckoutSession session = session(sessionId, 404);
+        boolean delayed = session.status.equals("complete") && session.paymentStatus.equals("unpaid");
+        if (!session.status.equals("open") && !delayed) {
+            throw new IllegalStateException("Session " + sessionId + " is " + session.status + ", cannot be paid");
+        }
+        FakePaymentIntent intent = intentOf(session);
+        intent.status = "succeeded";
+        intent.amountReceived = intent.amount;
+        intent.lastError = null;
+        session.status = "complete";
+        session.paymentStatus = "paid";
+        return intent.id;
+    }
+
+    synchronized void expireNow(String sessionId) {
+        expire(sessionId);
+    }
+
+    synchronized String refundInDashboard(String intentId, long amount) {
+        return (String) refund(Map.of("payment_intent", intentId, "amount", Long.toString(amount))).get("id");
+    }
+
+    synchronized Map<String, Object> sessionJson(String id) {
+        return session(id, 404).json(baseUrl);
+    }
+
+    synchronized Map<String, Object> intentJson(String id) {
+        return intent(id).json();
+    }
+
+    synchronized Map<String, Object> chargeJson(String intentOrChargeId) {
+        FakePaymentIntent intent = intents.values().stream()
+                .filter(candidate -> candidate.id.equals(intentOrChargeId) || candidate.chargeId.equals(intentOrChargeId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No payment intent or charge " + intentOrChargeId));
+        return intent.chargeJson();
+    }
+
+    synchronized List<FakeStripe.Session> sessions() {
+        return sessions.values().stream().map(FakeCheckoutSession::view).toList();
+    }
+
+    private FakeCheckoutSession openSession(String id) {
+        FakeCheckoutSession session = session(id, 404);
+        if (!session.status.equals("open")) {
+            throw new IllegalStateException("Session " + id + " is " + session.status + ", not open");
+        }
+        return session;
+    }
+
+    private FakeCheckoutSession session(String id, int statusIfMissing) {
+        FakeCheckoutSession session = sessions.get(id);
+        if (session == null) {
+            throw StripeApiError.missing(statusIfMissing, "checkout.session", id, "session");
+        }
+        return session;
+    }
+
+    private FakePaymentIntent intent(String id) {
+        FakePaymentIntent intent = intents.get(id);
+        if (intent == null) {
+            throw new IllegalArgumentException("No payment intent " + id);
+        }
+        return intent;
+    }
+
+    /** The session's PaymentIntent, made at the buyer's first attempt to pay, with the session's intent metadata. */
+    private FakePaymentIntent intentOf(FakeCheckoutSession session) {
+        if (session.paymentIntent == null) {
+            FakePaymentIntent intent = new FakePaymentIntent("pi_test_" + next(), "ch_test_" + next(),
+                    session.amountTotal, session.currency,
+                    StripeForm.hash(session.form, "payment_intent_data[metadata]"));
+            intents.put(intent.id, intent);
+            session.paymentIntent = intent.id;
+        }
+        return intents.get(session.paymentIntent);
+    }
+
+    private Map<String, Object> refundOf(FakePaymentIntent intent, long amount, @Nullable String reason,
+            Map<String, String> metadata) {
+        intent.amountRefunded += amount;
+        Map<String, Object> refund = new LinkedHashMap<>();
+        refund.put("id", "re_test_" + next());
+        refund.put("object", "refund");
+        refund.put("amount", amount);
+        refund.put("charge", intent.chargeId);
+        refund.put("created", Instant.now().getEpochSecond());
+        refund.put("currency", intent.currency);
+        refund.put("metadata", metadata);
+        refund.put("payment_intent", intent.id);
+        refund.put("reason", reason);
+        refund.put("status", "succeeded");
+        return refund;
+    }
+
+    private long next() {
+        return ids.incrementAndGet();
+    }
+
+    private static String currency(List<Map<String, String>> items) {
+        List<String> currencies = items.stream().map(item -> item.get("[price_data][currency]")).distinct().toList();
+        if (currencies.size() != 1 || currencies.get(0) == null) {
+            throw StripeApiError.invalid("line_items", "All line items must have one and the same currency.");
+        }
+        return currencies.get(0);
+    }
+
+    private static long amountTotal(List<Map<String, String>> items) {
+        long total = 0;
+        for (Map<String, String> item : items) {
+            String unitAmount = item.get("[price_data][unit_amount]");
+            String quantity = item.get("[quantity]");
+            if (unitAmount == null || quantity == null || item.get("[price_data][product_data][name]") == null) {
+                throw StripeApiError.invalid("line_items", "Each line item needs price_data (currency, unit_amount, "
+                        + "product_data[name]) and a quantity.");
+            }
+            total += Long.parseLong(unitAmount) * Long.parseLong(quantity);
+        }
+        return total;
+    }
+}
