@@ -62,11 +62,11 @@ export function linesTemplate(order) {
     </section>`;
 }
 
-/** The address sits under `delivery` (as the server sends it) or beside `type` (as docs/api/orders.md shows it). */
+/** Pickup (time, and where) or delivery (the address sits beside `type`, as docs/api/orders.md shows it). */
 export function fulfilmentTemplate(fulfilment) {
   if (!fulfilment) return null;
   const delivery = fulfilment.type === 'DELIVERY';
-  const to = fulfilment.delivery || fulfilment;
+  const to = fulfilment;
   return html`
     <section class="order-section" aria-labelledby="order-fulfilment-heading">
       <h2 id="order-fulfilment-heading">${t(delivery ? 'order.fulfilment.delivery' : 'order.fulfilment.pickup')}</h2>
