@@ -1,4 +1,4 @@
 import { start } from '../lib/app.js';
-import { register as registerOrderDetail } from '../components/order-detail/order-detail.js';
+import { register as registerBuyerOrder } from '../components/buyer-order/buyer-order.js';
 
-start(registerOrderDetail);
+start(registerBuyerOrder);

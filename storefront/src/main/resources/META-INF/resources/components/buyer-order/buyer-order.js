@@ -1,5 +1,5 @@
 /**
- * <order-detail>: the buyer's order page for ?id=&token= (GET /api/orders/{id}?token=): number, status in words,
+ * <buyer-order>: the buyer's order page for ?id=&token= (GET /api/orders/{id}?token=): number, status in words,
  * lines, tax per rate, delivery, total and refunds, how the order is collected or delivered, and receipts.
  *
  * While the order waits for its payment it is asked again every second for a minute, and a change (paid, say)
@@ -64,7 +64,7 @@ function paymentTemplate(order) {
     </div>`;
 }
 
-class OrderDetail extends HTMLElement {
+class BuyerOrder extends HTMLElement {
   connectedCallback() {
     const params = new URLSearchParams(window.location.search);
     this.orderId = (params.get('id') || '').trim();
@@ -213,5 +213,5 @@ class OrderDetail extends HTMLElement {
 }
 
 export function register() {
-  define('order-detail', OrderDetail);
+  define('buyer-order', BuyerOrder);
 }
