@@ -53,10 +53,15 @@ function labelOf(field) {
 }
 
 export class FormErrors {
-  /** `form` holds the fields; `summary` is the (hidden) error summary element with tabindex="-1". */
-  constructor(form, summary) {
+  /**
+   * `form` holds the fields; `summary` is the (hidden) error summary element with tabindex="-1". The shop's
+   * forms name their own translations for the summary's title and its "field: message" lines.
+   */
+  constructor(form, summary, { titleKey = 'admin.errors.title', labelKey = 'admin.errors.fieldLabel' } = {}) {
     this.form = form;
     this.summary = summary;
+    this.titleKey = titleKey;
+    this.labelKey = labelKey;
     summary.addEventListener('click', (event) => this.follow(event));
     // A field that is being changed loses its old message; the next save checks it again.
     const clear = (event) => this.clearAt(event.target);
@@ -77,10 +82,10 @@ export class FormErrors {
       return { message, href: focusable?.id, label: message.text ? labelOf(field) : '' };
     });
     render(this.summary, html`
-      <h2 class="error-summary__title" data-i18n="admin.errors.title"></h2>
+      <h2 class="error-summary__title" data-i18n="${this.titleKey}"></h2>
       <ul class="error-summary__list">
         ${items.map(({ message, href, label }) => {
-          const words = html`${label && html`<span data-i18n="admin.errors.fieldLabel"
+          const words = html`${label && html`<span data-i18n="${this.labelKey}"
                                                           data-i18n-params="${JSON.stringify({ label })}"></span>`}${messageHtml(message)}`;
           return html`<li>${href ? html`<a href="#${href}">${words}</a>` : words}</li>`;
         })}

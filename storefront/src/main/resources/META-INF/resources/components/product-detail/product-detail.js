@@ -1,7 +1,7 @@
 /**
  * <product-detail>: the product page for ?id=<uuid>, from GET /api/products/{id}. Shows name, images,
- * description, variants (through <variant-picker>), the chosen variant's price and availability, and who made
- * it (through <maker-stories>). Keeps the document's title, meta description and schema.org Product data in
+ * description, variants (through <variant-picker>), the chosen variant's price and availability, a quantity to
+ * put in the cart (through <add-to-cart>), and who made it (through <maker-stories>). Keeps the document's title, meta description and schema.org Product data in
  * step with what is shown. An unknown id shows a not-found message. Reloads when the language changes and
  * emits `product-loaded` (bubbles) with { product } after each successful load.
  */
@@ -16,6 +16,7 @@ import { productStructuredData } from '../../lib/structured-data.js';
 import { define } from '../../lib/define.js';
 import { register as registerVariantPicker } from '../variant-picker/variant-picker.js';
 import { register as registerMakerStories } from '../maker-stories/maker-stories.js';
+import { register as registerAddToCart } from '../add-to-cart/add-to-cart.js';
 
 const NOT_FOUND = new Set([400, 404]);
 
@@ -107,6 +108,7 @@ class ProductDetail extends HTMLElement {
             <div><dt>${t('product.availability')}</dt><dd id="product-availability" class="product__availability"></dd></div>
           </dl>
           <variant-picker></variant-picker>
+          <add-to-cart></add-to-cart>
           <section class="product__description" aria-labelledby="description-heading">
             <h2 id="description-heading">${t('product.description.heading')}</h2>
             <div id="product-description">${description(product.description)}</div>
@@ -118,6 +120,7 @@ class ProductDetail extends HTMLElement {
     picker.variants = product.variants;
     picker.selected = this.variant?.id;
     this.querySelector('maker-stories').makers = product.makers || [];
+    this.querySelector('add-to-cart').product = product;
     this.showVariant();
     setPageMeta({ title: t('product.pageTitle', { name: product.name, site: t('brand.name') }), description: product.description });
     setJsonLd(productStructuredData(product, { siteName: t('brand.name'), url: productUrl(product.id) }));
@@ -136,6 +139,7 @@ class ProductDetail extends HTMLElement {
     const availability = this.querySelector('#product-availability');
     availability.textContent = availabilityText(variant?.available);
     availability.dataset.state = availabilityState(variant?.available);
+    this.querySelector('add-to-cart').variant = variant;
   }
 
   showNotFound() {
@@ -165,5 +169,6 @@ class ProductDetail extends HTMLElement {
 export function register() {
   registerVariantPicker();
   registerMakerStories();
+  registerAddToCart();
   define('product-detail', ProductDetail);
 }

@@ -1,6 +1,6 @@
 /**
- * <site-header>: banner with brand, main navigation, language switch,
- * high-contrast toggle and the signed-in indicator. The tools come before
+ * <site-header>: banner with brand, main navigation (with the cart outside the staff area), language
+ * switch, high-contrast toggle and the signed-in indicator. The tools come before
  * the navigation in the source because that is where they appear on screen. Text comes from
  * data-i18n keys so a language change updates it without re-rendering
  * (re-rendering would throw away keyboard focus).
@@ -11,6 +11,7 @@ import { define } from '../../lib/define.js';
 import { register as registerLangSwitch } from '../lang-switch/lang-switch.js';
 import { register as registerThemeToggle } from '../theme-toggle/theme-toggle.js';
 import { register as registerAuthStatus } from '../auth-status/auth-status.js';
+import { register as registerCartLink } from '../cart-link/cart-link.js';
 
 function isHome(path) {
   return path === '/' || path === '/index.html';
@@ -18,6 +19,11 @@ function isHome(path) {
 
 function isShopHome(path) {
   return path === '/shop/' || path === '/shop/index.html';
+}
+
+/** Buyers' pages show their cart; the staff area does not. */
+function isStaffArea(path) {
+  return path.startsWith('/admin/');
 }
 
 class SiteHeader extends HTMLElement {
@@ -40,6 +46,7 @@ class SiteHeader extends HTMLElement {
                      data-i18n="nav.home"></a></li>
               <li><a id="nav-shop" href="/shop/" ${isShopHome(here) && html`aria-current="page"`}
                      data-i18n="nav.shop"></a></li>
+              ${!isStaffArea(here) && html`<li><cart-link></cart-link></li>`}
               <li><auth-status></auth-status></li>
             </ul>
           </nav>
@@ -53,5 +60,6 @@ export function register() {
   registerLangSwitch();
   registerThemeToggle();
   registerAuthStatus();
+  registerCartLink();
   define('site-header', SiteHeader);
 }

@@ -1,0 +1,180 @@
+package org.socialworkshop.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every message the storefront asks for exists in Chinese and in English, so no page ever shows a bare key.
+ * Keys are read from the same files the browser loads: quoted keys in the modules, data-i18n attributes in the
+ * pages; keys built from API codes (order statuses, say) are listed here, code by code.
+ */
+class StorefrontMessagesTest {
+
+    private static final String ROOT = "/META-INF/resources/";
+    /** A quoted string shaped like a key ("cart.add.done"); only those starting like a real key count. */
+    private static final Pattern QUOTED = Pattern.compile("(['\"])([a-z][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9_-]++)++)\\1");
+    private static final Pattern ATTRIBUTES = Pattern.compile("data-i18n-attr=\"([^\"$]*)\"");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    /** The buyer's pages' sections, whose placeholders must match between the languages. */
+    private static final Set<String> SHOP_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order");
+
+    /** Keys put together from codes the API sends. */
+    private static final Map<String, Set<String>> FROM_CODES = Map.of(
+            "order.status.", Set.of("PENDING_PAYMENT", "PAID", "FULFILLED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED"),
+            "order.statusText.", Set.of("PENDING_PAYMENT", "PAID", "FULFILLED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED"),
+            "order.stage.", Set.of("READY_FOR_PICKUP", "SHIPPED"),
+            "order.payment.", Set.of("OPEN", "SUCCEEDED", "FAILED", "EXPIRED"),
+            "order.refunds.", Set.of("SUCCEEDED", "PENDING", "FAILED"),
+            "demoPayment.closed.", Set.of("SUCCEEDED", "FAILED", "EXPIRED"),
+            "cart.quantity.", Set.of("missing", "format", "range", "lessPlain", "morePlain"));
+
+    private final Messages zh = Messages.of("zh-CN");
+    private final Messages en = Messages.of("en");
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        assertThat(keys(en)).as("keys in en.json").isEqualTo(keys(zh));
+    }
+
+    @Test
+    void everyKeyThePagesUseExistsInBothLanguages() {
+        Map<String, Set<String>> used = usedKeys();
+        assertThat(used).as("keys found in the storefront's sources").isNotEmpty();
+        Map<String, Set<String>> missing = new TreeMap<>();
+        used.forEach((key, files) -> {
+            if (!isKnown(zh, key) || !isKnown(en, key)) {
+                missing.put(key, files);
+            }
+        });
+        assertThat(missing).as("keys used but missing in zh-CN.json or en.json (key → files)").isEmpty();
+    }
+
+    @Test
+    void keysBuiltFromApiCodesExist() {
+        FROM_CODES.forEach((prefix, codes) -> codes.forEach(code -> {
+            assertThat(zh.entries().has(prefix + code)).as("zh-CN " + prefix + code).isTrue();
+            assertThat(en.entries().has(prefix + code)).as("en " + prefix + code).isTrue();
+        }));
+    }
+
+    @Test
+    void theShopsMessagesTakeTheSamePlaceholdersInBothLanguages() {
+        for (String key : keys(zh)) {
+            if (SHOP_SECTIONS.contains(key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.')))) {
+                assertThat(placeholders(en.entries().get(key))).as("placeholders of " + key + " in en")
+                        .isEqualTo(placeholders(zh.entries().get(key)));
+            }
+        }
+    }
+
+    /** A key the file has, or the prefix of keys made from codes ("admin.channel" + ".ONLINE"). */
+    private static boolean isKnown(Messages messages, String key) {
+        if (messages.entries().has(key)) {
+            return true;
+        }
+        return keys(messages).stream().anyMatch(existing -> existing.startsWith(key + "."));
+    }
+
+    private static Set<String> keys(Messages messages) {
+        Set<String> keys = new TreeSet<>();
+        messages.entries().propertyNames().forEach(keys::add);
+        return keys;
+    }
+
+    private static Set<String> placeholders(JsonNode entry) {
+        Set<String> names = new TreeSet<>();
+        Stream<JsonNode> texts = entry.isObject() ? entry.valueStream() : Stream.of(entry);
+        texts.forEach(text -> {
+            Matcher matcher = PLACEHOLDER.matcher(text.asString());
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        });
+        return names;
+    }
+
+    /** Key → the files using it, over every page and module of the storefront. */
+    private Map<String, Set<String>> usedKeys() {
+        Set<String> sections = new TreeSet<>();
+        keys(zh).forEach(key -> sections.add(key.split("\\.")[0]));
+        Map<String, Set<String>> used = new TreeMap<>();
+        withResources(root -> {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(file -> file.toString().endsWith(".js") || file.toString().endsWith(".html"))
+                        .forEach(file -> collect(root.relativize(file).toString(), read(file), sections, used));
+            }
+        });
+        return used;
+    }
+
+    private static void collect(String file, String source, Set<String> sections, Map<String, Set<String>> used) {
+        Matcher quoted = QUOTED.matcher(source);
+        while (quoted.find()) {
+            String key = quoted.group(2);
+            if (sections.contains(key.split("\\.")[0])) {
+                used.computeIfAbsent(key, k -> new TreeSet<>()).add(file);
+            }
+        }
+        Matcher attributes = ATTRIBUTES.matcher(source);
+        while (attributes.find()) {
+            for (String pair : attributes.group(1).split(";")) {
+                String[] parts = pair.split(":", 2);
+                if (parts.length == 2 && parts[1].trim().contains(".")) {
+                    used.computeIfAbsent(parts[1].trim(), k -> new TreeSet<>()).add(file);
+                }
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface Walk {
+        void in(Path root) throws IOException;
+    }
+
+    /** The storefront's files as a folder (in the build) or inside its jar (when run against the package). */
+    private static void withResources(Walk walk) {
+        URL marker = StorefrontMessagesTest.class.getResource(ROOT + "i18n/zh-CN.json");
+        assertThat(marker).as("the storefront on the test classpath").isNotNull();
+        try {
+            URI uri = marker.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    walk.in(jar.getPath(ROOT));
+                }
+            } else {
+                walk.in(Path.of(uri).getParent().getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
