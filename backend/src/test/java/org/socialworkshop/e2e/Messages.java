@@ -30,18 +30,6 @@ record Messages(JsonNode entries) {
         return new TreeSet<>(entries.propertyNames());
     }
 
-    /** The text of a message; for a plural message, all its forms joined by a space. */
-    String anyText(String key) {
-        JsonNode entry = entries.get(key);
-        if (entry == null) {
-            throw new IllegalArgumentException("No message " + key);
-        }
-        if (entry.isString()) {
-            return entry.asString();
-        }
-        return String.join(" ", entry.properties().stream().map(form -> form.getValue().asString()).toList());
-    }
-
     String text(String key) {
         JsonNode entry = entries.get(key);
         if (entry == null || !entry.isString()) {

@@ -35,25 +35,41 @@ class StorefrontMessagesTest {
     private static final Pattern QUOTED = Pattern.compile("(['\"])([a-z][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9_-]++)++)\\1");
     private static final Pattern ATTRIBUTES = Pattern.compile("data-i18n-attr=\"([^\"$]*)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** The buyer's pages' sections, whose placeholders must match between the languages. */
-    private static final Set<String> SHOP_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order");
+    /** Sections whose placeholders must match between the languages (the order screens, buyer's and staff's). */
+    private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders");
 
     /** Keys put together from codes the API sends. */
-    private static final Map<String, Set<String>> FROM_CODES = Map.of(
-            "order.status.", Set.of("PENDING_PAYMENT", "PAID", "FULFILLED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED"),
-            "order.statusText.", Set.of("PENDING_PAYMENT", "PAID", "FULFILLED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED"),
-            "order.stage.", Set.of("READY_FOR_PICKUP", "SHIPPED"),
-            "order.payment.", Set.of("OPEN", "SUCCEEDED", "FAILED", "EXPIRED"),
-            "order.refunds.", Set.of("SUCCEEDED", "PENDING", "FAILED"),
-            "demoPayment.closed.", Set.of("SUCCEEDED", "FAILED", "EXPIRED"),
-            "cart.quantity.", Set.of("missing", "format", "range", "lessPlain", "morePlain"));
+    private static final Map<String, Set<String>> FROM_CODES = Map.ofEntries(
+            Map.entry("order.status.", Set.of("PENDING_PAYMENT", "PAID", "FULFILLED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED")),
+            Map.entry("order.statusText.", Set.of("PENDING_PAYMENT", "PAID", "FULFILLED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED")),
+            Map.entry("order.stage.", Set.of("READY_FOR_PICKUP", "SHIPPED")),
+            Map.entry("order.payment.", Set.of("OPEN", "SUCCEEDED", "FAILED", "EXPIRED")),
+            Map.entry("order.refunds.", Set.of("SUCCEEDED", "PENDING", "FAILED")),
+            Map.entry("demoPayment.closed.", Set.of("SUCCEEDED", "FAILED", "EXPIRED")),
+            Map.entry("cart.quantity.", Set.of("missing", "format", "range", "lessPlain", "morePlain")),
+            Map.entry("adminOrders.status.", Set.of("PENDING_PAYMENT", "PAID", "FULFILLED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED",
+                    "READY_FOR_PICKUP", "SHIPPED")),
+            Map.entry("adminOrders.type.", Set.of("PICKUP", "DELIVERY")),
+            Map.entry("adminOrders.payment.", Set.of("OPEN", "SUCCEEDED", "FAILED", "EXPIRED")),
+            Map.entry("adminOrders.provider.", Set.of("stripe", "demo")),
+            Map.entry("adminOrders.method.", Set.of("ORIGINAL", "CASH", "BANK_TRANSFER", "AT_PROVIDER")),
+            Map.entry("adminOrders.refund.methodNote.", Set.of("ORIGINAL", "CASH", "BANK_TRANSFER")),
+            Map.entry("adminOrders.refundStatus.", Set.of("SUCCEEDED", "PENDING", "FAILED")),
+            Map.entry("adminOrders.refund.result.", Set.of("SUCCEEDED", "PENDING", "FAILED")),
+            Map.entry("adminOrders.refund.amountProblem.", Set.of("missing", "format", "range")),
+            Map.entry("adminOrders.refund.scope.", Set.of("wholeShort", "linesShort", "amountShort")),
+            Map.entry("adminOrders.fulfil.done.", Set.of("READY_FOR_PICKUP", "SHIPPED", "FULFILLED")),
+            Map.entry("adminOrders.action.order.", Set.of("placed", "paid", "payment-failed", "payment-expired", "cancelled",
+                    "ready-for-pickup", "shipped", "fulfilled", "refunded", "refund-failed", "paid-after-cancel", "stock-not-held")),
+            Map.entry("adminOrders.historyDetail.", Set.of("amount", "total", "fulfilment", "method", "provider", "reference",
+                    "restock", "note", "reason", "sku", "quantity")));
 
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");
 
     @Test
     void bothLanguagesHaveTheSameKeys() {
-        assertThat(keys(en)).as("keys in en.json").isEqualTo(keys(zh));
+        assertThat(en.keys()).as("keys in en.json").isEqualTo(zh.keys());
     }
 
     @Test
@@ -78,9 +94,9 @@ class StorefrontMessagesTest {
     }
 
     @Test
-    void theShopsMessagesTakeTheSamePlaceholdersInBothLanguages() {
-        for (String key : keys(zh)) {
-            if (SHOP_SECTIONS.contains(key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.')))) {
+    void orderMessagesTakeTheSamePlaceholdersInBothLanguages() {
+        for (String key : zh.keys()) {
+            if (CHECKED_SECTIONS.contains(key.substring(0, key.indexOf('.') < 0 ? key.length() : key.indexOf('.')))) {
                 assertThat(placeholders(en.entries().get(key))).as("placeholders of " + key + " in en")
                         .isEqualTo(placeholders(zh.entries().get(key)));
             }
@@ -92,13 +108,7 @@ class StorefrontMessagesTest {
         if (messages.entries().has(key)) {
             return true;
         }
-        return keys(messages).stream().anyMatch(existing -> existing.startsWith(key + "."));
-    }
-
-    private static Set<String> keys(Messages messages) {
-        Set<String> keys = new TreeSet<>();
-        messages.entries().propertyNames().forEach(keys::add);
-        return keys;
+        return messages.keys().stream().anyMatch(existing -> existing.startsWith(key + "."));
     }
 
     private static Set<String> placeholders(JsonNode entry) {
@@ -116,7 +126,7 @@ class StorefrontMessagesTest {
     /** Key → the files using it, over every page and module of the storefront. */
     private Map<String, Set<String>> usedKeys() {
         Set<String> sections = new TreeSet<>();
-        keys(zh).forEach(key -> sections.add(key.split("\\.")[0]));
+        zh.keys().forEach(key -> sections.add(key.split("\\.")[0]));
         Map<String, Set<String>> used = new TreeMap<>();
         withResources(root -> {
             try (Stream<Path> files = Files.walk(root)) {
