@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +48,14 @@ class AdminReceiptController {
     Mono<ReceiptBook.RegisterCheck> check(@PathVariable String register) {
         return registers().flatMap(all -> all.stream().anyMatch(known -> known.id().equals(register))
                 ? book.check(register)
-                : Mono.error(new ReceiptController.NotGenuine()));
+                : Mono.error(new UnknownRegister(register)));
+    }
+
+    static final class UnknownRegister extends ProblemException {
+
+        UnknownRegister(String register) {
+            super(HttpStatus.NOT_FOUND, "Not found", "There is no register " + register + ".");
+        }
     }
 
     @PostMapping("/keys/rotate")
