@@ -130,6 +130,10 @@ class PieceworkTest {
                 .satisfies(line -> assertThat(line).containsEntry("pieces", 6).containsEntry("operation", "编织"));
         me.get().uri("/api/maker/me").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.makerId").isEqualTo(maker.toString()).jsonPath("$.balance.amount").isEqualTo(1080);
+        me.get().uri("/api/maker/months").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].month").isEqualTo(YearMonth.now().toString())
+                .jsonPath("$[0].pieces").isEqualTo(6)
+                .jsonPath("$[0].closingBalance.amount").isEqualTo(1080);
 
         me.get().uri("/api/admin/piecework/makers/{id}/months/{month}", other, YearMonth.now().toString()).exchange().expectStatus().isForbidden();
         me.get().uri("/api/admin/piecework/makers/{id}/balance", other).exchange().expectStatus().isForbidden();
