@@ -19,7 +19,7 @@ final class ReceiptText {
     static final Bilingual TAX_ID = new Bilingual("税号", "Tax ID");
     static final Bilingual REGISTER = new Bilingual("收款台", "Register");
     static final Bilingual NUMBER = new Bilingual("票号", "No.");
-    static final Bilingual TIME = new Bilingual("时间", "Date");
+    static final Bilingual TIME = new Bilingual("时间", "Time");
     static final Bilingual ORDER = new Bilingual("订单", "Order");
     static final Bilingual ITEM = new Bilingual("商品", "Item");
     static final Bilingual AMOUNT = new Bilingual("金额", "Amount");

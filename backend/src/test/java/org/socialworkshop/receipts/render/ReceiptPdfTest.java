@@ -63,7 +63,7 @@ class ReceiptPdfTest {
     void labelsAreInChineseWithEnglishAfterThem() throws IOException {
         String text = text(pdf.render(sale, url, Paper.ROLL_80MM));
 
-        assertThat(text).contains("销售小票 Sales receipt", "合计 Total", "税率 Tax rate", "找零 Change", "扫码验真 Scan to verify",
+        assertThat(text).contains("销售小票 Sales receipt", "合计 Total", "税率 Tax rate", "时间 Time", "找零 Change", "扫码验真 Scan to verify",
                 "Made by 李梅, 王强", "Blue tea cup");
     }
 
@@ -129,6 +129,13 @@ class ReceiptPdfTest {
         String text = text(pdf.render(sale, url, Paper.ROLL_80MM));
 
         assertThat(text).contains("rk-2026-11-29-1", sale.hash().substring(0, 16)).doesNotContain(sale.hash());
+    }
+
+    @Test
+    void papersAreNamedAsInTheQuery() {
+        assertThat(Paper.fromParameter("80MM")).contains(Paper.ROLL_80MM);
+        assertThat(Paper.fromParameter("a4")).contains(Paper.A4);
+        assertThat(Paper.fromParameter("letter")).isEmpty();
     }
 
     private static String text(byte[] bytes) throws IOException {
