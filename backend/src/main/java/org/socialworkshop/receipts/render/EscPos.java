@@ -150,16 +150,4 @@ public class EscPos {
         String amount = ReceiptText.amount(money);
         return money.currency().equals(Money.CNY) ? "￥" + amount : money.currency().getCurrencyCode() + " " + amount;
     }
-
-    /** The paper: its columns in font A (12 dots) and its printable width in dots. */
-    private record Roll(int columns, int dots) {
-
-        static Roll of(int widthMm) {
-            return switch (widthMm) {
-                case 58 -> new Roll(32, 384);
-                case 80 -> new Roll(48, 576);
-                default -> throw new IllegalArgumentException("Receipt printers take 58 or 80 mm paper, not " + widthMm);
-            };
-        }
-    }
 }
