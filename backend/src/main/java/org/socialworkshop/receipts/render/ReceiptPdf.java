@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReceiptPdf {
 
-    /** Pixels of the embedded QR image: 8 or more per module for the usual 53-module symbol, drawn unsmoothed. */
+    /** Pixels of the embedded QR image: 8 a module for the usual symbol (version 7 and its quiet zone, 53 modules). */
     static final int QR_PX = 424;
 
     private static final float POINTS_PER_MM = 72f / 25.4f;
