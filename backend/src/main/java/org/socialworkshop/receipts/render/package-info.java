@@ -4,6 +4,8 @@
  * {@code Schedulers.boundedElastic()}.
  */
 @NullMarked
+@NamedInterface("render")
 package org.socialworkshop.receipts.render;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;
