@@ -137,6 +137,16 @@ public class Catalog {
                 .map(found -> found.stream().collect(Collectors.toMap(VariantInfo::id, info -> info)));
     }
 
+    /** Who made each product (maker ids, whatever their consent; ask the makers module how to credit them). */
+    public Mono<Map<ProductId, List<MakerId>>> makersOf(Collection<ProductId> products) {
+        return db.sql("SELECT product_id, maker_id FROM product_makers WHERE product_id = ANY(:ids) ORDER BY product_id, maker_id")
+                .bind("ids", products.stream().map(ProductId::value).toArray(UUID[]::new))
+                .map(row -> Map.entry(new ProductId(row.get("product_id", UUID.class)), new MakerId(row.get("maker_id", UUID.class))))
+                .list()
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList()))));
+    }
+
     /** The variant a buyer gets when choosing a product without naming one: its first active variant. */
     public Mono<VariantId> defaultVariant(ProductId product) {
         return db.sql("SELECT id FROM product_variants WHERE product_id = :id AND status = 'ACTIVE' ORDER BY position, sku LIMIT 1")

@@ -41,7 +41,8 @@ public record OrderView(UUID orderId, String orderNumber, OrderStatus status, Or
             OffsetDateTime createdAt) {
     }
 
-    public record Receipt(String code, String url) {
+    /** A receipt of the order: {@code url} is the public verification page ({@code /r/{code}}). */
+    public record Receipt(String code, String url, String kind, String register, long number) {
     }
 
     /** What only staff see. */

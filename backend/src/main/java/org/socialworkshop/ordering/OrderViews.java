@@ -18,6 +18,7 @@ import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Money;
 import org.socialworkshop.shared.Page;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +33,11 @@ class OrderViews {
     private final AuditLog audit;
     private final JsonMapper json;
     private final OrderingSettings settings;
+    private final ObjectProvider<ReceiptLinks> receipts;
 
-    OrderViews(Database db, Orders orders, Payments payments, AuditLog audit, JsonMapper json, OrderingSettings settings) {
+    OrderViews(Database db, Orders orders, Payments payments, AuditLog audit, JsonMapper json, OrderingSettings settings,
+            ObjectProvider<ReceiptLinks> receipts) {
+        this.receipts = receipts;
         this.db = db;
         this.orders = orders;
         this.payments = payments;
@@ -56,8 +60,10 @@ class OrderViews {
 
     /** The order for its buyer, or with {@code staff} also contact details and history; empty if unknown. */
     Mono<OrderView> view(UUID id, Language language, boolean staff) {
+        ReceiptLinks links = receipts.getIfAvailable();
+        Mono<List<OrderView.Receipt>> receiptsOf = links == null ? Mono.just(List.of()) : links.of(id);
         return head(id).flatMap(head -> Mono.zip(orders.load(id), refunds(id, staff), payments.latest(id).map(List::of).defaultIfEmpty(List.of()),
-                        staff ? audit.about("order:" + id) : Mono.just(List.<AuditEntry>of()))
+                        staff ? audit.about("order:" + id) : Mono.just(List.<AuditEntry>of()), receiptsOf)
                 .map(parts -> {
                     Orders.StoredOrder stored = parts.getT1();
                     Order order = stored.order();
@@ -74,7 +80,7 @@ class OrderViews {
                     OrderView.Staff staffPart = staff ? new OrderView.Staff(head.email(), head.phone(), head.name(), head.note(), parts.getT4()) : null;
                     return new OrderView(id, head.number(), head.status(), head.stage(), head.trackingNote(), head.createdAt(),
                             head.paidAt(), head.payBy(), fulfilment, lines, taxes, order.total(), order.refunded(), payment,
-                            parts.getT2(), List.of(), staffPart);
+                            parts.getT2(), parts.getT5(), staffPart);
                 }));
     }
 

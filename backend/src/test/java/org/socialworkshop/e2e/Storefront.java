@@ -7,6 +7,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -26,6 +27,8 @@ final class Storefront {
     Storefront(WebDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, PATIENCE);
+        // components redraw: an element read while it is being replaced is simply read again on the next poll
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     WebDriver driver() {

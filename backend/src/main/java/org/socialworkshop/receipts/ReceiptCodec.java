@@ -1,0 +1,70 @@
+package org.socialworkshop.receipts;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.List;
+
+import io.r2dbc.spi.Readable;
+import org.socialworkshop.shared.Money;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns receipts into their canonical bytes (what is hashed and signed) and into rows, and rows back into
+ * receipts. It uses a JSON mapper of its own with default settings, so that no application-wide JSON setting can
+ * change what a signature covers.
+ */
+@Component
+class ReceiptCodec {
+
+    static final String COLUMNS = "register, number, kind, issued_at, order_number, refund_of, total_minor, currency, "
+            + "content::text AS content, previous_hash, hash, key_id, signature";
+
+    static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final CanonicalJson canonical = new CanonicalJson(json);
+
+    /** The stored part of a receipt that has no column of its own. */
+    record Body(ReceiptContent.Seller seller, List<ReceiptContent.Line> lines, List<ReceiptContent.Tax> taxes,
+            List<ReceiptContent.Tender> tenders, List<String> makers) {
+    }
+
+    /** The canonical bytes of docs/api/receipts.md. */
+    byte[] payload(ReceiptContent content) {
+        ObjectNode tree = json.valueToTree(content);
+        tree.put("issuedAt", MICROS.format(content.issuedAt()));
+        tree.put("v", 1);
+        return canonical.bytes(tree);
+    }
+
+    String body(ReceiptContent content) {
+        return json.writeValueAsString(new Body(content.seller(), content.lines(), content.taxes(), content.tenders(), content.makers()));
+    }
+
+    /**
+     * A stored receipt as it reads now: its content from the row, the canonical bytes rebuilt from that content,
+     * and the hash and signature stored with it (which a changed row no longer matches).
+     */
+    SignedReceipt receipt(Readable row) {
+        Body body = json.readValue(row.get("content", String.class), new TypeReference<Body>() {
+        });
+        Money total = new Money(row.get("total_minor", Long.class), Currency.getInstance(row.get("currency", String.class).trim()));
+        Instant issuedAt = row.get("issued_at", OffsetDateTime.class).toInstant();
+        ReceiptContent content = new ReceiptContent(row.get("register", String.class), row.get("number", Long.class),
+                ReceiptContent.Kind.valueOf(row.get("kind", String.class)), issuedAt, row.get("order_number", String.class),
+                row.get("refund_of", String.class), body.seller(), body.lines(), body.taxes(), total, body.tenders(), body.makers(),
+                row.get("previous_hash", String.class), row.get("key_id", String.class));
+        return new SignedReceipt(content, payload(content), row.get("hash", String.class), row.get("signature", byte[].class));
+    }
+
+    JsonNode tree(byte[] payload) {
+        return json.readTree(payload);
+    }
+}

@@ -1,0 +1,22 @@
+package org.socialworkshop.receipts;
+
+import org.socialworkshop.ordering.OrderPaid;
+import org.socialworkshop.ordering.OrderRefunded;
+import org.socialworkshop.platform.outbox.OutboxHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Receipts follow the order's events: a sale receipt when it is paid, a refund receipt for each refund. */
+@Configuration(proxyBeanMethods = false)
+class ReceiptIssuing {
+
+    @Bean
+    OutboxHandler<OrderPaid> saleReceiptHandler(Receipts receipts) {
+        return OutboxHandler.of("receipts.sale", OrderPaid.class, paid -> receipts.issueSale(paid).then());
+    }
+
+    @Bean
+    OutboxHandler<OrderRefunded> refundReceiptHandler(Receipts receipts) {
+        return OutboxHandler.of("receipts.refund", OrderRefunded.class, refunded -> receipts.issueRefund(refunded).then());
+    }
+}

@@ -1,0 +1,222 @@
+package org.socialworkshop.receipts;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socialworkshop.platform.database.Database;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Ed25519 keys receipts are signed with. One key is active; a rotation retires it and makes a new one, and
+ * retired keys stay published so old receipts keep verifying. Private keys are stored encrypted with AES-256-GCM
+ * under a key derived (PBKDF2-HMAC-SHA256) from {@code workshop.receipts.key-secret}; decrypted keys are kept in
+ * memory by id. Creating and rotating take a transaction-scoped advisory lock, so several instances starting at
+ * once create one key.
+ */
+@Component
+class ReceiptKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiptKeys.class);
+    /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
+    private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    private static final int ITERATIONS = 210_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Database db;
+    private final ReceiptSettings settings;
+    private final Map<String, PrivateKey> decrypted = new ConcurrentHashMap<>();
+
+    ReceiptKeys(Database db, ReceiptSettings settings) {
+        this.db = db;
+        this.settings = settings;
+        if (settings.demoSecret()) {
+            log.warn("RECEIPT_KEY_SECRET is not set: the receipt signing key is encrypted with the public demo secret. "
+                    + "Set it (and keep it) before issuing real receipts.");
+        }
+    }
+
+    /** A key able to sign. */
+    record SigningKey(String id, PrivateKey privateKey, byte[] publicKey) {
+    }
+
+    /** A published key. */
+    record PublishedKey(String id, byte[] publicKey, boolean active) {
+    }
+
+    /** The active key, created if there is none yet. Call inside the issuing transaction. */
+    Mono<SigningKey> active() {
+        return db.sql("SELECT id, public_key, private_key FROM receipt_keys WHERE retired_at IS NULL")
+                .map(row -> new Stored(row.get("id", String.class), row.get("public_key", byte[].class), row.get("private_key", byte[].class)))
+                .first()
+                .switchIfEmpty(db.inTransaction(() -> lock().then(db.sql("SELECT id, public_key, private_key FROM receipt_keys WHERE retired_at IS NULL")
+                        .map(row -> new Stored(row.get("id", String.class), row.get("public_key", byte[].class), row.get("private_key", byte[].class)))
+                        .first()
+                        .switchIfEmpty(Mono.defer(this::create)))))
+                .map(this::signing);
+    }
+
+    /** Retires the active key and makes a new one; completes with the new key's id. */
+    Mono<String> rotate() {
+        return db.inTransaction(() -> lock()
+                .then(db.sql("UPDATE receipt_keys SET retired_at = now() WHERE retired_at IS NULL").update())
+                .then(Mono.defer(this::create))
+                .map(Stored::id));
+    }
+
+    /** Every key ever used, oldest first. */
+    Mono<List<PublishedKey>> published() {
+        return db.sql("SELECT id, public_key, retired_at IS NULL AS active FROM receipt_keys ORDER BY created_at, id")
+                .map(row -> new PublishedKey(row.get("id", String.class), row.get("public_key", byte[].class), row.get("active", Boolean.class)))
+                .list();
+    }
+
+    Mono<byte[]> publicKey(String id) {
+        return db.sql("SELECT public_key FROM receipt_keys WHERE id = :id").bind("id", id)
+                .map(row -> row.get("public_key", byte[].class))
+                .first();
+    }
+
+    private record Stored(String id, byte[] publicKey, byte[] encryptedPrivateKey) {
+    }
+
+    private Mono<Void> lock() {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtext('receipt-keys')) IS NOT NULL AS locked")
+                .map(row -> row.get("locked", Boolean.class)).one().then();
+    }
+
+    private Mono<Stored> create() {
+        KeyPair pair = generate();
+        byte[] raw = raw(pair.getPublic());
+        String id = "rk-" + LocalDate.now(ZoneOffset.UTC) + "-" + HexFormat.of().formatHex(sha256(raw), 0, 4);
+        byte[] encrypted = encrypt(pair.getPrivate().getEncoded());
+        log.info("Created receipt signing key {}", id);
+        return db.sql("INSERT INTO receipt_keys (id, public_key, private_key) VALUES (:id, :public, :private)")
+                .bind("id", id).bind("public", raw).bind("private", encrypted)
+                .update()
+                .thenReturn(new Stored(id, raw, encrypted));
+    }
+
+    private SigningKey signing(Stored stored) {
+        PrivateKey key = decrypted.computeIfAbsent(stored.id(), id -> decrypt(stored.encryptedPrivateKey()));
+        return new SigningKey(stored.id(), key, stored.publicKey());
+    }
+
+    static byte[] sign(PrivateKey key, byte[] payload) {
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(key);
+            signature.update(payload);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    /** Whether {@code signature} is a valid Ed25519 signature of {@code payload} by the raw 32-byte public key. */
+    static boolean verify(byte[] rawPublicKey, byte[] payload, byte[] signature) {
+        try {
+            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki(rawPublicKey)));
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(payload);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    static byte[] spki(byte[] raw) {
+        return ByteBuffer.allocate(SPKI_PREFIX.length + raw.length).put(SPKI_PREFIX).put(raw).array();
+    }
+
+    private static byte[] raw(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        return Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+    }
+
+    private static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("This JDK cannot make Ed25519 keys", e);
+        }
+    }
+
+    /** salt (16) | iv (12) | AES-256-GCM ciphertext with tag. */
+    private byte[] encrypt(byte[] plain) {
+        byte[] salt = new byte[16];
+        byte[] iv = new byte[12];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, wrappingKey(salt), new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(salt.length + iv.length + sealed.length).put(salt).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not encrypt the receipt key", e);
+        }
+    }
+
+    private PrivateKey decrypt(byte[] blob) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, wrappingKey(Arrays.copyOfRange(blob, 0, 16)),
+                    new GCMParameterSpec(128, Arrays.copyOfRange(blob, 16, 28)));
+            byte[] pkcs8 = cipher.doFinal(blob, 28, blob.length - 28);
+            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The receipt signing key cannot be decrypted: is RECEIPT_KEY_SECRET the one it "
+                    + "was created with?", e);
+        }
+    }
+
+    private SecretKeySpec wrappingKey(byte[] salt) throws GeneralSecurityException {
+        PBEKeySpec spec = new PBEKeySpec(settings.secret().toCharArray(), salt, ITERATIONS, 256);
+        byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        return new SecretKeySpec(key, "AES");
+    }
+
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

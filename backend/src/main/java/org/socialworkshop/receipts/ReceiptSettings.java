@@ -1,0 +1,36 @@
+package org.socialworkshop.receipts;
+
+import java.net.URI;
+import java.time.ZoneId;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Receipts' settings ({@code workshop.receipts.*}).
+ *
+ * @param keySecret the secret the signing key is encrypted with ({@code RECEIPT_KEY_SECRET}); without it a demo
+ *                  secret is used and the start-up log says so
+ * @param publicUrl the shop's address for the QR codes' links; by default the address of the request
+ * @param timeZone  the time printed on receipts
+ */
+@ConfigurationProperties("workshop.receipts")
+record ReceiptSettings(@Nullable String keySecret, @Nullable URI publicUrl, @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+        @DefaultValue Seller seller) {
+
+    static final String DEMO_SECRET = "social-workshop-demo-receipt-key-secret";
+
+    String secret() {
+        return keySecret == null || keySecret.isBlank() ? DEMO_SECRET : keySecret;
+    }
+
+    boolean demoSecret() {
+        return keySecret == null || keySecret.isBlank();
+    }
+
+    record Seller(@DefaultValue("成都社区手作工坊") String name,
+            @DefaultValue("四川省成都市武侯区社区工坊一楼") String address,
+            @DefaultValue("91510107MA0000000X") String taxId) {
+    }
+}

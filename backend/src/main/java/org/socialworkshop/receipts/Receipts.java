@@ -1,0 +1,216 @@
+package org.socialworkshop.receipts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.catalog.Catalog;
+import org.socialworkshop.catalog.Channel;
+import org.socialworkshop.catalog.ProductId;
+import org.socialworkshop.makers.MakerCredit;
+import org.socialworkshop.makers.MakerId;
+import org.socialworkshop.makers.Makers;
+import org.socialworkshop.ordering.OrderPaid;
+import org.socialworkshop.ordering.OrderRecords;
+import org.socialworkshop.ordering.OrderRefunded;
+import org.socialworkshop.ordering.SoldOrder;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.receipts.ReceiptContent.Kind;
+import org.socialworkshop.receipts.ReceiptContent.Line;
+import org.socialworkshop.receipts.ReceiptContent.Tax;
+import org.socialworkshop.receipts.ReceiptContent.Tender;
+import org.socialworkshop.shared.Language;
+import org.socialworkshop.shared.Money;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Issues receipts: one per paid order and one per refund, each identified by a source key so that an event
+ * delivered twice issues once. The register's row is locked while the next number is taken, the receipt signed
+ * and stored, and the register moved on, all in one transaction: numbers have no gaps and the hash chain no
+ * forks, with any number of instances.
+ */
+@Service
+public class Receipts {
+
+    private final Database db;
+    private final ReceiptKeys keys;
+    private final ReceiptCodec codec;
+    private final ReceiptSettings settings;
+    private final OrderRecords orders;
+    private final Catalog catalog;
+    private final Makers makers;
+
+    Receipts(Database db, ReceiptKeys keys, ReceiptCodec codec, ReceiptSettings settings, OrderRecords orders, Catalog catalog,
+            Makers makers) {
+        this.db = db;
+        this.keys = keys;
+        this.codec = codec;
+        this.settings = settings;
+        this.orders = orders;
+        this.catalog = catalog;
+        this.makers = makers;
+    }
+
+    /** What a receipt says before it is numbered, chained and signed. */
+    record Draft(Kind kind, UUID orderId, String orderNumber, @Nullable String refundOf, List<Line> lines, Money total,
+            List<Tender> tenders, List<String> makers) {
+    }
+
+    /** The sale receipt of a paid order (once per order). */
+    Mono<SignedReceipt> issueSale(OrderPaid paid) {
+        return orders.sold(paid.orderId())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No order " + paid.orderId())))
+                .flatMap(order -> makerNames(order).map(names -> new Draft(Kind.SALE, order.id(), order.number(), null,
+                        order.lines().stream().map(line -> line(line, line.quantity())).toList(), order.total(),
+                        List.of(new Tender("ONLINE", paid.provider(), order.total(), null, null, paid.paymentReference())), names)))
+                .flatMap(draft -> issue("sale:" + paid.orderId(), register(paid.channel()), draft));
+    }
+
+    /** The refund receipt of a refund (once per refund), referring to the order's sale receipt. */
+    Mono<SignedReceipt> issueRefund(OrderRefunded refunded) {
+        return Mono.zip(orders.sold(refunded.orderId()), sale(refunded.orderId()))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("The sale receipt of order " + refunded.orderNumber()
+                        + " is not issued yet; the refund receipt waits for it")))
+                .flatMap(found -> {
+                    SoldOrder order = found.getT1();
+                    SignedReceipt sale = found.getT2();
+                    Draft draft = new Draft(Kind.REFUND, order.id(), order.number(), sale.content().register() + "-" + sale.content().number(),
+                            refundLines(order, refunded), refunded.amount(), List.of(refundTender(refunded, sale)), List.of());
+                    return issue("refund:" + refunded.refundId(), sale.content().register(), draft);
+                });
+    }
+
+    private Mono<SignedReceipt> issue(String sourceKey, String register, Draft draft) {
+        return db.inTransaction(() -> db.sql("SELECT last_number, last_hash FROM receipt_registers WHERE id = :id FOR UPDATE")
+                .bind("id", register)
+                .map(row -> new Object[] {row.get("last_number", Long.class), row.get("last_hash", String.class)})
+                .one()
+                .flatMap(last -> existing(sourceKey).switchIfEmpty(Mono.defer(() -> keys.active().flatMap(key -> {
+                    ReceiptContent content = new ReceiptContent(register, (Long) last[0] + 1, draft.kind(),
+                            Instant.now().truncatedTo(ChronoUnit.MICROS), draft.orderNumber(), draft.refundOf(), seller(),
+                            draft.lines(), taxes(draft.lines()), draft.total(), draft.tenders(), draft.makers(), (String) last[1], key.id());
+                    byte[] payload = codec.payload(content);
+                    SignedReceipt signed = new SignedReceipt(content, payload, ReceiptKeys.hex(ReceiptKeys.sha256(payload)),
+                            ReceiptKeys.sign(key.privateKey(), payload));
+                    return store(sourceKey, draft.orderId(), signed)
+                            .then(db.sql("UPDATE receipt_registers SET last_number = :number, last_hash = :hash WHERE id = :id")
+                                    .bind("number", content.number()).bind("hash", signed.hash()).bind("id", register)
+                                    .update())
+                            .thenReturn(signed);
+                })))));
+    }
+
+    private Mono<Void> store(String sourceKey, UUID orderId, SignedReceipt signed) {
+        ReceiptContent content = signed.content();
+        return db.sql("""
+                        INSERT INTO receipts (id, register, number, kind, issued_at, order_id, order_number, refund_of, source_key,
+                                              total_minor, currency, content, previous_hash, hash, key_id, signature)
+                        VALUES (:id, :register, :number, :kind, :issuedAt, :order, :orderNumber, :refundOf, :source, :total,
+                                :currency, CAST(:content AS jsonb), :previous, :hash, :key, :signature)""")
+                .bind("id", UUID.randomUUID()).bind("register", content.register()).bind("number", content.number())
+                .bind("kind", content.kind().name()).bind("issuedAt", content.issuedAt().atOffset(ZoneOffset.UTC))
+                .bind("order", orderId).bind("orderNumber", content.orderNumber())
+                .bindNullable("refundOf", content.refundOf(), String.class).bind("source", sourceKey)
+                .bind("total", content.total().minor()).bind("currency", content.total().currency().getCurrencyCode())
+                .bind("content", codec.body(content)).bind("previous", content.previousHash()).bind("hash", signed.hash())
+                .bind("key", content.keyId()).bind("signature", signed.signature())
+                .update()
+                .then();
+    }
+
+    /** The receipt already issued for a source key, if any. */
+    private Mono<SignedReceipt> existing(String sourceKey) {
+        return db.sql("SELECT " + ReceiptCodec.COLUMNS + " FROM receipts WHERE source_key = :key")
+                .bind("key", sourceKey).map(codec::receipt).first();
+    }
+
+    /** The sale receipt of an order. */
+    Mono<SignedReceipt> sale(UUID orderId) {
+        return existing("sale:" + orderId);
+    }
+
+    private static String register(Channel channel) {
+        return channel == Channel.CORPORATE ? "CORPORATE" : "ONLINE";
+    }
+
+    private ReceiptContent.Seller seller() {
+        ReceiptSettings.Seller seller = settings.seller();
+        return new ReceiptContent.Seller(seller.name(), seller.address(), seller.taxId());
+    }
+
+    private static Line line(SoldOrder.Line line, int units) {
+        return new Line(line.nameZh(), line.nameEn(), line.variantZh(), units, line.unitPrice(), line.unitPrice().times(units),
+                rate(line.taxRate()));
+    }
+
+    /**
+     * The refunded units as lines when they add up to the refund; otherwise (an amount, or the rest after an amount
+     * refund) one line for the amount at the order's main tax rate.
+     */
+    private static List<Line> refundLines(SoldOrder order, OrderRefunded refunded) {
+        List<Line> lines = new ArrayList<>();
+        for (SoldOrder.Line line : order.lines()) {
+            int units = refunded.units().getOrDefault(line.lineId(), 0);
+            if (units > 0) {
+                lines.add(line(line, units));
+            }
+        }
+        Money sum = lines.stream().map(Line::amount).reduce(Money.zero(refunded.amount().currency()), Money::plus);
+        if (!lines.isEmpty() && sum.equals(refunded.amount())) {
+            return lines;
+        }
+        SoldOrder.Line main = order.lines().stream().max((a, b) -> Long.compare(a.amount().minor(), b.amount().minor())).orElseThrow();
+        return List.of(new Line("退款", "Refund", "", 1, refunded.amount(), refunded.amount(), rate(main.taxRate())));
+    }
+
+    private static Tender refundTender(OrderRefunded refunded, SignedReceipt sale) {
+        return switch (refunded.method()) {
+            case "CASH" -> new Tender("CASH", null, refunded.amount(), null, null, null);
+            case "BANK_TRANSFER" -> new Tender("BANK_TRANSFER", null, refunded.amount(), null, null, null);
+            default -> new Tender("ONLINE", sale.content().tenders().isEmpty() ? null : sale.content().tenders().get(0).provider(),
+                    refunded.amount(), null, null, null);
+        };
+    }
+
+    /** Tax included per rate, rounded once per rate. */
+    static List<Tax> taxes(List<Line> lines) {
+        Map<String, Money> gross = new LinkedHashMap<>();
+        lines.stream().sorted((a, b) -> a.taxRate().compareTo(b.taxRate()))
+                .forEach(line -> gross.merge(line.taxRate(), line.amount(), Money::plus));
+        return gross.entrySet().stream().map(rate -> {
+            Money tax = rate.getValue().includedTax(new BigDecimal(rate.getKey()));
+            return new Tax(rate.getKey(), rate.getValue(), tax, rate.getValue().minus(tax));
+        }).toList();
+    }
+
+    private static String rate(BigDecimal rate) {
+        return rate.stripTrailingZeros().toPlainString();
+    }
+
+    /** Public names of the makers of the order's products, only of those who consented, in order of the lines. */
+    private Mono<List<String>> makerNames(SoldOrder order) {
+        List<ProductId> products = order.lines().stream().map(SoldOrder.Line::productId).filter(Objects::nonNull)
+                .map(ProductId::new).distinct().toList();
+        if (products.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return catalog.makersOf(products).flatMap(byProduct -> {
+            Collection<MakerId> ids = byProduct.values().stream().flatMap(List::stream).collect(Collectors.toCollection(LinkedHashSet::new));
+            return makers.credits(ids, Language.ZH_CN).map(credits -> ids.stream().map(credits::get).filter(Objects::nonNull)
+                    .filter(credit -> !credit.anonymous()).map(MakerCredit::displayName).filter(Objects::nonNull)
+                    .distinct().toList());
+        });
+    }
+}
