@@ -68,7 +68,7 @@ class StorefrontMessagesTest {
             Map.entry("receipt.kind.", Set.of("SALE", "REFUND")),
             Map.entry("receipt.total.", Set.of("SALE", "REFUND")),
             Map.entry("receipt.tenders.", Set.of("SALE", "REFUND")),
-            Map.entry("receipt.tender.", Set.of("CARD", "WALLET", "CASH", "ONLINE")),
+            Map.entry("receipt.tender.", Set.of("CARD", "WALLET", "CASH", "ONLINE", "BANK_TRANSFER")),
             Map.entry("receipt.provider.", Set.of("stripe", "demo")));
 
     private final Messages zh = Messages.of("zh-CN");

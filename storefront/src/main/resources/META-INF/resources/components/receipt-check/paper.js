@@ -1,7 +1,8 @@
 /**
  * The receipt as it was issued, laid out like the paper slip: seller, register and number, local time, order,
  * what was bought, VAT per rate, total, how it was paid (cash given and change), and the makers credited.
- * Names are in the page's language where the receipt has them, with the Chinese name of record beside them.
+ * Names are in the page's language where the receipt has them, with the Chinese name of record beside them;
+ * what only exists in Chinese (seller, variant, makers' names) is marked as Chinese for screen readers.
  */
 import { html } from '../../lib/html.js';
 import { currentLang, t } from '../../lib/i18n.js';
@@ -56,7 +57,7 @@ function lineTemplate(line) {
       <span class="paper__what">
         <span class="paper__name">${english ? line.nameEn : line.name}</span>
         ${english && line.nameEn !== line.name && html`<span class="paper__sub" lang="zh-CN">${line.name}</span>`}
-        ${line.variant && html`<span class="paper__sub">${line.variant}</span>`}
+        ${line.variant && html`<span class="paper__sub" lang="zh-CN">${line.variant}</span>`}
         <span class="paper__sub">${t('receipt.lines.each', { count: line.quantity, price: formatMoney(line.unitPrice) })}
           · ${t('receipt.lines.taxRate', { rate: percent(line.taxRate) })}</span>
       </span>
@@ -81,7 +82,13 @@ function taxesTemplate(taxes) {
     </section>`;
 }
 
-const TENDERS = { CARD: 'receipt.tender.CARD', WALLET: 'receipt.tender.WALLET', CASH: 'receipt.tender.CASH', ONLINE: 'receipt.tender.ONLINE' };
+const TENDERS = {
+  CARD: 'receipt.tender.CARD',
+  WALLET: 'receipt.tender.WALLET',
+  CASH: 'receipt.tender.CASH',
+  ONLINE: 'receipt.tender.ONLINE',
+  BANK_TRANSFER: 'receipt.tender.BANK_TRANSFER',
+};
 const PROVIDERS = { stripe: 'receipt.provider.stripe', demo: 'receipt.provider.demo' };
 
 function tenderTemplate(tender) {
@@ -102,8 +109,8 @@ function tenderTemplate(tender) {
 function makersTemplate(makers) {
   const names = makers || [];
   return names.length === 0
-    ? t('receipt.makers.none')
-    : new Intl.ListFormat(currentLang(), { type: 'conjunction' }).format(names);
+    ? html`<p id="receipt-makers">${t('receipt.makers.none')}</p>`
+    : html`<p id="receipt-makers" lang="zh-CN">${new Intl.ListFormat('zh-CN', { type: 'conjunction' }).format(names)}</p>`;
 }
 
 /** The receipt slip; `qr` is the address of its QR code image. */
@@ -114,8 +121,8 @@ export function paperTemplate(receipt, qr) {
     <article id="receipt-paper" class="paper" aria-labelledby="receipt-paper-heading">
       <header class="paper__head">
         <h2 id="receipt-paper-heading" class="paper__title">${receiptTitle(receipt)}</h2>
-        <p id="receipt-seller" class="paper__seller">${seller.name}</p>
-        ${seller.address && html`<p class="paper__sub">${seller.address}</p>`}
+        <p id="receipt-seller" class="paper__seller" lang="zh-CN">${seller.name}</p>
+        ${seller.address && html`<p class="paper__sub" lang="zh-CN">${seller.address}</p>`}
         ${seller.taxId && html`<p class="paper__sub">${t('receipt.seller.taxId', { taxId: seller.taxId })}</p>`}
       </header>
       ${factsTemplate(receipt)}
@@ -134,7 +141,7 @@ export function paperTemplate(receipt, qr) {
       </section>
       <section class="paper__part" aria-labelledby="receipt-makers-heading">
         <h3 id="receipt-makers-heading">${t('receipt.makers.heading')}</h3>
-        <p id="receipt-makers">${makersTemplate(receipt.makers)}</p>
+        ${makersTemplate(receipt.makers)}
       </section>
       <footer class="paper__foot">
         <img class="paper__qr" src="${qr}" alt="${t('receipt.qr.alt')}" width="160" height="160">

@@ -24,6 +24,10 @@ class ReceiptCheck extends HTMLElement {
     this.code = codeFromAddress();
     this.live = document.getElementById('receipt-live');
     this.addEventListener('click', (event) => this.click(event));
+    // A QR code that cannot be drawn is left out rather than shown broken; the address stays printed below it.
+    this.addEventListener('error', (event) => {
+      if (event.target.matches?.('.paper__qr')) event.target.hidden = true;
+    }, true);
     this.onLangChange = () => this.draw();
     document.addEventListener(LANG_CHANGE, this.onLangChange);
     this.beforePrint = () => fitRollToReceipt(this.querySelector('.receipt-sheet'));
