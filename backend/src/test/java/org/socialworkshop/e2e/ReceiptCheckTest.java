@@ -80,6 +80,7 @@ class ReceiptCheckTest {
         assertThat(page.element("receipt-escpos").getDomAttribute("href")).isEqualTo("/api/receipts/" + saleCode + "/receipt.escpos");
         assertThat(page.element("receipt-keys").getDomAttribute("href")).isEqualTo("/.well-known/receipt-keys");
         Accessibility.assertNoSeriousViolations(page.driver(), "genuine receipt in zh-CN");
+        printsOnTheChosenPaper(page);
 
         browser.resize(360, 800);
         Storefront english = browser.open(port, "/r/" + saleCode + "?lang=en").ready("en");
@@ -118,6 +119,23 @@ class ReceiptCheckTest {
         page.element("receipt-refund-of").click();
         page.waitUntil(urlContains("/r/" + saleCode));
         expectVerdict(page.ready("en"), en, "PARTIALLY_REFUNDED", "receipt.verdict.PARTIALLY_REFUNDED");
+    }
+
+    /**
+     * The print buttons choose the paper before the print dialog, which is stood in for: it fires the events a real
+     * one fires and notes the paper and the page size the roll was given (as long as the slip, 80 mm wide).
+     */
+    private static void printsOnTheChosenPaper(Storefront page) {
+        page.script("window.print = () => { window.dispatchEvent(new Event('beforeprint'));"
+                + " window.printed = { paper: document.documentElement.dataset.paper,"
+                + " pages: [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join(' ') };"
+                + " window.dispatchEvent(new Event('afterprint')); };");
+        page.element("receipt-print-roll").click();
+        assertThat(page.script("return window.printed.paper")).isEqualTo("roll");
+        assertThat((String) page.script("return window.printed.pages")).containsPattern("@page receipt-roll \\{ size: 80mm \\d+mm;");
+        assertThat(page.htmlAttribute("data-printing")).as("the roll layout is put away after printing").isNull();
+        page.element("receipt-print-a4").click();
+        assertThat(page.script("return window.printed.paper")).isEqualTo("a4");
     }
 
     @Test
