@@ -239,6 +239,22 @@ class PieceworkTest {
     }
 
     @Test
+    void makersEmployedByTheHourAreToppedUpToTheMinimumWageOncePerMonth() {
+        YearMonth month = YearMonth.from(today.minusMonths(1));
+        recordChecked(maker, month.atDay(10), 10, 0).expectStatus().isCreated();
+        staff.put().uri("/api/admin/piecework/makers/{id}/hours/{month}", maker, month.toString()).bodyValue(Map.of("minutes", 6000))
+                .exchange().expectStatus().isNoContent();
+        long earned = balance(maker);
+
+        staff.post().uri("/api/admin/piecework/months/{month}/top-ups", month.toString()).exchange().expectStatus().isOk();
+        staff.post().uri("/api/admin/piecework/months/{month}/top-ups", month.toString()).exchange().expectStatus().isOk();
+
+        assertThat(balance(maker)).as("100 hours at ¥24.00").isEqualTo(240_000);
+        staff.get().uri("/api/admin/piecework/makers/{id}/months/{month}", maker, month.toString()).exchange().expectBody()
+                .jsonPath("$.lines[?(@.reason == 'TOP_UP')].amount.amount").isEqualTo(240_000 - (int) earned);
+    }
+
+    @Test
     void theOverviewCountsWhoEarnedAndWhoEarnedSteadily() {
         recordChecked(maker, today, 4, 0).expectStatus().isCreated();
         recordChecked(maker, today.minusMonths(1).withDayOfMonth(1).plusDays(5).isBefore(today.minusDays(60)) ? today : today.minusDays(30), 1, 0);
