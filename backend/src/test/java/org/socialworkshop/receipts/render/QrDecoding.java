@@ -20,12 +20,12 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 
 /** Reads QR codes back with zxing, as a phone's scanner would. */
-final class QrDecoding {
+public final class QrDecoding {
 
     private QrDecoding() {
     }
 
-    static BufferedImage image(byte[] png) {
+    public static BufferedImage image(byte[] png) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             if (image == null) {
@@ -38,7 +38,7 @@ final class QrDecoding {
     }
 
     /** Finds the QR code anywhere in the image (a photo, a rendered page). */
-    static Result find(BufferedImage image) throws NotFoundException {
+    public static Result find(BufferedImage image) throws NotFoundException {
         return decode(image, false);
     }
 
