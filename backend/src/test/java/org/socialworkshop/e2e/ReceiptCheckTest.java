@@ -15,6 +15,7 @@ import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,7 @@ class ReceiptCheckTest {
         assertThat(page.element("receipt-qr").getDomAttribute("href")).isEqualTo("/api/receipts/" + saleCode + "/qr.png");
         assertThat(page.element("receipt-escpos").getDomAttribute("href")).isEqualTo("/api/receipts/" + saleCode + "/receipt.escpos");
         assertThat(page.element("receipt-keys").getDomAttribute("href")).isEqualTo("/.well-known/receipt-keys");
+        renderingsAreThere(page);
         Accessibility.assertNoSeriousViolations(page.driver(), "genuine receipt in zh-CN");
         printsOnTheChosenPaper(page);
 
@@ -119,6 +121,17 @@ class ReceiptCheckTest {
         page.element("receipt-refund-of").click();
         page.waitUntil(urlContains("/r/" + saleCode));
         expectVerdict(page.ready("en"), en, "PARTIALLY_REFUNDED", "receipt.verdict.PARTIALLY_REFUNDED");
+    }
+
+    /** The slip shows its QR code, and every download link answers with its file. */
+    private void renderingsAreThere(Storefront page) {
+        page.waitUntil(d -> Boolean.TRUE.equals(page.script(
+                "const qr = document.querySelector('#receipt-paper .paper__qr'); return qr.complete && qr.naturalWidth > 0 && !qr.hidden;")));
+        Map<String, MediaType> files = Map.of("receipt-pdf-roll", MediaType.APPLICATION_PDF, "receipt-pdf-a4", MediaType.APPLICATION_PDF,
+                "receipt-qr", MediaType.IMAGE_PNG, "receipt-escpos", MediaType.APPLICATION_OCTET_STREAM);
+        files.forEach((link, type) -> client.get().uri(page.element(link).getDomAttribute("href")).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(type));
     }
 
     /**
