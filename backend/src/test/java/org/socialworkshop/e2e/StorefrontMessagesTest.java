@@ -35,8 +35,8 @@ class StorefrontMessagesTest {
     private static final Pattern QUOTED = Pattern.compile("(['\"])([a-z][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9_-]++)++)\\1");
     private static final Pattern ATTRIBUTES = Pattern.compile("data-i18n-attr=\"([^\"$]*)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** Sections whose placeholders must match between the languages (the order screens, buyer's and staff's). */
-    private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders");
+    /** Sections whose placeholders must match between the languages (the order screens, buyer's and staff's, and receipts). */
+    private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders", "receipt");
 
     /** Keys put together from codes the API sends. */
     private static final Map<String, Set<String>> FROM_CODES = Map.ofEntries(
@@ -62,7 +62,14 @@ class StorefrontMessagesTest {
             Map.entry("adminOrders.action.order.", Set.of("placed", "paid", "payment-failed", "payment-expired", "cancelled",
                     "ready-for-pickup", "shipped", "fulfilled", "refunded", "refund-failed", "paid-after-cancel", "stock-not-held")),
             Map.entry("adminOrders.historyDetail.", Set.of("amount", "total", "fulfilment", "method", "provider", "reference",
-                    "restock", "note", "reason", "sku", "quantity")));
+                    "restock", "note", "reason", "sku", "quantity")),
+            Map.entry("receipt.verdict.", Set.of("GENUINE", "REFUNDED", "PARTIALLY_REFUNDED", "VOIDED", "NOT_GENUINE")),
+            Map.entry("receipt.why.", Set.of("GENUINE", "REFUNDED", "PARTIALLY_REFUNDED", "VOIDED")),
+            Map.entry("receipt.kind.", Set.of("SALE", "REFUND")),
+            Map.entry("receipt.total.", Set.of("SALE", "REFUND")),
+            Map.entry("receipt.tenders.", Set.of("SALE", "REFUND")),
+            Map.entry("receipt.tender.", Set.of("CARD", "WALLET", "CASH", "ONLINE", "BANK_TRANSFER")),
+            Map.entry("receipt.provider.", Set.of("stripe", "demo")));
 
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");
