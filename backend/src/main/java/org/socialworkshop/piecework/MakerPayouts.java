@@ -106,14 +106,10 @@ public class MakerPayouts {
                         WHERE p.batch_id = :batch ORDER BY m.name, m.id""")
                 .bind("batch", batch)
                 .map(row -> String.join(",", row.get("id", UUID.class).toString(), quoted(row.get("name", String.class)),
-                        yuan(row.get("amount_fen", Long.class)), quoted(row.get("reference", String.class))))
+                        Money.fen(row.get("amount_fen", Long.class)).decimal(), quoted(row.get("reference", String.class))))
                 .list()
                 .flatMap(lines -> lines.isEmpty() ? Mono.error(PieceworkProblem.notFound("payout batch"))
                         : Mono.just("maker,account_name,amount_yuan,reference\n" + String.join("\n", lines) + "\n"));
-    }
-
-    private static String yuan(long fen) {
-        return fen / 100 + "." + String.format("%02d", fen % 100);
     }
 
     /** A CSV field, quoted, with formula-starting characters neutralised so a spreadsheet does not run them. */

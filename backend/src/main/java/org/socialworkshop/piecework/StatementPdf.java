@@ -6,6 +6,7 @@ import java.util.Base64;
 
 import org.socialworkshop.receipts.render.DocumentPdf;
 import org.socialworkshop.receipts.render.QrCodes;
+import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -74,8 +75,8 @@ class StatementPdf {
     }
 
     private static String money(JsonNode money) {
-        long fen = money.get("amount").asLong();
-        return (fen < 0 ? "-" : "") + "¥" + Math.abs(fen) / 100 + "." + String.format("%02d", Math.abs(fen) % 100);
+        String amount = Money.fen(money.get("amount").asLong()).decimal();
+        return amount.startsWith("-") ? "-¥" + amount.substring(1) : "¥" + amount;
     }
 
     private static String text(String value) {

@@ -57,6 +57,14 @@ public record Money(@JsonProperty("amount") long minor, Currency currency) {
         return new Money(minor - net.longValueExact(), currency);
     }
 
+    /**
+     * The amount in the currency's major unit with its usual decimals, e.g. {@code "1234.50"} or {@code "-0.05"}
+     * (pseudo-currencies, which have no decimals, in whole units).
+     */
+    public String decimal() {
+        return BigDecimal.valueOf(minor, Math.max(0, currency.getDefaultFractionDigits())).toPlainString();
+    }
+
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("Cannot combine " + currency + " with " + other.currency);

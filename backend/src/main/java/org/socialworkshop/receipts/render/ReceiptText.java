@@ -91,9 +91,7 @@ final class ReceiptText {
 
     /** The amount in major units with the currency's decimals, no symbol: {@code 76.00}. */
     static String amount(Money money) {
-        // Pseudo-currencies (XXX) report -1 decimals: shown as whole units.
-        int decimals = Math.max(0, money.currency().getDefaultFractionDigits());
-        return BigDecimal.valueOf(money.minor(), decimals).toPlainString();
+        return money.decimal();
     }
 
     /** With the currency's sign where it has a common one ({@code ¥76.00}), else its code ({@code USD 76.00}). */
