@@ -137,6 +137,13 @@ public class Catalog {
                 .map(found -> found.stream().collect(Collectors.toMap(VariantInfo::id, info -> info)));
     }
 
+    /** Credits a maker on a product (their finished pieces went into its stock); nothing if already credited. */
+    public Mono<Void> creditMaker(ProductId product, MakerId maker) {
+        return db.sql("INSERT INTO product_makers (product_id, maker_id) VALUES (:product, :maker) ON CONFLICT DO NOTHING")
+                .bind("product", product.value()).bind("maker", maker.value())
+                .update().then();
+    }
+
     /** Who made each product (maker ids, whatever their consent; ask the makers module how to credit them). */
     public Mono<Map<ProductId, List<MakerId>>> makersOf(Collection<ProductId> products) {
         return db.sql("SELECT product_id, maker_id FROM product_makers WHERE product_id = ANY(:ids) ORDER BY product_id, maker_id")

@@ -1,0 +1,221 @@
+package org.socialworkshop.piecework;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.SignIn;
+import org.socialworkshop.support.WorkshopTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Piece-work over HTTP and in PostgreSQL: rates by day, checks, the ledger's guarantees, payouts, and privacy. */
+@WorkshopTest
+class PieceworkTest {
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    Database db;
+
+    @Autowired
+    Ledger ledger;
+
+    WebTestClient staff;
+    String productId;
+    UUID maker;
+    String operation;
+    LocalDate today = LocalDate.now();
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() {
+        staff = CatalogFixtures.coordinator(client);
+        Map<String, Object> product = CatalogFixtures.create(staff, CatalogFixtures.product("编织篮", "Woven basket", true));
+        productId = (String) product.get("id");
+        maker = newMaker("测试手作人");
+        operation = (String) staff.post().uri("/api/admin/piecework/operations")
+                .bodyValue(Map.of("productId", productId, "nameZh", "编织", "nameEn", "Weaving", "rate", 150,
+                        "validFrom", today.minusDays(60).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        staff.post().uri("/api/admin/piecework/operations/{id}/rates", operation)
+                .bodyValue(Map.of("rate", 180, "validFrom", today.minusDays(10).toString()))
+                .exchange().expectStatus().isCreated();
+    }
+
+    UUID newMaker(String name) {
+        return UUID.fromString((String) staff.post().uri("/api/admin/makers").bodyValue(Map.of("name", name, "displayName", name))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+    }
+
+    WebTestClient.ResponseSpec recordChecked(UUID who, LocalDate day, int accepted, int rejected) {
+        return staff.post().uri("/api/admin/piecework/work").bodyValue(Map.of("makerId", who, "operationId", operation,
+                "workDate", day.toString(), "pieces", accepted + rejected,
+                "check", rejected > 0 ? Map.of("accepted", accepted, "rejected", rejected, "reason", "loose weave")
+                        : Map.of("accepted", accepted, "rejected", 0))).exchange();
+    }
+
+    long balance(UUID who) {
+        return ledger.balance(who, null).block();
+    }
+
+    /** A signed-in MAKER account linked to {@code who}. */
+    WebTestClient makerSession(UUID who) {
+        String email = "maker-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        SignIn.admin(client).post().uri("/api/admin/users").bodyValue(Map.of("email", email, "displayName", "手作人",
+                "password", "a-long-maker-password", "roles", List.of("MAKER"))).exchange().expectStatus().isCreated();
+        staff.put().uri("/api/admin/piecework/makers/{id}/account", who).bodyValue(Map.of("email", email)).exchange().expectStatus().isNoContent();
+        return SignIn.as(client, email, "a-long-maker-password");
+    }
+
+    @Test
+    void checkedWorkIsPaidAtTheRateOfTheDayItWasDone() {
+        recordChecked(maker, today.minusDays(20), 8, 2).expectStatus().isCreated().expectBody()
+                .jsonPath("$.status").isEqualTo("CHECKED")
+                .jsonPath("$.rate.amount").isEqualTo(150)
+                .jsonPath("$.amount.amount").isEqualTo(1200);
+        recordChecked(maker, today.minusDays(2), 10, 0).expectStatus().isCreated().expectBody()
+                .jsonPath("$.rate.amount").isEqualTo(180)
+                .jsonPath("$.amount.amount").isEqualTo(1800);
+        recordChecked(maker, today.minusDays(1), 3, 1).expectStatus().isCreated();
+
+        assertThat(balance(maker)).isEqualTo(1200 + 1800 + 3 * 180);
+        assertThat(ledger.balance(maker, today.minusDays(15)).block()).as("rebuilt for a past day").isEqualTo(1200);
+        staff.post().uri("/api/admin/piecework/work").bodyValue(Map.of("makerId", maker, "operationId", operation,
+                        "workDate", today.minusDays(90).toString(), "pieces", 5, "check", Map.of("accepted", 5, "rejected", 0)))
+                .exchange().expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").value(type -> assertThat((String) type).endsWith("/no-rate"));
+        recordChecked(maker, today, 5, 1).expectStatus().isCreated();
+        staff.post().uri("/api/admin/piecework/work").bodyValue(Map.of("makerId", maker, "operationId", operation,
+                        "workDate", today.toString(), "pieces", 5, "check", Map.of("accepted", 3, "rejected", 1, "reason", "x")))
+                .exchange().expectStatus().isEqualTo(422);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMakerReportsWorkSeesOnlyTheirOwnEarningsAndACoordinatorChecksIt() {
+        WebTestClient me = makerSession(maker);
+        UUID other = newMaker("别的手作人");
+        recordChecked(other, today, 10, 0).expectStatus().isCreated();
+
+        String reported = (String) me.post().uri("/api/maker/work").bodyValue(Map.of("operationId", operation, "workDate", today.toString(), "pieces", 6))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        assertThat(balance(maker)).as("reported work earns nothing until checked").isZero();
+        staff.post().uri("/api/admin/piecework/work/{id}/check", reported).bodyValue(Map.of("accepted", 6, "rejected", 0))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.amount.amount").isEqualTo(1080);
+        staff.post().uri("/api/admin/piecework/work/{id}/check", reported).bodyValue(Map.of("accepted", 6, "rejected", 0))
+                .exchange().expectStatus().isEqualTo(409);
+
+        Map<String, Object> month = me.get().uri("/api/maker/months/{month}", YearMonth.now().toString()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(((Map<String, Object>) month.get("maker")).get("id")).isEqualTo(maker.toString());
+        assertThat(month.get("earned")).isEqualTo(Map.of("amount", 1080, "currency", "CNY"));
+        assertThat((List<Map<String, Object>>) month.get("lines")).singleElement()
+                .satisfies(line -> assertThat(line).containsEntry("pieces", 6).containsEntry("operation", "编织"));
+        me.get().uri("/api/maker/me").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.makerId").isEqualTo(maker.toString()).jsonPath("$.balance.amount").isEqualTo(1080);
+
+        me.get().uri("/api/admin/piecework/makers/{id}/months/{month}", other, YearMonth.now().toString()).exchange().expectStatus().isForbidden();
+        me.get().uri("/api/admin/piecework/makers/{id}/balance", other).exchange().expectStatus().isForbidden();
+        staff.get().uri("/api/maker/me").exchange().expectStatus().isForbidden();
+        client.get().uri("/api/maker/me").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void payoutsNeverExceedTheBalanceEvenWhenTheyRace() {
+        recordChecked(maker, today, 10, 0).expectStatus().isCreated();
+        long owed = balance(maker);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+
+        Flux.range(0, 8)
+                .flatMap(i -> Mono.fromRunnable(() -> statuses.merge(staff.post().uri("/api/admin/piecework/payouts")
+                                .bodyValue(Map.of("makerId", maker, "amount", 500, "method", "CASH")).exchange()
+                                .returnResult(String.class).getStatus().value(), 1, Integer::sum))
+                        .subscribeOn(Schedulers.boundedElastic()), 8)
+                .blockLast();
+
+        assertThat(statuses).isEqualTo(Map.of(201, (int) (owed / 500), 422, 8 - (int) (owed / 500)));
+        assertThat(balance(maker)).isEqualTo(owed % 500).isNotNegative();
+    }
+
+    @Test
+    void theLedgerRefusesChangesAndUnbalancedEntriesInPostgres() {
+        recordChecked(maker, today, 2, 0).expectStatus().isCreated();
+        assertThatThrownBy(() -> db.sql("UPDATE ledger_postings SET amount = amount + 1 WHERE maker_id = :m").bind("m", maker).update().block())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.sql("DELETE FROM ledger_entries WHERE id IN (SELECT entry_id FROM ledger_postings WHERE maker_id = :m)")
+                .bind("m", maker).update().block()).hasMessageContaining("append-only");
+        UUID entry = UUID.randomUUID();
+        assertThatThrownBy(() -> db.inTransaction(() -> db.sql("""
+                        INSERT INTO ledger_entries (id, reason, source, day, idempotency_key, actor) VALUES (:id, 'ADJUSTMENT', 'test', now(), :id::text, 'test')""")
+                .bind("id", entry).update()
+                .then(db.sql("INSERT INTO ledger_postings (entry_id, account, amount) VALUES (:id, 'maker:' || :m, 100)")
+                        .bind("id", entry).bind("m", maker.toString()).update())).block())
+                .hasMessageContaining("does not balance");
+        assertThat(balance(maker)).isEqualTo(2 * 180);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCorrectionReversesTheEntryAndBooksTheRightOneKeepingBoth() {
+        UUID right = newMaker("正确的手作人");
+        recordChecked(maker, today, 5, 0).expectStatus().isCreated();
+        Map<String, Object> statement = staff.get().uri("/api/admin/piecework/makers/{id}/months/{month}", maker, YearMonth.now().toString())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String entry = (String) ((List<Map<String, Object>>) statement.get("lines")).get(0).get("entryId");
+
+        staff.post().uri("/api/admin/piecework/entries/{id}/corrections", entry)
+                .bodyValue(Map.of("reason", "booked to the wrong maker", "replacement", Map.of("makerId", right, "amount", 900)))
+                .exchange().expectStatus().isCreated();
+        staff.post().uri("/api/admin/piecework/entries/{id}/corrections", entry).bodyValue(Map.of("reason", "again"))
+                .exchange().expectStatus().isEqualTo(422);
+
+        assertThat(balance(maker)).isZero();
+        assertThat(balance(right)).isEqualTo(900);
+        staff.get().uri("/api/admin/piecework/makers/{id}/months/{month}", maker, YearMonth.now().toString()).exchange().expectBody()
+                .jsonPath("$.lines.length()").isEqualTo(2)
+                .jsonPath("$.lines[1].reason").isEqualTo("REVERSAL")
+                .jsonPath("$.closingBalance.amount").isEqualTo(0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPayoutBatchPaysWhatIsOwedAndExportsTheBankFile() {
+        UUID second = newMaker("批量手作人");
+        recordChecked(maker, today, 10, 0).expectStatus().isCreated();
+        recordChecked(second, today, 1, 0).expectStatus().isCreated();
+
+        Map<String, Object> batch = staff.post().uri("/api/admin/piecework/payout-batches")
+                .bodyValue(Map.of("method", "BANK_TRANSFER", "makerIds", List.of(maker, second))).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(batch.get("total")).isEqualTo(Map.of("amount", 1980, "currency", "CNY"));
+        String csv = staff.get().uri("/api/admin/piecework/payout-batches/{id}/payouts.csv", batch.get("id")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).startsWith("maker,account_name,amount_yuan,reference\n").contains("\"测试手作人\",18.00").contains("\"批量手作人\",1.80");
+        assertThat(balance(maker)).isZero();
+        assertThat(balance(second)).isZero();
+    }
+
+    @Test
+    void theOverviewCountsWhoEarnedAndWhoEarnedSteadily() {
+        recordChecked(maker, today, 4, 0).expectStatus().isCreated();
+        recordChecked(maker, today.minusMonths(1).withDayOfMonth(1).plusDays(5).isBefore(today.minusDays(60)) ? today : today.minusDays(30), 1, 0);
+        staff.get().uri("/api/admin/piecework/overview?month={month}", YearMonth.now().toString()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.makersWhoEarned").value(count -> assertThat((Integer) count).isPositive())
+                .jsonPath("$.distribution.length()").isEqualTo(6)
+                .jsonPath("$.median.amount").value(median -> assertThat(((Number) median).longValue()).isPositive());
+    }
+}
