@@ -6,7 +6,7 @@
 import { html } from './html.js';
 import { api, ensureCsrfToken } from './api.js';
 import { start } from './app.js';
-import { amountHtml, dayHtml, operationName } from './piecework.js';
+import { amountHtml, dayHtml, operationName, operationNamer } from './piecework.js';
 import { register as registerGuard } from '../components/maker-guard/maker-guard.js';
 
 export const HOME = '/maker/';
@@ -41,8 +41,21 @@ export function months() {
   return api.get('/api/maker/months');
 }
 
+let operationList = null;
+
 export function operations() {
-  return api.get('/api/maker/operations');
+  if (operationList === null) {
+    operationList = api.get('/api/maker/operations').catch((error) => {
+      operationList = null;
+      throw error;
+    });
+  }
+  return operationList;
+}
+
+/** Says statement lines' operations in the page's language; without the list, as the statement has them. */
+export async function lineNamer() {
+  return operationNamer(await operations().catch(() => []));
 }
 
 export async function reportWork(body) {
@@ -69,8 +82,8 @@ export async function hasStatementPdf(month) {
 }
 
 /** A statement line's "what": the operation, else the entry's description, else the reason in words. */
-function whatHtml(line) {
-  const what = line.operation || line.description;
+function whatHtml(line, name) {
+  const what = line.operation ? name(line.operation) : line.description;
   return what ? html`<span class="maker-line__what">${what}</span>`
     : html`<span class="maker-line__what" data-i18n="maker.reason.${line.reason}">${line.reason}</span>`;
 }
@@ -86,12 +99,12 @@ function sumHtml(line) {
     `}${amountHtml(line.amount, { className: 'maker-line__amount' })}</span>`;
 }
 
-/** One line of a month, as a list item; `id` names it for tests and links. */
-export function lineHtml(line, id) {
+/** One line of a month, as a list item; `id` names it for tests and links; `name` from lineNamer(). */
+export function lineHtml(line, id, name = (text) => text) {
   return html`
     <li class="maker-line" id="${id}" data-reason="${line.reason}">
       <span class="maker-line__day">${dayHtml(line.day)}</span>
-      ${whatHtml(line)}
+      ${whatHtml(line, name)}
       ${sumHtml(line)}
     </li>`;
 }

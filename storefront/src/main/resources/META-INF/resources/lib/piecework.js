@@ -121,6 +121,15 @@ export function relocalise(root) {
   }
 }
 
+/**
+ * Statement lines name their operation in Chinese only; this gives a function that says such a name in the
+ * page's language, looked up among `operations` (with nameZh and nameEn), and keeps it as it is when unknown.
+ */
+export function operationNamer(operations) {
+  const english = new Map((operations || []).map((o) => [o.nameZh, o.nameEn]));
+  return (name) => (currentLang() === 'en' && english.get(name)) || name;
+}
+
 /** The operation's name in the page's language, else the other one. */
 export function operationName(operation) {
   const [first, second] = currentLang() === 'en'

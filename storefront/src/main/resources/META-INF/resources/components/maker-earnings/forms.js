@@ -26,7 +26,7 @@ export function payoutFormHtml(balance) {
       ${field(PAYOUT.method, 'piecework.payout.method', html`
         <select id="${PAYOUT.method}">${METHODS.map((m) => html`<option value="${m}" data-i18n="piecework.method.${m}">${m}</option>`)}</select>`)}
       ${field(PAYOUT.reference, 'piecework.payout.reference',
-        html`<input id="${PAYOUT.reference}" type="text" maxlength="200" autocomplete="off">`, { optional: true })}
+        html`<input id="${PAYOUT.reference}" type="text" maxlength="100" autocomplete="off">`, { optional: true })}
       <button type="submit" id="earnings-payout-submit" class="button button--primary" data-i18n="piecework.payout.submit"></button>
     </form>`;
 }

@@ -11,8 +11,10 @@ import { FormErrors, announce, problemsFrom } from '../../lib/form-errors.js';
 import { makers } from '../../lib/staff-catalog.js';
 import { problemCode } from '../../lib/staff-orders.js';
 import { uuid } from '../../lib/uuid.js';
-import { currentMonth, dayText, isMonth, relocalise, yuan } from '../../lib/piecework.js';
-import { balance, makerOptions, monthOptions, relocaliseMonthOptions, send, statement } from '../../lib/staff-piecework.js';
+import { currentMonth, dayText, isMonth, operationNamer, relocalise, yuan } from '../../lib/piecework.js';
+import {
+  balance, makerOptions, monthOptions, operations, relocaliseMonthOptions, send, statement,
+} from '../../lib/staff-piecework.js';
 import { define } from '../../lib/define.js';
 import { statementHtml } from './statement.js';
 import {
@@ -41,6 +43,7 @@ class MakerEarnings extends HTMLElement {
     this.onLangChange = () => {
       relocalise(this);
       relocaliseMonthOptions(this);
+      this.drawStatement();
     };
     document.addEventListener(LANG_CHANGE, this.onLangChange);
     this.load();
@@ -60,7 +63,7 @@ class MakerEarnings extends HTMLElement {
   async load() {
     const pick = this.querySelector('#earnings-pick');
     try {
-      this.makers = await makers();
+      [this.makers, this.name] = await Promise.all([makers(), operations().then(operationNamer, () => operationNamer([]))]);
     } catch (error) {
       console.warn('Could not load makers.', error);
       render(pick, html`<p class="notice" role="alert" data-i18n="piecework.earnings.makersFailed"></p>`);
@@ -101,10 +104,17 @@ class MakerEarnings extends HTMLElement {
       translate(target);
       return;
     }
-    render(target, statementHtml(this.statement, this.balance));
-    translate(target);
+    this.drawStatement();
     this.closeCorrection(false);
     this.drawForms();
+  }
+
+  /** The statement and its table, drawn again in a new language (operation names included). */
+  drawStatement() {
+    if (!this.statement) return;
+    const target = this.querySelector('#earnings-statement');
+    render(target, statementHtml(this.statement, this.balance, this.name));
+    translate(target);
   }
 
   drawForms() {
@@ -179,7 +189,8 @@ class MakerEarnings extends HTMLElement {
     const entry = target.querySelector('#earnings-correct-entry');
     entry.dataset.i18n = 'piecework.correct.entry';
     entry.dataset.i18nParams = JSON.stringify({
-      day: dayText(line.day), what: line.operation || line.description || line.reason, amount: formatMoney(line.amount),
+      day: dayText(line.day), what: line.operation ? this.name(line.operation) : line.description || line.reason,
+      amount: formatMoney(line.amount),
     });
     translate(entry);
     this.correcting = entryId;

@@ -10,8 +10,8 @@ function total(id, key, value) {
   return html`<div class="facts__row"><dt data-i18n="${key}"></dt><dd id="${id}">${value}</dd></div>`;
 }
 
-function lineRow(line) {
-  const what = line.operation || line.description || '';
+function lineRow(line, name) {
+  const what = line.operation ? name(line.operation) : line.description || '';
   return html`
     <tr id="earnings-line-${line.entryId}" data-reason="${line.reason}">
       <td>${dayHtml(line.day, { year: true })}</td>
@@ -26,7 +26,8 @@ function lineRow(line) {
     </tr>`;
 }
 
-export function statementHtml(statement, balance) {
+/** `name` says an operation's Chinese name in the page's language (operationNamer). */
+export function statementHtml(statement, balance, name) {
   const params = JSON.stringify({ maker: statement.maker.name, month: monthText(statement.month) });
   return html`
     <section class="stack" aria-labelledby="earnings-heading">
@@ -52,7 +53,7 @@ export function statementHtml(statement, balance) {
               <th scope="col" class="data-table__number" data-i18n="piecework.col.amount"></th>
               <th scope="col" data-i18n="piecework.col.action"></th>
             </tr></thead>
-            <tbody>${statement.lines.map(lineRow)}</tbody>
+            <tbody>${statement.lines.map((line) => lineRow(line, name))}</tbody>
           </table>
         </div>` : html`<p id="earnings-empty" data-i18n="piecework.earnings.empty"></p>`}
     </section>`;

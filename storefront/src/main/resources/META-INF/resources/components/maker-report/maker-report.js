@@ -1,6 +1,6 @@
 /**
  * <maker-report>: "report my work": what was made (one choice per operation the maker may report, from
- * GET /api/maker/operations), the day (today unless changed) and how many pieces, sent as POST
+ * GET /api/maker/operations), the day (today unless changed, at most two months back) and how many pieces, sent as POST
  * /api/maker/work. Problems are said next to their field and in a summary that takes focus; success
  * replaces the form with a plain confirmation that the coordinator will check the work, and a button to
  * report more. Nothing here runs out of time.
@@ -9,12 +9,21 @@ import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
 import { ApiError } from '../../lib/api.js';
 import { FormErrors } from '../../lib/form-errors.js';
-import { parseQuantity } from '../../lib/quantity.js';
+import { parseCount } from '../../lib/quantity.js';
 import { operationLabel, operations, reportWork } from '../../lib/maker.js';
 import { dayText, isDay, today } from '../../lib/piecework.js';
 import { define } from '../../lib/define.js';
 
 const FIELDS = { operationId: 'maker-report-operation', workDate: 'maker-report-date', pieces: 'maker-report-pieces' };
+/** The API takes a maker's own report of up to 10,000 pieces, done in the last 62 days. */
+const MAX_PIECES = 10000;
+const DAYS_BACK = 62;
+
+/** The earliest day a maker may report work for, as the API counts it. */
+function earliestDay() {
+  const [year, month, day] = today().split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day - DAYS_BACK)).toISOString().slice(0, 10);
+}
 
 function choice(operation, i) {
   const id = `maker-report-operation-${i + 1}`;
@@ -94,7 +103,7 @@ class MakerReport extends HTMLElement {
           <ul class="choices">${this.operations.map(choice)}</ul>
         </fieldset>
         ${field('maker-report-date', 'maker.report.date',
-          html`<input id="maker-report-date" type="date" value="${today()}" max="${today()}" required
+          html`<input id="maker-report-date" type="date" value="${today()}" min="${earliestDay()}" max="${today()}" required
                       aria-describedby="maker-report-date-hint">`, 'maker.report.dateHint')}
         ${field('maker-report-pieces', 'maker.report.pieces',
           html`<input id="maker-report-pieces" type="text" inputmode="numeric" autocomplete="off" required
@@ -123,7 +132,8 @@ class MakerReport extends HTMLElement {
     const workDate = this.querySelector('#maker-report-date').value;
     if (!isDay(workDate)) wrong(FIELDS.workDate, 'maker.report.dateMissing');
     else if (workDate > today()) wrong(FIELDS.workDate, 'maker.report.dateFuture');
-    const pieces = parseQuantity(this.querySelector('#maker-report-pieces').value);
+    else if (workDate < earliestDay()) wrong(FIELDS.workDate, 'maker.report.dateTooOld');
+    const pieces = parseCount(this.querySelector('#maker-report-pieces').value, 1, MAX_PIECES);
     if (pieces.problem) wrong(FIELDS.pieces, `maker.report.piecesProblem.${pieces.problem}`);
     return { problems, body: { operationId: chosen?.value, workDate, pieces: pieces.value } };
   }

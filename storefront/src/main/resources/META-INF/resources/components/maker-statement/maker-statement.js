@@ -7,7 +7,7 @@
  */
 import { html, render } from '../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../lib/i18n.js';
-import { HOME, hasStatementPdf, lineHtml, monthStatement, statementPdfUrl } from '../../lib/maker.js';
+import { HOME, hasStatementPdf, lineHtml, lineNamer, monthStatement, statementPdfUrl } from '../../lib/maker.js';
 import { amountHtml, isMonth, monthText, yuan } from '../../lib/piecework.js';
 import { define } from '../../lib/define.js';
 
@@ -46,7 +46,7 @@ class MakerStatement extends HTMLElement {
     }
     this.draw();
     try {
-      this.statement = await monthStatement(this.month);
+      [this.statement, this.name] = await Promise.all([monthStatement(this.month), lineNamer()]);
     } catch (error) {
       console.warn('Could not load the statement.', error);
       this.failed = error.status === 404 ? 'maker.statement.notFound' : 'maker.statement.failed';
@@ -93,7 +93,7 @@ class MakerStatement extends HTMLElement {
       <section class="statement__part" aria-labelledby="statement-earned-heading">
         <h2 id="statement-earned-heading" data-i18n="maker.statement.earnedHeading"></h2>
         ${earned.length ? html`<ol id="statement-earned-lines" class="maker-lines">
-            ${earned.map((line, i) => lineHtml(line, `statement-line-${i + 1}`))}</ol>`
+            ${earned.map((line, i) => lineHtml(line, `statement-line-${i + 1}`, this.name))}</ol>`
           : html`<p data-i18n="maker.statement.noEarnings"></p>`}
         <p class="maker-total"><span data-i18n="maker.statement.earnedTotal"
            data-i18n-params="${JSON.stringify({ count: statement.pieces })}"></span>

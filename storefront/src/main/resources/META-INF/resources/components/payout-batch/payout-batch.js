@@ -55,7 +55,7 @@ class PayoutBatch extends HTMLElement {
         <fieldset id="payout-batch-makers" class="group" hidden>
           <legend class="group__legend" data-i18n="piecework.batch.makers"></legend>
           <p id="payout-batch-makers-error" class="field__error" hidden></p>
-          <ul class="choices choices--columns" id="payout-batch-maker-list"><li role="status" data-i18n="piecework.loading"></li></ul>
+          <ul class="choices choices--columns" id="payout-batch-maker-list"><li><span role="status" data-i18n="piecework.loading"></span></li></ul>
         </fieldset>
         <button type="submit" id="payout-batch-submit" class="button button--primary" data-i18n="piecework.batch.submit"></button>
       </form>
@@ -86,7 +86,7 @@ class PayoutBatch extends HTMLElement {
       render(list, html`${(await makers()).map(makerChoice)}`);
     } catch (error) {
       console.warn('Could not load makers.', error);
-      render(list, html`<li class="notice" role="alert" data-i18n="piecework.batch.makersFailed"></li>`);
+      render(list, html`<li><p class="notice" role="alert" data-i18n="piecework.batch.makersFailed"></p></li>`);
       translate(list);
     }
   }

@@ -139,8 +139,8 @@ class PieceRates extends HTMLElement {
       <form id="rates-op-form" class="admin-panel" novalidate aria-labelledby="rates-op-heading">
         <h2 id="rates-op-heading" data-i18n="piecework.rates.addHeading"></h2>
         <div id="rates-op-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
-        ${field(OPERATION_FIELDS.nameZh, 'piecework.rates.nameZh', html`<input id="${OPERATION_FIELDS.nameZh}" type="text" lang="zh-CN" maxlength="200" autocomplete="off">`)}
-        ${field(OPERATION_FIELDS.nameEn, 'piecework.rates.nameEn', html`<input id="${OPERATION_FIELDS.nameEn}" type="text" lang="en" maxlength="200" autocomplete="off">`)}
+        ${field(OPERATION_FIELDS.nameZh, 'piecework.rates.nameZh', html`<input id="${OPERATION_FIELDS.nameZh}" type="text" lang="zh-CN" maxlength="60" autocomplete="off">`)}
+        ${field(OPERATION_FIELDS.nameEn, 'piecework.rates.nameEn', html`<input id="${OPERATION_FIELDS.nameEn}" type="text" lang="en" maxlength="60" autocomplete="off">`)}
         ${field(OPERATION_FIELDS.variantId, 'piecework.rates.variant', html`
           <select id="${OPERATION_FIELDS.variantId}"><option value="" data-i18n="piecework.rates.allVariants"></option>
             ${variants.map((v) => html`<option value="${v.id}">${v.sku}${localName(v) && ` — ${localName(v)}`}</option>`)}</select>`,

@@ -5,7 +5,7 @@
  * reason (POST …/work/{id}/decline). Reloads when `work-recorded` is heard on the document.
  */
 import { html, render } from '../../lib/html.js';
-import { LANG_CHANGE, translate } from '../../lib/i18n.js';
+import { LANG_CHANGE, currentLang, translate } from '../../lib/i18n.js';
 import { formatMoney } from '../../lib/money.js';
 import { FormErrors, announce, problemsFrom } from '../../lib/form-errors.js';
 import { locations } from '../../lib/staff-catalog.js';
@@ -17,7 +17,8 @@ import { checkFieldFor, checkFieldsHtml, readCheck } from './check-form.js';
 const WAITING = ['REPORTED', 'RECORDED'];
 
 function whatOf(record) {
-  return record.productName ? `${record.operationName} — ${record.productName}` : record.operationName;
+  const name = currentLang() === 'en' && record.operationNameEn ? record.operationNameEn : record.operationName;
+  return record.productName ? `${name} — ${record.productName}` : name;
 }
 
 function rowHtml(record) {
