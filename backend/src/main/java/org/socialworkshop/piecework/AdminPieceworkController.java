@@ -1,5 +1,6 @@
 package org.socialworkshop.piecework;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,9 +57,11 @@ class AdminPieceworkController {
     private final Ledger ledger;
     private final MakerAccounts accounts;
     private final Idempotency idempotency;
+    private final RevenueShares shares;
 
     AdminPieceworkController(PieceRates rates, WorkRecords work, Corrections corrections, MakerPayouts payouts, Statements statements,
-            Ledger ledger, MakerAccounts accounts, Idempotency idempotency) {
+            Ledger ledger, MakerAccounts accounts, Idempotency idempotency, RevenueShares shares) {
+        this.shares = shares;
         this.rates = rates;
         this.work = work;
         this.corrections = corrections;
@@ -106,6 +111,9 @@ class AdminPieceworkController {
     }
 
     record AccountLink(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    record ConsignmentTerms(@NotNull UUID makerId, @NotNull @DecimalMin(value = "0.001") @DecimalMax("1") BigDecimal share) {
     }
 
     @GetMapping("/operations")
@@ -203,6 +211,11 @@ class AdminPieceworkController {
     @PutMapping("/makers/{makerId}/account")
     Mono<ResponseEntity<Void>> link(@PathVariable UUID makerId, @Valid @RequestBody AccountLink body) {
         return accounts.link(body.email(), makerId).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @PutMapping("/consignments/{productId}")
+    Mono<ResponseEntity<Void>> consign(@PathVariable UUID productId, @Valid @RequestBody ConsignmentTerms body) {
+        return shares.consign(productId, body.makerId(), body.share()).thenReturn(ResponseEntity.noContent().build());
     }
 
     @GetMapping("/overview")

@@ -47,7 +47,12 @@ public class MakerPayouts {
     }
 
     public Mono<Payout> pay(UUID maker, long amount, Method method, @Nullable String reference) {
-        return db.inTransaction(() -> payLocked(maker, amount, method, reference, null));
+        return db.inTransaction(() -> payLocked(maker, amount, method, reference, null, LocalDate.now()));
+    }
+
+    /** A payout recorded for the day it was made (demo history, or a cash payment entered later). */
+    Mono<Payout> payOn(UUID maker, long amount, Method method, @Nullable String reference, LocalDate day) {
+        return db.inTransaction(() -> payLocked(maker, amount, method, reference, null, day));
     }
 
     /** Pays each listed maker (everyone owed anything, when none are listed) their whole balance. */
@@ -61,14 +66,15 @@ public class MakerPayouts {
                         .bind("id", batchId).bind("method", method.name()).bind("actor", actor).update()
                         .thenMany(Flux.fromIterable(ids).concatMap(maker -> ledger.lockMaker(maker).then(ledger.balance(maker, null))
                                 .filter(balance -> balance > 0)
-                                .flatMap(balance -> payLocked(maker, balance, method, "batch " + batchId.toString().substring(0, 8), batchId))))
+                                .flatMap(balance -> payLocked(maker, balance, method, "batch " + batchId.toString().substring(0, 8), batchId,
+                                        LocalDate.now()))))
                         .collectList()
                         .map(paid -> new Batch(batchId, method, paid, paid.stream().map(Payout::amount).reduce(Money.fen(0), Money::plus))))));
     }
 
-    private Mono<Payout> payLocked(UUID maker, long amount, Method method, @Nullable String reference, @Nullable UUID batch) {
+    private Mono<Payout> payLocked(UUID maker, long amount, Method method, @Nullable String reference, @Nullable UUID batch,
+            LocalDate today) {
         UUID id = UUID.randomUUID();
-        LocalDate today = LocalDate.now();
         return ledger.lockMaker(maker).then(ledger.balance(maker, null)).flatMap(balance -> {
             LedgerEntry entry = PieceworkProblem.ruled(() -> Payouts.payout(maker, balance, amount, today, "payout:" + id,
                     method.name().toLowerCase(Locale.ROOT) + (reference == null ? "" : " " + reference)));

@@ -100,14 +100,18 @@ public class Statements {
     /** Each month the maker has entries in, newest first. */
     public Mono<List<MonthSummary>> months(UUID maker) {
         return db.sql("""
-                        SELECT date_trunc('month', e.day)::date AS month,
-                               sum(p.amount) FILTER (WHERE e.reason <> 'PAYOUT') AS earned,
-                               -coalesce(sum(p.amount) FILTER (WHERE e.reason = 'PAYOUT'), 0) AS paid,
-                               sum(sum(p.amount)) OVER (ORDER BY date_trunc('month', e.day)) AS closing,
-                               coalesce((SELECT sum(w.accepted) FROM work_records w WHERE w.maker_id = :maker AND w.status = 'CHECKED'
-                                         AND date_trunc('month', w.work_date) = date_trunc('month', e.day)), 0) AS pieces
-                        FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
-                        WHERE p.maker_id = :maker GROUP BY date_trunc('month', e.day) ORDER BY month DESC""")
+                        WITH money AS (
+                            SELECT date_trunc('month', e.day)::date AS month,
+                                   coalesce(sum(p.amount) FILTER (WHERE e.reason <> 'PAYOUT'), 0) AS earned,
+                                   -coalesce(sum(p.amount) FILTER (WHERE e.reason = 'PAYOUT'), 0) AS paid,
+                                   sum(p.amount) AS change
+                            FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
+                            WHERE p.maker_id = :maker GROUP BY 1),
+                        work AS (
+                            SELECT date_trunc('month', work_date)::date AS month, sum(accepted) AS pieces FROM work_records
+                            WHERE maker_id = :maker AND status = 'CHECKED' GROUP BY 1)
+                        SELECT m.month, m.earned, m.paid, sum(m.change) OVER (ORDER BY m.month) AS closing, coalesce(w.pieces, 0) AS pieces
+                        FROM money m LEFT JOIN work w ON w.month = m.month ORDER BY m.month DESC""")
                 .bind("maker", maker)
                 .map(row -> new MonthSummary(YearMonth.from(row.get("month", LocalDate.class)), Money.fen(number(row.get("earned", Number.class))),
                         Money.fen(number(row.get("paid", Number.class))), (int) number(row.get("pieces", Number.class)),

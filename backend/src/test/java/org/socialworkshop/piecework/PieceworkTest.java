@@ -1,5 +1,6 @@
 package org.socialworkshop.piecework;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -7,10 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.SignIn;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,6 +130,10 @@ class PieceworkTest {
                 .satisfies(line -> assertThat(line).containsEntry("pieces", 6).containsEntry("operation", "编织"));
         me.get().uri("/api/maker/me").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.makerId").isEqualTo(maker.toString()).jsonPath("$.balance.amount").isEqualTo(1080);
+        me.get().uri("/api/maker/months").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[0].month").isEqualTo(YearMonth.now().toString())
+                .jsonPath("$[0].pieces").isEqualTo(6)
+                .jsonPath("$[0].closingBalance.amount").isEqualTo(1080);
 
         me.get().uri("/api/admin/piecework/makers/{id}/months/{month}", other, YearMonth.now().toString()).exchange().expectStatus().isForbidden();
         me.get().uri("/api/admin/piecework/makers/{id}/balance", other).exchange().expectStatus().isForbidden();
@@ -207,6 +214,28 @@ class PieceworkTest {
         assertThat(csv).startsWith("maker,account_name,amount_yuan,reference\n").contains("\"测试手作人\",18.00").contains("\"批量手作人\",1.80");
         assertThat(balance(maker)).isZero();
         assertThat(balance(second)).isZero();
+    }
+
+    @Test
+    void aConsignmentSalePaysTheMakersShareOfTheNetPriceAndARefundTakesItBack() {
+        Map<String, Object> scarf = CatalogFixtures.create(staff, CatalogFixtures.product("寄售围巾", "Consigned scarf", true));
+        String consigned = (String) scarf.get("id");
+        String variant = CatalogFixtures.firstVariantId(scarf);
+        CatalogFixtures.receive(staff, variant, "ONLINE_STORE_ROOM", 5);
+        staff.put().uri("/api/admin/piecework/consignments/{id}", consigned).bodyValue(Map.of("makerId", maker, "share", 0.6))
+                .exchange().expectStatus().isNoContent();
+        Shop shop = new Shop(client);
+
+        Shop.Placed order = shop.paidOrder(consigned, variant, 2);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(balance(maker)).as("60% of 136.00 less 13% VAT (120.35)").isEqualTo(7221));
+
+        String line = (String) Shop.lines(shop.order(order)).get(0).get("lineId");
+        staff.post().uri("/api/admin/orders/{id}/refunds", order.orderId())
+                .bodyValue(Map.of("lines", List.of(Map.of("lineId", line, "quantity", 1)), "restock", true, "reason", "returned"))
+                .exchange().expectStatus().isCreated();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(balance(maker)).isEqualTo(7221 - 3611));
     }
 
     @Test
