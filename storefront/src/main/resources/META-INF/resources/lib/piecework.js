@@ -64,11 +64,13 @@ export function monthText(month) {
   return new Intl.DateTimeFormat(currentLang(), { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(utc(month));
 }
 
-/** "11月29日星期六" or "Saturday, November 29"; with `year` the year too, as a statement on paper needs. */
+/**
+ * "11月29日星期六" or "Saturday, November 29", as the makers read days; `year` adds the year and drops the
+ * weekday ("2026年11月29日", "Nov 29, 2026"), as staff tables need.
+ */
 export function dayText(day, { year = false } = {}) {
   if (!isDay(day)) return String(day ?? '');
-  const options = { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' };
-  if (year) options.year = 'numeric';
+  const options = year ? { dateStyle: 'medium', timeZone: 'UTC' } : { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(currentLang(), options).format(utc(day));
 }
 
