@@ -97,7 +97,7 @@ class MakerReadsEarningsTest {
         assertThat(line.getText()).contains(zh.text("maker.line.pieces", Map.of("count", PIECES)));
         assertThat(line.findElement(By.cssSelector(".maker-line__amount")).getDomAttribute("data-amount"))
                 .as(PIECES + " × ¥1.50").isEqualTo(String.valueOf(PIECES * RATE));
-        assertThat(page.element("maker-month-earned").getDomAttribute("data-amount")).isEqualTo(String.valueOf(monthOfMaker().get("earned")));
+        assertThat(page.element("maker-month-earned").getDomAttribute("data-amount")).isEqualTo(String.valueOf(monthOfMaker()));
     }
 
     /** A first try without the number of pieces is stopped and said; the summary's link leads back to the field. */
