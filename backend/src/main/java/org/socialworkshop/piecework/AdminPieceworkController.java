@@ -58,10 +58,12 @@ class AdminPieceworkController {
     private final MakerAccounts accounts;
     private final Idempotency idempotency;
     private final RevenueShares shares;
+    private final TopUps topUps;
 
     AdminPieceworkController(PieceRates rates, WorkRecords work, Corrections corrections, MakerPayouts payouts, Statements statements,
-            Ledger ledger, MakerAccounts accounts, Idempotency idempotency, RevenueShares shares) {
+            Ledger ledger, MakerAccounts accounts, Idempotency idempotency, RevenueShares shares, TopUps topUps) {
         this.shares = shares;
+        this.topUps = topUps;
         this.rates = rates;
         this.work = work;
         this.corrections = corrections;
@@ -108,6 +110,9 @@ class AdminPieceworkController {
     }
 
     record NewBatch(@NotNull MakerPayouts.Method method, @Nullable @Size(max = 1000) List<UUID> makerIds) {
+    }
+
+    record Hours(@Min(0) @Max(44_640) int minutes) {
     }
 
     record AccountLink(@NotBlank @Email @Size(max = 254) String email) {
@@ -216,6 +221,16 @@ class AdminPieceworkController {
     @PutMapping("/consignments/{productId}")
     Mono<ResponseEntity<Void>> consign(@PathVariable UUID productId, @Valid @RequestBody ConsignmentTerms body) {
         return shares.consign(productId, body.makerId(), body.share()).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @PutMapping("/makers/{makerId}/hours/{month}")
+    Mono<ResponseEntity<Void>> hours(@PathVariable UUID makerId, @PathVariable YearMonth month, @Valid @RequestBody Hours body) {
+        return topUps.hours(makerId, month, body.minutes()).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/months/{month}/top-ups")
+    Mono<List<TopUps.TopUp>> topUps(@PathVariable YearMonth month) {
+        return topUps.book(month);
     }
 
     @GetMapping("/overview")

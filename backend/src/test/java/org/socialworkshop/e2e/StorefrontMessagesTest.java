@@ -35,8 +35,8 @@ class StorefrontMessagesTest {
     private static final Pattern QUOTED = Pattern.compile("(['\"])([a-z][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9_-]++)++)\\1");
     private static final Pattern ATTRIBUTES = Pattern.compile("data-i18n-attr=\"([^\"$]*)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** Sections whose placeholders must match between the languages (the order and piece-work screens, buyers', makers' and staff's). */
-    private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders",
+    /** Sections whose placeholders must match between the languages (orders, receipts and piece work; buyers', makers' and staff's). */
+    private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders", "receipt",
             "maker", "piecework");
     private static final Set<String> LEDGER_REASONS = Set.of("WORK", "SALE_SHARE", "REFUND_SHARE", "PAYOUT", "ADJUSTMENT",
             "TOP_UP", "REVERSAL");
@@ -66,6 +66,13 @@ class StorefrontMessagesTest {
                     "ready-for-pickup", "shipped", "fulfilled", "refunded", "refund-failed", "paid-after-cancel", "stock-not-held")),
             Map.entry("adminOrders.historyDetail.", Set.of("amount", "total", "fulfilment", "method", "provider", "reference",
                     "restock", "note", "reason", "sku", "quantity")),
+            Map.entry("receipt.verdict.", Set.of("GENUINE", "REFUNDED", "PARTIALLY_REFUNDED", "VOIDED", "NOT_GENUINE")),
+            Map.entry("receipt.why.", Set.of("GENUINE", "REFUNDED", "PARTIALLY_REFUNDED", "VOIDED")),
+            Map.entry("receipt.kind.", Set.of("SALE", "REFUND")),
+            Map.entry("receipt.total.", Set.of("SALE", "REFUND")),
+            Map.entry("receipt.tenders.", Set.of("SALE", "REFUND")),
+            Map.entry("receipt.tender.", Set.of("CARD", "WALLET", "CASH", "ONLINE", "BANK_TRANSFER")),
+            Map.entry("receipt.provider.", Set.of("stripe", "demo")),
             Map.entry("maker.reason.", LEDGER_REASONS),
             Map.entry("maker.report.piecesProblem.", Set.of("missing", "format", "range")),
             Map.entry("piecework.reason.", LEDGER_REASONS),

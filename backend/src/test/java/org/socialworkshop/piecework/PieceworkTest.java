@@ -239,6 +239,52 @@ class PieceworkTest {
     }
 
     @Test
+    void makersEmployedByTheHourAreToppedUpToTheMinimumWageOncePerMonth() {
+        YearMonth month = YearMonth.from(today.minusMonths(1));
+        recordChecked(maker, month.atDay(10), 10, 0).expectStatus().isCreated();
+        staff.put().uri("/api/admin/piecework/makers/{id}/hours/{month}", maker, month.toString()).bodyValue(Map.of("minutes", 6000))
+                .exchange().expectStatus().isNoContent();
+        long earned = balance(maker);
+
+        staff.post().uri("/api/admin/piecework/months/{month}/top-ups", month.toString()).exchange().expectStatus().isOk();
+        staff.post().uri("/api/admin/piecework/months/{month}/top-ups", month.toString()).exchange().expectStatus().isOk();
+
+        assertThat(balance(maker)).as("100 hours at ¥24.00").isEqualTo(240_000);
+        staff.get().uri("/api/admin/piecework/makers/{id}/months/{month}", maker, month.toString()).exchange().expectBody()
+                .jsonPath("$.lines[?(@.reason == 'TOP_UP')].amount.amount").isEqualTo(240_000 - (int) earned);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFinishedMonthsStatementIsASignedPdfWhoseQrCodeLeadsToItsCheck() throws Exception {
+        YearMonth last = YearMonth.from(today.minusMonths(1));
+        recordChecked(maker, last.atDay(12), 7, 0).expectStatus().isCreated();
+        WebTestClient me = makerSession(maker);
+
+        byte[] pdf = me.get().uri("/api/maker/months/{month}/statement.pdf", last.toString()).exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/pdf").expectBody(byte[].class).returnResult().getResponseBody();
+        String url;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("收入明细").contains("测试手作人").contains("编织");
+            url = org.socialworkshop.receipts.render.QrDecoding.find(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 200)).getText();
+        }
+        String code = url.substring(url.indexOf("/s/") + 3);
+        Map<String, Object> check = client.get().uri("/api/statements/{code}", code).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((Map<String, Object>) check.get("verification")).containsEntry("status", "GENUINE");
+        assertThat(((Map<String, Object>) check.get("statement")).get("earned")).isEqualTo(Map.of("amount", 7 * 150, "currency", "CNY"));
+
+        me.get().uri("/api/maker/months/{month}/statement.pdf", YearMonth.now().toString()).exchange().expectStatus().isEqualTo(409);
+        client.get().uri("/api/statements/{code}", code.substring(0, code.length() - 3) + "AAA").exchange().expectStatus().isNotFound();
+        UUID id = UUID.fromString(code.substring(0, 36));
+        db.inTransaction(() -> db.sql("SET LOCAL session_replication_role = replica").update()
+                .then(db.sql("UPDATE issued_statements SET content = jsonb_set(content, '{earned,amount}', '99999') WHERE id = :id")
+                        .bind("id", id).update())).block();
+        client.get().uri("/api/statements/{code}", code).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.verification.status").isEqualTo("NOT_GENUINE");
+    }
+
+    @Test
     void theOverviewCountsWhoEarnedAndWhoEarnedSteadily() {
         recordChecked(maker, today, 4, 0).expectStatus().isCreated();
         recordChecked(maker, today.minusMonths(1).withDayOfMonth(1).plusDays(5).isBefore(today.minusDays(60)) ? today : today.minusDays(30), 1, 0);

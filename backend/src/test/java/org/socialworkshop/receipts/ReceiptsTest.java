@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,7 @@ import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.ordering.OrderPaid;
 import org.socialworkshop.ordering.OrderRefunded;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.receipts.render.QrDecoding;
 import org.socialworkshop.shared.Money;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.SecondInstance;
@@ -286,6 +291,33 @@ class ReceiptsTest {
             client.get().uri("/api/receipts/{code}", code).exchange().expectStatus().isNotFound()
                     .expectBody().jsonPath("$.verification.status").isEqualTo("NOT_GENUINE");
         }
+    }
+
+    @Test
+    void theRenderingsOfARealReceiptCarryItsExactVerificationUrl() throws Exception {
+        Sale sale = paidOrderWithReceipt(1);
+        String url = (String) receipt(sale.code()).get("url");
+
+        byte[] png = client.get().uri("/api/receipts/{code}/qr.png?size=400", sale.code()).exchange().expectStatus().isOk()
+                .expectHeader().contentType("image/png").expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(QrDecoding.find(QrDecoding.image(png)).getText()).isEqualTo(url);
+
+        for (String paper : List.of("80mm", "a4")) {
+            byte[] pdf = client.get().uri("/api/receipts/{code}/receipt.pdf?paper={paper}", sale.code(), paper).exchange()
+                    .expectStatus().isOk().expectHeader().contentType("application/pdf").expectBody(byte[].class).returnResult().getResponseBody();
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(document)).contains("青花茶杯").contains(sale.order().orderNumber());
+                assertThat(QrDecoding.find(new PDFRenderer(document).renderImageWithDPI(0, 300)).getText()).as(paper).isEqualTo(url);
+            }
+        }
+        byte[] escpos = client.get().uri("/api/receipts/{code}.escpos?width=58", sale.code()).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(escpos, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(url);
+
+        client.get().uri("/api/receipts/{code}/qr.png?size=5", sale.code()).exchange().expectStatus().isBadRequest();
+        client.get().uri("/api/receipts/{code}/receipt.pdf?paper=letter", sale.code()).exchange().expectStatus().isBadRequest();
+        client.get().uri("/api/receipts/{code}/receipt.escpos?width=99", sale.code()).exchange().expectStatus().isBadRequest();
+        client.get().uri("/api/receipts/{code}/qr.png", "ONLINE-1." + "A".repeat(86)).exchange().expectStatus().isNotFound();
     }
 
     @SuppressWarnings("unchecked")

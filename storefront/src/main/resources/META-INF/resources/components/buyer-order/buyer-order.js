@@ -2,9 +2,9 @@
  * <buyer-order>: the buyer's order page for ?id=&token= (GET /api/orders/{id}?token=): number, status in words,
  * lines, tax per rate, delivery, total and refunds, how the order is collected or delivered, and receipts.
  *
- * While the order waits for its payment it is asked again every second for a minute, and a change (paid, say)
- * is announced in the live region `#order-live`; after that the buyer may check again, or go back to paying
- * (the open attempt is continued). Coming back from Stripe
+ * While the order waits for its payment, or once paid for its receipt, it is asked again every second for a
+ * minute, and a change (paid, say, or the receipt issued) is announced in the live region `#order-live`; after
+ * that the buyer may check again, or go back to paying (the open attempt is continued). Coming back from Stripe
  * (?session_id=) asks the server once to confirm the payment. A failed or expired payment that may still be
  * made offers "try paying again", which opens a new payment. The page is drawn again only when the order
  * changed, and keyboard focus keeps its place.
@@ -22,9 +22,28 @@ const PENDING = 'PENDING_PAYMENT';
 const POLL_EVERY_MS = 1000;
 const POLL_FOR_MS = 60000;
 const UNPAID_ENDS = new Set(['FAILED', 'EXPIRED']);
+const PAID_STATES = new Set(['PAID', 'FULFILLED', 'PARTIALLY_REFUNDED', 'REFUNDED']);
+const RECEIPT_DUE_MS = 5 * 60000;
 
 function waitingForPayment(order) {
   return order.status === PENDING && !UNPAID_ENDS.has(order.payment?.status);
+}
+
+/**
+ * Receipts are issued through the outbox a moment after the payment is recorded; an order paid long ago
+ * without one (before receipts were issued at all) is not asked about again and again.
+ */
+function waitingForReceipt(order) {
+  const paidAt = Date.parse(order.paidAt);
+  return PAID_STATES.has(order.status) && receiptCount(order) === 0 && Date.now() - paidAt < RECEIPT_DUE_MS;
+}
+
+function waiting(order) {
+  return waitingForPayment(order) || waitingForReceipt(order);
+}
+
+function receiptCount(order) {
+  return (order?.receipts || []).length;
 }
 
 function statusWords(order) {
@@ -123,8 +142,9 @@ class BuyerOrder extends HTMLElement {
     window.clearTimeout(this.timer);
     const until = Date.now() + POLL_FOR_MS;
     const next = async () => {
-      if (!this.order || !waitingForPayment(this.order)) return;
+      if (!this.order || !waiting(this.order)) return;
       if (Date.now() >= until) {
+        if (!waitingForPayment(this.order)) return;
         const later = this.querySelector('#order-waiting-actions');
         if (later) later.hidden = false;
         announce(this.live, { key: 'order.payment.stillWaiting' });
@@ -133,7 +153,7 @@ class BuyerOrder extends HTMLElement {
       await this.load();
       this.timer = window.setTimeout(next, POLL_EVERY_MS);
     };
-    this.timer = window.setTimeout(next, this.order && waitingForPayment(this.order) ? POLL_EVERY_MS : 0);
+    this.timer = window.setTimeout(next, this.order && waiting(this.order) ? POLL_EVERY_MS : 0);
   }
 
   show(order) {
@@ -150,6 +170,8 @@ class BuyerOrder extends HTMLElement {
     if (before && (before.status !== order.status || before.fulfilmentStage !== order.fulfilmentStage
         || before.payment?.status !== order.payment?.status)) {
       announce(this.live, { key: 'order.changed', params: { status: statusWords(order) } });
+    } else if (before && receiptCount(order) > receiptCount(before)) {
+      announce(this.live, { key: 'receipt.orderReady' });
     }
   }
 

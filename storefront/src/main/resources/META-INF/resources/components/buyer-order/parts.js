@@ -5,7 +5,7 @@
 import { html } from '../../lib/html.js';
 import { currentLang, t } from '../../lib/i18n.js';
 import { formatMoney } from '../../lib/money.js';
-import { safeRedirect } from '../../lib/orders.js';
+import { receiptPage, receiptTitle } from '../../lib/receipts.js';
 
 /** Date and time as Chengdu reads them, in the page's language. */
 export function when(iso) {
@@ -100,6 +100,7 @@ export function refundsTemplate(refunds) {
     </section>`;
 }
 
+/** Each receipt as a link to its public page, /r/{code}, named by its kind, register and number. */
 export function receiptsTemplate(receipts) {
   const list = receipts || [];
   return html`
@@ -108,8 +109,8 @@ export function receiptsTemplate(receipts) {
       ${list.length === 0
         ? html`<p id="order-receipts-none">${t('order.receipts.none')}</p>`
         : html`<ul id="order-receipts" class="order-receipts">
-            ${list.map((receipt) => html`<li><a href="${safeRedirect(receipt.url) || '#order-receipts'}">${
-              t('order.receipts.link', { code: receipt.code })}</a></li>`)}
+            ${list.map((receipt) => html`<li><a href="${receiptPage(receipt.code)}" data-kind="${receipt.kind || ''}">${
+              receiptTitle(receipt)}</a></li>`)}
           </ul>`}
     </section>`;
 }

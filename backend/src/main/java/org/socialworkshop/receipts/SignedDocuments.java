@@ -1,0 +1,51 @@
+package org.socialworkshop.receipts;
+
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Signing for documents other than receipts (earnings statements, impact reports), the same way: canonical JSON
+ * (docs/api/receipts.md), SHA-256, Ed25519 with the active receipt key, verifiable with the published keys.
+ */
+@Service
+public class SignedDocuments {
+
+    private final ReceiptKeys keys;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final CanonicalJson canonical = new CanonicalJson(json);
+
+    SignedDocuments(ReceiptKeys keys) {
+        this.keys = keys;
+    }
+
+    /** A signature with the key that made it, and the payload's SHA-256 in hex. */
+    public record Signature(String keyId, byte[] signature, String hash) {
+    }
+
+    /** The canonical bytes of a value (records, maps, lists of strings, integers, booleans). */
+    public byte[] canonical(Object value) {
+        return canonical.bytes(value instanceof JsonNode tree ? tree : json.valueToTree(value));
+    }
+
+    /** The value as the JSON tree whose canonical bytes are signed; store it as it is. */
+    public JsonNode tree(Object value) {
+        return json.valueToTree(value);
+    }
+
+    /** Signs with the active key; call inside the transaction that stores the document. */
+    public Mono<Signature> sign(byte[] payload) {
+        return keys.active().map(key -> new Signature(key.id(), ReceiptKeys.sign(key.privateKey(), payload),
+                ReceiptKeys.hex(ReceiptKeys.sha256(payload))));
+    }
+
+    /** Whether the signature verifies with the published key {@code keyId}. */
+    public Mono<Boolean> verify(String keyId, byte[] payload, byte[] signature) {
+        return keys.publicKey(keyId).map(key -> ReceiptKeys.verify(key, payload, signature)).defaultIfEmpty(false);
+    }
+
+    public static String sha256Hex(byte[] payload) {
+        return ReceiptKeys.hex(ReceiptKeys.sha256(payload));
+    }
+}

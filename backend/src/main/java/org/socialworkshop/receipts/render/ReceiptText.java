@@ -1,0 +1,113 @@
+package org.socialworkshop.receipts.render;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.socialworkshop.receipts.ReceiptContent;
+import org.socialworkshop.shared.Money;
+
+/** The words and numbers of a receipt, the same in every rendering. */
+final class ReceiptText {
+
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    static final Bilingual SALE = new Bilingual("销售小票", "Sales receipt");
+    static final Bilingual REFUND = new Bilingual("退款小票", "Refund receipt");
+    static final Bilingual TAX_ID = new Bilingual("税号", "Tax ID");
+    static final Bilingual REGISTER = new Bilingual("收款台", "Register");
+    static final Bilingual NUMBER = new Bilingual("票号", "No.");
+    static final Bilingual TIME = new Bilingual("时间", "Time");
+    static final Bilingual ORDER = new Bilingual("订单", "Order");
+    static final Bilingual ITEM = new Bilingual("商品", "Item");
+    static final Bilingual AMOUNT = new Bilingual("金额", "Amount");
+    static final Bilingual TAX_RATE = new Bilingual("税率", "Tax rate");
+    static final Bilingual TAX = new Bilingual("税额", "Tax");
+    static final Bilingual NET = new Bilingual("不含税", "Net");
+    static final Bilingual TOTAL = new Bilingual("合计", "Total");
+    static final Bilingual TOTAL_REFUNDED = new Bilingual("退款合计", "Total refunded");
+    static final Bilingual PAID = new Bilingual("支付", "Paid");
+    static final Bilingual GIVEN = new Bilingual("实收", "Given");
+    static final Bilingual CHANGE = new Bilingual("找零", "Change");
+    static final Bilingual SCAN = new Bilingual("扫码验真", "Scan to verify");
+    static final Bilingual KEY = new Bilingual("密钥", "Key");
+    static final Bilingual HASH = new Bilingual("哈希", "Hash");
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final int SHORT_HASH = 16;
+
+    private ReceiptText() {
+    }
+
+    static Bilingual title(ReceiptContent content) {
+        return content.kind() == ReceiptContent.Kind.REFUND ? REFUND : SALE;
+    }
+
+    static Bilingual totalLabel(ReceiptContent content) {
+        return content.kind() == ReceiptContent.Kind.REFUND ? TOTAL_REFUNDED : TOTAL;
+    }
+
+    /** {@code 退款 ONLINE-12} / {@code Refund of ONLINE-12}. */
+    static Bilingual refundOf(String sale) {
+        return new Bilingual("退款 " + sale, "Refund of " + sale);
+    }
+
+    /** The item's name with its variant in brackets ({@code 青花茶杯（大号）}); the English name alone. */
+    static Bilingual item(ReceiptContent.Line line) {
+        String zh = line.variant().isBlank() ? line.name() : line.name() + "（" + line.variant() + "）";
+        return new Bilingual(zh, line.nameEn());
+    }
+
+    static Bilingual tender(ReceiptContent.Tender tender) {
+        Bilingual type = switch (tender.type()) {
+            case "CASH" -> new Bilingual("现金", "Cash");
+            case "CARD" -> new Bilingual("银行卡", "Card");
+            case "WALLET" -> new Bilingual("电子钱包", "Wallet");
+            case "ONLINE" -> new Bilingual("在线支付", "Online payment");
+            default -> new Bilingual(tender.type(), tender.type());
+        };
+        String provider = tender.provider();
+        return provider == null || provider.isBlank() ? type
+                : new Bilingual(type.zh() + "（" + provider + "）", type.en() + " (" + provider + ")");
+    }
+
+    /**
+     * Who made what was bought, by public name ({@code 手作：李梅、王强} / {@code Made by 李梅, 王强}); in words
+     * when no maker consented to be named.
+     */
+    static Bilingual makers(List<String> makers) {
+        if (makers.isEmpty()) {
+            return new Bilingual("手作：工坊的手作人", "Made by workshop makers");
+        }
+        return new Bilingual("手作：" + String.join("、", makers), "Made by " + String.join(", ", makers));
+    }
+
+    /** Wall-clock time where the receipt is read: {@code 2026-11-29 22:03:12}. */
+    static String localTime(Instant instant, ZoneId zone) {
+        return LOCAL_TIME.format(instant.atZone(zone));
+    }
+
+    /** The amount in major units with the currency's decimals, no symbol: {@code 76.00}. */
+    static String amount(Money money) {
+        // Pseudo-currencies (XXX) report -1 decimals: shown as whole units.
+        int decimals = Math.max(0, money.currency().getDefaultFractionDigits());
+        return BigDecimal.valueOf(money.minor(), decimals).toPlainString();
+    }
+
+    /** With the currency's sign where it has a common one ({@code ¥76.00}), else its code ({@code USD 76.00}). */
+    static String money(Money money) {
+        return money.currency().equals(Money.CNY) ? "¥" + amount(money) : money.currency().getCurrencyCode() + " " + amount(money);
+    }
+
+    /** {@code 0.13} as {@code 13%}. */
+    static String rate(String rate) {
+        return new BigDecimal(rate).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** The first {@value #SHORT_HASH} hex digits of the receipt's hash, enough to tell receipts apart by eye. */
+    static String shortHash(String hash) {
+        return hash.length() <= SHORT_HASH ? hash : hash.substring(0, SHORT_HASH);
+    }
+}

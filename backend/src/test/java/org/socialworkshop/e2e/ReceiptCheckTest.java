@@ -1,0 +1,192 @@
+package org.socialworkshop.e2e;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.Shop;
+import org.socialworkshop.support.WorkshopTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
+
+/**
+ * A buyer checks the receipt of a paid order, as its QR code leads there: the order page links to it, the receipt page
+ * says it is genuine and shows the order and its total, in Chinese and English and on a small phone; a refund makes the
+ * sale read refunded and adds a refund receipt; a made-up code is not genuine. Every page passes axe.
+ */
+@WorkshopTest
+class ReceiptCheckTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    /** Receipts are issued through the outbox after the payment or refund is recorded. */
+    private static final Duration ISSUING = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient client;
+
+    private final Messages zh = Messages.of("zh-CN");
+    private final Messages en = Messages.of("en");
+
+    @Test
+    void aPaidOrdersReceiptIsGenuineAndARefundShowsOnIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        WebTestClient staff = CatalogFixtures.coordinator(client);
+        Map<String, Object> body = CatalogFixtures.product("青花茶杯" + tag, "Blue tea cup " + tag, false);
+        body.put("variants", List.of(CatalogFixtures.variant("E2E-RECEIPT-" + tag, 6800)));
+        Map<String, Object> product = CatalogFixtures.create(staff, body);
+        Shop shop = new Shop(client);
+        Shop.Placed order = shop.paidOrder((String) product.get("id"), CatalogFixtures.firstVariantId(product), 2);
+        Map<String, Object> sale = receipts(shop, order, 1).get(0);
+        String saleCode = (String) sale.get("code");
+        assertThat(sale).containsEntry("kind", "SALE");
+
+        Storefront page = browser.open(port, orderPage(order, "zh-CN")).ready("zh-CN");
+        WebElement link = page.waitUntil(presenceOfElementLocated(By.cssSelector("#order-receipts a[data-kind='SALE']")));
+        assertThat(link.getDomAttribute("href")).isEqualTo("/r/" + saleCode);
+        assertThat(link.getText()).isEqualTo(name(zh, sale));
+        Accessibility.assertNoSeriousViolations(page.driver(), "order page with its receipt in zh-CN");
+        link.click();
+
+        page.waitUntil(urlContains("/r/" + saleCode));
+        expectVerdict(page.ready("zh-CN"), zh, "GENUINE", "receipt.verdict.GENUINE");
+        assertThat(page.element("receipt-order-number").getText()).isEqualTo(order.orderNumber());
+        assertThat(page.element("receipt-total").getText()).isEqualTo("¥136.00");
+        assertThat(page.element("receipt-paper-heading").getText()).isEqualTo(name(zh, sale));
+        assertThat(page.element("receipt-lines").getText()).contains("青花茶杯" + tag);
+        assertThat(page.element("receipt-check-signature").getText()).isEqualTo(zh.text("receipt.check.signatureOk"));
+        assertThat(page.element("receipt-check-chain").getText()).isEqualTo(zh.text("receipt.check.chainOk"));
+        assertThat(page.element("receipt-pdf-roll").getDomAttribute("href"))
+                .isEqualTo("/api/receipts/" + saleCode + "/receipt.pdf?paper=80mm");
+        assertThat(page.element("receipt-pdf-a4").getDomAttribute("href")).isEqualTo("/api/receipts/" + saleCode + "/receipt.pdf?paper=a4");
+        assertThat(page.element("receipt-qr").getDomAttribute("href")).isEqualTo("/api/receipts/" + saleCode + "/qr.png");
+        assertThat(page.element("receipt-escpos").getDomAttribute("href")).isEqualTo("/api/receipts/" + saleCode + "/receipt.escpos");
+        assertThat(page.element("receipt-keys").getDomAttribute("href")).isEqualTo("/.well-known/receipt-keys");
+        renderingsAreThere(page);
+        Accessibility.assertNoSeriousViolations(page.driver(), "genuine receipt in zh-CN");
+        printsOnTheChosenPaper(page);
+
+        browser.resize(360, 800);
+        Storefront english = browser.open(port, "/r/" + saleCode + "?lang=en").ready("en");
+        expectVerdict(english, en, "GENUINE", "receipt.verdict.GENUINE");
+        assertThat(english.element("receipt-total").getText()).isEqualTo("CN¥136.00");
+        assertThat(english.element("receipt-lines").getText()).contains("Blue tea cup " + tag);
+        assertThat(english.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing wider than a 360 px phone").isEqualTo(true);
+        Accessibility.assertNoSeriousViolations(english.driver(), "genuine receipt in en at 360 px");
+
+        staff.post().uri("/api/admin/orders/{id}/refunds", order.orderId())
+                .bodyValue(Map.of("amount", Map.of("amount", 6800, "currency", "CNY"), "restock", false, "reason", "一个茶杯碎了"))
+                .exchange().expectStatus().isCreated();
+        Map<String, Object> refund = receipts(shop, order, 2).stream()
+                .filter(receipt -> "REFUND".equals(receipt.get("kind"))).findFirst().orElseThrow();
+        checkRefund(order, saleCode, refund);
+    }
+
+    /** The sale now reads partly refunded; the order page links the refund receipt, which names the sale. */
+    private void checkRefund(Shop.Placed order, String saleCode, Map<String, Object> refund) {
+        Storefront sale = browser.open(port, "/r/" + saleCode + "?lang=zh-CN").ready("zh-CN");
+        expectVerdict(sale, zh, "PARTIALLY_REFUNDED", "receipt.verdict.PARTIALLY_REFUNDED");
+        Accessibility.assertNoSeriousViolations(sale.driver(), "partly refunded receipt in zh-CN");
+
+        Storefront page = browser.open(port, orderPage(order, "en")).ready("en");
+        WebElement link = page.waitUntil(presenceOfElementLocated(By.cssSelector("#order-receipts a[data-kind='REFUND']")));
+        assertThat(link.getText()).isEqualTo(name(en, refund));
+        link.click();
+
+        page.waitUntil(urlContains("/r/" + refund.get("code")));
+        expectVerdict(page.ready("en"), en, "GENUINE", "receipt.verdict.refundReceipt");
+        assertThat(page.element("receipt-total").getText()).isEqualTo("CN¥68.00");
+        assertThat(page.element("receipt-refund-of").getDomAttribute("href")).isEqualTo("/r/" + saleCode);
+        Accessibility.assertNoSeriousViolations(page.driver(), "refund receipt in en");
+
+        page.element("receipt-refund-of").click();
+        page.waitUntil(urlContains("/r/" + saleCode));
+        expectVerdict(page.ready("en"), en, "PARTIALLY_REFUNDED", "receipt.verdict.PARTIALLY_REFUNDED");
+    }
+
+    /** The slip shows its QR code, and every download link answers with its file. */
+    private void renderingsAreThere(Storefront page) {
+        page.waitUntil(d -> Boolean.TRUE.equals(page.script(
+                "const qr = document.querySelector('#receipt-paper .paper__qr'); return qr.complete && qr.naturalWidth > 0 && !qr.hidden;")));
+        Map<String, MediaType> files = Map.of("receipt-pdf-roll", MediaType.APPLICATION_PDF, "receipt-pdf-a4", MediaType.APPLICATION_PDF,
+                "receipt-qr", MediaType.IMAGE_PNG, "receipt-escpos", MediaType.APPLICATION_OCTET_STREAM);
+        files.forEach((link, type) -> client.get().uri(page.element(link).getDomAttribute("href")).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(type));
+    }
+
+    /**
+     * The print buttons choose the paper before the print dialog, which is stood in for: it fires the events a real
+     * one fires and notes the paper and the page size the roll was given (as long as the slip, 80 mm wide).
+     */
+    private static void printsOnTheChosenPaper(Storefront page) {
+        page.script("window.print = () => { window.dispatchEvent(new Event('beforeprint'));"
+                + " window.printed = { paper: document.documentElement.dataset.paper,"
+                + " pages: [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join(' ') };"
+                + " window.dispatchEvent(new Event('afterprint')); };");
+        page.element("receipt-print-roll").click();
+        assertThat(page.script("return window.printed.paper")).isEqualTo("roll");
+        assertThat((String) page.script("return window.printed.pages")).containsPattern("@page receipt-roll \\{ size: 80mm \\d+mm;");
+        assertThat(page.htmlAttribute("data-printing")).as("the roll layout is put away after printing").isNull();
+        page.element("receipt-print-a4").click();
+        assertThat(page.script("return window.printed.paper")).isEqualTo("a4");
+    }
+
+    @Test
+    void aMadeUpCodeIsNotGenuineInEitherLanguage() {
+        String madeUp = "/r/ONLINE-1." + "A".repeat(86);
+        for (String lang : List.of("zh-CN", "en")) {
+            Messages messages = Messages.of(lang);
+            Storefront page = browser.open(port, madeUp + "?lang=" + lang).ready(lang);
+            expectVerdict(page, messages, "NOT_GENUINE", "receipt.verdict.NOT_GENUINE");
+            assertThat(page.element("receipt-verdict").getDomAttribute("data-reason")).isEqualTo("notFound");
+            assertThat(page.element("receipt-verdict-text").getText()).isEqualTo(messages.text("receipt.why.notFound"));
+            assertThat(page.driver().findElements(By.id("receipt-paper"))).as("no receipt shown").isEmpty();
+            Accessibility.assertNoSeriousViolations(page.driver(), "a made-up receipt code in " + lang);
+        }
+    }
+
+    /** Waits for the verdict, then checks its words, and that the (visually hidden) live region said them. */
+    private static void expectVerdict(Storefront page, Messages messages, String verdict, String key) {
+        page.waitUntil(attributeToBe(By.id("receipt-verdict"), "data-verdict", verdict));
+        assertThat(page.element("receipt-verdict-heading").getText()).isEqualTo(messages.text(key));
+        page.waitUntil(d -> messages.text(key).equals(page.script("return document.getElementById('receipt-live').textContent")));
+    }
+
+    /** "Sale receipt ONLINE-42", as the order page and the receipt page name a receipt. */
+    private static String name(Messages messages, Map<String, Object> receipt) {
+        return messages.text("receipt.name", Map.of("kind", messages.text("receipt.kind." + receipt.get("kind")),
+                "register", receipt.get("register"), "number", receipt.get("number")));
+    }
+
+    private static String orderPage(Shop.Placed order, String lang) {
+        return "/shop/order.html?id=" + order.orderId() + "&token=" + order.accessToken() + "&lang=" + lang;
+    }
+
+    /** The order's receipts once there are {@code count} of them. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> receipts(Shop shop, Shop.Placed order, int count) {
+        Awaitility.await().atMost(ISSUING).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat((List<Map<String, Object>>) shop.order(order).get("receipts")).hasSize(count));
+        return (List<Map<String, Object>>) shop.order(order).get("receipts");
+    }
+}
