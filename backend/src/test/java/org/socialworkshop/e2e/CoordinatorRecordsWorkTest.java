@@ -67,6 +67,7 @@ class CoordinatorRecordsWorkTest {
         assertThat(numbers.get(2).findElement(By.cssSelector(".amount__spoken")).getDomProperty("textContent"))
                 .as("what a screen reader says").isEqualTo(PieceworkSteps.spoken(zh, 1500));
         assertThat(row.getDomAttribute("data-reason")).isEqualTo("WORK");
+        assertThat(page.driver().findElements(By.id("earnings-pdf"))).as("no signed statement for a month not over").isEmpty();
         Accessibility.assertNoSeriousViolations(page.driver(), "a maker's month for coordinators in zh-CN");
 
         checkAReportedRecord(page, steps, zh, maker, operation, today);

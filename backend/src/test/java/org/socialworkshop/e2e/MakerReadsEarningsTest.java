@@ -165,6 +165,21 @@ class MakerReadsEarningsTest {
         assertThat(status).as("the admin API refuses the maker's own browser session").isEqualTo(403L);
     }
 
+    /** A finished month's statement comes as a signed PDF too; the current month's does not yet. */
+    @Test
+    void lastMonthsStatementOffersTheSignedPdf() {
+        String lastMonth = PieceworkSteps.today().minusMonths(1).toString().substring(0, 7);
+        signIn("zh-CN");
+        Storefront home = browser.open(port, "/maker/").ready("zh-CN");
+        home.waitUntil(visibilityOfElementLocated(By.cssSelector("#maker-months-" + lastMonth + " a"))).click();
+        home.waitUntil(urlContains("/maker/month.html?month=" + lastMonth));
+        WebElement pdf = home.ready("zh-CN").waitUntil(visibilityOfElementLocated(By.id("statement-pdf")));
+        assertThat(pdf.getDomAttribute("href")).isEqualTo("/api/maker/months/" + lastMonth + "/statement.pdf");
+        steps.makerSession().get().uri(pdf.getDomAttribute("href")).exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/pdf");
+        Accessibility.assertNoSeriousViolations(home.driver(), "last month's statement with its PDF in zh-CN");
+    }
+
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"zh-CN", "en"})
     void portalReadsLargeFitsASmallPhoneAndPassesAxe(String lang) {

@@ -50,6 +50,11 @@ export async function send(path, body, headers = {}) {
   return api.post(`${BASE}${path}`, body, { headers });
 }
 
+/** The signed statement of a finished month, as the maker has it (issued on first request, never changed). */
+export function statementPdfUrl(makerId, month) {
+  return `${BASE}/makers/${encodeURIComponent(makerId)}/months/${encodeURIComponent(month)}/statement.pdf`;
+}
+
 export function payoutCsvUrl(batchId) {
   return `${BASE}/payout-batches/${encodeURIComponent(batchId)}/payouts.csv`;
 }

@@ -1,10 +1,10 @@
 /**
- * Markup of a maker's month statement for coordinators: the balances and totals, then every ledger line with
- * its reason, and a "Correct" button on each line that can be reversed.
+ * Markup of a maker's month statement for coordinators: the signed PDF copy once the month is over, the balances
+ * and totals, then every ledger line with its reason, and a "Correct" button on each line that can be reversed.
  */
 import { html } from '../../lib/html.js';
-import { amountHtml, dayHtml, monthText } from '../../lib/piecework.js';
-import { codeHtml } from '../../lib/staff-piecework.js';
+import { amountHtml, currentMonth, dayHtml, monthText } from '../../lib/piecework.js';
+import { codeHtml, statementPdfUrl } from '../../lib/staff-piecework.js';
 
 function total(id, key, value) {
   return html`<div class="facts__row"><dt data-i18n="${key}"></dt><dd id="${id}">${value}</dd></div>`;
@@ -32,6 +32,8 @@ export function statementHtml(statement, balance, name) {
   return html`
     <section class="stack" aria-labelledby="earnings-heading">
       <h2 id="earnings-heading" tabindex="-1" data-i18n="piecework.earnings.heading" data-i18n-params="${params}"></h2>
+      ${statement.month < currentMonth() && html`
+        <p><a id="earnings-pdf" href="${statementPdfUrl(statement.maker.id, statement.month)}" data-i18n="piecework.earnings.pdf"></a></p>`}
       <dl class="facts facts--totals">
         ${total('earnings-opening', 'piecework.earnings.opening', amountHtml(statement.openingBalance))}
         ${total('earnings-earned', 'piecework.earnings.earned', amountHtml(statement.earned))}
