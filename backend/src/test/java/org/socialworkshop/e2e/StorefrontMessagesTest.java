@@ -35,8 +35,11 @@ class StorefrontMessagesTest {
     private static final Pattern QUOTED = Pattern.compile("(['\"])([a-z][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9_-]++)++)\\1");
     private static final Pattern ATTRIBUTES = Pattern.compile("data-i18n-attr=\"([^\"$]*)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** Sections whose placeholders must match between the languages (the order screens, buyer's and staff's, and receipts). */
-    private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders", "receipt");
+    /** Sections whose placeholders must match between the languages (orders, receipts and piece work; buyers', makers' and staff's). */
+    private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders", "receipt",
+            "maker", "piecework");
+    private static final Set<String> LEDGER_REASONS = Set.of("WORK", "SALE_SHARE", "REFUND_SHARE", "PAYOUT", "ADJUSTMENT",
+            "TOP_UP", "REVERSAL");
 
     /** Keys put together from codes the API sends. */
     private static final Map<String, Set<String>> FROM_CODES = Map.ofEntries(
@@ -69,7 +72,14 @@ class StorefrontMessagesTest {
             Map.entry("receipt.total.", Set.of("SALE", "REFUND")),
             Map.entry("receipt.tenders.", Set.of("SALE", "REFUND")),
             Map.entry("receipt.tender.", Set.of("CARD", "WALLET", "CASH", "ONLINE", "BANK_TRANSFER")),
-            Map.entry("receipt.provider.", Set.of("stripe", "demo")));
+            Map.entry("receipt.provider.", Set.of("stripe", "demo")),
+            Map.entry("maker.reason.", LEDGER_REASONS),
+            Map.entry("maker.report.piecesProblem.", Set.of("missing", "format", "range")),
+            Map.entry("piecework.reason.", LEDGER_REASONS),
+            Map.entry("piecework.status.", Set.of("REPORTED", "RECORDED", "CHECKED", "DECLINED")),
+            Map.entry("piecework.method.", Set.of("BANK_TRANSFER", "CASH", "MOBILE_WALLET")),
+            Map.entry("piecework.count.", Set.of("missing", "format", "range")),
+            Map.entry("piecework.amount.", Set.of("missing", "format", "range", "zero")));
 
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");

@@ -33,6 +33,22 @@ export function parseYuan(text) {
   return { fen };
 }
 
+/**
+ * Reads an amount that adds ("8", "+8.00") or takes away ("-5", "−¥5.00"), as an adjustment does.
+ * Returns { fen } with fen never 0, or { problem }: 'missing', 'format', 'zero' or 'range' (beyond 100000.00).
+ */
+export function parseSignedYuan(text) {
+  const value = plain(String(text).replace(/[\u2212\uFF0D\uFE63\u2012\u2013]/g, '-').replace(/\uFF0B/g, '+'));
+  if (value === '') return { problem: 'missing' };
+  const sign = /^[-+]/.test(value) ? value[0] : '';
+  const match = YUAN.exec(plain(value.slice(sign.length)));
+  if (!match) return { problem: 'format' };
+  const fen = Number(match[1] + (match[2] ?? '').padEnd(2, '0'));
+  if (fen === 0) return { problem: 'zero' };
+  if (fen > MAX_FEN) return { problem: 'range' };
+  return { fen: sign === '-' ? -fen : fen };
+}
+
 /** 6850 → "68.50", built from the digits, for form fields and tables. */
 export function formatYuan(fen) {
   const digits = String(Math.abs(Math.trunc(fen))).padStart(3, '0');

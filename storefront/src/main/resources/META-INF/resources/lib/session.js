@@ -19,8 +19,16 @@ export function currentUser() {
   return pending;
 }
 
+function hasRole(user, roles) {
+  return Array.isArray(user?.roles) && user.roles.some((role) => roles.has(String(role).replace(/^ROLE_/, '')));
+}
+
 /** True for people who run the catalog, stock and makers: administrators and coordinators. */
 export function managesCatalog(user) {
-  return Array.isArray(user?.roles)
-    && user.roles.some((role) => CATALOG_ROLES.has(String(role).replace(/^ROLE_/, '')));
+  return hasRole(user, CATALOG_ROLES);
+}
+
+/** True for makers, who may see their own work and earnings in the makers' portal. */
+export function isMaker(user) {
+  return hasRole(user, new Set(['MAKER']));
 }

@@ -1,5 +1,5 @@
 /**
- * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders),
+ * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders, piece work),
  * marking the page we are on.
  */
 import { html, render } from '../../lib/html.js';
@@ -12,6 +12,12 @@ const LINKS = [
   { id: 'admin-nav-makers', href: '/admin/makers.html', key: 'admin.nav.makers' },
   { id: 'admin-nav-stock', href: '/admin/stock.html', key: 'admin.nav.stock' },
   { id: 'admin-nav-orders', href: '/admin/orders.html', key: 'adminOrders.nav', also: ['/admin/order.html', '/admin/packing-list.html'] },
+  {
+    id: 'admin-nav-piecework',
+    href: '/admin/piecework.html',
+    key: 'piecework.nav.link',
+    also: ['/admin/piece-rates.html', '/admin/maker-earnings.html', '/admin/payouts.html', '/admin/employment.html'],
+  },
 ];
 
 function current(link, path) {

@@ -1,17 +1,19 @@
 /**
  * <auth-status>: the signed-in indicator. Shows the staff sign-in link until
  * GET /api/auth/me says who is signed in; then the user's email and a sign-out
- * button, and for administrators and coordinators a link to the staff area.
+ * button, for administrators and coordinators a link to the staff area, and for makers a link
+ * to their own work and earnings.
  * Emits `auth-change` (bubbles) with { user } once it knows.
  */
 import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../lib/api.js';
-import { currentUser, managesCatalog } from '../../lib/session.js';
+import { currentUser, isMaker, managesCatalog } from '../../lib/session.js';
 import { define } from '../../lib/define.js';
 
 const LOGIN_PATH = '/login.html';
 const ADMIN_PATH = '/admin/index.html';
+const MAKER_PATH = '/maker/';
 
 class AuthStatus extends HTMLElement {
   connectedCallback() {
@@ -50,6 +52,9 @@ class AuthStatus extends HTMLElement {
       ${managesCatalog(user) && html`
         <a id="nav-admin" class="auth-status__link" href="${ADMIN_PATH}"
            ${here && html`aria-current="page"`} data-i18n="nav.admin"></a>`}
+      ${isMaker(user) && html`
+        <a id="nav-maker" class="auth-status__link" href="${MAKER_PATH}"
+           ${window.location.pathname === MAKER_PATH && html`aria-current="page"`} data-i18n="maker.nav.link"></a>`}
       <span class="auth-status__user">
         <span data-i18n="auth.signedInAs"></span>
         <strong id="signed-in-user" class="auth-status__email">${user.email}</strong>

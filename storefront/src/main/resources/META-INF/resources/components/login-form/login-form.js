@@ -8,7 +8,10 @@ import { html, render } from '../../lib/html.js';
 import { translate } from '../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../lib/api.js';
 import { safeNextPath } from '../../lib/redirect.js';
+import { isMaker, managesCatalog } from '../../lib/session.js';
 import { define } from '../../lib/define.js';
+
+const MAKER_HOME = '/maker/';
 
 function problemKey(input) {
   if (input.validity.valueMissing) return `login.${input.id}.missing`;
@@ -25,6 +28,14 @@ function serverMessage(error) {
       : { key: 'login.error.tooMany', params: { seconds, count: seconds } };
   }
   return { key: 'login.error.generic', params: {} };
+}
+
+/** The page named in ?next=; without one, makers go to their own portal and everyone else home. */
+function landingPath(user) {
+  if (new URLSearchParams(window.location.search).has('next')) {
+    return safeNextPath(window.location.search, window.location.origin);
+  }
+  return isMaker(user) && !managesCatalog(user) ? MAKER_HOME : '/';
 }
 
 function setDescribedBy(input, id, on) {
@@ -70,7 +81,7 @@ class LoginForm extends HTMLElement {
       await ensureCsrfToken();
       const user = await api.post('/api/auth/login', { email: this.inputs[0].value, password: this.password.value });
       this.dispatchEvent(new CustomEvent('login-success', { bubbles: true, detail: { user } }));
-      window.location.assign(safeNextPath(window.location.search, window.location.origin));
+      window.location.assign(landingPath(user));
     } catch (error) {
       this.setBusy(false);
       const { key, params } = serverMessage(error);

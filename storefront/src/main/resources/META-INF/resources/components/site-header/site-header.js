@@ -21,9 +21,9 @@ function isShopHome(path) {
   return path === '/shop/' || path === '/shop/index.html';
 }
 
-/** Buyers' pages show their cart; the staff area does not. */
+/** Buyers' pages show their cart; the staff area and the makers' portal do not. */
 function isStaffArea(path) {
-  return path.startsWith('/admin/');
+  return path.startsWith('/admin/') || path.startsWith('/maker/');
 }
 
 class SiteHeader extends HTMLElement {

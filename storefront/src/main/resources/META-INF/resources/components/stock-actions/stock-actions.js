@@ -12,7 +12,7 @@ import { ApiError, api, ensureCsrfToken } from '../../lib/api.js';
 import { FormErrors, announce, problemsFrom } from '../../lib/form-errors.js';
 import { uuid } from '../../lib/uuid.js';
 import { define } from '../../lib/define.js';
-import { parseDelta, parseQuantity } from './quantity.js';
+import { parseDelta, parseQuantity } from '../../lib/quantity.js';
 
 const REASON_MIN = 3;
 const REASON_MAX = 500;

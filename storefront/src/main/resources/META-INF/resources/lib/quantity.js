@@ -14,11 +14,16 @@ function plain(text) {
 
 /** A count of 1..100000: { value } or { problem: 'missing' | 'format' | 'range' }. */
 export function parseQuantity(text) {
+  return parseCount(text, 1);
+}
+
+/** A count of `min`..`max` (pieces accepted may be 0): { value } or { problem: 'missing' | 'format' | 'range' }. */
+export function parseCount(text, min = 0, max = LIMIT) {
   const value = plain(text);
   if (value === '') return { problem: 'missing' };
   if (!/^\+?\d+$/.test(value)) return { problem: 'format' };
   const n = Number(value);
-  return n >= 1 && n <= LIMIT ? { value: n } : { problem: 'range' };
+  return n >= min && n <= max ? { value: n } : { problem: 'range' };
 }
 
 /** A change of -100000..100000 other than 0: { value } or { problem: 'missing' | 'format' | 'zero' | 'range' }. */

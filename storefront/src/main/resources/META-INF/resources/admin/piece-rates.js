@@ -1,0 +1,5 @@
+import { startAdmin } from '../lib/admin.js';
+import { register as registerNav } from '../components/piecework-nav/piecework-nav.js';
+import { register as registerRates } from '../components/piece-rates/piece-rates.js';
+
+startAdmin(registerNav, registerRates);
