@@ -139,7 +139,7 @@ class AdminPieceworkController {
 
     @PostMapping("/work")
     Mono<ResponseEntity<WorkRecords.WorkRecord>> record(@Valid @RequestBody NewWork body) {
-        if (body.workDate().isAfter(LocalDate.now().plusDays(1))) {
+        if (body.workDate().isAfter(WorkshopTime.today().plusDays(1))) {
             throw InvalidInput.field("workDate", "must not be in the future");
         }
         return work.record(body.makerId(), body.operationId(), body.workDate(), body.pieces(), body.note(),
@@ -204,7 +204,7 @@ class AdminPieceworkController {
 
     @GetMapping("/makers/{makerId}/balance")
     Mono<Map<String, Object>> balance(@PathVariable UUID makerId, @RequestParam(required = false) @Nullable LocalDate asOf) {
-        return ledger.balance(makerId, asOf).map(balance -> Map.of("makerId", makerId, "asOf", asOf == null ? LocalDate.now() : asOf,
+        return ledger.balance(makerId, asOf).map(balance -> Map.of("makerId", makerId, "asOf", asOf == null ? WorkshopTime.today() : asOf,
                 "balance", Money.fen(balance)));
     }
 
@@ -235,6 +235,6 @@ class AdminPieceworkController {
 
     @GetMapping("/overview")
     Mono<Statements.Overview> overview(@RequestParam(required = false) @Nullable YearMonth month) {
-        return statements.overview(month == null ? YearMonth.now() : month);
+        return statements.overview(month == null ? WorkshopTime.thisMonth() : month);
     }
 }

@@ -35,7 +35,7 @@ public class Corrections {
     public Mono<LedgerEntry> adjust(UUID maker, long amount, String reason) {
         UUID key = UUID.randomUUID();
         return db.inTransaction(() -> ledger.book(PieceworkProblem.ruled(() -> LedgerEntry.toMaker(Reason.ADJUSTMENT, "adjustment:" + key,
-                        LocalDate.now(), "adjustment:" + key, maker, Account.ADJUSTMENTS, amount, reason)))
+                        WorkshopTime.today(), "adjustment:" + key, maker, Account.ADJUSTMENTS, amount, reason)))
                 .flatMap(entry -> audit.record("piecework.adjusted", "maker:" + maker, Map.of("amount", amount, "reason", reason))
                         .thenReturn(entry)));
     }
@@ -44,9 +44,9 @@ public class Corrections {
     public Mono<Corrected> correct(UUID entryId, String reason, @Nullable UUID replacementMaker, @Nullable Long replacementAmount) {
         return ledger.find(entryId).switchIfEmpty(Mono.error(() -> PieceworkProblem.notFound("ledger entry")))
                 .flatMap(original -> db.inTransaction(() -> {
-                    LedgerEntry reversal = PieceworkProblem.ruled(() -> original.entry().reversal(LocalDate.now(), reason));
+                    LedgerEntry reversal = PieceworkProblem.ruled(() -> original.entry().reversal(WorkshopTime.today(), reason));
                     Mono<LedgerEntry> replacement = replacementMaker == null || replacementAmount == null || replacementAmount == 0 ? Mono.empty()
-                            : ledger.book(LedgerEntry.toMaker(Reason.ADJUSTMENT, "correction:" + entryId, LocalDate.now(),
+                            : ledger.book(LedgerEntry.toMaker(Reason.ADJUSTMENT, "correction:" + entryId, WorkshopTime.today(),
                                     "correction:" + entryId, replacementMaker, Account.ADJUSTMENTS, replacementAmount, reason));
                     return ledger.book(reversal)
                             .flatMap(booked -> booked.id().equals(reversal.id()) ? Mono.just(booked)

@@ -47,7 +47,7 @@ public class MakerPayouts {
     }
 
     public Mono<Payout> pay(UUID maker, long amount, Method method, @Nullable String reference) {
-        return db.inTransaction(() -> payLocked(maker, amount, method, reference, null, LocalDate.now()));
+        return db.inTransaction(() -> payLocked(maker, amount, method, reference, null, WorkshopTime.today()));
     }
 
     /** A payout recorded for the day it was made (demo history, or a cash payment entered later). */
@@ -67,7 +67,7 @@ public class MakerPayouts {
                         .thenMany(Flux.fromIterable(ids).concatMap(maker -> ledger.lockMaker(maker).then(ledger.balance(maker, null))
                                 .filter(balance -> balance > 0)
                                 .flatMap(balance -> payLocked(maker, balance, method, "batch " + batchId.toString().substring(0, 8), batchId,
-                                        LocalDate.now()))))
+                                        WorkshopTime.today()))))
                         .collectList()
                         .map(paid -> new Batch(batchId, method, paid, paid.stream().map(Payout::amount).reduce(Money.fen(0), Money::plus))))));
     }

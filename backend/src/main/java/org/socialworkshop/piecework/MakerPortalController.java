@@ -50,7 +50,7 @@ class MakerPortalController {
 
     @GetMapping("/me")
     Mono<Map<String, Object>> me() {
-        return accounts.current().flatMap(maker -> Mono.zip(statements.month(maker, YearMonth.now()), ledger.balance(maker, null))
+        return accounts.current().flatMap(maker -> Mono.zip(statements.month(maker, WorkshopTime.thisMonth()), ledger.balance(maker, null))
                 .map(found -> Map.of("makerId", maker, "name", found.getT1().maker().name(), "balance", Money.fen(found.getT2()))));
     }
 
@@ -71,7 +71,7 @@ class MakerPortalController {
 
     @PostMapping("/work")
     Mono<ResponseEntity<WorkRecords.WorkRecord>> report(@Valid @RequestBody Report body) {
-        if (body.workDate().isAfter(LocalDate.now().plusDays(1)) || body.workDate().isBefore(LocalDate.now().minusDays(62))) {
+        if (body.workDate().isAfter(WorkshopTime.today().plusDays(1)) || body.workDate().isBefore(WorkshopTime.today().minusDays(62))) {
             throw InvalidInput.field("workDate", "must be within the last two months, not in the future");
         }
         return accounts.current().flatMap(maker -> work.report(maker, body.operationId(), body.workDate(), body.pieces()))

@@ -97,7 +97,7 @@ public class PieceRates {
         if (id != null) {
             statement = statement.bind("id", id);
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = WorkshopTime.today();
         return statement.map(row -> new Object[] {row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("product", String.class),
                         row.get("variant_id", UUID.class), row.get("name_zh", String.class), row.get("name_en", String.class),
                         row.get("valid_from", LocalDate.class), row.get("rate_fen", Long.class)})

@@ -42,7 +42,7 @@ public class PieceworkDemo {
         return db.sql("""
                         SELECT m.id FROM makers m
                         ORDER BY (SELECT granted FROM maker_consents c WHERE c.maker_id = m.id ORDER BY c.recorded_at DESC LIMIT 1) DESC NULLS LAST,
-                                 m.created_at, m.id""")
+                                 m.name, m.id""")
                 .map(row -> row.get("id", UUID.class)).list();
     }
 

@@ -71,7 +71,7 @@ class RevenueShares {
                             Consignment terms = sold.terms().get(line.productId());
                             long share = share(net(line, line.quantity()), terms.share());
                             return share == 0 ? Mono.empty() : ledger.book(LedgerEntry.toMaker(Reason.SALE_SHARE, "order:" + paid.orderId(),
-                                    LocalDate.now(), "share:" + paid.orderId() + ":" + line.lineId(), terms.maker(), Account.REVENUE_SHARE, share,
+                                    WorkshopTime.today(), "share:" + paid.orderId() + ":" + line.lineId(), terms.maker(), Account.REVENUE_SHARE, share,
                                     paid.orderNumber() + " " + line.nameZh() + " × " + line.quantity()));
                         }))
                 .then();
@@ -87,7 +87,7 @@ class RevenueShares {
                                     : net(line, refunded.units().getOrDefault(line.lineId(), 0));
                             long share = share(net, terms.share());
                             return share == 0 ? Mono.empty() : ledger.book(LedgerEntry.toMaker(Reason.REFUND_SHARE, "refund:" + refunded.refundId(),
-                                    LocalDate.now(), "share-refund:" + refunded.refundId() + ":" + line.lineId(), terms.maker(),
+                                    WorkshopTime.today(), "share-refund:" + refunded.refundId() + ":" + line.lineId(), terms.maker(),
                                     Account.REVENUE_SHARE, -share, refunded.orderNumber() + " refund " + line.nameZh()));
                         }))
                 .then();

@@ -53,7 +53,7 @@ public class SignedStatements {
 
     /** The signed statement of a finished month, issued now if it was not yet. */
     public Mono<Issued> issue(UUID maker, YearMonth month) {
-        if (!month.isBefore(YearMonth.now())) {
+        if (!month.isBefore(WorkshopTime.thisMonth())) {
             return Mono.error(new NotFinished(month));
         }
         return find(maker, month).switchIfEmpty(Mono.defer(() -> statements.month(maker, month).flatMap(statement -> {

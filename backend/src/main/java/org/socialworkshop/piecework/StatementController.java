@@ -2,7 +2,6 @@ package org.socialworkshop.piecework;
 
 import java.net.URI;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 class StatementController {
-
-    private static final ZoneId WORKSHOP_TIME = ZoneId.of("Asia/Shanghai");
 
     private final SignedStatements signed;
     private final StatementPdf pdf;
@@ -71,7 +68,7 @@ class StatementController {
     private Mono<ResponseEntity<byte[]>> statementPdf(UUID maker, YearMonth month, ServerWebExchange exchange) {
         String base = origin(exchange);
         return signed.issue(maker, month)
-                .flatMap(issued -> Mono.fromCallable(() -> pdf.render(issued, base + "/s/" + issued.code(), WORKSHOP_TIME))
+                .flatMap(issued -> Mono.fromCallable(() -> pdf.render(issued, base + "/s/" + issued.code(), WorkshopTime.ZONE))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"statement-" + month + ".pdf\"")

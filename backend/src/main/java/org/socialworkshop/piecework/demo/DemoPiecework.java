@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -39,7 +40,7 @@ class DemoPiecework implements DemoDataset {
     @Override
     public Mono<Void> load() {
         Random random = new Random(20261129L);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         YearMonth first = YearMonth.from(today).minusMonths(3);
         LocalDate raised = today.minusMonths(2).withDayOfMonth(1);
         return Mono.zip(piecework.demoMakers(), piecework.handcrafts())
