@@ -35,8 +35,12 @@ class StorefrontMessagesTest {
     private static final Pattern QUOTED = Pattern.compile("(['\"])([a-z][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9_-]++)++)\\1");
     private static final Pattern ATTRIBUTES = Pattern.compile("data-i18n-attr=\"([^\"$]*)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** Sections whose placeholders must match between the languages (the order screens, buyer's and staff's, and receipts). */
-    private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders", "receipt");
+    /**
+     * Sections whose placeholders must match between the languages (the order screens, buyer's and staff's, receipts
+     * and earnings statements).
+     */
+    private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders", "receipt",
+            "statement");
 
     /** Keys put together from codes the API sends. */
     private static final Map<String, Set<String>> FROM_CODES = Map.ofEntries(
@@ -69,7 +73,8 @@ class StorefrontMessagesTest {
             Map.entry("receipt.total.", Set.of("SALE", "REFUND")),
             Map.entry("receipt.tenders.", Set.of("SALE", "REFUND")),
             Map.entry("receipt.tender.", Set.of("CARD", "WALLET", "CASH", "ONLINE", "BANK_TRANSFER")),
-            Map.entry("receipt.provider.", Set.of("stripe", "demo")));
+            Map.entry("receipt.provider.", Set.of("stripe", "demo")),
+            Map.entry("statement.reason.", Set.of("WORK", "SALE_SHARE", "REFUND_SHARE", "PAYOUT", "ADJUSTMENT", "TOP_UP", "REVERSAL")));
 
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");
