@@ -5,6 +5,7 @@
  */
 import { api } from './api.js';
 import { currentLang, t } from './i18n.js';
+import { codeIn } from './signed-check.js';
 
 const PAGE_PREFIX = '/r/';
 const NAMED = /^(.+)-(\d+)\./;
@@ -16,14 +17,7 @@ export function receiptPage(code) {
 
 /** The code in this page's own address (/r/{code}), or '' when there is none. */
 export function codeFromAddress(pathname = window.location.pathname) {
-  if (!pathname.startsWith(PAGE_PREFIX)) return '';
-  const segment = pathname.slice(PAGE_PREFIX.length);
-  if (segment === '' || segment === 'index.html' || segment.includes('/')) return '';
-  try {
-    return decodeURIComponent(segment).trim();
-  } catch {
-    return segment;
-  }
+  return codeIn(PAGE_PREFIX, pathname);
 }
 
 /** { register, number } of a receipt reference, read from its code when the fields are missing. */

@@ -4,8 +4,7 @@
  */
 import { html } from '../../lib/html.js';
 import { t } from '../../lib/i18n.js';
-
-const KEYS_ADDRESS = '/.well-known/receipt-keys';
+import { KEYS_ADDRESS, technicalTemplate } from '../../lib/signed-check.js';
 
 /** Only the printer file is saved at once; browsers show PDFs and images themselves. */
 function download(id, href, key, save = false) {
@@ -15,13 +14,13 @@ function download(id, href, key, save = false) {
 /** `files` are the renderings' addresses (lib/receipts.js). */
 export function toolsTemplate(files) {
   return html`
-    <section class="receipt-tools" aria-labelledby="receipt-tools-heading">
+    <section class="check-tools" aria-labelledby="receipt-tools-heading">
       <h2 id="receipt-tools-heading">${t('receipt.tools.heading')}</h2>
       <p class="button-row">
         <button type="button" id="receipt-print-roll" class="button button--primary" data-paper="roll">${t('receipt.print.roll')}</button>
         <button type="button" id="receipt-print-a4" class="button button--secondary" data-paper="a4">${t('receipt.print.a4')}</button>
       </p>
-      <ul class="receipt-tools__files">
+      <ul class="check-tools__files">
         ${download('receipt-pdf-roll', files.pdfRoll, 'receipt.download.pdfRoll')}
         ${download('receipt-pdf-a4', files.pdfA4, 'receipt.download.pdfA4')}
         ${download('receipt-qr', files.qr, 'receipt.download.qr')}
@@ -32,24 +31,19 @@ export function toolsTemplate(files) {
 
 function technical(signed) {
   if (!signed) return null;
-  const row = (key, value) => value && html`<div><dt>${t(key)}</dt><dd><code>${value}</code></dd></div>`;
-  return html`
-    <details class="receipt-how__details">
-      <summary>${t('receipt.how.technical')}</summary>
-      <dl id="receipt-technical">
-        ${row('receipt.tech.keyId', signed.keyId)}
-        ${row('receipt.tech.algorithm', signed.algorithm)}
-        ${row('receipt.tech.hash', signed.hash)}
-        ${row('receipt.tech.previousHash', signed.previousHash)}
-        ${row('receipt.tech.signature', signed.signature)}
-      </dl>
-    </details>`;
+  return technicalTemplate('receipt', t('receipt.how.technical'), [
+    [t('receipt.tech.keyId'), signed.keyId],
+    [t('receipt.tech.algorithm'), signed.algorithm],
+    [t('receipt.tech.hash'), signed.hash],
+    [t('receipt.tech.previousHash'), signed.previousHash],
+    [t('receipt.tech.signature'), signed.signature],
+  ]);
 }
 
 /** How the check works; `signed` (the receipt's signature block) adds its details when there is a receipt. */
 export function howTemplate(signed) {
   return html`
-    <section class="receipt-how" aria-labelledby="receipt-how-heading">
+    <section class="check-how" aria-labelledby="receipt-how-heading">
       <h2 id="receipt-how-heading">${t('receipt.how.heading')}</h2>
       <p>${t('receipt.how.signature')}</p>
       <p>${t('receipt.how.chain')}</p>

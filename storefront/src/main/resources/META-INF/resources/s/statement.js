@@ -1,0 +1,4 @@
+import { start } from '../lib/app.js';
+import { register as registerStatementCheck } from '../components/statement-check/statement-check.js';
+
+start(registerStatementCheck);
