@@ -22,7 +22,7 @@ import org.socialworkshop.shared.Money;
  * Receipts to render: a cash sale at two tax rates with two makers, and a card refund of part of it. The
  * signature is 64 arbitrary bytes: renderings show it (in the URL), they do not check it.
  */
-final class SampleReceipts {
+public final class SampleReceipts {
 
     static final Seller SELLER = new Seller("成都社区手作工坊", "四川省成都市武侯区人民南路四段12号", "91510107MA6C8XYZ1K");
     static final Instant ISSUED_AT = Instant.parse("2026-11-29T14:03:12.123456Z");
@@ -32,7 +32,7 @@ final class SampleReceipts {
     }
 
     /** 2 blue tea cups, a soap and 3 osmanthus cakes: ¥137.00 paid with ¥200.00 cash, ¥63.00 change. */
-    static SignedReceipt sale() {
+    public static SignedReceipt sale() {
         Line cups = line("青花茶杯", "Blue tea cup", "大号", 2, 3800, "0.13");
         Line soap = line("手工皂", "Handmade soap", "薰衣草", 1, 2500, "0.13");
         Line cakes = line("桂花糕", "Osmanthus cake", "", 3, 1200, "0.09");
