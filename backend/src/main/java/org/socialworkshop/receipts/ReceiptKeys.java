@@ -30,6 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialworkshop.platform.database.Database;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -60,6 +62,13 @@ class ReceiptKeys {
             log.warn("RECEIPT_KEY_SECRET is not set: the receipt signing key is encrypted with the public demo secret. "
                     + "Set it (and keep it) before issuing real receipts.");
         }
+    }
+
+    /** Makes sure a signing key exists from the first start on, not only from the first receipt. */
+    @EventListener(ApplicationReadyEvent.class)
+    void createOnFirstStart() {
+        active().subscribe(key -> log.info("Receipts are signed with key {}", key.id()),
+                failure -> log.warn("Could not prepare the receipt signing key yet: {}", failure.toString()));
     }
 
     /** A key able to sign. */
