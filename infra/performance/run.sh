@@ -6,6 +6,7 @@
 #   infra/performance/run.sh                                  # the default set: home login
 #   infra/performance/run.sh -Drate=20 -Dduration=10 login catalog
 #   infra/performance/run.sh all                              # every scenario, catalog included
+#   infra/performance/run.sh -Drate=5 piecework              # not in the default set; seeds its data first
 #
 # Exit status: non-zero when a run failed its assertions (> 1% errors) or a scenario left no report.
 set -euo pipefail

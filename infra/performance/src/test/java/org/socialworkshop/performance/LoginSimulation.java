@@ -41,7 +41,7 @@ public class LoginSimulation extends BaseSimulation {
         return "{\"email\":" + jsonString(EMAIL) + ",\"password\":" + jsonString(PASSWORD) + "}";
     }
 
-    private static String jsonString(String s) {
+    static String jsonString(String s) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,12 +21,18 @@ import java.util.stream.Stream;
  * scenario as its own simulation, those are the scenario's figures. percentiles1/3/4 are p50/p95/p99
  * as pinned in gatling.conf.
  *
+ * <p>Then, for scenarios with more than one request name, one line per request name (the report's per-request
+ * blocks, in its order).
+ *
  * <p>Usage: {@code java -cp target/test-classes org.socialworkshop.performance.report.Summary RESULTS_DIR SCENARIO...}
  * Exits 1 when a scenario has no report.
  */
 public final class Summary {
 
     private static final String FORMAT = "%-16s %9s %8s %9s %8s %8s %8s%n";
+    private static final String REQUEST_FORMAT = "%-64s %9s %8s %9s %8s %8s %8s%n";
+    /** Each block of figures starts with its name: the global one first, then one per request name. */
+    private static final Pattern BLOCK = Pattern.compile("stats:\\s*\\{\\s*\"name\"\\s*:\\s*\"([^\"]*)\"");
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
@@ -34,6 +41,7 @@ public final class Summary {
         }
         Path results = Path.of(args[0]);
         boolean missing = false;
+        StringBuilder perRequest = new StringBuilder();
         System.out.printf(FORMAT, "scenario", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms");
         for (String scenario : List.of(args).subList(1, args.length)) {
             Optional<Path> stats = statsFile(results, scenario);
@@ -46,8 +54,36 @@ public final class Summary {
             System.out.printf(FORMAT, scenario,
                     total(js, "numberOfRequests"), ko(js), total(js, "meanNumberOfRequestsPerSecond"),
                     total(js, "percentiles1"), total(js, "percentiles3"), total(js, "percentiles4"));
+            perRequest.append(requests(scenario, js));
+        }
+        if (!perRequest.isEmpty()) {
+            System.out.println();
+            System.out.printf(REQUEST_FORMAT, "scenario: request", "requests", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms");
+            System.out.print(perRequest);
         }
         System.exit(missing ? 1 : 0);
+    }
+
+    /** One line per request name of a scenario, in the report's order; none when it has only one request name. */
+    private static String requests(String scenario, String js) {
+        List<Integer> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Matcher m = BLOCK.matcher(js);
+        while (m.find()) {
+            starts.add(m.start());
+            names.add(m.group(1));
+        }
+        if (starts.size() <= 2) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i < starts.size(); i++) {
+            String block = js.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : js.length());
+            out.append(String.format(REQUEST_FORMAT, scenario + ": " + names.get(i),
+                    total(block, "numberOfRequests"), ko(block), total(block, "meanNumberOfRequestsPerSecond"),
+                    total(block, "percentiles1"), total(block, "percentiles3"), total(block, "percentiles4")));
+        }
+        return out.toString();
     }
 
     /** The report folder Gatling names "{simulation class, lower case}-{timestamp}", e.g. loginsimulation-20250101120000000. */
