@@ -49,7 +49,11 @@ public class Statements {
     }
 
     public record Overview(YearMonth month, int makersWhoEarned, Money totalEarned, Money totalPaidOut, Money median, List<Band> distribution,
-            List<Maker> stable) {
+            List<Steady> stable) {
+    }
+
+    /** A maker who earned in each of the last three months. */
+    public record Steady(UUID makerId, String name) {
     }
 
     public Mono<Statement> month(UUID maker, YearMonth month) {
@@ -129,14 +133,15 @@ public class Statements {
                 .bind("from", month.atDay(1)).bind("to", month.atEndOfMonth())
                 .map(row -> new long[] {number(row.get("earned", Number.class)), number(row.get("paid", Number.class))})
                 .list();
-        Mono<List<Maker>> stable = db.sql("""
+        Mono<List<Steady>> stable = db.sql("""
                         SELECT m.id, m.display_name FROM makers m
-                        WHERE (SELECT count(DISTINCT date_trunc('month', e.day)) FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
-                               WHERE p.maker_id = m.id AND e.reason IN ('WORK', 'SALE_SHARE', 'TOP_UP') AND p.amount > 0
-                                 AND e.day BETWEEN :from AND :to) = 3
+                        JOIN (SELECT p.maker_id FROM ledger_entries e JOIN ledger_postings p ON p.entry_id = e.id
+                              WHERE e.day BETWEEN :from AND :to AND e.reason IN ('WORK', 'SALE_SHARE', 'TOP_UP') AND p.amount > 0
+                                AND p.maker_id IS NOT NULL
+                              GROUP BY p.maker_id HAVING count(DISTINCT date_trunc('month', e.day)) = 3) steady ON steady.maker_id = m.id
                         ORDER BY m.display_name""")
                 .bind("from", month.minusMonths(2).atDay(1)).bind("to", month.atEndOfMonth())
-                .map(row -> new Maker(row.get("id", UUID.class), row.get("display_name", String.class)))
+                .map(row -> new Steady(row.get("id", UUID.class), row.get("display_name", String.class)))
                 .list();
         return Mono.zip(earnings, stable).map(found -> {
             List<Long> earned = found.getT1().stream().map(pair -> pair[0]).filter(amount -> amount > 0).sorted().toList();

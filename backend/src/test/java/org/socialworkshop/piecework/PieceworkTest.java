@@ -266,7 +266,7 @@ class PieceworkTest {
         String url;
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("收入明细").contains("测试手作人").contains("编织");
-            url = org.socialworkshop.receipts.render.QrDecoding.find(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 200)).getText();
+            url = org.socialworkshop.receipts.render.QrDecoding.find(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 300)).getText();
         }
         String code = url.substring(url.indexOf("/s/") + 3);
         Map<String, Object> check = client.get().uri("/api/statements/{code}", code).exchange().expectStatus().isOk()
@@ -292,5 +292,14 @@ class PieceworkTest {
                 .jsonPath("$.makersWhoEarned").value(count -> assertThat((Integer) count).isPositive())
                 .jsonPath("$.distribution.length()").isEqualTo(6)
                 .jsonPath("$.median.amount").value(median -> assertThat(((Number) median).longValue()).isPositive());
+        staff.post().uri("/api/admin/piecework/operations/{id}/rates", operation)
+                .bodyValue(Map.of("rate", 120, "validFrom", today.minusDays(120).toString())).exchange().expectStatus().isCreated();
+        UUID steady = newMaker("稳定手作人");
+        for (int back = 0; back < 3; back++) {
+            recordChecked(steady, YearMonth.from(today).minusMonths(back).atDay(1), 1, 0).expectStatus().isCreated();
+        }
+        staff.get().uri("/api/admin/piecework/overview?month={month}", YearMonth.from(today).toString()).exchange().expectBody()
+                .jsonPath("$.stable[?(@.makerId == '" + steady + "')]").exists()
+                .jsonPath("$.stable[?(@.makerId == '" + maker + "')]").doesNotExist();
     }
 }
