@@ -113,7 +113,7 @@ class StatementCheckTest {
         byte[] pdf = staff.get().uri("/api/admin/piecework/makers/{id}/months/{month}/statement.pdf", maker, month.toString())
                 .exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200);
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 300);
             String url = QrDecoding.find(page).getText();
             assertThat(url).contains("/s/");
             return url.substring(url.indexOf("/s/") + 3);
