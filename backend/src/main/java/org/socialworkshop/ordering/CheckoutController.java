@@ -20,6 +20,7 @@ import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
 import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.platform.web.Problems;
+import org.socialworkshop.platform.web.RequestOrigin;
 import org.socialworkshop.shared.Language;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -103,12 +104,8 @@ class CheckoutController {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    /** The shop's address for links sent to the provider: configured, or the one this request came to. */
+    /** The shop's address for links sent to the provider, with a trailing slash for resolving paths. */
     static URI shopUrl(ServerWebExchange exchange, OrderingSettings settings) {
-        if (settings.publicUrl() != null) {
-            return settings.publicUrl();
-        }
-        URI request = exchange.getRequest().getURI();
-        return URI.create(request.getScheme() + "://" + request.getRawAuthority() + "/");
+        return URI.create(RequestOrigin.of(exchange, settings.publicUrl()) + "/");
     }
 }

@@ -50,8 +50,8 @@ class MakerPortalController {
 
     @GetMapping("/me")
     Mono<Map<String, Object>> me() {
-        return accounts.current().flatMap(maker -> Mono.zip(statements.month(maker, WorkshopTime.thisMonth()), ledger.balance(maker, null))
-                .map(found -> Map.of("makerId", maker, "name", found.getT1().maker().name(), "balance", Money.fen(found.getT2()))));
+        return accounts.current().flatMap(maker -> Mono.zip(statements.makerOf(maker), ledger.balance(maker, null))
+                .map(found -> Map.of("makerId", maker, "name", found.getT1().name(), "balance", Money.fen(found.getT2()))));
     }
 
     @GetMapping("/months")

@@ -1,12 +1,12 @@
 package org.socialworkshop.piecework;
 
-import java.net.URI;
 import java.time.YearMonth;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
 import org.socialworkshop.platform.web.ProblemException;
+import org.socialworkshop.platform.web.RequestOrigin;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -76,8 +76,7 @@ class StatementController {
     }
 
     private static String origin(ServerWebExchange exchange) {
-        URI request = exchange.getRequest().getURI();
-        return request.getScheme() + "://" + request.getRawAuthority();
+        return RequestOrigin.of(exchange, null);
     }
 
     /** No statement has this code. */

@@ -166,7 +166,8 @@ public class Statements {
         return bands;
     }
 
-    private Mono<Maker> makerOf(UUID maker) {
+    /** The maker's id and public name; a 404 problem for an unknown maker. */
+    Mono<Maker> makerOf(UUID maker) {
         return db.sql("SELECT id, display_name FROM makers WHERE id = :id").bind("id", maker)
                 .map(row -> new Maker(row.get("id", UUID.class), row.get("display_name", String.class)))
                 .first()

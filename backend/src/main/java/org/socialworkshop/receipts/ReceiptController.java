@@ -1,6 +1,5 @@
 package org.socialworkshop.receipts;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.platform.web.ProblemException;
+import org.socialworkshop.platform.web.RequestOrigin;
 import org.socialworkshop.receipts.render.EscPos;
 import org.socialworkshop.receipts.render.Paper;
 import org.socialworkshop.receipts.render.QrCodes;
@@ -131,12 +131,7 @@ class ReceiptController {
 
     /** The shop's address for links: configured, or the one this request came to. */
     String shopUrl(ServerWebExchange exchange) {
-        if (settings.publicUrl() != null) {
-            String configured = settings.publicUrl().toString();
-            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
-        }
-        URI request = exchange.getRequest().getURI();
-        return request.getScheme() + "://" + request.getRawAuthority();
+        return RequestOrigin.of(exchange, settings.publicUrl());
     }
 
     /** No receipt has this code: it was mistyped, made up, or its signature is not the receipt's. */
