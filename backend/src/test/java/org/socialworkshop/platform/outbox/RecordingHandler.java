@@ -6,11 +6,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.socialworkshop.platform.database.Database;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Records each {@link Probed} event it handles, in the dispatcher's transaction, as a row of
  * {@code outbox_test_deliveries} keyed by the event: a second delivery of one event breaks the primary key.
- * Each instance names the dispatcher it serves, so a test can tell who did the work.
+ * Each instance names the dispatcher it serves, so a test can tell who did the work, and may be told to hold
+ * its events until something else has happened.
  */
 final class RecordingHandler implements OutboxHandler<RecordingHandler.Probed> {
 
@@ -32,11 +34,22 @@ final class RecordingHandler implements OutboxHandler<RecordingHandler.Probed> {
 
     private final Database db;
     private final String dispatcher;
+    private final Mono<Void> holdUntil;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Sinks.Empty<Void> firstCall = Sinks.empty();
 
     RecordingHandler(Database db, String dispatcher) {
+        this(db, dispatcher, Mono.empty());
+    }
+
+    /**
+     * A handler that records no event before {@code holdUntil} completes; meanwhile its dispatcher keeps the
+     * event's row locked and its transaction open.
+     */
+    RecordingHandler(Database db, String dispatcher, Mono<Void> holdUntil) {
         this.db = db;
         this.dispatcher = dispatcher;
+        this.holdUntil = holdUntil;
     }
 
     @Override
@@ -52,11 +65,17 @@ final class RecordingHandler implements OutboxHandler<RecordingHandler.Probed> {
     @Override
     public Mono<Void> handle(Probed event) {
         calls.computeIfAbsent(event.key(), key -> new AtomicInteger()).incrementAndGet();
-        return db.sql("INSERT INTO outbox_test_deliveries (event, dispatcher) VALUES (:event, :dispatcher)")
+        firstCall.tryEmitEmpty();
+        return holdUntil.then(db.sql("INSERT INTO outbox_test_deliveries (event, dispatcher) VALUES (:event, :dispatcher)")
                 .bind("event", event.key())
                 .bind("dispatcher", dispatcher)
-                .update()
+                .update())
                 .then();
+    }
+
+    /** Completes once this instance has been called for an event. */
+    Mono<Void> called() {
+        return firstCall.asMono();
     }
 
     /** How often this instance was called for the event, whether or not its transaction committed. */
