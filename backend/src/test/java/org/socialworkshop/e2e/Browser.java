@@ -32,7 +32,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 /**
  * One headless Chromium per test class (starting it is the slow part), wiped between tests so each test
  * starts as a first-time visitor. Register it as a static {@code @RegisterExtension} field. Without Chromium the
- * class is skipped with the reason, except in CI ({@code CI=true}), where it fails.
+ * class is skipped with the reason, except in CI ({@code CI=true}), where it fails; {@link SkippedBrowserTests}
+ * sums the skips up in one line at the end of the run.
  */
 final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
@@ -56,20 +57,14 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         return chromium.missing()
                 .filter(reason -> !Chromium.required())
-                .map(reason -> skip(context, reason))
+                .map(SkippedBrowserTests::because)
                 .orElseGet(() -> ConditionEvaluationResult.enabled("Chromium found, or required in CI"));
-    }
-
-    /** Surefire keeps a skip's reason in its XML report only, so say it on the console as well. */
-    private static ConditionEvaluationResult skip(ExtensionContext context, String reason) {
-        String message = "Skipping browser tests in " + context.getDisplayName() + ": " + reason;
-        System.err.println(message);
-        return ConditionEvaluationResult.disabled(message);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        chromium.missing().ifPresent(reason -> fail("Browser tests must run in CI, but " + reason));
+        chromium.missing().ifPresent(reason -> fail("Browser tests must run in CI, but " + reason + ": "
+                + Chromium.HOW_TO_INSTALL));
         profile = Files.createTempDirectory("sw-chromium-");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromium.driver().toFile())

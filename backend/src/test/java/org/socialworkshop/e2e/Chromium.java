@@ -10,6 +10,10 @@ import java.util.Optional;
  */
 record Chromium(Path browser, Path driver) {
 
+    /** What to do on a machine where the browser tests cannot run. */
+    static final String HOW_TO_INSTALL = "install Chromium (Debian/Ubuntu: sudo apt-get install chromium "
+            + "chromium-driver) or set CHROME_BIN and CHROMEDRIVER to the browser and its driver";
+
     static Chromium configured() {
         return new Chromium(path("CHROME_BIN", "/usr/bin/chromium"), path("CHROMEDRIVER", "/usr/bin/chromedriver"));
     }
@@ -22,10 +26,10 @@ record Chromium(Path browser, Path driver) {
     /** Why the browser tests cannot run here, or empty when they can. */
     Optional<String> missing() {
         if (!Files.isExecutable(browser)) {
-            return Optional.of("Chromium not found at " + browser + " (set CHROME_BIN to its path)");
+            return Optional.of("Chromium not found at " + browser);
         }
         if (!Files.isExecutable(driver)) {
-            return Optional.of("chromedriver not found at " + driver + " (set CHROMEDRIVER to its path)");
+            return Optional.of("chromedriver not found at " + driver);
         }
         return Optional.empty();
     }
