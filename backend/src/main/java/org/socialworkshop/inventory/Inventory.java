@@ -110,6 +110,7 @@ public class Inventory implements StockLevels {
                         row.get("reference", String.class), OffsetDateTime.now()))
                 .list()
                 .flatMapMany(Flux::fromIterable)
+                .sort(LockOrder.byVariantAndLocation(expired -> expired.variantId().value(), Reservation::location))
                 .concatMap(expired -> move(expired.variantId(), expired.location(), StockChange.RELEASED,
                         expired.quantity(), "expired", expired.reference()))
                 .count());
@@ -168,8 +169,7 @@ public class Inventory implements StockLevels {
         long onHand = change.onHandDelta(quantity);
         long reserved = change.reservedDelta(quantity);
         return requireTracked(variant).then(requireLocation(location))
-                .then(db.sql("INSERT INTO stock_levels (variant_id, location) VALUES (:variant, :location) ON CONFLICT DO NOTHING")
-                        .bind("variant", variant.value()).bind("location", location).update())
+                .then(onHand > 0 ? firstLevel(variant, location) : Mono.empty())
                 .then(db.sql("""
                                 UPDATE stock_levels SET on_hand = on_hand + :onHand, reserved = reserved + :reserved
                                 WHERE variant_id = :variant AND location = :location
@@ -184,6 +184,16 @@ public class Inventory implements StockLevels {
                 .switchIfEmpty(Mono.error(() -> StockProblem.insufficient(location)))
                 .flatMap(after -> warnIfLow(variant, location, after, onHand - reserved)
                         .then(journal(variant, location, change, onHand, reserved, reason, reference)));
+    }
+
+    /**
+     * Makes the level a movement adding stock starts from. Only those need one: a movement taking or setting aside
+     * stock where there is no level finds nothing to take anyway. So reservations and sales, the busy path, go
+     * straight to the conditional update instead of first waiting in this insert for whoever holds the level.
+     */
+    private Mono<Void> firstLevel(VariantId variant, String location) {
+        return db.sql("INSERT INTO stock_levels (variant_id, location) VALUES (:variant, :location) ON CONFLICT DO NOTHING")
+                .bind("variant", variant.value()).bind("location", location).update().then();
     }
 
     private Mono<Void> warnIfLow(VariantId variant, String location, long[] after, long availableDelta) {

@@ -23,6 +23,7 @@ import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.catalog.VariantId;
 import org.socialworkshop.catalog.VariantInfo;
 import org.socialworkshop.inventory.Inventory;
+import org.socialworkshop.inventory.LockOrder;
 import org.socialworkshop.inventory.Reservation;
 import org.socialworkshop.inventory.StockProblem;
 import org.socialworkshop.ordering.Orders.Address;
@@ -154,15 +155,19 @@ public class Checkout {
     private record Opened(OrderNumber number, List<StoredLine> lines, PaymentRequest request, PaymentSession session) {
     }
 
-    /** Step 1: the number and the stock, together or not at all. */
+    /**
+     * Step 1: the stock and the number, together or not at all. The number comes last: its counter is one row
+     * every checkout in the shop updates, so it is held only from there to the commit, not while stock is reserved.
+     */
     private Mono<Reserved> reserve(UUID orderId, List<Priced> items, Duration hold) {
         int year = LocalDate.now(clock).getYear();
-        return db.inTransaction(() -> orders.nextNumber(year).flatMap(number -> Flux.fromIterable(items)
+        return db.inTransaction(() -> Flux.fromIterable(items)
                         .filter(item -> item.info().stockTracked())
+                        .sort(LockOrder.byVariant(item -> item.info().id().value()))
                         .concatMap(item -> inventory.reserve(item.info().id(), Channel.ONLINE, item.line().quantity(),
                                 "order:" + orderId, hold))
                         .collectMap(Reservation::variantId)
-                        .map(reservations -> new Reserved(number, reservations))))
+                        .flatMap(reservations -> orders.nextNumber(year).map(number -> new Reserved(number, reservations))))
                 .onErrorResume(StockProblem.class, shortage -> outOfStock(items));
     }
 

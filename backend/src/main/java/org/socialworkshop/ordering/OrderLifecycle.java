@@ -8,8 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialworkshop.inventory.Inventory;
+import org.socialworkshop.inventory.LockOrder;
 import org.socialworkshop.inventory.StockProblem;
 import org.socialworkshop.ordering.Orders.Stage;
+import org.socialworkshop.ordering.Orders.StoredLine;
 import org.socialworkshop.ordering.Orders.StoredOrder;
 import org.socialworkshop.ordering.domain.Order;
 import org.socialworkshop.ordering.domain.OrderRuleBroken;
@@ -66,7 +68,7 @@ public class OrderLifecycle {
     private Mono<Void> markPaid(StoredOrder stored, PaymentCaptured payment) {
         Order after = stored.order().markPaid(payment.amount());
         return orders.save(after)
-                .thenMany(Flux.fromIterable(stored.lines()).filter(line -> line.reservation() != null)
+                .thenMany(reserved(stored)
                         .concatMap(line -> inventory.confirm(line.reservation())
                                 .onErrorResume(StockProblem.class, notHeld -> audit.record("order.stock-not-held",
                                         "order:" + after.id(), Map.of("sku", line.line().sku(), "quantity", line.line().quantity())))))
@@ -96,7 +98,7 @@ public class OrderLifecycle {
                             }
                             Order after = stored.order().cancel();
                             return orders.save(after)
-                                    .thenMany(Flux.fromIterable(stored.lines()).filter(line -> line.reservation() != null)
+                                    .thenMany(reserved(stored)
                                             .concatMap(line -> inventory.release(line.reservation())
                                                     .onErrorResume(StockProblem.class, gone -> Mono.empty())))
                                     .then(outbox.publish(new OrderCancelled(orderId, after.number().toString(), reason)))
@@ -127,6 +129,12 @@ public class OrderLifecycle {
                     return change.then(audit.record("order." + stage.toLowerCase(Locale.ROOT).replace('_', '-'),
                             "order:" + orderId, note == null ? Map.of() : Map.of("note", note)));
                 }));
+    }
+
+    /** The order's lines holding stock, in the order their stock levels are locked. */
+    private static Flux<StoredLine> reserved(StoredOrder stored) {
+        return Flux.fromIterable(stored.lines()).filter(line -> line.reservation() != null && line.location() != null)
+                .sort(LockOrder.byVariantAndLocation(line -> line.line().variantId(), StoredLine::location));
     }
 
     private static Order fulfil(Order order) {

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.VariantId;
 import org.socialworkshop.inventory.Inventory;
+import org.socialworkshop.inventory.LockOrder;
 import org.socialworkshop.ordering.Orders.StoredLine;
 import org.socialworkshop.ordering.Orders.StoredOrder;
 import org.socialworkshop.ordering.domain.Order;
@@ -157,6 +158,7 @@ public class Refunds {
         Flux<?> restock = !planned.restock() ? Flux.empty() : Flux.fromIterable(stored.lines())
                 .filter(line -> line.location() != null && line.line().variantId() != null
                         && planned.units().getOrDefault(line.line().id(), 0) > 0)
+                .sort(LockOrder.byVariantAndLocation(line -> line.line().variantId(), StoredLine::location))
                 .concatMap(line -> inventory.returnToStock(new VariantId(line.line().variantId()), line.location(),
                         planned.units().get(line.line().id()), "refund:" + planned.id()));
         return orders.save(after)

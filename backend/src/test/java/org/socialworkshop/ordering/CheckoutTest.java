@@ -3,8 +3,10 @@ package org.socialworkshop.ordering;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialworkshop.catalog.VariantId;
@@ -12,9 +14,12 @@ import org.socialworkshop.inventory.Inventory;
 import org.socialworkshop.inventory.StockLevel;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.Race;
 import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -136,21 +141,102 @@ class CheckoutTest {
         assertThat(level(cup).reserved()).isEqualTo(1);
     }
 
+    /** One buyer's go: what checkout answered, and what paying answered if there was an order to pay. */
+    record Attempt(int checkout, @Nullable MediaType type, Map<String, Object> answer, int payment) {
+    }
+
+    /**
+     * Fifty buyers, ten units. Every cart also holds a cup there is plenty of, half of them in the other order, and
+     * each buyer who gets an order pays at once: checkouts set stock aside while paid orders take it out of the same
+     * rows, locked from both sides.
+     */
     @Test
-    void twoBuyersRaceForTheLastItemAndOneGetsIt() {
-        Item last = tracked(1, 9900);
-        String first = shop.cartWith(Map.of(last.productId(), last.variantId()), 1);
-        String second = shop.cartWith(Map.of(last.productId(), last.variantId()), 1);
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+    void fiftyBuyersRaceForTenUnitsExactlyTenGetOneAndTheJournalAddsUp() {
+        Item scarce = tracked(10, 4500);
+        Item plenty = tracked(100, 1200);
+        List<String> carts = IntStream.range(0, 50)
+                .mapToObj(i -> cartOf(i % 2 == 0 ? List.of(scarce, plenty) : List.of(plenty, scarce))).toList();
+        Shop buyers = new Shop(Race.unpooled(client));
 
-        Flux.just(first, second)
-                .flatMap(cart -> Mono.fromRunnable(() -> statuses.merge(shop.checkout(Shop.pickup(cart), UUID.randomUUID().toString())
-                        .returnResult(String.class).getStatus().value(), 1, Integer::sum)).subscribeOn(Schedulers.boundedElastic()), 2)
-                .blockLast();
+        List<Attempt> attempts = Race.run(50, i -> buy(buyers, carts.get(i)));
 
-        assertThat(statuses).isEqualTo(Map.of(201, 1, 409, 1));
-        assertThat(level(last).reserved()).isEqualTo(1);
-        assertThat(level(last).onHand()).isEqualTo(1);
+        assertThat(attempts.stream().collect(Collectors.groupingBy(Attempt::checkout, Collectors.counting())))
+                .isEqualTo(Map.of(201, 10L, 409, 40L));
+        assertThat(attempts).filteredOn(attempt -> attempt.checkout() == 201).extracting(Attempt::payment).containsOnly(200);
+        assertThat(attempts).filteredOn(attempt -> attempt.checkout() == 409).allSatisfy(refused -> {
+            assertThat(refused.type()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat((String) refused.answer().get("type")).endsWith("/out-of-stock");
+            assertThat(refused.answer().get("items")).isEqualTo(List.of(Map.of("variantId", scarce.variantId(),
+                    "name", "测试杯", "available", 0)));
+        });
+        attempts.stream().filter(attempt -> attempt.checkout() == 201)
+                .forEach(won -> shop.awaitStatus(Shop.placed(won.answer()), "PAID"));
+
+        assertThat(movements(scarce)).isEqualTo(Map.of("RECEIVED", 1L, "RESERVED", 10L, "SOLD", 10L));
+        assertThat(reservations(scarce)).isEqualTo(Map.of("CONFIRMED", 10L));
+        assertThat(level(scarce)).extracting(StockLevel::onHand, StockLevel::reserved).containsExactly(0L, 0L);
+        assertThat(level(plenty)).extracting(StockLevel::onHand, StockLevel::reserved).containsExactly(90L, 0L);
+        for (Item item : List.of(scarce, plenty)) {
+            Journal journal = journal(item);
+            assertThat(journal.onHand()).isEqualTo(level(item).onHand());
+            assertThat(journal.reserved()).isEqualTo(level(item).reserved());
+            assertThat(journal.lowest()).as("on hand, reserved and available at every step of the journal")
+                    .allSatisfy(lowest -> assertThat(lowest).isNotNegative());
+        }
+    }
+
+    String cartOf(List<Item> items) {
+        String cart = shop.newCart();
+        items.forEach(item -> shop.add(cart, item.productId(), item.variantId(), 1).expectStatus().isOk());
+        return cart;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Attempt buy(Shop buyer, String cart) {
+        EntityExchangeResult<Map> checkout = buyer.checkout(Shop.pickup(cart), UUID.randomUUID().toString())
+                .expectBody(Map.class).returnResult();
+        Map<String, Object> answer = checkout.getResponseBody() == null ? Map.of() : checkout.getResponseBody();
+        int paid = checkout.getStatus().value() != 201 ? 0
+                : buyer.payDemo(Shop.placed(answer)).expectBody().returnResult().getStatus().value();
+        return new Attempt(checkout.getStatus().value(), checkout.getResponseHeaders().getContentType(), answer, paid);
+    }
+
+    /** The journal's movements of this variant by kind, counted. */
+    Map<String, Long> movements(Item item) {
+        return db.sql("SELECT kind, count(*) AS n FROM stock_movements WHERE variant_id = :variant GROUP BY kind")
+                .bind("variant", UUID.fromString(item.variantId()))
+                .map(row -> Map.entry(row.get("kind", String.class), row.get("n", Long.class)))
+                .stream().collectMap(Map.Entry::getKey, Map.Entry::getValue).block();
+    }
+
+    /** Units held for orders of this variant, by the reservation's status. */
+    Map<String, Long> reservations(Item item) {
+        return db.sql("SELECT status, sum(quantity) AS units FROM stock_reservations WHERE variant_id = :variant GROUP BY status")
+                .bind("variant", UUID.fromString(item.variantId()))
+                .map(row -> Map.entry(row.get("status", String.class), row.get("units", Number.class).longValue()))
+                .stream().collectMap(Map.Entry::getKey, Map.Entry::getValue).block();
+    }
+
+    /** What the journal sums to at the store room, and the lowest on hand, reserved and available it ever went through. */
+    record Journal(long onHand, long reserved, List<Long> lowest) {
+    }
+
+    Journal journal(Item item) {
+        return db.sql("""
+                        SELECT sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved, min(running_on_hand) AS lowest_on_hand,
+                               min(running_reserved) AS lowest_reserved, min(running_on_hand - running_reserved) AS lowest_available
+                        FROM (SELECT on_hand_delta, reserved_delta,
+                                     sum(on_hand_delta) OVER (ORDER BY id) AS running_on_hand,
+                                     sum(reserved_delta) OVER (ORDER BY id) AS running_reserved
+                              FROM stock_movements WHERE variant_id = :variant AND location = :location) steps""")
+                .bind("variant", UUID.fromString(item.variantId())).bind("location", STORE_ROOM)
+                .map(row -> new Journal(number(row, "on_hand"), number(row, "reserved"),
+                        List.of(number(row, "lowest_on_hand"), number(row, "lowest_reserved"), number(row, "lowest_available"))))
+                .one().block();
+    }
+
+    static long number(io.r2dbc.spi.Readable row, String column) {
+        return row.get(column, Number.class).longValue();
     }
 
     @Test

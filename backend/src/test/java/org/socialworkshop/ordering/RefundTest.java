@@ -3,21 +3,19 @@ package org.socialworkshop.ordering;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialworkshop.catalog.VariantId;
 import org.socialworkshop.inventory.Inventory;
 import org.socialworkshop.inventory.StockLevel;
+import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.RefundRace;
 import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +28,9 @@ class RefundTest {
 
     @Autowired
     Inventory inventory;
+
+    @Autowired
+    Database db;
 
     WebTestClient staff;
     Shop shop;
@@ -89,19 +90,25 @@ class RefundTest {
     @Test
     void fiveStaffRefundingTheWholeOrderAtOnceRefundItOnce() {
         Shop.Placed order = shop.paidOrder(productId, variantId, 2);
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
 
-        Flux.range(0, 5)
-                .flatMap(i -> Mono.fromRunnable(() -> statuses.merge(refund(order, Map.of("restock", true, "reason", "duplicate order"))
-                        .returnResult(String.class).getStatus().value(), 1, Integer::sum)).subscribeOn(Schedulers.boundedElastic()), 5)
-                .blockLast();
+        List<RefundRace.Answer> answers = RefundRace.refundAtOnce(RefundRace.staff(client, 5), order.orderId(),
+                Map.of("restock", true, "reason", "duplicate order"));
 
-        assertThat(statuses.get(201)).isEqualTo(1);
-        assertThat(statuses.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(5);
-        Map<String, Object> after = shop.order(order);
-        assertThat(after.get("status")).isEqualTo("REFUNDED");
-        assertThat(after.get("refunded")).isEqualTo(after.get("total"));
+        RefundRace.assertRefundedOnce(answers, 8000, "REFUNDED", order.orderId(), db, staff);
         assertThat(onHand()).isEqualTo(10);
+    }
+
+    @Test
+    void fiveStaffRefundingSixtyPercentAtOnceRefundItOnceAndNeverMoreThanWasPaid() {
+        Shop.Placed order = shop.paidOrder(productId, variantId, 5);
+        long sixtyPercent = 5 * 4000 * 60 / 100;
+
+        List<RefundRace.Answer> answers = RefundRace.refundAtOnce(RefundRace.staff(client, 5), order.orderId(),
+                Map.of("amount", Map.of("amount", sixtyPercent, "currency", "CNY"), "restock", false, "reason", "late delivery"));
+
+        RefundRace.assertRefundedOnce(answers, sixtyPercent, "PARTIALLY_REFUNDED", order.orderId(), db, staff);
+        assertThat(answers).filteredOn(answer -> answer.status() != 201)
+                .allSatisfy(refused -> assertThat((String) refused.body().get("type")).endsWith("/refund-too-large"));
     }
 
     @Test

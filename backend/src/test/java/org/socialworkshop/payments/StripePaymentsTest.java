@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.RefundRace;
 import org.socialworkshop.support.FakeStripe;
 import org.socialworkshop.support.SecondInstance;
 import org.socialworkshop.support.Shop;
@@ -240,6 +241,22 @@ class StripePaymentsTest {
             assertThat(order.get("status")).isEqualTo("PARTIALLY_REFUNDED");
             assertThat((List<?>) order.get("refunds")).hasSize(2);
         });
+    }
+
+    @Test
+    void fiveStaffRefundingSixtyPercentAtOnceSendOneRefundToStripe() {
+        Shop.Placed placed = shop.checkout(shop.cartWith(Map.of(productId, variantId), 5));
+        String intent = stripe.pay(sessionOf(placed));
+        deliver(stripe.event("payment_intent.succeeded", intent));
+        shop.awaitStatus(placed, "PAID");
+        long sixtyPercent = 5 * 5800 * 60 / 100;
+
+        List<RefundRace.Answer> answers = RefundRace.refundAtOnce(RefundRace.staff(client, 5), placed.orderId(),
+                Map.of("amount", Map.of("amount", sixtyPercent, "currency", "CNY"), "restock", false, "reason", "late delivery"));
+
+        RefundRace.assertRefundedOnce(answers, sixtyPercent, "PARTIALLY_REFUNDED", placed.orderId(), db, staff);
+        assertThat(stripe.requests()).filteredOn(request -> request.path().equals("/v1/refunds") && intent.equals(request.param("payment_intent")))
+                .singleElement().satisfies(refund -> assertThat(refund.param("amount")).isEqualTo(Long.toString(sixtyPercent)));
     }
 
     @Test

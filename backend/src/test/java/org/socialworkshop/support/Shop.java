@@ -57,10 +57,15 @@ public final class Shop {
 
     @SuppressWarnings("unchecked")
     public Placed checkout(String cartId) {
-        Map<String, Object> body = checkout(pickup(cartId), UUID.randomUUID().toString()).expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        Map<String, Object> payment = (Map<String, Object>) body.get("payment");
-        return new Placed((String) body.get("orderId"), (String) body.get("orderNumber"), (String) body.get("accessToken"),
+        return placed(checkout(pickup(cartId), UUID.randomUUID().toString()).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody());
+    }
+
+    /** The order as a successful checkout's answer describes it. */
+    @SuppressWarnings("unchecked")
+    public static Placed placed(Map<String, Object> answer) {
+        Map<String, Object> payment = (Map<String, Object>) answer.get("payment");
+        return new Placed((String) answer.get("orderId"), (String) answer.get("orderNumber"), (String) answer.get("accessToken"),
                 (String) payment.get("provider"), (String) payment.get("redirectUrl"));
     }
 
