@@ -1,5 +1,6 @@
 package org.socialworkshop.e2e;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,9 @@ class MakerReadsEarningsTest {
     @Autowired
     WebTestClient client;
 
+    @Autowired
+    Clock clock;
+
     private PieceworkSteps steps;
     private PieceworkSteps.Operation operation;
     private String maker;
@@ -52,13 +56,13 @@ class MakerReadsEarningsTest {
 
     @BeforeEach
     void someWorkThisMonth() {
-        steps = new PieceworkSteps(client);
+        steps = new PieceworkSteps(client, clock);
         String tag = PieceworkSteps.tag();
         operation = steps.operation(tag, RATE);
         maker = steps.demoMaker();
-        steps.checkedWork(maker, operation, PieceworkSteps.today(), PIECES);
+        steps.checkedWork(maker, operation, steps.today(), PIECES);
         otherMaker = steps.newMaker("别的手作人" + tag);
-        steps.checkedWork(otherMaker, operation, PieceworkSteps.today(), 3);
+        steps.checkedWork(otherMaker, operation, steps.today(), 3);
     }
 
     @Test
@@ -80,7 +84,7 @@ class MakerReadsEarningsTest {
         page.tabTo("maker-jump-month").press(Keys.ENTER).press(Keys.TAB);
         assertThat(page.focusedId()).as("the jump link leads to this month's section").isEqualTo("maker-month-statement");
         page.press(Keys.ENTER);
-        page.waitUntil(urlContains("/maker/month.html?month=" + PieceworkSteps.thisMonth()));
+        page.waitUntil(urlContains("/maker/month.html?month=" + steps.thisMonth()));
         readsTheStatement(page.ready("zh-CN"), zh);
     }
 
@@ -123,7 +127,7 @@ class MakerReadsEarningsTest {
         page.waitUntil(d -> page.focusedId().equals("maker-report-done"));
         assertThat(page.element("maker-report-done").getText()).contains(zh.text("maker.report.doneWait"));
         assertThat(steps.work(maker, "REPORTED", operation)).singleElement().satisfies(record -> assertThat(record)
-                .containsEntry("pieces", 5).containsEntry("workDate", PieceworkSteps.today().toString()));
+                .containsEntry("pieces", 5).containsEntry("workDate", steps.today().toString()));
     }
 
     private void readsTheStatement(Storefront page, Messages zh) {
@@ -135,10 +139,10 @@ class MakerReadsEarningsTest {
                 .isEqualTo(opening + earned - paid);
         assertThat(page.driver().findElements(By.xpath("//ol[@id='statement-earned-lines']/li[contains(., '" + operation.nameZh() + "')]")))
                 .isNotEmpty();
-        String month = PieceworkSteps.today().getYear() + "年" + PieceworkSteps.today().getMonthValue() + "月";
+        String month = steps.today().getYear() + "年" + steps.today().getMonthValue() + "月";
         assertThat(page.element("page-heading").getText()).isEqualTo(zh.text("maker.statement.heading", Map.of("month", month)));
         assertThat(page.element("statement-print").getText()).isEqualTo(zh.text("maker.statement.print"));
-        boolean pdf = steps.makerSession().head().uri("/api/maker/months/{m}/statement.pdf", PieceworkSteps.thisMonth())
+        boolean pdf = steps.makerSession().head().uri("/api/maker/months/{m}/statement.pdf", steps.thisMonth())
                 .exchange().returnResult(Void.class).getStatus() == HttpStatus.OK;
         assertThat(page.driver().findElements(By.id("statement-pdf"))).as("a PDF link only when the server has the PDF")
                 .hasSize(pdf ? 1 : 0);
@@ -148,7 +152,7 @@ class MakerReadsEarningsTest {
     @Test
     void makerSeesOnlyTheirOwnEarnings() {
         WebTestClient me = steps.makerSession();
-        String month = PieceworkSteps.thisMonth();
+        String month = steps.thisMonth();
         me.get().uri("/api/maker/months/{month}", month).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.maker.id").isEqualTo(maker);
         me.get().uri("/api/admin/piecework/makers/{id}/months/{month}", otherMaker, month).exchange().expectStatus().isForbidden();
@@ -168,7 +172,7 @@ class MakerReadsEarningsTest {
     /** A finished month's statement comes as a signed PDF too; the current month's does not yet. */
     @Test
     void lastMonthsStatementOffersTheSignedPdf() {
-        String lastMonth = PieceworkSteps.today().minusMonths(1).toString().substring(0, 7);
+        String lastMonth = steps.today().minusMonths(1).toString().substring(0, 7);
         signIn("zh-CN");
         Storefront home = browser.open(port, "/maker/").ready("zh-CN");
         home.waitUntil(visibilityOfElementLocated(By.cssSelector("#maker-months-" + lastMonth + " a"))).click();
@@ -200,7 +204,7 @@ class MakerReadsEarningsTest {
         }
         Accessibility.assertNoSeriousViolations(home.driver(), "the makers' portal in " + lang);
 
-        Storefront month = browser.open(port, "/maker/month.html?month=" + PieceworkSteps.thisMonth() + "&lang=" + lang).ready(lang);
+        Storefront month = browser.open(port, "/maker/month.html?month=" + steps.thisMonth() + "&lang=" + lang).ready(lang);
         month.waitUntil(visibilityOfElementLocated(By.id("statement-closing")));
         assertFits(month, "a month statement");
         assertAtLeast48(month, "statement-print");
@@ -221,7 +225,7 @@ class MakerReadsEarningsTest {
 
     @SuppressWarnings("unchecked")
     private Object monthOfMaker() {
-        Map<String, Object> month = steps.makerSession().get().uri("/api/maker/months/{m}", PieceworkSteps.thisMonth()).exchange()
+        Map<String, Object> month = steps.makerSession().get().uri("/api/maker/months/{m}", steps.thisMonth()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         return ((Map<String, Object>) month.get("earned")).get("amount");
     }

@@ -1,5 +1,6 @@
 package org.socialworkshop.piecework;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,15 +39,22 @@ class PieceworkTest {
     @Autowired
     Ledger ledger;
 
+    /** The shop's clock: "today" is the workshop's day, which is not the JVM's for eight hours of every UTC day. */
+    @Autowired
+    Clock clock;
+
     WebTestClient staff;
     String productId;
     UUID maker;
     String operation;
-    LocalDate today = LocalDate.now();
+    LocalDate today;
+    YearMonth thisMonth;
 
     @BeforeEach
     @SuppressWarnings("unchecked")
     void setUp() {
+        today = LocalDate.now(clock);
+        thisMonth = YearMonth.from(today);
         staff = CatalogFixtures.coordinator(client);
         Map<String, Object> product = CatalogFixtures.create(staff, CatalogFixtures.product("编织篮", "Woven basket", true));
         productId = (String) product.get("id");
@@ -122,7 +130,7 @@ class PieceworkTest {
         staff.post().uri("/api/admin/piecework/work/{id}/check", reported).bodyValue(Map.of("accepted", 6, "rejected", 0))
                 .exchange().expectStatus().isEqualTo(409);
 
-        Map<String, Object> month = me.get().uri("/api/maker/months/{month}", YearMonth.now().toString()).exchange()
+        Map<String, Object> month = me.get().uri("/api/maker/months/{month}", thisMonth.toString()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(((Map<String, Object>) month.get("maker")).get("id")).isEqualTo(maker.toString());
         assertThat(month.get("earned")).isEqualTo(Map.of("amount", 1080, "currency", "CNY"));
@@ -131,11 +139,11 @@ class PieceworkTest {
         me.get().uri("/api/maker/me").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.makerId").isEqualTo(maker.toString()).jsonPath("$.balance.amount").isEqualTo(1080);
         me.get().uri("/api/maker/months").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[0].month").isEqualTo(YearMonth.now().toString())
+                .jsonPath("$[0].month").isEqualTo(thisMonth.toString())
                 .jsonPath("$[0].pieces").isEqualTo(6)
                 .jsonPath("$[0].closingBalance.amount").isEqualTo(1080);
 
-        me.get().uri("/api/admin/piecework/makers/{id}/months/{month}", other, YearMonth.now().toString()).exchange().expectStatus().isForbidden();
+        me.get().uri("/api/admin/piecework/makers/{id}/months/{month}", other, thisMonth.toString()).exchange().expectStatus().isForbidden();
         me.get().uri("/api/admin/piecework/makers/{id}/balance", other).exchange().expectStatus().isForbidden();
         staff.get().uri("/api/maker/me").exchange().expectStatus().isForbidden();
         client.get().uri("/api/maker/me").exchange().expectStatus().isUnauthorized();
@@ -180,7 +188,7 @@ class PieceworkTest {
     void aCorrectionReversesTheEntryAndBooksTheRightOneKeepingBoth() {
         UUID right = newMaker("正确的手作人");
         recordChecked(maker, today, 5, 0).expectStatus().isCreated();
-        Map<String, Object> statement = staff.get().uri("/api/admin/piecework/makers/{id}/months/{month}", maker, YearMonth.now().toString())
+        Map<String, Object> statement = staff.get().uri("/api/admin/piecework/makers/{id}/months/{month}", maker, thisMonth.toString())
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         String entry = (String) ((List<Map<String, Object>>) statement.get("lines")).get(0).get("entryId");
 
@@ -192,7 +200,7 @@ class PieceworkTest {
 
         assertThat(balance(maker)).isZero();
         assertThat(balance(right)).isEqualTo(900);
-        staff.get().uri("/api/admin/piecework/makers/{id}/months/{month}", maker, YearMonth.now().toString()).exchange().expectBody()
+        staff.get().uri("/api/admin/piecework/makers/{id}/months/{month}", maker, thisMonth.toString()).exchange().expectBody()
                 .jsonPath("$.lines.length()").isEqualTo(2)
                 .jsonPath("$.lines[1].reason").isEqualTo("REVERSAL")
                 .jsonPath("$.closingBalance.amount").isEqualTo(0);
@@ -274,7 +282,7 @@ class PieceworkTest {
         assertThat((Map<String, Object>) check.get("verification")).containsEntry("status", "GENUINE");
         assertThat(((Map<String, Object>) check.get("statement")).get("earned")).isEqualTo(Map.of("amount", 7 * 150, "currency", "CNY"));
 
-        me.get().uri("/api/maker/months/{month}/statement.pdf", YearMonth.now().toString()).exchange().expectStatus().isEqualTo(409);
+        me.get().uri("/api/maker/months/{month}/statement.pdf", thisMonth.toString()).exchange().expectStatus().isEqualTo(409);
         client.get().uri("/api/statements/{code}", code.substring(0, code.length() - 3) + "AAA").exchange().expectStatus().isNotFound();
         UUID id = UUID.fromString(code.substring(0, 36));
         db.inTransaction(() -> db.sql("SET LOCAL session_replication_role = replica").update()
@@ -288,7 +296,7 @@ class PieceworkTest {
     void theOverviewCountsWhoEarnedAndWhoEarnedSteadily() {
         recordChecked(maker, today, 4, 0).expectStatus().isCreated();
         recordChecked(maker, today.minusMonths(1).withDayOfMonth(1).plusDays(5).isBefore(today.minusDays(60)) ? today : today.minusDays(30), 1, 0);
-        staff.get().uri("/api/admin/piecework/overview?month={month}", YearMonth.now().toString()).exchange().expectStatus().isOk().expectBody()
+        staff.get().uri("/api/admin/piecework/overview?month={month}", thisMonth.toString()).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.makersWhoEarned").value(count -> assertThat((Integer) count).isPositive())
                 .jsonPath("$.distribution.length()").isEqualTo(6)
                 .jsonPath("$.median.amount").value(median -> assertThat(((Number) median).longValue()).isPositive());
@@ -298,7 +306,7 @@ class PieceworkTest {
         for (int back = 0; back < 3; back++) {
             recordChecked(steady, YearMonth.from(today).minusMonths(back).atDay(1), 1, 0).expectStatus().isCreated();
         }
-        staff.get().uri("/api/admin/piecework/overview?month={month}", YearMonth.from(today).toString()).exchange().expectBody()
+        staff.get().uri("/api/admin/piecework/overview?month={month}", thisMonth.toString()).exchange().expectBody()
                 .jsonPath("$.stable[?(@.makerId == '" + steady + "')]").exists()
                 .jsonPath("$.stable[?(@.makerId == '" + maker + "')]").doesNotExist();
     }
