@@ -76,7 +76,7 @@ public class Checkout {
     private final Clock clock;
 
     Checkout(Database db, Carts carts, Catalog catalog, Inventory inventory, Payments payments, Orders orders, AuditLog audit,
-            OrderingSettings settings) {
+            OrderingSettings settings, Clock clock) {
         this.db = db;
         this.carts = carts;
         this.catalog = catalog;
@@ -85,7 +85,7 @@ public class Checkout {
         this.orders = orders;
         this.audit = audit;
         this.settings = settings;
-        this.clock = Clock.system(settings.timeZone());
+        this.clock = clock.withZone(settings.timeZone());
     }
 
     public record Buyer(String email, @Nullable String phone, @Nullable String name, @Nullable String note) {

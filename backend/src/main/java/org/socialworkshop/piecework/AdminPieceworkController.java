@@ -59,9 +59,10 @@ class AdminPieceworkController {
     private final Idempotency idempotency;
     private final RevenueShares shares;
     private final TopUps topUps;
+    private final WorkshopTime time;
 
     AdminPieceworkController(PieceRates rates, WorkRecords work, Corrections corrections, MakerPayouts payouts, Statements statements,
-            Ledger ledger, MakerAccounts accounts, Idempotency idempotency, RevenueShares shares, TopUps topUps) {
+            Ledger ledger, MakerAccounts accounts, Idempotency idempotency, RevenueShares shares, TopUps topUps, WorkshopTime time) {
         this.shares = shares;
         this.topUps = topUps;
         this.rates = rates;
@@ -72,6 +73,7 @@ class AdminPieceworkController {
         this.ledger = ledger;
         this.accounts = accounts;
         this.idempotency = idempotency;
+        this.time = time;
     }
 
     record NewOperation(@NotNull UUID productId, @Nullable UUID variantId, @NotBlank @Size(max = 60) String nameZh,
@@ -139,7 +141,7 @@ class AdminPieceworkController {
 
     @PostMapping("/work")
     Mono<ResponseEntity<WorkRecords.WorkRecord>> record(@Valid @RequestBody NewWork body) {
-        if (body.workDate().isAfter(WorkshopTime.today().plusDays(1))) {
+        if (body.workDate().isAfter(time.today().plusDays(1))) {
             throw InvalidInput.field("workDate", "must not be in the future");
         }
         return work.record(body.makerId(), body.operationId(), body.workDate(), body.pieces(), body.note(),
@@ -204,7 +206,7 @@ class AdminPieceworkController {
 
     @GetMapping("/makers/{makerId}/balance")
     Mono<Map<String, Object>> balance(@PathVariable UUID makerId, @RequestParam(required = false) @Nullable LocalDate asOf) {
-        return ledger.balance(makerId, asOf).map(balance -> Map.of("makerId", makerId, "asOf", asOf == null ? WorkshopTime.today() : asOf,
+        return ledger.balance(makerId, asOf).map(balance -> Map.of("makerId", makerId, "asOf", asOf == null ? time.today() : asOf,
                 "balance", Money.fen(balance)));
     }
 
@@ -235,6 +237,6 @@ class AdminPieceworkController {
 
     @GetMapping("/overview")
     Mono<Statements.Overview> overview(@RequestParam(required = false) @Nullable YearMonth month) {
-        return statements.overview(month == null ? WorkshopTime.thisMonth() : month);
+        return statements.overview(month == null ? time.thisMonth() : month);
     }
 }

@@ -21,11 +21,13 @@ public class Corrections {
     private final Database db;
     private final Ledger ledger;
     private final AuditLog audit;
+    private final WorkshopTime time;
 
-    Corrections(Database db, Ledger ledger, AuditLog audit) {
+    Corrections(Database db, Ledger ledger, AuditLog audit, WorkshopTime time) {
         this.db = db;
         this.ledger = ledger;
         this.audit = audit;
+        this.time = time;
     }
 
     public record Corrected(LedgerEntry reversal, @Nullable LedgerEntry replacement) {
@@ -35,7 +37,7 @@ public class Corrections {
     public Mono<LedgerEntry> adjust(UUID maker, long amount, String reason) {
         UUID key = UUID.randomUUID();
         return db.inTransaction(() -> ledger.book(PieceworkProblem.ruled(() -> LedgerEntry.toMaker(Reason.ADJUSTMENT, "adjustment:" + key,
-                        WorkshopTime.today(), "adjustment:" + key, maker, Account.ADJUSTMENTS, amount, reason)))
+                        time.today(), "adjustment:" + key, maker, Account.ADJUSTMENTS, amount, reason)))
                 .flatMap(entry -> audit.record("piecework.adjusted", "maker:" + maker, Map.of("amount", amount, "reason", reason))
                         .thenReturn(entry)));
     }
@@ -44,9 +46,9 @@ public class Corrections {
     public Mono<Corrected> correct(UUID entryId, String reason, @Nullable UUID replacementMaker, @Nullable Long replacementAmount) {
         return ledger.find(entryId).switchIfEmpty(Mono.error(() -> PieceworkProblem.notFound("ledger entry")))
                 .flatMap(original -> db.inTransaction(() -> {
-                    LedgerEntry reversal = PieceworkProblem.ruled(() -> original.entry().reversal(WorkshopTime.today(), reason));
+                    LedgerEntry reversal = PieceworkProblem.ruled(() -> original.entry().reversal(time.today(), reason));
                     Mono<LedgerEntry> replacement = replacementMaker == null || replacementAmount == null || replacementAmount == 0 ? Mono.empty()
-                            : ledger.book(LedgerEntry.toMaker(Reason.ADJUSTMENT, "correction:" + entryId, WorkshopTime.today(),
+                            : ledger.book(LedgerEntry.toMaker(Reason.ADJUSTMENT, "correction:" + entryId, time.today(),
                                     "correction:" + entryId, replacementMaker, Account.ADJUSTMENTS, replacementAmount, reason));
                     return ledger.book(reversal)
                             .flatMap(booked -> booked.id().equals(reversal.id()) ? Mono.just(booked)

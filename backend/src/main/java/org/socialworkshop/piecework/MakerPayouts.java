@@ -28,11 +28,13 @@ public class MakerPayouts {
     private final Database db;
     private final Ledger ledger;
     private final AuditLog audit;
+    private final WorkshopTime time;
 
-    MakerPayouts(Database db, Ledger ledger, AuditLog audit) {
+    MakerPayouts(Database db, Ledger ledger, AuditLog audit, WorkshopTime time) {
         this.db = db;
         this.ledger = ledger;
         this.audit = audit;
+        this.time = time;
     }
 
     public enum Method {
@@ -47,7 +49,7 @@ public class MakerPayouts {
     }
 
     public Mono<Payout> pay(UUID maker, long amount, Method method, @Nullable String reference) {
-        return db.inTransaction(() -> payLocked(maker, amount, method, reference, null, WorkshopTime.today()));
+        return db.inTransaction(() -> payLocked(maker, amount, method, reference, null, time.today()));
     }
 
     /** A payout recorded for the day it was made (demo history, or a cash payment entered later). */
@@ -67,7 +69,7 @@ public class MakerPayouts {
                         .thenMany(Flux.fromIterable(ids).concatMap(maker -> ledger.lockMaker(maker).then(ledger.balance(maker, null))
                                 .filter(balance -> balance > 0)
                                 .flatMap(balance -> payLocked(maker, balance, method, "batch " + batchId.toString().substring(0, 8), batchId,
-                                        WorkshopTime.today()))))
+                                        time.today()))))
                         .collectList()
                         .map(paid -> new Batch(batchId, method, paid, paid.stream().map(Payout::amount).reduce(Money.fen(0), Money::plus))))));
     }

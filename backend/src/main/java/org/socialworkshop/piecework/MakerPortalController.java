@@ -36,13 +36,15 @@ class MakerPortalController {
     private final Ledger ledger;
     private final PieceRates rates;
     private final WorkRecords work;
+    private final WorkshopTime time;
 
-    MakerPortalController(MakerAccounts accounts, Statements statements, Ledger ledger, PieceRates rates, WorkRecords work) {
+    MakerPortalController(MakerAccounts accounts, Statements statements, Ledger ledger, PieceRates rates, WorkRecords work, WorkshopTime time) {
         this.accounts = accounts;
         this.statements = statements;
         this.ledger = ledger;
         this.rates = rates;
         this.work = work;
+        this.time = time;
     }
 
     record Report(@NotNull UUID operationId, @NotNull LocalDate workDate, @Min(1) @Max(10_000) int pieces) {
@@ -71,7 +73,7 @@ class MakerPortalController {
 
     @PostMapping("/work")
     Mono<ResponseEntity<WorkRecords.WorkRecord>> report(@Valid @RequestBody Report body) {
-        if (body.workDate().isAfter(WorkshopTime.today().plusDays(1)) || body.workDate().isBefore(WorkshopTime.today().minusDays(62))) {
+        if (body.workDate().isAfter(time.today().plusDays(1)) || body.workDate().isBefore(time.today().minusDays(62))) {
             throw InvalidInput.field("workDate", "must be within the last two months, not in the future");
         }
         return accounts.current().flatMap(maker -> work.report(maker, body.operationId(), body.workDate(), body.pieces()))

@@ -26,10 +26,12 @@ public class PieceRates {
 
     private final Database db;
     private final Catalog catalog;
+    private final WorkshopTime time;
 
-    PieceRates(Database db, Catalog catalog) {
+    PieceRates(Database db, Catalog catalog, WorkshopTime time) {
         this.db = db;
         this.catalog = catalog;
+        this.time = time;
     }
 
     public record Operation(UUID id, UUID productId, String productName, @Nullable UUID variantId, String nameZh, String nameEn,
@@ -97,7 +99,7 @@ public class PieceRates {
         if (id != null) {
             statement = statement.bind("id", id);
         }
-        LocalDate today = WorkshopTime.today();
+        LocalDate today = time.today();
         return statement.map(row -> new Object[] {row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("product", String.class),
                         row.get("variant_id", UUID.class), row.get("name_zh", String.class), row.get("name_en", String.class),
                         row.get("valid_from", LocalDate.class), row.get("rate_fen", Long.class)})

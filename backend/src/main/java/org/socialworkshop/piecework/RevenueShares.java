@@ -34,11 +34,13 @@ class RevenueShares {
     private final Database db;
     private final Ledger ledger;
     private final OrderRecords orders;
+    private final WorkshopTime time;
 
-    RevenueShares(Database db, Ledger ledger, OrderRecords orders) {
+    RevenueShares(Database db, Ledger ledger, OrderRecords orders, WorkshopTime time) {
         this.db = db;
         this.ledger = ledger;
         this.orders = orders;
+        this.time = time;
     }
 
     @Bean
@@ -71,7 +73,7 @@ class RevenueShares {
                             Consignment terms = sold.terms().get(line.productId());
                             long share = share(net(line, line.quantity()), terms.share());
                             return share == 0 ? Mono.empty() : ledger.book(LedgerEntry.toMaker(Reason.SALE_SHARE, "order:" + paid.orderId(),
-                                    WorkshopTime.today(), "share:" + paid.orderId() + ":" + line.lineId(), terms.maker(), Account.REVENUE_SHARE, share,
+                                    time.today(), "share:" + paid.orderId() + ":" + line.lineId(), terms.maker(), Account.REVENUE_SHARE, share,
                                     paid.orderNumber() + " " + line.nameZh() + " × " + line.quantity()));
                         }))
                 .then();
@@ -87,7 +89,7 @@ class RevenueShares {
                                     : net(line, refunded.units().getOrDefault(line.lineId(), 0));
                             long share = share(net, terms.share());
                             return share == 0 ? Mono.empty() : ledger.book(LedgerEntry.toMaker(Reason.REFUND_SHARE, "refund:" + refunded.refundId(),
-                                    WorkshopTime.today(), "share-refund:" + refunded.refundId() + ":" + line.lineId(), terms.maker(),
+                                    time.today(), "share-refund:" + refunded.refundId() + ":" + line.lineId(), terms.maker(),
                                     Account.REVENUE_SHARE, -share, refunded.orderNumber() + " refund " + line.nameZh()));
                         }))
                 .then();

@@ -33,11 +33,13 @@ public class SignedStatements {
     private final Statements statements;
     private final SignedDocuments documents;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final WorkshopTime time;
 
-    SignedStatements(Database db, Statements statements, SignedDocuments documents) {
+    SignedStatements(Database db, Statements statements, SignedDocuments documents, WorkshopTime time) {
         this.db = db;
         this.statements = statements;
         this.documents = documents;
+        this.time = time;
     }
 
     /** An issued statement: what was signed, and how to find it again. */
@@ -53,7 +55,7 @@ public class SignedStatements {
 
     /** The signed statement of a finished month, issued now if it was not yet. */
     public Mono<Issued> issue(UUID maker, YearMonth month) {
-        if (!month.isBefore(WorkshopTime.thisMonth())) {
+        if (!month.isBefore(time.thisMonth())) {
             return Mono.error(new NotFinished(month));
         }
         return find(maker, month).switchIfEmpty(Mono.defer(() -> statements.month(maker, month).flatMap(statement -> {

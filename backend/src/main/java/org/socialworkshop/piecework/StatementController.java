@@ -30,11 +30,13 @@ class StatementController {
     private final SignedStatements signed;
     private final StatementPdf pdf;
     private final MakerAccounts accounts;
+    private final WorkshopTime time;
 
-    StatementController(SignedStatements signed, StatementPdf pdf, MakerAccounts accounts) {
+    StatementController(SignedStatements signed, StatementPdf pdf, MakerAccounts accounts, WorkshopTime time) {
         this.signed = signed;
         this.pdf = pdf;
         this.accounts = accounts;
+        this.time = time;
     }
 
     record Check(String code, String url, JsonNode statement, Map<String, String> signed, Map<String, Object> verification) {
@@ -68,7 +70,7 @@ class StatementController {
     private Mono<ResponseEntity<byte[]>> statementPdf(UUID maker, YearMonth month, ServerWebExchange exchange) {
         String base = origin(exchange);
         return signed.issue(maker, month)
-                .flatMap(issued -> Mono.fromCallable(() -> pdf.render(issued, base + "/s/" + issued.code(), WorkshopTime.ZONE))
+                .flatMap(issued -> Mono.fromCallable(() -> pdf.render(issued, base + "/s/" + issued.code(), time.zone()))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"statement-" + month + ".pdf\"")

@@ -1,25 +1,34 @@
 package org.socialworkshop.piecework;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
+import org.springframework.stereotype.Component;
+
 /**
- * Days and months as the workshop counts them (Chengdu time), whatever time zone the server runs in: work, pay
- * and statements belong to the workshop's day, not the server's.
+ * Days and months as the workshop counts them, read from the shop's {@link Clock} (Chengdu time, whatever time zone
+ * the server runs in): work, pay and statements belong to the workshop's day, not the server's.
  */
-final class WorkshopTime {
+@Component
+class WorkshopTime {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private final Clock clock;
 
-    private WorkshopTime() {
+    WorkshopTime(Clock clock) {
+        this.clock = clock;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZONE);
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    static YearMonth thisMonth() {
-        return YearMonth.now(ZONE);
+    YearMonth thisMonth() {
+        return YearMonth.now(clock);
+    }
+
+    ZoneId zone() {
+        return clock.getZone();
     }
 }

@@ -1,5 +1,6 @@
 package org.socialworkshop.e2e;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,15 @@ class CoordinatorRecordsWorkTest {
     @Autowired
     WebTestClient client;
 
+    @Autowired
+    Clock clock;
+
     @Test
     void coordinatorRecordsChecksAndFindsTheWorkInTheMakersMonth() {
-        PieceworkSteps steps = new PieceworkSteps(client);
+        PieceworkSteps steps = new PieceworkSteps(client, clock);
         PieceworkSteps.Operation operation = steps.operation(PieceworkSteps.tag(), RATE);
         String maker = steps.demoMaker();
-        LocalDate today = PieceworkSteps.today();
+        LocalDate today = steps.today();
         Messages zh = Messages.of("zh-CN");
 
         Storefront page = browser.openAsStaff(port, "/admin/piecework.html", "zh-CN", "coordinator@example.org", "workshop-coordinator");
@@ -56,7 +60,7 @@ class CoordinatorRecordsWorkTest {
                 .containsEntry("amount", Map.of("amount", 10 * (int) RATE, "currency", "CNY"));
 
         page.element("work-record-statement").click();
-        page.waitUntil(urlContains("/admin/maker-earnings.html?maker=" + maker + "&month=" + PieceworkSteps.thisMonth()));
+        page.waitUntil(urlContains("/admin/maker-earnings.html?maker=" + maker + "&month=" + steps.thisMonth()));
         page.ready("zh-CN");
         WebElement row = lineOf(page, operation.nameZh());
         List<WebElement> numbers = row.findElements(By.cssSelector("td.data-table__number"));
@@ -136,7 +140,7 @@ class CoordinatorRecordsWorkTest {
                     .isEqualTo(String.valueOf(RATE));
             Accessibility.assertNoSeriousViolations(rates.driver(), "piece rates in " + lang);
 
-            Storefront month = browser.open(port, "/admin/maker-earnings.html?maker=" + maker + "&month=" + PieceworkSteps.thisMonth()
+            Storefront month = browser.open(port, "/admin/maker-earnings.html?maker=" + maker + "&month=" + steps.thisMonth()
                     + "&lang=" + lang).ready(lang);
             lineOf(month, lang.equals("en") ? operation.nameEn() : operation.nameZh());
             month.waitUntil(visibilityOfElementLocated(By.id("earnings-payout-form")));

@@ -1,5 +1,6 @@
 package org.socialworkshop.e2e;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.socialworkshop.support.WorkshopTest;
@@ -45,20 +45,25 @@ class MakerReadsEarningsTest {
     @Autowired
     WebTestClient client;
 
+    @Autowired
+    Clock clock;
+
     private PieceworkSteps steps;
     private PieceworkSteps.Operation operation;
     private String maker;
     private String otherMaker;
+    private String otherName;
 
     @BeforeEach
     void someWorkThisMonth() {
-        steps = new PieceworkSteps(client);
+        steps = new PieceworkSteps(client, clock);
         String tag = PieceworkSteps.tag();
         operation = steps.operation(tag, RATE);
         maker = steps.demoMaker();
-        steps.checkedWork(maker, operation, PieceworkSteps.today(), PIECES);
-        otherMaker = steps.newMaker("别的手作人" + tag);
-        steps.checkedWork(otherMaker, operation, PieceworkSteps.today(), 3);
+        steps.checkedWork(maker, operation, steps.today(), PIECES);
+        otherName = "别的手作人" + tag;
+        otherMaker = steps.newMaker(otherName);
+        steps.checkedWork(otherMaker, operation, steps.today(), 3);
     }
 
     @Test
@@ -80,7 +85,7 @@ class MakerReadsEarningsTest {
         page.tabTo("maker-jump-month").press(Keys.ENTER).press(Keys.TAB);
         assertThat(page.focusedId()).as("the jump link leads to this month's section").isEqualTo("maker-month-statement");
         page.press(Keys.ENTER);
-        page.waitUntil(urlContains("/maker/month.html?month=" + PieceworkSteps.thisMonth()));
+        page.waitUntil(urlContains("/maker/month.html?month=" + steps.thisMonth()));
         readsTheStatement(page.ready("zh-CN"), zh);
     }
 
@@ -123,7 +128,7 @@ class MakerReadsEarningsTest {
         page.waitUntil(d -> page.focusedId().equals("maker-report-done"));
         assertThat(page.element("maker-report-done").getText()).contains(zh.text("maker.report.doneWait"));
         assertThat(steps.work(maker, "REPORTED", operation)).singleElement().satisfies(record -> assertThat(record)
-                .containsEntry("pieces", 5).containsEntry("workDate", PieceworkSteps.today().toString()));
+                .containsEntry("pieces", 5).containsEntry("workDate", steps.today().toString()));
     }
 
     private void readsTheStatement(Storefront page, Messages zh) {
@@ -135,40 +140,58 @@ class MakerReadsEarningsTest {
                 .isEqualTo(opening + earned - paid);
         assertThat(page.driver().findElements(By.xpath("//ol[@id='statement-earned-lines']/li[contains(., '" + operation.nameZh() + "')]")))
                 .isNotEmpty();
-        String month = PieceworkSteps.today().getYear() + "年" + PieceworkSteps.today().getMonthValue() + "月";
+        String month = steps.today().getYear() + "年" + steps.today().getMonthValue() + "月";
         assertThat(page.element("page-heading").getText()).isEqualTo(zh.text("maker.statement.heading", Map.of("month", month)));
         assertThat(page.element("statement-print").getText()).isEqualTo(zh.text("maker.statement.print"));
-        boolean pdf = steps.makerSession().head().uri("/api/maker/months/{m}/statement.pdf", PieceworkSteps.thisMonth())
-                .exchange().returnResult(Void.class).getStatus() == HttpStatus.OK;
-        assertThat(page.driver().findElements(By.id("statement-pdf"))).as("a PDF link only when the server has the PDF")
-                .hasSize(pdf ? 1 : 0);
+        steps.makerSession().get().uri("/api/maker/months/{m}/statement.pdf", steps.thisMonth()).exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        assertThat(page.driver().findElements(By.id("statement-pdf"))).as("no PDF link: this month is not over, the server signs none")
+                .isEmpty();
         Accessibility.assertNoSeriousViolations(page.driver(), "a maker's month statement in zh-CN");
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void makerSeesOnlyTheirOwnEarnings() {
-        WebTestClient me = steps.makerSession();
-        String month = PieceworkSteps.thisMonth();
-        me.get().uri("/api/maker/months/{month}", month).exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.maker.id").isEqualTo(maker);
-        me.get().uri("/api/admin/piecework/makers/{id}/months/{month}", otherMaker, month).exchange().expectStatus().isForbidden();
-        me.get().uri("/api/admin/piecework/makers/{id}/balance", otherMaker).exchange().expectStatus().isForbidden();
-
+        String month = steps.thisMonth();
         signIn("zh-CN");
+
+        // The portal's API takes no maker id: the other maker's id, sent from the maker's own browser session, still
+        // reads the signed-in maker's month and balance.
+        Map<String, Object> statement = (Map<String, Object>) fetchJson(browser.open(port, "/maker/").ready("zh-CN"),
+                "/api/maker/months/" + month + "?makerId=" + otherMaker + "&maker=" + otherMaker);
+        assertThat((Map<String, Object>) statement.get("maker")).containsEntry("id", maker);
+        assertThat(statement.toString()).doesNotContain(otherMaker).doesNotContain(otherName);
+        assertThat(((Number) ((Map<String, Object>) statement.get("earned")).get("amount")).longValue())
+                .isEqualTo(((Number) monthOfMaker()).longValue());
+        Map<String, Object> me = (Map<String, Object>) fetchJson(browser.open(port, "/maker/").ready("zh-CN"),
+                "/api/maker/me?makerId=" + otherMaker);
+        assertThat(me).containsEntry("makerId", maker);
+        assertThat(((Number) ((Map<String, Object>) me.get("balance")).get("amount")).longValue()).isEqualTo(steps.makerBalance());
+
+        Storefront own = browser.open(port, "/maker/month.html?month=" + month + "&maker=" + otherMaker + "&makerId=" + otherMaker).ready("zh-CN");
+        WebElement earned = own.waitUntil(visibilityOfElementLocated(By.id("statement-earned")));
+        assertThat(earned.getDomAttribute("data-amount")).as("the maker's own earnings, whatever maker the address names")
+                .isEqualTo(String.valueOf(monthOfMaker()));
+        assertThat(own.driver().getPageSource()).doesNotContain(otherName);
+
+        // The coordinators' page and API, which do take a maker id, are closed to makers by role.
         Storefront page = browser.open(port, "/admin/maker-earnings.html?maker=" + otherMaker + "&month=" + month).ready("zh-CN");
         page.waitUntil(visibilityOfElementLocated(By.id("admin-no-access")));
         assertThat(page.driver().findElements(By.id("earnings-table"))).as("no statement drawn").isEmpty();
-        Object status = ((JavascriptExecutor) page.driver()).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status), () => done(-1));",
-                "/api/admin/piecework/makers/" + otherMaker + "/months/" + month);
-        assertThat(status).as("the admin API refuses the maker's own browser session").isEqualTo(403L);
+        assertThat(page.driver().getPageSource()).doesNotContain(otherName);
+    }
+
+    /** What a same-origin {@code fetch} from the page's browser session answers, parsed as JSON. */
+    private static Object fetchJson(Storefront page, String path) {
+        return page.script("return fetch(arguments[0], {credentials: 'same-origin', headers: {accept: 'application/json'}})"
+                + ".then(r => r.ok ? r.json() : {status: r.status})", path);
     }
 
     /** A finished month's statement comes as a signed PDF too; the current month's does not yet. */
     @Test
     void lastMonthsStatementOffersTheSignedPdf() {
-        String lastMonth = PieceworkSteps.today().minusMonths(1).toString().substring(0, 7);
+        String lastMonth = steps.today().minusMonths(1).toString().substring(0, 7);
         signIn("zh-CN");
         Storefront home = browser.open(port, "/maker/").ready("zh-CN");
         home.waitUntil(visibilityOfElementLocated(By.cssSelector("#maker-months-" + lastMonth + " a"))).click();
@@ -200,7 +223,7 @@ class MakerReadsEarningsTest {
         }
         Accessibility.assertNoSeriousViolations(home.driver(), "the makers' portal in " + lang);
 
-        Storefront month = browser.open(port, "/maker/month.html?month=" + PieceworkSteps.thisMonth() + "&lang=" + lang).ready(lang);
+        Storefront month = browser.open(port, "/maker/month.html?month=" + steps.thisMonth() + "&lang=" + lang).ready(lang);
         month.waitUntil(visibilityOfElementLocated(By.id("statement-closing")));
         assertFits(month, "a month statement");
         assertAtLeast48(month, "statement-print");
@@ -221,7 +244,7 @@ class MakerReadsEarningsTest {
 
     @SuppressWarnings("unchecked")
     private Object monthOfMaker() {
-        Map<String, Object> month = steps.makerSession().get().uri("/api/maker/months/{m}", PieceworkSteps.thisMonth()).exchange()
+        Map<String, Object> month = steps.makerSession().get().uri("/api/maker/months/{m}", steps.thisMonth()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         return ((Map<String, Object>) month.get("earned")).get("amount");
     }

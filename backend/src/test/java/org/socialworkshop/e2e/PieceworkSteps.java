@@ -3,8 +3,9 @@ package org.socialworkshop.e2e;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,26 +25,27 @@ final class PieceworkSteps {
 
     static final String MAKER_EMAIL = "maker@example.org";
     static final String MAKER_PASSWORD = "workshop-maker";
-    /** The pages count days as Chengdu does, whatever the server's zone. */
-    static final ZoneId CHENGDU = ZoneId.of("Asia/Shanghai");
 
     record Operation(String id, String productId, String nameZh, String nameEn, long rateFen) {
     }
 
     private final WebTestClient client;
     private final WebTestClient staff;
+    private final Clock clock;
 
-    PieceworkSteps(WebTestClient client) {
+    /** {@code clock} is the shop's: the pages count days as the workshop does, whatever the JVM's time zone. */
+    PieceworkSteps(WebTestClient client, Clock clock) {
         this.client = client;
         this.staff = CatalogFixtures.coordinator(client);
+        this.clock = clock;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(CHENGDU);
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    static String thisMonth() {
-        return today().toString().substring(0, 7);
+    String thisMonth() {
+        return YearMonth.from(today()).toString();
     }
 
     WebTestClient staff() {

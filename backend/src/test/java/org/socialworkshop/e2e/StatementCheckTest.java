@@ -1,7 +1,7 @@
 package org.socialworkshop.e2e;
 
 import java.awt.image.BufferedImage;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +40,17 @@ class StatementCheckTest {
     @Autowired
     WebTestClient client;
 
+    /** The shop's clock: last month is the workshop's, not the JVM's. */
+    @Autowired
+    Clock clock;
+
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");
 
     @Test
     void aFinishedMonthsStatementIsGenuineAndShowsWhatWasEarned() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        YearMonth last = YearMonth.now().minusMonths(1);
+        YearMonth last = YearMonth.now(clock).minusMonths(1);
         WebTestClient staff = CatalogFixtures.coordinator(client);
         UUID maker = statementOfWork(staff, "查验手作人" + tag, "编织" + tag, last);
         String code = codeOnThePdf(staff, maker, last);
@@ -90,7 +94,7 @@ class StatementCheckTest {
     }
 
     /**
-     * A new maker with 7 checked pieces of a new operation (1.50 yuan each, the rate in force since 60 days ago) on
+     * A new maker with 7 checked pieces of a new operation (1.50 yuan each, the rate in force from the month's first day) on
      * the 12th of {@code month}; returns the maker's id.
      */
     @SuppressWarnings("unchecked")
@@ -98,7 +102,7 @@ class StatementCheckTest {
         Map<String, Object> product = CatalogFixtures.create(staff, CatalogFixtures.product("编织篮" + name, "Woven basket " + name, true));
         String operation = (String) staff.post().uri("/api/admin/piecework/operations")
                 .bodyValue(Map.of("productId", product.get("id"), "nameZh", operationName, "nameEn", "Weaving " + operationName, "rate", 150,
-                        "validFrom", LocalDate.now().minusDays(60).toString()))
+                        "validFrom", month.atDay(1).toString()))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         UUID maker = UUID.fromString((String) staff.post().uri("/api/admin/makers").bodyValue(Map.of("name", name, "displayName", name))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));

@@ -1,8 +1,12 @@
 package org.socialworkshop.support;
 
+import java.time.Clock;
+
 import org.socialworkshop.WorkshopApplication;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -19,6 +23,10 @@ public final class SecondInstance implements AutoCloseable {
 
     /** Starts an instance with the given extra properties ({@code name=value}) on a random port. */
     public static SecondInstance start(String... properties) {
+        return start(context -> { }, properties);
+    }
+
+    private static SecondInstance start(ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String... properties) {
         String[] args = new String[properties.length + 2];
         args[0] = "--server.port=0";
         args[1] = "--workshop.outbox.workers=1";
@@ -26,7 +34,7 @@ public final class SecondInstance implements AutoCloseable {
             args[i + 2] = "--" + properties[i];
         }
         return new SecondInstance(new SpringApplicationBuilder(WorkshopApplication.class)
-                .initializers(SecondInstance::ownNettyResources)
+                .initializers(SecondInstance::ownNettyResources, initializer)
                 .run(args));
     }
 
@@ -46,6 +54,20 @@ public final class SecondInstance implements AutoCloseable {
     /** An instance using the shared test database, like a second node behind a load balancer. */
     public static SecondInstance onTestDatabase() {
         return start("workshop.database.url=" + TestPostgres.url());
+    }
+
+    /**
+     * An instance using the shared test database whose shop clock (the {@link Clock} bean, in the workshop's time zone)
+     * reads the instant {@code clock} is set to, for what happens at a given moment of the workshop's calendar.
+     */
+    public static SecondInstance onTestDatabase(MovableClock clock) {
+        return start(context -> ((GenericApplicationContext) context).registerBean("movableShopClock", BeanPostProcessor.class,
+                () -> new BeanPostProcessor() {
+                    @Override
+                    public Object postProcessAfterInitialization(Object bean, String name) {
+                        return bean instanceof Clock shopClock ? clock.in(shopClock.getZone()) : bean;
+                    }
+                }), "workshop.database.url=" + TestPostgres.url());
     }
 
     public WebTestClient client() {

@@ -1,10 +1,10 @@
 package org.socialworkshop.piecework.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -27,9 +27,11 @@ import reactor.core.publisher.Mono;
 class DemoPiecework implements DemoDataset {
 
     private final PieceworkDemo piecework;
+    private final Clock clock;
 
-    DemoPiecework(PieceworkDemo piecework) {
+    DemoPiecework(PieceworkDemo piecework, Clock clock) {
         this.piecework = piecework;
+        this.clock = clock;
     }
 
     @Override
@@ -40,7 +42,7 @@ class DemoPiecework implements DemoDataset {
     @Override
     public Mono<Void> load() {
         Random random = new Random(20261129L);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock);
         YearMonth first = YearMonth.from(today).minusMonths(3);
         LocalDate raised = today.minusMonths(2).withDayOfMonth(1);
         return Mono.zip(piecework.demoMakers(), piecework.handcrafts())
