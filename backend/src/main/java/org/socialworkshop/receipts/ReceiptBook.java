@@ -3,6 +3,7 @@ package org.socialworkshop.receipts;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,11 +73,13 @@ class ReceiptBook implements ReceiptLinks {
                         .map(found -> new Checked(receipt, found.getT1(), found.getT2().isEmpty() ? null : found.getT2().get(0))));
     }
 
+    /** The receipt stored under this register and number; empty if there is none, or if its row no longer reads as one. */
     Mono<SignedReceipt> load(String register, long number) {
         return db.sql("SELECT " + ReceiptCodec.COLUMNS + " FROM receipts WHERE register = :register AND number = :number")
                 .bind("register", register).bind("number", number)
-                .map(codec::receipt)
-                .first();
+                .map(codec::readable)
+                .first()
+                .flatMap(Mono::justOrEmpty);
     }
 
     private Mono<SignedReceipt> refundedSale(SignedReceipt receipt) {
@@ -129,35 +132,41 @@ class ReceiptBook implements ReceiptLinks {
     }
 
     /**
-     * Walks a register's receipts in number order and reports the first that is not as issued: a gap, a link that
-     * does not match the previous receipt, a hash that does not match the content, or a signature that fails.
+     * Walks a register's receipts in number order and reports the first that is not as issued: a gap, a row that no
+     * longer reads as a receipt, a link that does not match the previous receipt, a hash that does not match the
+     * content, or a signature that fails.
      */
     Mono<RegisterCheck> check(String register) {
         record Walk(long expected, String previousHash, @Nullable Broken broken) {
+        }
+        record Stored(long number, @Nullable SignedReceipt receipt, boolean signatureValid) {
         }
         return Flux.range(0, Integer.MAX_VALUE)
                 .concatMap(page -> db.sql("SELECT " + ReceiptCodec.COLUMNS + " FROM receipts WHERE register = :register "
                                 + "ORDER BY number LIMIT 500 OFFSET :offset")
                         .bind("register", register).bind("offset", page * 500L)
-                        .map(codec::receipt)
+                        .map(row -> Map.entry(row.get("number", Long.class), codec.readable(row)))
                         .list())
                 .takeWhile(batch -> !batch.isEmpty())
                 .concatMapIterable(batch -> batch)
-                .concatMap(receipt -> keys.publicKey(receipt.content().keyId())
-                        .map(key -> ReceiptKeys.verify(key, receipt.payload(), receipt.signature()))
-                        .defaultIfEmpty(false)
-                        .map(valid -> new Object[] {receipt, valid}))
-                .reduce(new Walk(1, firstHash(register), null), (walk, pair) -> {
+                .concatMap(row -> row.getValue()
+                        .map(receipt -> keys.publicKey(receipt.content().keyId())
+                                .map(key -> ReceiptKeys.verify(key, receipt.payload(), receipt.signature()))
+                                .defaultIfEmpty(false)
+                                .map(valid -> new Stored(row.getKey(), receipt, valid)))
+                        .orElse(Mono.just(new Stored(row.getKey(), null, false))))
+                .reduce(new Walk(1, firstHash(register), null), (walk, stored) -> {
                     if (walk.broken() != null) {
                         return walk;
                     }
-                    SignedReceipt receipt = (SignedReceipt) pair[0];
-                    long number = receipt.content().number();
-                    String recomputed = ReceiptKeys.hex(ReceiptKeys.sha256(receipt.payload()));
+                    long number = stored.number();
+                    SignedReceipt receipt = stored.receipt();
+                    String recomputed = receipt == null ? "" : ReceiptKeys.hex(ReceiptKeys.sha256(receipt.payload()));
                     String reason = number != walk.expected() ? "number " + walk.expected() + " is missing"
+                            : receipt == null ? "cannot be read as a receipt"
                             : !receipt.content().previousHash().equals(walk.previousHash()) ? "does not link to the receipt before it"
                             : !recomputed.equals(receipt.hash()) ? "content does not match its hash"
-                            : !(Boolean) pair[1] ? "signature does not verify"
+                            : !stored.signatureValid() ? "signature does not verify"
                             : null;
                     return reason == null ? new Walk(number + 1, recomputed, null)
                             : new Walk(walk.expected(), walk.previousHash(), new Broken(Math.min(number, walk.expected()), reason));

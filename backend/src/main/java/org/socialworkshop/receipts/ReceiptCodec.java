@@ -6,10 +6,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 import io.r2dbc.spi.Readable;
 import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +64,18 @@ class ReceiptCodec {
                 row.get("refund_of", String.class), body.seller(), body.lines(), body.taxes(), total, body.tenders(), body.makers(),
                 row.get("previous_hash", String.class), row.get("key_id", String.class));
         return new SignedReceipt(content, payload(content), row.get("hash", String.class), row.get("signature", byte[].class));
+    }
+
+    /**
+     * As {@link #receipt}, or empty when the row no longer reads as a receipt at all, e.g. its currency code or its
+     * content was changed behind the application's back. Such a row is no genuine receipt; it must not fail a request.
+     */
+    Optional<SignedReceipt> readable(Readable row) {
+        try {
+            return Optional.of(receipt(row));
+        } catch (IllegalArgumentException | JacksonException unreadable) {
+            return Optional.empty();
+        }
     }
 
     JsonNode tree(byte[] payload) {

@@ -36,14 +36,24 @@ class SessionsAndSignInTest {
 
     @Test
     void sessionWorksOnAnotherInstanceAndAfterARestart() {
-        SignIn.Session session = SignIn.session(client, "coordinator@example.org", "workshop-coordinator");
-        try (SecondInstance other = SecondInstance.onTestDatabase()) {
-            session.on(other.client()).get().uri("/api/auth/me").exchange()
+        SignIn.Session kept;
+        SignIn.Session signedOut;
+        try (SecondInstance before = SecondInstance.onTestDatabase()) {
+            kept = SignIn.session(before.client(), "coordinator@example.org", "workshop-coordinator");
+            signedOut = SignIn.session(before.client(), "coordinator@example.org", "workshop-coordinator");
+            signedOut.on(before.client()).post().uri("/api/auth/logout").exchange().expectStatus().isNoContent();
+        }
+        // The instance that signed them in is stopped; a freshly started one has only the database to go by.
+        try (SecondInstance restarted = SecondInstance.onTestDatabase()) {
+            kept.on(restarted.client()).get().uri("/api/auth/me").exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.email").isEqualTo("coordinator@example.org");
+            signedOut.on(restarted.client()).get().uri("/api/auth/me").exchange().expectStatus().isUnauthorized();
         }
-        // The other instance is gone; this one never held the session in memory either.
-        session.on(client).get().uri("/api/auth/me").exchange().expectStatus().isOk();
+        kept.on(client).get().uri("/api/auth/me").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.email").isEqualTo("coordinator@example.org");
+        signedOut.on(client).get().uri("/api/auth/me").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
