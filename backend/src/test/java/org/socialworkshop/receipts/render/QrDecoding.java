@@ -17,6 +17,7 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 
 /** Reads QR codes back with zxing, as a phone's scanner would. */
@@ -37,24 +38,52 @@ public final class QrDecoding {
         }
     }
 
-    /** Finds the QR code anywhere in the image (a photo, a rendered page). */
+    /**
+     * Finds the QR code anywhere in the image (a photo, a rendered page). zxing's detector misses some codes on a
+     * whole page, depending on the code's pattern (seen as rare test failures with fresh receipt codes), so it looks
+     * again as a phone moving closer would: with the other binarizer, then in each half and quarter of the page.
+     */
     public static Result find(BufferedImage image) throws NotFoundException {
-        return decode(image, false);
+        for (BufferedImage part : parts(image)) {
+            for (boolean histogram : new boolean[] {false, true}) {
+                try {
+                    return decode(part, false, histogram);
+                } catch (NotFoundException notHere) {
+                    // look in the next part
+                }
+            }
+        }
+        throw NotFoundException.getNotFoundInstance();
+    }
+
+    private static List<BufferedImage> parts(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        List<BufferedImage> parts = new java.util.ArrayList<>(List.of(image));
+        parts.add(image.getSubimage(0, 0, w, h / 2));
+        parts.add(image.getSubimage(0, h / 2, w, h - h / 2));
+        for (int x = 0; x < 2; x++) {
+            for (int y = 0; y < 2; y++) {
+                parts.add(image.getSubimage(x * w / 2, y * h / 2, w / 2, h / 2));
+            }
+        }
+        return parts;
     }
 
     /** Reads an image that holds nothing but one QR code and its quiet zone, the way generated images are. */
     static Result pure(BufferedImage image) throws NotFoundException {
-        return decode(image, true);
+        return decode(image, true, false);
     }
 
-    private static Result decode(BufferedImage image, boolean pure) throws NotFoundException {
+    private static Result decode(BufferedImage image, boolean pure, boolean histogram) throws NotFoundException {
         Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
         hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
         hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         if (pure) {
             hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
         }
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(image);
+        BinaryBitmap bitmap = new BinaryBitmap(histogram ? new GlobalHistogramBinarizer(source) : new HybridBinarizer(source));
         return new MultiFormatReader().decode(bitmap, hints);
     }
 }
