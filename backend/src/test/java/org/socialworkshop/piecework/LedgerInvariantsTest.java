@@ -41,6 +41,9 @@ class LedgerInvariantsTest {
     @Autowired
     Ledger ledger;
 
+    @Autowired
+    WorkshopTime workshopTime;
+
     WebTestClient staff;
     String operation;
 
@@ -51,10 +54,10 @@ class LedgerInvariantsTest {
         String product = (String) CatalogFixtures.create(staff, CatalogFixtures.product("账本篮", "Ledger basket", true)).get("id");
         operation = (String) staff.post().uri("/api/admin/piecework/operations")
                 .bodyValue(Map.of("productId", product, "nameZh", "编织", "nameEn", "Weaving", "rate", 150,
-                        "validFrom", WorkshopTime.today().minusDays(60).toString()))
+                        "validFrom", workshopTime.today().minusDays(60).toString()))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         staff.post().uri("/api/admin/piecework/operations/{id}/rates", operation)
-                .bodyValue(Map.of("rate", 180, "validFrom", WorkshopTime.today().minusDays(10).toString()))
+                .bodyValue(Map.of("rate", 180, "validFrom", workshopTime.today().minusDays(10).toString()))
                 .exchange().expectStatus().isCreated();
     }
 
@@ -65,7 +68,7 @@ class LedgerInvariantsTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void randomWorkKeepsTheLedgerBalancedAndNoPayoutOverdraws(long seed) {
-        LedgerScenario scenario = new LedgerScenario(seed, client, db, ledger, operation);
+        LedgerScenario scenario = new LedgerScenario(seed, client, db, ledger, operation, workshopTime.today());
         scenario.run(STEPS);
         String steps = scenario.steps();
 

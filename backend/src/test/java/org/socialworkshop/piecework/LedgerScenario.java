@@ -53,7 +53,7 @@ final class LedgerScenario {
     private final Database db;
     private final Ledger ledger;
     private final String operation;
-    private final LocalDate today = WorkshopTime.today();
+    private final LocalDate today;
     private final List<String> steps = new ArrayList<>();
 
     final List<UUID> makers = new ArrayList<>();
@@ -65,8 +65,9 @@ final class LedgerScenario {
     private final Map<UUID, Long> workLastMonth = new HashMap<>();
     private boolean toppedUp;
 
-    LedgerScenario(long seed, WebTestClient client, Database db, Ledger ledger, String operation) {
+    LedgerScenario(long seed, WebTestClient client, Database db, Ledger ledger, String operation, LocalDate today) {
         this.random = new Random(seed);
+        this.today = today;
         steps.add("seed " + seed);
         this.client = client;
         this.staff = CatalogFixtures.coordinator(client);
