@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.cache.JsonAnswer;
 import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
 import org.socialworkshop.shared.Language;
@@ -33,34 +37,42 @@ import reactor.core.publisher.Mono;
 class CatalogController {
 
     private final Catalog catalog;
-    private final ProductQueries queries;
-    private final ProductPages pages;
+    private final PublicCatalog publicCatalog;
     private final Categories categories;
     private final AdminProducts adminProducts;
     private final Idempotency idempotency;
 
-    CatalogController(Catalog catalog, ProductQueries queries, ProductPages pages, Categories categories,
-            AdminProducts adminProducts, Idempotency idempotency) {
+    CatalogController(Catalog catalog, PublicCatalog publicCatalog, Categories categories, AdminProducts adminProducts,
+            Idempotency idempotency) {
         this.catalog = catalog;
-        this.queries = queries;
-        this.pages = pages;
+        this.publicCatalog = publicCatalog;
         this.categories = categories;
         this.adminProducts = adminProducts;
         this.idempotency = idempotency;
     }
 
+    /** Pages of products as documented, sent from {@link PublicCatalog}'s JSON. */
+    private record ProductPage(List<ProductSummary> items, int page, int size, long total) {
+    }
+
     @GetMapping("/api/products")
-    Mono<Page<ProductSummary>> list(@RequestParam(defaultValue = "ONLINE") Channel channel,
+    @ApiResponse(responseCode = "200", description = "A page of products; ETag and 304 for a repeated read",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProductPage.class)))
+    Mono<ResponseEntity<byte[]>> list(@RequestParam(defaultValue = "ONLINE") Channel channel,
             @RequestParam(required = false) @Size(max = 100) @Nullable String q,
             @RequestParam(required = false) @Size(max = 40) @Nullable String category,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.Request.MAX_SIZE) int size, Locale locale) {
-        return queries.list(channel, q, category, new Page.Request(page, size), Language.of(locale));
+        return publicCatalog.list(channel, q, category, new Page.Request(page, size), Language.of(locale))
+                .map(JsonAnswer::response);
     }
 
     @GetMapping("/api/products/{id}")
-    Mono<ProductDetails> one(@PathVariable UUID id, @RequestParam(defaultValue = "ONLINE") Channel channel, Locale locale) {
-        return pages.find(new ProductId(id), channel, Language.of(locale));
+    @ApiResponse(responseCode = "200", description = "The product's public page; ETag and 304 for a repeated read",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ProductDetails.class)))
+    Mono<ResponseEntity<byte[]>> one(@PathVariable UUID id, @RequestParam(defaultValue = "ONLINE") Channel channel,
+            Locale locale) {
+        return publicCatalog.product(new ProductId(id), channel, Language.of(locale)).map(JsonAnswer::response);
     }
 
     @GetMapping("/api/categories")

@@ -66,7 +66,10 @@ class AuthController {
                         .then(audit.record(account.email(), "auth.signed-in", "user:" + account.id().value(),
                                 Map.of("address", address)))
                         .thenReturn(account))
-                .doOnNext(account -> log.info("{} signed in from {}", account.email(), address));
+                .handle((account, sink) -> {
+                    log.info("{} signed in from {}", account.email(), address);
+                    sink.next(account);
+                });
     }
 
     @GetMapping("/me")

@@ -40,6 +40,7 @@ import org.socialworkshop.payments.Payments;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.web.InvalidInput;
+import org.socialworkshop.platform.web.RequestId;
 import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Money;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -181,10 +182,10 @@ public class Checkout {
     private Mono<PaymentSession> open(PaymentRequest request) {
         return payments.open(request)
                 .timeout(Duration.ofSeconds(30))
-                .onErrorMap(failure -> {
+                .onErrorResume(failure -> Mono.deferContextual(context -> Mono.error(RequestId.inLogs(context, () -> {
                     log.warn("Could not open a payment for order {}: {}", request.orderNumber(), failure.toString());
                     return OrderingProblem.paymentUnavailable();
-                });
+                }))));
     }
 
     private static PaymentRequest paymentRequest(UUID orderId, OrderNumber number, List<StoredLine> lines, @Nullable String email,

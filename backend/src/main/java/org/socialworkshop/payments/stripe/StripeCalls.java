@@ -13,6 +13,7 @@ import com.stripe.exception.StripeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialworkshop.payments.PaymentUnavailable;
+import org.socialworkshop.platform.web.RequestId;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -39,7 +40,8 @@ final class StripeCalls {
         return Mono.fromCallable(call)
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(limit)
-                .onErrorMap(error -> translate(what, refused, error));
+                .onErrorResume(error -> Mono.deferContextual(context ->
+                        Mono.error(RequestId.inLogs(context, () -> translate(what, refused, error)))));
     }
 
     private Throwable translate(String what, BiFunction<String, String, StripeRefused> refused, Throwable error) {

@@ -29,26 +29,39 @@ class DatabaseConfiguration {
 
     @Bean(destroyMethod = "dispose")
     ConnectionPool connectionFactory(DatabaseServer server, Migrations migrated, DatabaseProperties properties) {
-        ServerAddress address = server.address();
         DatabaseProperties.Pool pool = properties.pool();
-        PostgresqlConnectionFactory connections = new PostgresqlConnectionFactory(
-                PostgresqlConnectionConfiguration.builder()
-                        .host(address.host())
-                        .port(address.port())
-                        .database(address.database())
-                        .username(address.user())
-                        .password(address.password())
-                        .applicationName("social-workshop")
-                        .statementTimeout(pool.statementTimeout())
-                        .build());
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(connections)
+        ConnectionPoolConfiguration.Builder configuration = ConnectionPoolConfiguration.builder(connections(server, properties))
                 .name("workshop")
                 .initialSize(pool.initialSize())
                 .maxSize(pool.maxSize())
                 .maxAcquireTime(pool.maxAcquireTime())
                 .maxIdleTime(pool.maxIdleTime())
-                .maxLifeTime(pool.maxLifeTime())
-                .validationQuery(pool.validationQuery())
+                .maxLifeTime(pool.maxLifeTime());
+        // Without a validation query the pool still drops connections whose socket has closed; a query costs a
+        // round trip on every acquire (see docs/performance.md).
+        if (!pool.validationQuery().isBlank()) {
+            configuration.validationQuery(pool.validationQuery());
+        }
+        return new ConnectionPool(configuration.build());
+    }
+
+    /** Its own connection, outside the pool, listening for changes every instance makes. */
+    @Bean
+    ChangeFeed changeFeed(DatabaseServer server, Migrations migrated, DatabaseProperties properties) {
+        return new ChangeFeed(connections(server, properties), properties.pool().maxAcquireTime());
+    }
+
+    private static PostgresqlConnectionFactory connections(DatabaseServer server, DatabaseProperties properties) {
+        ServerAddress address = server.address();
+        return new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+                .host(address.host())
+                .port(address.port())
+                .database(address.database())
+                .username(address.user())
+                .password(address.password())
+                .applicationName("social-workshop")
+                .statementTimeout(properties.pool().statementTimeout())
+                .tcpKeepAlive(true)
                 .build());
     }
 

@@ -28,6 +28,8 @@ public record DatabaseProperties(
     /**
      * @param maxSize connections at most; requests beyond wait up to {@code maxAcquireTime}
      * @param statementTimeout server-side limit for one statement, so a stuck query frees its connection
+     * @param validationQuery run on every acquire when set; blank (the default) checks only that the connection is
+     *        still open, which costs no round trip
      */
     public record Pool(
             @DefaultValue("20") int maxSize,
@@ -36,6 +38,6 @@ public record DatabaseProperties(
             @DefaultValue("10m") Duration maxIdleTime,
             @DefaultValue("30m") Duration maxLifeTime,
             @DefaultValue("30s") Duration statementTimeout,
-            @DefaultValue("SELECT 1") String validationQuery) {
+            @DefaultValue("") String validationQuery) {
     }
 }

@@ -62,7 +62,8 @@ class ErrorHandler implements ErrorWebExceptionHandler {
             response.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().addAll(name, values));
             return Problems.of(exchange, status, titleFor(status), detailFor(status));
         }
-        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+        RequestId.inLogs(exchange, () -> log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), error));
         return Problems.of(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side. Quote the request id if you report it.");
     }

@@ -45,7 +45,8 @@ class RequestDeadline implements WebFilter {
         return chain.filter(exchange)
                 .timeout(deadline)
                 .onErrorResume(TimeoutException.class, late -> {
-                    log.warn("{} {} did not finish within {}; answered 503", exchange.getRequest().getMethod(), path, deadline);
+                    RequestId.inLogs(exchange, () -> log.warn("{} {} did not finish within {}; answered 503",
+                            exchange.getRequest().getMethod(), path, deadline));
                     return exchange.getResponse().isCommitted() ? Mono.empty() : Problems.write(exchange,
                             Problems.of(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Took too long",
                                     "The request could not be finished in time. Please try again."), json);

@@ -1,6 +1,7 @@
 package org.socialworkshop.platform.web;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.micrometer.context.ContextRegistry;
@@ -13,11 +14,13 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, else a new one. The id goes
- * back in the response header, into every problem response, and onto every log line (MDC key
- * {@code requestId}, carried across threads by Reactor's automatic context propagation).
+ * back in the response header, into every problem response, and onto the log lines written while serving it (MDC key
+ * {@code requestId}). Reactor restores it for the {@code handle} and {@code tap} operators ({@code limited} context
+ * propagation, which costs nothing elsewhere); other code that logs wraps its logging in {@link #inLogs}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,6 +33,24 @@ public class RequestId implements WebFilter {
     static {
         ContextRegistry.getInstance().registerThreadLocalAccessor(KEY,
                 () -> MDC.get(KEY), value -> MDC.put(KEY, value), () -> MDC.remove(KEY));
+    }
+
+    /** Runs {@code logging} with the request id of {@code context} (a Reactor context) on its log lines. */
+    public static <T> T inLogs(ContextView context, Supplier<T> logging) {
+        Object id = context.getOrDefault(KEY, null);
+        if (id == null) {
+            return logging.get();
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(KEY, id.toString())) {
+            return logging.get();
+        }
+    }
+
+    /** Runs {@code logging} with the exchange's request id on its log lines. */
+    public static void inLogs(ServerWebExchange exchange, Runnable logging) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(KEY, of(exchange))) {
+            logging.run();
+        }
     }
 
     /** The id of the request being served, as stored on the exchange. */

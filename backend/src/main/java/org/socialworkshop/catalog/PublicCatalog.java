@@ -1,0 +1,55 @@
+package org.socialworkshop.catalog;
+
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.cache.JsonAnswer;
+import org.socialworkshop.platform.cache.ReadCache;
+import org.socialworkshop.platform.cache.ReadCaches;
+import org.socialworkshop.shared.Language;
+import org.socialworkshop.shared.Page;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every buyer reads most, the product list and product pages, written as JSON once and kept on each instance
+ * until PostgreSQL reports a change to anything they show: products, variants, prices, texts, images, makers and
+ * their consent, stock (triggers in V9__catalog_change_notifications.sql).
+ */
+@Component
+class PublicCatalog {
+
+    /** Enough for every page of every category and language, and a good many searches. */
+    private static final long KEPT = 10_000;
+
+    private record ListKey(Channel channel, @Nullable String query, @Nullable String category, Page.Request page,
+            Language language) {
+    }
+
+    private record ProductKey(ProductId id, Channel channel, Language language) {
+    }
+
+    private final ProductQueries queries;
+    private final ProductPages pages;
+    private final JsonMapper json;
+    private final ReadCache<ListKey, JsonAnswer> lists;
+    private final ReadCache<ProductKey, JsonAnswer> products;
+
+    PublicCatalog(ProductQueries queries, ProductPages pages, JsonMapper json, ReadCaches caches) {
+        this.queries = queries;
+        this.pages = pages;
+        this.json = json;
+        this.lists = caches.create("catalog.lists", "catalog_changed", KEPT);
+        this.products = caches.create("catalog.products", "catalog_changed", KEPT);
+    }
+
+    Mono<JsonAnswer> list(Channel channel, @Nullable String query, @Nullable String category, Page.Request page,
+            Language language) {
+        return lists.get(new ListKey(channel, query, category, page, language),
+                () -> queries.list(channel, query, category, page, language).map(found -> JsonAnswer.of(found, json)));
+    }
+
+    Mono<JsonAnswer> product(ProductId id, Channel channel, Language language) {
+        return products.get(new ProductKey(id, channel, language),
+                () -> pages.find(id, channel, language).map(found -> JsonAnswer.of(found, json)));
+    }
+}

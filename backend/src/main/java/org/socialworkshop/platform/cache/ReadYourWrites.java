@@ -1,0 +1,42 @@
+package org.socialworkshop.platform.cache;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Whoever changes something reads it back at once: a request that may have changed data (any method but GET, HEAD
+ * and OPTIONS) and succeeded empties this instance's read caches before its answer leaves. Its transaction has
+ * committed by then; the NOTIFY from that commit reaches every instance a moment later, too late for a client that
+ * asks again straight away.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class ReadYourWrites implements WebFilter {
+
+    private final ReadCaches caches;
+
+    ReadYourWrites(ReadCaches caches) {
+        this.caches = caches;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+            exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
+                HttpStatusCode status = exchange.getResponse().getStatusCode();
+                if (status == null || status.is2xxSuccessful()) {
+                    caches.clearAll();
+                }
+            }));
+        }
+        return chain.filter(exchange);
+    }
+}
