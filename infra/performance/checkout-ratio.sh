@@ -6,18 +6,19 @@
 #   infra/performance/checkout-ratio.sh [OUR_BASE_URL] [CEILING_URL]
 #   DATA_DIR=/tmp/bench-data infra/performance/checkout-ratio.sh http://127.0.0.1:18080 http://127.0.0.1:8099/orders-detached
 #
-# The app must run in demo payment mode on its embedded PostgreSQL in $DATA_DIR (default: data). Before the load
-# the script signs in as the demo coordinator and receives 100,000 units of three stock-tracked, non-catering
-# variants sold online into ONLINE_STORE_ROOM (through the API, as stock movements), then writes $CARTS carts
-# (default 80,000) with those three lines straight into the database (one INSERT ... SELECT): a checkout closes its
-# cart, so every request needs its own. Each checkout then reserves three lines of stock, takes an order number,
+# The app must run in demo payment mode on its embedded PostgreSQL in $DATA_DIR (default: data/postgres, as the app). Before the load
+# the script signs in as the demo coordinator and receives 100,000 units of every stock-tracked, non-catering
+# variant sold online into ONLINE_STORE_ROOM (through the API, as stock movements), then writes $CARTS carts
+# (default 80,000) of three different such variants drawn at random (as the ceiling's orders take 3 of its 200
+# products) straight into the database (one INSERT ... SELECT): a checkout closes its cart, so every request needs
+# its own. Each checkout then reserves three lines of stock, takes an order number,
 # opens a demo payment and stores the order, its lines, the payment attempt, an audit entry and the idempotency
 # record. Needs wrk, curl, jq and psql.
 set -euo pipefail
 ours=${1:-http://127.0.0.1:8080}; ceiling=${2:-http://127.0.0.1:8099/orders-detached}
-data_dir=${DATA_DIR:-data}; carts=${CARTS:-80000}; secs=${SECONDS_PER_RUN:-10}
+data_dir=${DATA_DIR:-data/postgres}; carts=${CARTS:-80000}; secs=${SECONDS_PER_RUN:-10}
 here=$(cd "$(dirname "$0")" && pwd)
-port=$(sed -n 4p "$data_dir/postgres/postmaster.pid")
+port=$(sed -n 4p "$data_dir/postmaster.pid")
 sql() { psql -X -q -t -A -h localhost -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 "$@"; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
@@ -25,8 +26,8 @@ variants=$(sql -c "
   SELECT v.id FROM product_variants v JOIN products p ON p.id = v.product_id
   WHERE p.status = 'ACTIVE' AND v.status = 'ACTIVE' AND p.stock_tracked AND 'ONLINE' = ANY (p.channels)
     AND p.tax_category <> 'CATERING'
-  ORDER BY v.id LIMIT 3")
-[ "$(echo "$variants" | wc -l)" = 3 ] || { echo "need three stock-tracked online variants, found: $variants" >&2; exit 1; }
+  ORDER BY v.id")
+[ "$(echo "$variants" | wc -l)" -ge 3 ] || { echo "need three stock-tracked online variants, found: $variants" >&2; exit 1; }
 
 jar="$work/cookies"
 curl -sf -c "$jar" -b "$jar" -o /dev/null "$ours/api/auth/csrf"
@@ -40,12 +41,15 @@ for v in $variants; do
 done
 
 in_list=$(echo "$variants" | sed "s/.*/'&'::uuid/" | paste -sd,)
-sql -c "
-  CREATE TEMP TABLE bench_carts AS SELECT gen_random_uuid() AS id FROM generate_series(1, $carts);
-  INSERT INTO carts (id) SELECT id FROM bench_carts;
-  INSERT INTO cart_items (cart_id, variant_id, quantity) SELECT c.id, v, 1 FROM bench_carts c, unnest(ARRAY[$in_list]) v;
-  \\copy bench_carts TO '$work/carts'"
-echo "prepared $(wc -l < "$work/carts") carts of 3 lines: $(echo $variants)"
+sql <<SQL
+CREATE TEMP TABLE bench_carts AS SELECT gen_random_uuid() AS id FROM generate_series(1, $carts);
+INSERT INTO carts (id) SELECT id FROM bench_carts;
+INSERT INTO cart_items (cart_id, variant_id, quantity)
+  SELECT c.id, v.id, 1 FROM bench_carts c
+  CROSS JOIN LATERAL (SELECT id FROM unnest(ARRAY[$in_list]) id WHERE c.id IS NOT NULL ORDER BY random() LIMIT 3) v;
+\\copy bench_carts TO '$work/carts'
+SQL
+echo "prepared $(wc -l < "$work/carts") carts, each of 3 lines drawn from $(echo "$variants" | wc -l) variants"
 
 script=$(mktemp); echo 'wrk.method = "POST"' > "$script"
 run() { wrk -t2 -c16 -d${secs}s --latency "$@" | awk '/Requests\/sec/{r=$2} /^ +99%/{p=$2} /Non-2xx/{e=$NF} END{print r, p, e+0}'; }

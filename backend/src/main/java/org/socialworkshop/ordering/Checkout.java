@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,7 +24,6 @@ import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.catalog.VariantId;
 import org.socialworkshop.catalog.VariantInfo;
 import org.socialworkshop.inventory.Inventory;
-import org.socialworkshop.inventory.LockOrder;
 import org.socialworkshop.inventory.Reservation;
 import org.socialworkshop.inventory.StockProblem;
 import org.socialworkshop.ordering.Orders.Address;
@@ -162,12 +162,10 @@ public class Checkout {
      */
     private Mono<Reserved> reserve(UUID orderId, List<Priced> items, Duration hold) {
         int year = LocalDate.now(clock).getYear();
-        return db.inTransaction(() -> Flux.fromIterable(items)
-                        .filter(item -> item.info().stockTracked())
-                        .sort(LockOrder.byVariant(item -> item.info().id().value()))
-                        .concatMap(item -> inventory.reserve(item.info().id(), Channel.ONLINE, item.line().quantity(),
-                                "order:" + orderId, hold))
-                        .collectMap(Reservation::variantId)
+        List<Inventory.Wanted> wanted = items.stream().filter(item -> item.info().stockTracked())
+                .map(item -> new Inventory.Wanted(item.info().id(), item.line().quantity())).toList();
+        return db.inTransaction(() -> inventory.reserveAll(wanted, Channel.ONLINE, "order:" + orderId, hold)
+                        .map(reservations -> reservations.stream().collect(Collectors.toMap(Reservation::variantId, reservation -> reservation)))
                         .flatMap(reservations -> orders.nextNumber(year).map(number -> new Reserved(number, reservations))))
                 .onErrorResume(StockProblem.class, shortage -> outOfStock(items));
     }

@@ -73,7 +73,7 @@ class CheckoutController {
         Checkout.Fulfilment fulfilment = fulfilment(body.fulfilment());
         Checkout.Buyer buyer = new Checkout.Buyer(body.email().trim(), blankToNull(body.phone()), blankToNull(body.name()),
                 blankToNull(body.note()));
-        return idempotency.execute(exchange, key, body, () -> checkout
+        return idempotency.executeInSteps(exchange, key, body, () -> checkout
                 .place(body.cartId(), buyer, fulfilment, shopUrl(exchange, settings), Language.of(locale))
                 .map(placed -> ResponseEntity.status(201).body(placed)));
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.catalog.VariantId;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.outbox.OutboxDispatcher;
@@ -18,8 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Stock never goes below zero, the journal always explains the level, and low stock raises an alert. */
 @WorkshopTest
@@ -54,7 +57,7 @@ class InventoryTest {
         VariantId variant = trackedVariant(10);
         AtomicInteger refused = new AtomicInteger();
         List<Reservation> held = Flux.range(0, 50)
-                .flatMap(i -> inventory.reserve(variant, ONLINE, 1, "order:" + i, Duration.ofMinutes(15))
+                .flatMap(i -> inventory.reserve(variant, Channel.ONLINE, 1, "order:" + i, Duration.ofMinutes(15))
                         .subscribeOn(Schedulers.parallel())
                         .onErrorResume(StockProblem.class, insufficient -> {
                             refused.incrementAndGet();
@@ -72,10 +75,32 @@ class InventoryTest {
     }
 
     @Test
+    void severalLinesAreReservedAllOrNone() {
+        VariantId cups = trackedVariant(5);
+        VariantId plates = trackedVariant(2);
+
+        List<Reservation> held = inventory.reserveAll(List.of(new Inventory.Wanted(cups, 3), new Inventory.Wanted(plates, 2)),
+                Channel.ONLINE, "order:both", Duration.ofMinutes(15)).block();
+        assertThat(held).extracting(Reservation::variantId, Reservation::location, Reservation::quantity)
+                .containsExactly(tuple(cups, ONLINE, 3L), tuple(plates, ONLINE, 2L));
+
+        // 2 cups are left but no plate: neither is set aside, and the journal shows only the first order's
+        StepVerifier.create(inventory.reserveAll(List.of(new Inventory.Wanted(cups, 2), new Inventory.Wanted(plates, 1)),
+                        Channel.ONLINE, "order:short", Duration.ofMinutes(15)))
+                .expectError(StockProblem.class).verify();
+        assertThat(level(cups).reserved()).isEqualTo(3);
+        assertThat(level(plates).reserved()).isEqualTo(2);
+        assertThat(db.sql("SELECT count(*) AS n FROM stock_movements WHERE reference = 'order:short'")
+                .map(row -> row.get("n", Long.class)).one().block()).isZero();
+        assertThat(db.sql("SELECT count(*) AS n FROM stock_reservations WHERE reference = 'order:both' AND status = 'HELD'")
+                .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(2);
+    }
+
+    @Test
     void confirmingSellsAndReleasingGivesBack() {
         VariantId variant = trackedVariant(5);
-        Reservation sold = inventory.reserve(variant, ONLINE, 2, "order:a", Duration.ofMinutes(15)).block();
-        Reservation dropped = inventory.reserve(variant, ONLINE, 2, "order:b", Duration.ofMinutes(15)).block();
+        Reservation sold = inventory.reserve(variant, Channel.ONLINE, 2, "order:a", Duration.ofMinutes(15)).block();
+        Reservation dropped = inventory.reserve(variant, Channel.ONLINE, 2, "order:b", Duration.ofMinutes(15)).block();
         inventory.confirm(sold.id()).block();
         inventory.release(dropped.id()).block();
         StockLevel level = level(variant);
@@ -89,7 +114,7 @@ class InventoryTest {
     @Test
     void unpaidReservationsExpire() {
         VariantId variant = trackedVariant(4);
-        inventory.reserve(variant, ONLINE, 3, "order:late", Duration.ofSeconds(1)).block();
+        inventory.reserve(variant, Channel.ONLINE, 3, "order:late", Duration.ofSeconds(1)).block();
         assertThat(level(variant).available()).isEqualTo(1);
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> inventory.expireDue().block() >= 0
                 && level(variant).available() == 4);
@@ -103,10 +128,10 @@ class InventoryTest {
         staff.put().uri("/api/admin/stock/thresholds")
                 .bodyValue(Map.of("variantId", variant.value().toString(), "location", ONLINE, "lowStockThreshold", 3))
                 .exchange().expectStatus().isNoContent();
-        inventory.reserve(variant, ONLINE, 2, "order:1", Duration.ofMinutes(5)).block();
+        inventory.reserve(variant, Channel.ONLINE, 2, "order:1", Duration.ofMinutes(5)).block();
         assertThat(alertsFor(variant)).isZero();
-        inventory.reserve(variant, ONLINE, 1, "order:2", Duration.ofMinutes(5)).block();
-        inventory.reserve(variant, ONLINE, 1, "order:3", Duration.ofMinutes(5)).block();
+        inventory.reserve(variant, Channel.ONLINE, 1, "order:2", Duration.ofMinutes(5)).block();
+        inventory.reserve(variant, Channel.ONLINE, 1, "order:3", Duration.ofMinutes(5)).block();
         dispatcher.drain().block();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> alertsFor(variant) == 1);
         staff.get().uri("/api/admin/stock/alerts").exchange()

@@ -2,7 +2,6 @@ package org.socialworkshop.platform.idempotency;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -38,6 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  *     A claim left by a crashed instance expires after {@code abandon-after}.</li>
  * </ul>
  * Records are kept for 24 hours (see {@code Housekeeping}). See docs/adr/0005-idempotency.md.
+ *
+ * <p>Work that calls another system between its transactions (checkout opens a payment page between reserving
+ * stock and storing the order) uses {@link #executeInSteps}: its steps commit on their own, so no row stays locked
+ * while the other system answers, and the response is recorded after the last step.
  */
 @Component
 public class Idempotency {
@@ -66,14 +69,33 @@ public class Idempotency {
      */
     public <T> Mono<ResponseEntity<byte[]>> execute(ServerWebExchange exchange, @Nullable String key, Object body,
             Supplier<Mono<ResponseEntity<T>>> work) {
+        return request(exchange, key, body).flatMap(request -> execute(request, work, true));
+    }
+
+    /**
+     * As {@link #execute(ServerWebExchange, String, Object, Supplier)}, for work that runs its own transactions:
+     * it is not wrapped in one, and its response is recorded once it has finished. A crash between its last commit
+     * and the record leaves the claim to expire after {@code abandon-after}, as a crash during the work would.
+     */
+    public <T> Mono<ResponseEntity<byte[]>> executeInSteps(ServerWebExchange exchange, @Nullable String key, Object body,
+            Supplier<Mono<ResponseEntity<T>>> work) {
+        return request(exchange, key, body).flatMap(request -> execute(request, work, false));
+    }
+
+    private Mono<IdempotentRequest> request(ServerWebExchange exchange, @Nullable String key, Object body) {
         return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(principal -> execute(IdempotentRequest.of(exchange, principal.orElse(null), key, body, json), work));
+                .map(principal -> IdempotentRequest.of(exchange, principal.orElse(null), key, body, json));
     }
 
     /** Runs {@code work} at most once per key; its body is answered as JSON. */
     public <T> Mono<ResponseEntity<byte[]>> execute(IdempotentRequest request, Supplier<Mono<ResponseEntity<T>>> work) {
+        return execute(request, work, true);
+    }
+
+    private <T> Mono<ResponseEntity<byte[]>> execute(IdempotentRequest request, Supplier<Mono<ResponseEntity<T>>> work,
+            boolean oneTransaction) {
         if (!request.hasKey()) {
-            return db.inTransaction(() -> work.get().map(this::asJson));
+            return oneTransaction ? db.inTransaction(() -> work.get().map(this::asJson)) : db.detach(() -> work.get().map(this::asJson));
         }
         if (!VALID_KEY.matcher(request.key()).matches()) {
             return Mono.error(IdempotencyProblem.invalidKey());
@@ -81,7 +103,7 @@ public class Idempotency {
         // Claiming, working and recording (or releasing) run to their end even if the client goes away in between;
         // a claim left behind would answer the client's retries with 409 until abandon-after.
         Mono<Optional<ResponseEntity<byte[]>>> ranHere = db.detach(() -> claim(request).flatMap(claimed -> claimed
-                ? runAndRecord(request, work).map(Optional::of)
+                ? runAndRecord(request, work, oneTransaction).map(Optional::of)
                 : Mono.just(Optional.<ResponseEntity<byte[]>>empty())));
         return ranHere.flatMap(response -> response.map(Mono::just).orElseGet(() -> answerFromRecord(request)));
     }
@@ -103,7 +125,13 @@ public class Idempotency {
                 .map(rows -> rows == 1);
     }
 
-    private <T> Mono<ResponseEntity<byte[]>> runAndRecord(IdempotentRequest request, Supplier<Mono<ResponseEntity<T>>> work) {
+    private <T> Mono<ResponseEntity<byte[]>> runAndRecord(IdempotentRequest request, Supplier<Mono<ResponseEntity<T>>> work,
+            boolean oneTransaction) {
+        if (!oneTransaction) {
+            return work.get().map(this::asJson)
+                    .onErrorResume(error -> release(request).then(Mono.error(error)))
+                    .flatMap(response -> record(request, response));
+        }
         return db.inTransaction(() -> work.get().map(this::asJson).flatMap(response -> record(request, response)))
                 .onErrorResume(error -> release(request).then(Mono.error(error)));
     }
