@@ -72,11 +72,9 @@ class Orders {
             OffsetDateTime payBy, @Nullable String email) {
     }
 
-    /** The next number of the year, taken under the year row's lock: call inside the order's transaction. */
+    /** The next number of the year, from its sequence (V11): unique and increasing, skipped if the order fails. */
     Mono<OrderNumber> nextNumber(int year) {
-        return db.sql("""
-                        INSERT INTO order_numbers (year, last) VALUES (:year, 1)
-                        ON CONFLICT (year) DO UPDATE SET last = order_numbers.last + 1 RETURNING last""")
+        return db.sql("SELECT next_order_number(:year) AS last")
                 .bind("year", year)
                 .map(row -> new OrderNumber(year, row.get("last", Long.class)))
                 .one();
