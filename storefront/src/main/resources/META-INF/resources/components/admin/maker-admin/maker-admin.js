@@ -6,6 +6,7 @@
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { formatWhen, makers } from '../../../lib/staff-catalog.js';
+import { ListLoad, emptyHtml, failedHtml } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 import { register as registerMakerForm } from '../maker-form/maker-form.js';
 import { register as registerMakerConsent } from '../maker-consent/maker-consent.js';
@@ -45,20 +46,21 @@ class MakerAdmin extends HTMLElement {
     this.addEventListener('maker-saved', ({ detail }) => this.saved(detail.maker, true));
     // The consent panel has already shown its own result; drawing it again would clear that message.
     this.addEventListener('consent-recorded', ({ detail }) => this.saved(detail.maker, false));
-    this.load();
+    new ListLoad(this, {
+      what: 'makers',
+      retryId: 'maker-list-retry',
+      fetch: makers,
+      failed: () => {
+        render(this.list, failedHtml('admin.makers.loadFailed', { retryId: 'maker-list-retry' }));
+        translate(this.list);
+      },
+      loaded: (list) => this.loaded(list),
+    }).run();
   }
 
-  async load() {
-    try {
-      this.makers = await makers();
-    } catch (error) {
-      console.warn('Could not load makers.', error);
-      render(this.list, html`
-        <div class="notice" role="alert"><p data-i18n="admin.makers.loadFailed"></p>
-          <button type="button" id="maker-list-retry" class="button button--secondary" data-i18n="admin.retry"></button></div>`);
-      translate(this.list);
-      return;
-    }
+  /** The list is drawn; ?id= in the address opens that maker. */
+  loaded(list) {
+    this.makers = list;
     this.drawList();
     const id = new URLSearchParams(window.location.search).get('id');
     const wanted = this.makers.find((m) => m.id === id);
@@ -67,7 +69,7 @@ class MakerAdmin extends HTMLElement {
 
   drawList() {
     render(this.list, this.makers.length === 0
-      ? html`<p id="maker-list-empty" data-i18n="admin.makers.empty"></p>`
+      ? emptyHtml('maker-list-empty', 'admin.makers.empty')
       : html`
         <div class="table-scroll" role="region" tabindex="0" aria-labelledby="maker-table-caption">
           <table id="maker-table" class="data-table">
@@ -103,7 +105,6 @@ class MakerAdmin extends HTMLElement {
     const button = event.target.closest('button');
     if (!button) return;
     if (button.id === 'maker-new') this.open(null, true);
-    else if (button.id === 'maker-list-retry') this.load();
     else if (button.dataset.edit) this.open(this.makers.find((m) => m.id === button.dataset.edit), true);
   }
 

@@ -7,24 +7,18 @@ import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
 import { api } from '../../../lib/api.js';
 import { ORDER_STATUSES, moneyHtml, orderHref, relocalise, statusHtml, whenHtml } from '../../../lib/staff-orders.js';
+import { ListLoad, emptyHtml, failedHtml, pageCount, pageHref, pageInAddress, pagerHtml, showStatus } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 
 const PAGE_SIZE = 20;
 
 function filtersFromAddress() {
   const params = new URLSearchParams(window.location.search);
-  const page = Number.parseInt(params.get('page') || '0', 10);
   return {
     q: params.get('q') || '',
     status: ORDER_STATUSES.includes(params.get('status')) ? params.get('status') : '',
-    page: Number.isInteger(page) && page > 0 ? page : 0,
+    page: pageInAddress(params),
   };
-}
-
-function pageHref(page) {
-  const params = new URLSearchParams(window.location.search);
-  params.set('page', String(page));
-  return `?${params}`;
 }
 
 function buyerHtml(order) {
@@ -42,12 +36,25 @@ class OrderList extends HTMLElement {
   connectedCallback() {
     this.filters = filtersFromAddress();
     this.renderFilters();
-    this.addEventListener('click', (event) => {
-      if (event.target.closest('#order-list-retry')) this.load();
+    this.list = new ListLoad(this, {
+      what: 'orders',
+      retryId: 'order-list-retry',
+      loading: () => showStatus(this.status, 'adminOrders.list.loading'),
+      fetch: () => api.get(`/api/admin/orders?${this.query()}`),
+      failed: () => {
+        showStatus(this.status, null);
+        render(this.results, failedHtml('adminOrders.list.loadFailed', { retryId: 'order-list-retry' }));
+        translate(this.results);
+      },
+      loaded: (result) => {
+        this.result = result;
+        showStatus(this.status, 'adminOrders.list.found', { count: result.total });
+        this.renderTable();
+      },
     });
     this.onLangChange = () => relocalise(this);
     document.addEventListener(LANG_CHANGE, this.onLangChange);
-    this.load();
+    this.list.run();
   }
 
   disconnectedCallback() {
@@ -84,44 +91,19 @@ class OrderList extends HTMLElement {
     this.results = this.querySelector('#order-list-results');
   }
 
-  async load() {
+  query() {
     const { q, status, page } = this.filters;
     const query = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
     if (q) query.set('q', q);
     if (status) query.set('status', status);
-    this.say('adminOrders.list.loading');
-    try {
-      this.result = await api.get(`/api/admin/orders?${query}`);
-    } catch (error) {
-      console.warn('Could not load orders.', error);
-      this.say(null);
-      render(this.results, html`
-        <div class="notice" role="alert">
-          <p data-i18n="adminOrders.list.loadFailed"></p>
-          <button type="button" id="order-list-retry" class="button button--secondary" data-i18n="admin.retry"></button>
-        </div>`);
-      translate(this.results);
-      return;
-    }
-    this.say('adminOrders.list.found', { count: this.result.total });
-    this.renderTable();
-  }
-
-  say(key, params = {}) {
-    if (key === null) {
-      this.status.textContent = '';
-      return;
-    }
-    this.status.dataset.i18n = key;
-    this.status.dataset.i18nParams = JSON.stringify(params);
-    translate(this.status);
+    return query;
   }
 
   renderTable() {
     const { items, total, page } = this.result;
-    const pages = Math.max(1, Math.ceil(total / (this.result.size || PAGE_SIZE)));
+    const pages = pageCount(total, this.result.size || PAGE_SIZE);
     if (!items.length) {
-      render(this.results, html`<p id="order-list-empty" data-i18n="adminOrders.list.empty"></p>`);
+      render(this.results, emptyHtml('order-list-empty', 'adminOrders.list.empty'));
       translate(this.results);
       return;
     }
@@ -155,14 +137,7 @@ class OrderList extends HTMLElement {
           </tbody>
         </table>
       </div>
-      ${pages > 1 && html`
-        <nav class="pager" data-i18n-attr="aria-label:admin.pager.label">
-          ${page > 0 && html`<a id="orders-prev" class="button button--secondary" href="${pageHref(page - 1)}"
-                                data-i18n="admin.pager.previous"></a>`}
-          <span class="pager__where" data-i18n="admin.pager.where" data-i18n-params="${JSON.stringify({ page: page + 1, pages })}"></span>
-          ${page + 1 < pages && html`<a id="orders-next" class="button button--secondary" href="${pageHref(page + 1)}"
-                                        data-i18n="admin.pager.next"></a>`}
-        </nav>`}`);
+      ${pagerHtml({ page, pages, href: pageHref, previousId: 'orders-prev', nextId: 'orders-next' })}`);
     translate(this.results);
   }
 }

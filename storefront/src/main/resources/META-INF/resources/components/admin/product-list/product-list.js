@@ -8,6 +8,7 @@ import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
 import { api } from '../../../lib/api.js';
 import { categories, codeLabel, listOf, localName } from '../../../lib/staff-catalog.js';
 import { displayYuan } from '../../../lib/money.js';
+import { ListLoad, emptyHtml, failedHtml, pageCount, pageHref, pageInAddress, pagerHtml, showStatus } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 
 const PAGE_SIZE = 20;
@@ -15,19 +16,12 @@ const STATUSES = ['ACTIVE', 'ARCHIVED'];
 
 function filtersFromAddress() {
   const params = new URLSearchParams(window.location.search);
-  const page = Number.parseInt(params.get('page') || '0', 10);
   return {
     q: params.get('q') || '',
     category: params.get('category') || '',
     status: STATUSES.includes(params.get('status')) ? params.get('status') : '',
-    page: Number.isInteger(page) && page > 0 ? page : 0,
+    page: pageInAddress(params),
   };
-}
-
-function pageHref(page) {
-  const params = new URLSearchParams(window.location.search);
-  params.set('page', String(page));
-  return `?${params}`;
 }
 
 function priceRange(product) {
@@ -43,13 +37,26 @@ class ProductList extends HTMLElement {
     this.filters = filtersFromAddress();
     this.categories = [];
     this.renderFilters();
-    this.addEventListener('click', (event) => {
-      if (event.target.closest('#product-list-retry')) this.load();
+    this.list = new ListLoad(this, {
+      what: 'products',
+      retryId: 'product-list-retry',
+      loading: () => showStatus(this.status, 'admin.products.loading'),
+      fetch: () => api.get(`/api/admin/products?${this.query()}`),
+      failed: () => {
+        showStatus(this.status, null);
+        render(this.results, failedHtml('admin.products.loadFailed', { retryId: 'product-list-retry' }));
+        translate(this.results);
+      },
+      loaded: (result) => {
+        this.result = result;
+        showStatus(this.status, 'admin.products.found', { count: result.total });
+        this.renderTable();
+      },
     });
     this.onLangChange = () => this.refreshLanguage();
     document.addEventListener(LANG_CHANGE, this.onLangChange);
     this.loadCategories();
-    this.load();
+    this.list.run();
   }
 
   disconnectedCallback() {
@@ -106,46 +113,21 @@ class ProductList extends HTMLElement {
     if (this.result) this.renderTable();
   }
 
-  async load() {
+  query() {
     const { q, category, status, page } = this.filters;
     const query = new URLSearchParams({ page: String(page), size: String(PAGE_SIZE) });
     if (q) query.set('q', q);
     if (category) query.set('category', category);
     if (status) query.set('status', status);
-    this.say('admin.products.loading');
-    try {
-      this.result = await api.get(`/api/admin/products?${query}`);
-    } catch (error) {
-      console.warn('Could not load products.', error);
-      this.say(null);
-      render(this.results, html`
-        <div class="notice" role="alert">
-          <p data-i18n="admin.products.loadFailed"></p>
-          <button type="button" id="product-list-retry" class="button button--secondary" data-i18n="admin.retry"></button>
-        </div>`);
-      translate(this.results);
-      return;
-    }
-    this.say('admin.products.found', { count: this.result.total });
-    this.renderTable();
-  }
-
-  say(key, params = {}) {
-    if (key === null) {
-      this.status.textContent = '';
-      return;
-    }
-    this.status.dataset.i18n = key;
-    this.status.dataset.i18nParams = JSON.stringify(params);
-    translate(this.status);
+    return query;
   }
 
   renderTable() {
     const { items, total, page } = this.result;
-    const pages = Math.max(1, Math.ceil(total / (this.result.size || PAGE_SIZE)));
+    const pages = pageCount(total, this.result.size || PAGE_SIZE);
     const categoryName = (code) => this.categories.find((c) => c.code === code)?.name || code;
     if (!items.length) {
-      render(this.results, html`<p id="product-list-empty" data-i18n="admin.products.empty"></p>`);
+      render(this.results, emptyHtml('product-list-empty', 'admin.products.empty'));
       translate(this.results);
       return;
     }
@@ -177,14 +159,7 @@ class ProductList extends HTMLElement {
           </tbody>
         </table>
       </div>
-      ${pages > 1 && html`
-        <nav class="pager" data-i18n-attr="aria-label:admin.pager.label">
-          ${page > 0 && html`<a id="products-prev" class="button button--secondary" href="${pageHref(page - 1)}"
-                                data-i18n="admin.pager.previous"></a>`}
-          <span class="pager__where" data-i18n="admin.pager.where" data-i18n-params="${JSON.stringify({ page: page + 1, pages })}"></span>
-          ${page + 1 < pages && html`<a id="products-next" class="button button--secondary" href="${pageHref(page + 1)}"
-                                        data-i18n="admin.pager.next"></a>`}
-        </nav>`}`);
+      ${pagerHtml({ page, pages, href: pageHref, previousId: 'products-prev', nextId: 'products-next' })}`);
     translate(this.results);
   }
 

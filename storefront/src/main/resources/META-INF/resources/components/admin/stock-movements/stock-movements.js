@@ -7,6 +7,7 @@ import { html, render } from '../../../lib/html.js';
 import { currentLang, translate } from '../../../lib/i18n.js';
 import { api } from '../../../lib/api.js';
 import { codeLabel, formatWhen } from '../../../lib/staff-catalog.js';
+import { ListLoad, emptyHtml, failedHtml, pageCount, pagerHtml } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 
 const PAGE_SIZE = 20;
@@ -16,10 +17,19 @@ function signed(n) {
 }
 
 class StockMovements extends HTMLElement {
-  connectedCallback() {
-    this.addEventListener('click', (event) => {
-      const button = event.target.closest('button[data-page]');
-      if (button) this.load(Number(button.dataset.page), button.id);
+  constructor() {
+    super();
+    // Paging keeps focus on the button pressed, or on its partner when that one is gone.
+    this.list = new ListLoad(this, {
+      what: 'stock movements',
+      pageButtons: true,
+      fetch: (page) => {
+        const { variant, place } = this.current;
+        const query = new URLSearchParams({ variantId: variant.id, location: place.code, page: String(page), size: String(PAGE_SIZE) });
+        return api.get(`/api/admin/stock/movements?${query}`);
+      },
+      failed: () => this.draw(failedHtml('admin.stock.movementsFailed')),
+      loaded: (result) => this.draw(this.table(result)),
     });
   }
 
@@ -29,36 +39,20 @@ class StockMovements extends HTMLElement {
   }
 
   refresh() {
-    this.load(0);
-  }
-
-  async load(page, focusId) {
     const { variant, place } = this.current || {};
     if (!variant || !place) {
+      this.list.cancel();
       this.draw(html`<p id="stock-movements-none" class="field__hint" data-i18n="admin.stock.movementsNone"></p>`);
       return;
     }
-    const query = new URLSearchParams({ variantId: variant.id, location: place.code, page: String(page), size: String(PAGE_SIZE) });
-    let result;
-    try {
-      result = await api.get(`/api/admin/stock/movements?${query}`);
-    } catch (error) {
-      console.warn('Could not load stock movements.', error);
-      this.draw(html`<p class="notice" role="alert" data-i18n="admin.stock.movementsFailed"></p>`);
-      return;
-    }
-    if (this.current.variant !== variant || this.current.place !== place) return;
-    this.draw(this.table(result));
-    // Paging keeps focus on the button pressed, or on its partner when that one is gone.
-    if (focusId) (document.getElementById(focusId) || this.querySelector('button[data-page]'))?.focus();
+    this.list.run(0);
   }
 
   table({ items, page, total }) {
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const caption = JSON.stringify({ variant: this.current.label, place: this.current.place.name });
-    if (!items.length) {
-      return html`<p id="stock-movements-empty" data-i18n="admin.stock.movementsEmpty" data-i18n-params="${caption}"></p>`;
-    }
+    const pages = pageCount(total, PAGE_SIZE);
+    const where = { variant: this.current.label, place: this.current.place.name };
+    const caption = JSON.stringify(where);
+    if (!items.length) return emptyHtml('stock-movements-empty', 'admin.stock.movementsEmpty', where);
     return html`
       <div class="table-scroll" role="region" tabindex="0" aria-labelledby="stock-movements-caption">
         <table id="stock-movements-table" class="data-table">
@@ -86,14 +80,8 @@ class StockMovements extends HTMLElement {
           </tbody>
         </table>
       </div>
-      ${pages > 1 && html`
-        <nav class="pager" data-i18n-attr="aria-label:admin.pager.label">
-          ${page > 0 && html`<button type="button" id="stock-movements-newer" class="button button--secondary"
-                                     data-page="${page - 1}" data-i18n="admin.stock.newer"></button>`}
-          <span class="pager__where" data-i18n="admin.pager.where" data-i18n-params="${JSON.stringify({ page: page + 1, pages })}"></span>
-          ${page + 1 < pages && html`<button type="button" id="stock-movements-older" class="button button--secondary"
-                                             data-page="${page + 1}" data-i18n="admin.stock.older"></button>`}
-        </nav>`}`;
+      ${pagerHtml({ page, pages, previousId: 'stock-movements-newer', nextId: 'stock-movements-older',
+        previousKey: 'admin.stock.newer', nextKey: 'admin.stock.older' })}`;
   }
 
   draw(template) {

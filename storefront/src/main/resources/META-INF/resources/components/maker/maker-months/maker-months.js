@@ -6,6 +6,7 @@ import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
 import { months, statementUrl } from '../../../lib/maker.js';
 import { amountHtml, currentMonth, monthText } from '../../../lib/piecework.js';
+import { ListLoad, emptyHtml, failedHtml } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 
 function monthItem(entry) {
@@ -23,29 +24,28 @@ function monthItem(entry) {
 
 class MakerMonths extends HTMLElement {
   connectedCallback() {
-    this.addEventListener('click', (event) => {
-      if (event.target.closest('#maker-months-retry')) this.load();
+    const load = new ListLoad(this, {
+      what: 'earlier months',
+      retryId: 'maker-months-retry',
+      loading: () => this.show({ list: null, failed: false }),
+      fetch: months,
+      failed: () => this.show({ failed: true }),
+      loaded: (all) => {
+        const now = currentMonth();
+        this.show({ list: all.filter((entry) => entry.month !== now) });
+      },
     });
     this.onLangChange = () => this.draw();
     document.addEventListener(LANG_CHANGE, this.onLangChange);
-    this.load();
+    load.run();
   }
 
   disconnectedCallback() {
     document.removeEventListener(LANG_CHANGE, this.onLangChange);
   }
 
-  async load() {
-    this.list = null;
-    this.failed = false;
-    this.draw();
-    try {
-      const now = currentMonth();
-      this.list = (await months()).filter((entry) => entry.month !== now);
-    } catch (error) {
-      console.warn('Could not load earlier months.', error);
-      this.failed = true;
-    }
+  show(state) {
+    Object.assign(this, state);
     this.draw();
   }
 
@@ -60,11 +60,10 @@ class MakerMonths extends HTMLElement {
 
   body() {
     if (this.failed) {
-      return html`<div class="notice" role="alert"><p data-i18n="maker.months.failed"></p>
-        <button type="button" id="maker-months-retry" class="button button--primary" data-i18n="maker.retry"></button></div>`;
+      return failedHtml('maker.months.failed', { retryId: 'maker-months-retry', retryKey: 'maker.retry', primary: true });
     }
     if (!this.list) return html`<p role="status" data-i18n="maker.loading"></p>`;
-    if (!this.list.length) return html`<p id="maker-months-empty" data-i18n="maker.months.empty"></p>`;
+    if (!this.list.length) return emptyHtml('maker-months-empty', 'maker.months.empty');
     return html`<ul id="maker-months-list" class="maker-months plain-list">${this.list.map(monthItem)}</ul>`;
   }
 }

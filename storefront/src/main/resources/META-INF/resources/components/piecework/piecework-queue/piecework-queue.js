@@ -11,6 +11,7 @@ import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js'
 import { locations } from '../../../lib/staff-catalog.js';
 import { dayHtml, relocalise } from '../../../lib/piecework.js';
 import { REASON_MAX, checker, codeHtml, field, send, workRecords } from '../../../lib/staff-piecework.js';
+import { ListLoad, emptyHtml, failedHtml } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 import { checkFieldFor, checkFieldsHtml, readCheck } from './check-form.js';
 
@@ -50,6 +51,16 @@ class PieceworkQueue extends HTMLElement {
     this.status = this.querySelector('#work-queue-status');
     this.panel = this.querySelector('#work-check');
     this.addEventListener('click', (event) => this.clicked(event));
+    this.queue = new ListLoad(this, {
+      what: 'the work waiting for a check',
+      retryId: 'work-queue-retry',
+      fetch: () => Promise.all([
+        Promise.all(WAITING.map((status) => workRecords({ status }))),
+        this.places ? this.places : locations(),
+      ]),
+      failed: () => this.drawList(failedHtml('piecework.queue.loadFailed', { retryId: 'work-queue-retry' })),
+      loaded: ([pages, places]) => this.loaded(pages, places),
+    });
     this.onLangChange = () => relocalise(this);
     this.onRecorded = () => this.load();
     document.addEventListener(LANG_CHANGE, this.onLangChange);
@@ -66,27 +77,18 @@ class PieceworkQueue extends HTMLElement {
     const open = event.target.closest('[data-check]');
     if (open) this.open(open.dataset.check);
     if (event.target.closest('#work-check-cancel')) this.close(this.chosen?.id);
-    if (event.target.closest('#work-queue-retry')) this.load();
   }
 
-  async load() {
-    const list = this.querySelector('#work-queue-list');
-    try {
-      const [pages, places] = await Promise.all([
-        Promise.all(WAITING.map((status) => workRecords({ status }))),
-        this.places ? this.places : locations(),
-      ]);
-      this.places = places;
-      this.records = pages.flatMap((page) => page.items)
-        .sort((a, b) => a.workDate.localeCompare(b.workDate) || a.makerName.localeCompare(b.makerName));
-    } catch (error) {
-      console.warn('Could not load the work waiting for a check.', error);
-      render(list, html`<div class="notice" role="alert"><p data-i18n="piecework.queue.loadFailed"></p>
-        <button type="button" id="work-queue-retry" class="button button--secondary" data-i18n="admin.retry"></button></div>`);
-      translate(list);
-      return;
-    }
-    render(list, this.records.length ? html`
+  /** Loads the waiting work again; resolves once it is drawn (or could not be). */
+  load() {
+    return this.queue.run();
+  }
+
+  loaded(pages, places) {
+    this.places = places;
+    this.records = pages.flatMap((page) => page.items)
+      .sort((a, b) => a.workDate.localeCompare(b.workDate) || a.makerName.localeCompare(b.makerName));
+    this.drawList(this.records.length ? html`
       <div class="table-scroll" role="region" tabindex="0" aria-labelledby="work-queue-caption">
         <table id="work-queue-table" class="data-table">
           <caption id="work-queue-caption" data-i18n="piecework.queue.caption"
@@ -102,9 +104,14 @@ class PieceworkQueue extends HTMLElement {
           </tr></thead>
           <tbody>${this.records.map(rowHtml)}</tbody>
         </table>
-      </div>` : html`<p id="work-queue-empty" data-i18n="piecework.queue.empty"></p>`);
-    translate(list);
+      </div>` : emptyHtml('work-queue-empty', 'piecework.queue.empty'));
     if (this.chosen && !this.records.some((r) => r.id === this.chosen.id)) this.close();
+  }
+
+  drawList(template) {
+    const list = this.querySelector('#work-queue-list');
+    render(list, template);
+    translate(list);
   }
 
   open(id) {
