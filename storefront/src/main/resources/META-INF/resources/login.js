@@ -1,4 +1,4 @@
 import { start } from './lib/app.js';
-import { register as registerLoginForm } from './components/login-form/login-form.js';
+import { register as registerLoginForm } from './components/common/login-form/login-form.js';
 
 start(registerLoginForm);

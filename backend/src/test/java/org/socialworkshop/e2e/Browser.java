@@ -51,6 +51,7 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
     private final Chromium chromium = Chromium.configured();
     private ChromeDriver driver;
     private Path profile;
+    private boolean failing;
 
     /** Decided before the class starts, so a machine without Chromium does not even start the application. */
     @Override
@@ -117,9 +118,23 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
         return page;
     }
 
+    /**
+     * Makes requests whose address matches one of {@code patterns} ({@code *} for any text) fail as a dropped
+     * connection would, until called again without patterns or the test ends. Goes through ChromeDriver's own
+     * DevTools command, not Selenium's version-bound bindings.
+     */
+    void failRequests(String... patterns) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(patterns)));
+        failing = patterns.length > 0;
+    }
+
     /** Forgets the session, saved preferences and window size, so no test depends on the one before it. */
     @Override
     public void afterEach(ExtensionContext context) {
+        if (failing) {
+            failRequests();
+        }
         if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
             ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
         }

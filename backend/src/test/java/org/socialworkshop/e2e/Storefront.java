@@ -37,11 +37,14 @@ final class Storefront {
 
     /**
      * Waits until the page speaks {@code lang} and its components are drawn. The header and footer are
-     * defined only after the translations have loaded, so a drawn footer means the text is final.
+     * defined only after the translations have loaded, so a drawn footer means the text is final. Fails when
+     * the page asked for a file of the storefront (module, stylesheet, translations, font) and did not get it:
+     * a missing stylesheet shows nowhere else, and a missing module only as a page that never draws.
      */
     Storefront ready(String lang) {
         try {
-            wait.withMessage(() -> "page never became ready in " + lang + "; <html lang> is " + htmlAttribute("lang"))
+            wait.withMessage(() -> "page never became ready in " + lang + "; <html lang> is " + htmlAttribute("lang")
+                            + "; files not found: " + missingFiles())
                     .until(d -> Boolean.TRUE.equals(script(
                             "return document.documentElement.lang === arguments[0]"
                                     + " && document.querySelector('site-footer footer') !== null", lang)));
@@ -49,7 +52,25 @@ final class Storefront {
             // the wait is shared: later waits must not report their failures as this one
             wait.withMessage((String) null);
         }
+        List<String> missing = missingFiles();
+        if (!missing.isEmpty()) {
+            fail(driver.getCurrentUrl() + " asked for files it did not get: " + missing);
+        }
         return this;
+    }
+
+    /**
+     * The storefront's own files this page asked for and got no success for, as "path (status)", from the
+     * Resource Timing entries. API answers are left out: refusals there are the tests' own business.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> missingFiles() {
+        return (List<String>) script("""
+                return performance.getEntriesByType('resource')
+                    .filter((entry) => entry.name.startsWith(location.origin + '/'))
+                    .map((entry) => ({ path: new URL(entry.name).pathname, status: entry.responseStatus }))
+                    .filter(({ path, status }) => !path.startsWith('/api/') && status >= 400)
+                    .map(({ path, status }) => `${path} (${status})`);""");
     }
 
     <T> T waitUntil(ExpectedCondition<T> condition) {

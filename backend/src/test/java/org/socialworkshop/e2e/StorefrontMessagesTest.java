@@ -2,12 +2,7 @@ package org.socialworkshop.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StorefrontMessagesTest {
 
-    private static final String ROOT = "/META-INF/resources/";
     /** A quoted string shaped like a key ("cart.add.done"); only those starting like a real key count. */
     private static final Pattern QUOTED = Pattern.compile("(['\"])([a-z][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9_-]++)++)\\1");
     private static final Pattern ATTRIBUTES = Pattern.compile("data-i18n-attr=\"([^\"$]*)\"");
@@ -146,7 +140,7 @@ class StorefrontMessagesTest {
         Set<String> sections = new TreeSet<>();
         zh.keys().forEach(key -> sections.add(key.split("\\.")[0]));
         Map<String, Set<String>> used = new TreeMap<>();
-        withResources(root -> {
+        StorefrontFiles.walk(root -> {
             try (Stream<Path> files = Files.walk(root)) {
                 files.filter(file -> file.toString().endsWith(".js") || file.toString().endsWith(".html"))
                         .forEach(file -> collect(root.relativize(file).toString(), read(file), sections, used));
@@ -179,30 +173,6 @@ class StorefrontMessagesTest {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private interface Walk {
-        void in(Path root) throws IOException;
-    }
-
-    /** The storefront's files as a folder (in the build) or inside its jar (when run against the package). */
-    private static void withResources(Walk walk) {
-        URL marker = StorefrontMessagesTest.class.getResource(ROOT + "i18n/zh-CN.json");
-        assertThat(marker).as("the storefront on the test classpath").isNotNull();
-        try {
-            URI uri = marker.toURI();
-            if (uri.getScheme().equals("jar")) {
-                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    walk.in(jar.getPath(ROOT));
-                }
-            } else {
-                walk.in(Path.of(uri).getParent().getParent());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

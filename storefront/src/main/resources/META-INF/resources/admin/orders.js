@@ -1,4 +1,4 @@
 import { startAdmin } from '../lib/admin.js';
-import { register as registerOrderList } from '../components/order-list/order-list.js';
+import { register as registerOrderList } from '../components/admin/order-list/order-list.js';
 
 startAdmin(registerOrderList);

@@ -4,7 +4,7 @@
  */
 import { startAdmin } from '../lib/admin.js';
 import { translate } from '../lib/i18n.js';
-import { register as registerProductForm } from '../components/product-form/product-form.js';
+import { register as registerProductForm } from '../components/admin/product-form/product-form.js';
 
 const heading = document.getElementById('page-heading');
 const windowTitle = document.querySelector('title');

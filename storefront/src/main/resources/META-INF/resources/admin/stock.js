@@ -1,4 +1,4 @@
 import { startAdmin } from '../lib/admin.js';
-import { register as registerStockAdmin } from '../components/stock-admin/stock-admin.js';
+import { register as registerStockAdmin } from '../components/admin/stock-admin/stock-admin.js';
 
 startAdmin(registerStockAdmin);

@@ -3,8 +3,8 @@
  * the page's own elements, so nothing asks the admin API before we know it may.
  */
 import { start } from './app.js';
-import { register as registerGuard } from '../components/admin-guard/admin-guard.js';
-import { register as registerAdminNav } from '../components/admin-nav/admin-nav.js';
+import { register as registerGuard } from '../components/admin/admin-guard/admin-guard.js';
+import { register as registerAdminNav } from '../components/admin/admin-nav/admin-nav.js';
 
 export async function startAdmin(...pageRegisters) {
   await start(registerGuard);

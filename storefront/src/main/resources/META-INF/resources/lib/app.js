@@ -3,8 +3,8 @@
  * elements, so components render in the chosen language on first paint.
  */
 import { initI18n } from './i18n.js';
-import { register as registerHeader } from '../components/site-header/site-header.js';
-import { register as registerFooter } from '../components/site-footer/site-footer.js';
+import { register as registerHeader } from '../components/common/site-header/site-header.js';
+import { register as registerFooter } from '../components/common/site-footer/site-footer.js';
 
 export async function start(...pageRegisters) {
   try {

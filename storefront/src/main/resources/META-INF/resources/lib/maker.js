@@ -7,7 +7,7 @@ import { html } from './html.js';
 import { api, ensureCsrfToken } from './api.js';
 import { start } from './app.js';
 import { amountHtml, dayHtml, operationName, operationNamer } from './piecework.js';
-import { register as registerGuard } from '../components/maker-guard/maker-guard.js';
+import { register as registerGuard } from '../components/maker/maker-guard/maker-guard.js';
 
 export const HOME = '/maker/';
 

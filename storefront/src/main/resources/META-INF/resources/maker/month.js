@@ -5,7 +5,7 @@
 import { LANG_CHANGE, translate } from '../lib/i18n.js';
 import { startMaker } from '../lib/maker.js';
 import { isMonth, monthText } from '../lib/piecework.js';
-import { register as registerStatement } from '../components/maker-statement/maker-statement.js';
+import { register as registerStatement } from '../components/maker/maker-statement/maker-statement.js';
 
 const month = new URLSearchParams(window.location.search).get('month') || '';
 document.querySelector('maker-statement').setAttribute('month', month);

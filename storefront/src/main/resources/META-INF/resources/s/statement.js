@@ -1,4 +1,4 @@
 import { start } from '../lib/app.js';
-import { register as registerStatementCheck } from '../components/statement-check/statement-check.js';
+import { register as registerStatementCheck } from '../components/checks/statement-check/statement-check.js';
 
 start(registerStatementCheck);

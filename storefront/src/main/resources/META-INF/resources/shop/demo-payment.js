@@ -1,4 +1,4 @@
 import { start } from '../lib/app.js';
-import { register as registerDemoPayment } from '../components/demo-payment/demo-payment.js';
+import { register as registerDemoPayment } from '../components/shop/demo-payment/demo-payment.js';
 
 start(registerDemoPayment);

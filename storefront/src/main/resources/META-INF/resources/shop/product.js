@@ -1,4 +1,4 @@
 import { start } from '../lib/app.js';
-import { register as registerProductDetail } from '../components/product-detail/product-detail.js';
+import { register as registerProductDetail } from '../components/shop/product-detail/product-detail.js';
 
 start(registerProductDetail);

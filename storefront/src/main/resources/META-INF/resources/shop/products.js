@@ -1,4 +1,4 @@
 import { start } from '../lib/app.js';
-import { register as registerProductCatalog } from '../components/product-catalog/product-catalog.js';
+import { register as registerProductCatalog } from '../components/shop/product-catalog/product-catalog.js';
 
 start(registerProductCatalog);

@@ -1,0 +1,47 @@
+/**
+ * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders, piece work),
+ * marking the page we are on.
+ */
+import { html, render } from '../../../lib/html.js';
+import { translate } from '../../../lib/i18n.js';
+import { define } from '../../../lib/define.js';
+
+const LINKS = [
+  { id: 'admin-nav-home', href: '/admin/index.html', key: 'admin.nav.home' },
+  { id: 'admin-nav-products', href: '/admin/products.html', key: 'admin.nav.products', also: ['/admin/product.html'] },
+  { id: 'admin-nav-makers', href: '/admin/makers.html', key: 'admin.nav.makers' },
+  { id: 'admin-nav-stock', href: '/admin/stock.html', key: 'admin.nav.stock' },
+  { id: 'admin-nav-orders', href: '/admin/orders.html', key: 'adminOrders.nav', also: ['/admin/order.html', '/admin/packing-list.html'] },
+  {
+    id: 'admin-nav-piecework',
+    href: '/admin/piecework.html',
+    key: 'piecework.nav.link',
+    also: ['/admin/piece-rates.html', '/admin/maker-earnings.html', '/admin/payouts.html', '/admin/employment.html'],
+  },
+];
+
+function current(link, path) {
+  if (link.href === path || (link.href === '/admin/index.html' && path === '/admin/')) return 'page';
+  return link.also?.includes(path) ? 'true' : null;
+}
+
+class AdminNav extends HTMLElement {
+  connectedCallback() {
+    const path = window.location.pathname;
+    render(this, html`
+      <nav class="admin-nav" data-i18n-attr="aria-label:admin.nav.label">
+        <ul class="admin-nav__links">
+          ${LINKS.map((link) => {
+            const state = current(link, path);
+            return html`<li><a id="${link.id}" href="${link.href}" ${state && html`aria-current="${state}"`}
+                               data-i18n="${link.key}"></a></li>`;
+          })}
+        </ul>
+      </nav>`);
+    translate(this);
+  }
+}
+
+export function register() {
+  define('admin-nav', AdminNav);
+}

@@ -1,0 +1,151 @@
+/**
+ * The receipt as it was issued, laid out like the paper slip: seller, register and number, local time, order,
+ * what was bought, VAT per rate, total, how it was paid (cash given and change), and the makers credited.
+ * Names are in the page's language where the receipt has them, with the Chinese name of record beside them;
+ * what only exists in Chinese (seller, variant, makers' names) is marked as Chinese for screen readers.
+ */
+import { html } from '../../../lib/html.js';
+import { currentLang, t } from '../../../lib/i18n.js';
+import { formatMoney } from '../../../lib/money.js';
+import { receiptName, receiptPage, receiptTitle } from '../../../lib/receipts.js';
+
+function percent(rate) {
+  return new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 2 }).format(Number(rate));
+}
+
+/** The receipt's own local time as printed on it, and its time zone named in the page's language. */
+function localTime(receipt) {
+  let zone = receipt.timeZone;
+  try {
+    const parts = new Intl.DateTimeFormat(currentLang(), { timeZone: receipt.timeZone, timeZoneName: 'long' })
+      .formatToParts(new Date(receipt.issuedAt));
+    zone = parts.find((part) => part.type === 'timeZoneName')?.value || zone;
+  } catch {
+    // An unknown zone id keeps its name as the receipt gives it.
+  }
+  return html`<time datetime="${receipt.issuedAt}">${t('receipt.localTime', { time: receipt.localTime, zone })}</time>`;
+}
+
+/** "ONLINE-41", as receipts name one another. */
+function shortName(reference) {
+  const { register, number } = receiptName(reference);
+  return `${register}-${number}`;
+}
+
+function fact(key, value, id) {
+  return html`<div class="paper__fact"><dt>${t(key)}</dt><dd id="${id}">${value}</dd></div>`;
+}
+
+function factsTemplate(receipt) {
+  const refundOf = receipt.refundOf;
+  return html`
+    <dl class="paper__facts">
+      ${fact('receipt.fact.register', receipt.register, 'receipt-register')}
+      ${fact('receipt.fact.number', receipt.number, 'receipt-number')}
+      ${fact('receipt.fact.time', localTime(receipt), 'receipt-time')}
+      ${fact('receipt.fact.order', receipt.orderNumber, 'receipt-order-number')}
+      ${refundOf && fact('receipt.fact.refundOf', refundOf.code
+        ? html`<a id="receipt-refund-of" href="${receiptPage(refundOf.code)}">${shortName(refundOf)}</a>`
+        : shortName(refundOf), 'receipt-refund-of-fact')}
+    </dl>`;
+}
+
+function lineTemplate(line) {
+  const english = currentLang() === 'en' && line.nameEn;
+  return html`
+    <li class="paper__line">
+      <span class="paper__what">
+        <span class="paper__name">${english ? line.nameEn : line.name}</span>
+        ${english && line.nameEn !== line.name && html`<span class="paper__sub" lang="zh-CN">${line.name}</span>`}
+        ${line.variant && html`<span class="paper__sub" lang="zh-CN">${line.variant}</span>`}
+        <span class="paper__sub">${t('receipt.lines.each', { count: line.quantity, price: formatMoney(line.unitPrice) })}
+          · ${t('receipt.lines.taxRate', { rate: percent(line.taxRate) })}</span>
+      </span>
+      <span class="paper__amount">${formatMoney(line.amount)}</span>
+    </li>`;
+}
+
+/** VAT per rate as label-and-amount pairs, which wrap as whole pairs on a narrow phone or paper roll. */
+function taxesTemplate(taxes) {
+  if (!taxes || taxes.length === 0) return null;
+  const pair = (key, money) => html`<span class="paper__pair">${t(key)} ${formatMoney(money)}</span>`;
+  return html`
+    <section class="paper__part" aria-labelledby="receipt-taxes-heading">
+      <h3 id="receipt-taxes-heading">${t('receipt.taxes.heading')}</h3>
+      <ul id="receipt-taxes" class="paper__taxes">
+        ${taxes.map((tax) => html`
+          <li class="paper__tax">
+            <span class="paper__pair paper__tax-rate">${t('receipt.lines.taxRate', { rate: percent(tax.rate) })}</span>
+            ${pair('receipt.taxes.net', tax.net)} ${pair('receipt.taxes.tax', tax.tax)} ${pair('receipt.taxes.gross', tax.gross)}
+          </li>`)}
+      </ul>
+    </section>`;
+}
+
+const TENDERS = {
+  CARD: 'receipt.tender.CARD',
+  WALLET: 'receipt.tender.WALLET',
+  CASH: 'receipt.tender.CASH',
+  ONLINE: 'receipt.tender.ONLINE',
+  BANK_TRANSFER: 'receipt.tender.BANK_TRANSFER',
+};
+const PROVIDERS = { stripe: 'receipt.provider.stripe', demo: 'receipt.provider.demo' };
+
+function tenderTemplate(tender) {
+  const type = t(TENDERS[tender.type] || 'receipt.tender.other');
+  const provider = tender.provider && (PROVIDERS[tender.provider] ? t(PROVIDERS[tender.provider]) : tender.provider);
+  return html`
+    <li class="paper__tender">
+      <div class="paper__row"><span>${provider ? t('receipt.tender.withProvider', { type, provider }) : type}</span>
+        <span class="paper__amount">${formatMoney(tender.amount)}</span></div>
+      ${tender.given && html`<div class="paper__row paper__sub"><span>${t('receipt.tender.given')}</span>
+        <span class="paper__amount">${formatMoney(tender.given)}</span></div>`}
+      ${tender.change && html`<div class="paper__row paper__sub"><span>${t('receipt.tender.change')}</span>
+        <span class="paper__amount">${formatMoney(tender.change)}</span></div>`}
+      ${tender.reference && html`<div class="paper__sub paper__reference">${t('receipt.tender.reference', { reference: tender.reference })}</div>`}
+    </li>`;
+}
+
+function makersTemplate(makers) {
+  const names = makers || [];
+  return names.length === 0
+    ? html`<p id="receipt-makers">${t('receipt.makers.none')}</p>`
+    : html`<p id="receipt-makers" lang="zh-CN">${new Intl.ListFormat('zh-CN', { type: 'conjunction' }).format(names)}</p>`;
+}
+
+/** The receipt slip; `qr` is the address of its QR code image. */
+export function paperTemplate(receipt, qr) {
+  const refund = receipt.kind === 'REFUND';
+  const seller = receipt.seller || {};
+  return html`
+    <article id="receipt-paper" class="paper" aria-labelledby="receipt-paper-heading">
+      <header class="paper__head">
+        <h2 id="receipt-paper-heading" class="paper__title">${receiptTitle(receipt)}</h2>
+        <p id="receipt-seller" class="paper__seller" lang="zh-CN">${seller.name}</p>
+        ${seller.address && html`<p class="paper__sub" lang="zh-CN">${seller.address}</p>`}
+        ${seller.taxId && html`<p class="paper__sub">${t('receipt.seller.taxId', { taxId: seller.taxId })}</p>`}
+      </header>
+      ${factsTemplate(receipt)}
+      <section class="paper__part" aria-labelledby="receipt-lines-heading">
+        <h3 id="receipt-lines-heading">${t('receipt.lines.heading')}</h3>
+        <ul id="receipt-lines" class="paper__lines">${(receipt.lines || []).map(lineTemplate)}</ul>
+      </section>
+      <p class="paper__row paper__total">
+        <span>${t(refund ? 'receipt.total.REFUND' : 'receipt.total.SALE')}</span>
+        <span id="receipt-total" class="paper__amount">${formatMoney(receipt.total)}</span>
+      </p>
+      ${taxesTemplate(receipt.taxes)}
+      <section class="paper__part" aria-labelledby="receipt-tenders-heading">
+        <h3 id="receipt-tenders-heading">${t(refund ? 'receipt.tenders.REFUND' : 'receipt.tenders.SALE')}</h3>
+        <ul id="receipt-tenders" class="paper__tenders">${(receipt.tenders || []).map(tenderTemplate)}</ul>
+      </section>
+      <section class="paper__part" aria-labelledby="receipt-makers-heading">
+        <h3 id="receipt-makers-heading">${t('receipt.makers.heading')}</h3>
+        ${makersTemplate(receipt.makers)}
+      </section>
+      <footer class="paper__foot">
+        <img class="paper__qr" src="${qr}" alt="${t('receipt.qr.alt')}" width="160" height="160">
+        ${receipt.url && html`<p class="paper__sub paper__url">${t('receipt.url', { url: receipt.url })}</p>`}
+      </footer>
+    </article>`;
+}

@@ -1,0 +1,169 @@
+/**
+ * <piecework-record>: a coordinator records work a maker has done (POST /api/admin/piecework/work): who,
+ * which operation, the day and how many pieces, and, when the pieces are checked at once, how many were
+ * accepted or rejected (and why) and whether they go into stock. Maker, operation and day stay chosen after
+ * a save, so a pile of records is typed quickly. Emits `work-recorded` (bubbles) with { record }.
+ */
+import { html, render } from '../../../lib/html.js';
+import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
+import { formatMoney } from '../../../lib/money.js';
+import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
+import { locations, makers } from '../../../lib/staff-catalog.js';
+import { isDay, today } from '../../../lib/piecework.js';
+import {
+  checker, earningsHref, field, makerOptions, numberInput, operationLabel, operationOptions, operations, send,
+} from '../../../lib/staff-piecework.js';
+import { define } from '../../../lib/define.js';
+import { checkFieldFor, checkFieldsHtml, readCheck } from '../piecework-queue/check-form.js';
+
+const FIELDS = {
+  makerId: 'work-record-maker', operationId: 'work-record-operation', workDate: 'work-record-date',
+  pieces: 'work-record-pieces', note: 'work-record-note',
+};
+
+class PieceworkRecord extends HTMLElement {
+  connectedCallback() {
+    render(this, html`
+      <section class="admin-panel" aria-labelledby="work-record-heading">
+        <h2 id="work-record-heading" data-i18n="piecework.record.heading"></h2>
+        <p class="field__hint" data-i18n="piecework.record.intro"></p>
+        <div id="work-record-body"><p role="status" data-i18n="piecework.loading"></p></div>
+        <p id="work-record-status" class="status-message" role="status"></p>
+        <p id="work-record-next" hidden></p>
+      </section>`);
+    translate(this);
+    this.onLangChange = () => this.relabel();
+    document.addEventListener(LANG_CHANGE, this.onLangChange);
+    this.load();
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener(LANG_CHANGE, this.onLangChange);
+  }
+
+  async load() {
+    const body = this.querySelector('#work-record-body');
+    try {
+      [this.makers, this.operations, this.places] = await Promise.all([makers(), operations(), locations()]);
+    } catch (error) {
+      console.warn('Could not load makers, operations or places.', error);
+      render(body, html`<p class="notice" role="alert" data-i18n="piecework.record.loadFailed"></p>`);
+      translate(body);
+      return;
+    }
+    render(body, html`
+      <form id="work-record-form" class="admin-form" novalidate>
+        <div id="work-record-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
+        ${field(FIELDS.makerId, 'piecework.record.maker', html`
+          <select id="${FIELDS.makerId}"><option value="" data-i18n="piecework.record.makerChoose"></option>
+            ${makerOptions(this.makers)}</select>`)}
+        ${field(FIELDS.operationId, 'piecework.record.operation', html`
+          <select id="${FIELDS.operationId}"><option value="" data-i18n="piecework.record.operationChoose"></option>
+            ${operationOptions(this.operations)}</select>`)}
+        ${field(FIELDS.workDate, 'piecework.record.date',
+          html`<input id="${FIELDS.workDate}" type="date" value="${today()}" max="${today()}" class="input--short">`)}
+        ${field(FIELDS.pieces, 'piecework.record.pieces', numberInput(FIELDS.pieces))}
+        ${field(FIELDS.note, 'piecework.record.note',
+          html`<input id="${FIELDS.note}" type="text" maxlength="500" autocomplete="off">`, { optional: true })}
+        <label class="choice" for="work-record-check-now">
+          <input type="checkbox" id="work-record-check-now" aria-controls="work-record-check">
+          <span class="choice__text"><span data-i18n="piecework.record.checkNow"></span>
+            <span class="choice__note" data-i18n="piecework.record.checkNowNote"></span></span>
+        </label>
+        <fieldset id="work-record-check" class="group" hidden data-error-context>
+          <legend class="group__legend" data-i18n="piecework.record.checkLegend"></legend>
+          ${checkFieldsHtml('work-record', this.places)}
+        </fieldset>
+        <button type="submit" id="work-record-submit" class="button button--primary" data-i18n="piecework.record.submit"></button>
+      </form>`);
+    translate(body);
+    this.form = this.querySelector('#work-record-form');
+    this.errors = new FormErrors(this.form, this.querySelector('#work-record-errors'));
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    this.form.addEventListener('change', (event) => {
+      if (event.target.id === 'work-record-check-now') this.toggleCheck(event.target.checked);
+    });
+  }
+
+  /** Shows the check's fields; "all accepted" is filled in from the pieces when nothing is typed yet. */
+  toggleCheck(on) {
+    this.querySelector('#work-record-check').hidden = !on;
+    const accepted = this.querySelector('#work-record-accepted');
+    if (on && !accepted.value) accepted.value = this.querySelector(`#${FIELDS.pieces}`).value.trim();
+  }
+
+  relabel() {
+    const select = this.querySelector(`#${FIELDS.operationId}`);
+    if (!select) return;
+    const chosen = select.value;
+    render(select, html`<option value="" data-i18n="piecework.record.operationChoose"></option>${operationOptions(this.operations, chosen)}`);
+    translate(select);
+  }
+
+  check() {
+    const problems = [];
+    const check = checker(problems);
+    const value = (id) => this.querySelector(`#${id}`).value;
+    const body = { makerId: value(FIELDS.makerId), operationId: value(FIELDS.operationId), workDate: value(FIELDS.workDate) };
+    if (!body.makerId) check.wrong(FIELDS.makerId, 'piecework.record.makerMissing');
+    if (!body.operationId) check.wrong(FIELDS.operationId, 'piecework.record.operationMissing');
+    if (!isDay(body.workDate)) check.wrong(FIELDS.workDate, 'piecework.record.dateMissing');
+    else if (body.workDate > today()) check.wrong(FIELDS.workDate, 'piecework.record.dateFuture');
+    body.pieces = check.count(FIELDS.pieces, value(FIELDS.pieces), 1);
+    const note = value(FIELDS.note).trim();
+    if (note) body.note = note;
+    if (this.querySelector('#work-record-check-now').checked) body.check = readCheck(this, 'work-record', body.pieces, problems);
+    return { problems, body };
+  }
+
+  async submit() {
+    if (this.busy) return;
+    const { problems, body } = this.check();
+    if (problems.length) {
+      this.errors.show(problems);
+      return;
+    }
+    this.errors.clear();
+    this.busy = true;
+    const status = this.querySelector('#work-record-status');
+    announce(status, { key: 'piecework.saving' });
+    try {
+      const record = await send('/work', body);
+      this.done(record, body);
+    } catch (error) {
+      console.warn('Recording work failed.', error);
+      status.textContent = '';
+      this.errors.show(problemsFrom(error, (name) => FIELDS[name] ?? (name.startsWith('check') ? checkFieldFor('work-record', name) : null)));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  done(record, body) {
+    const maker = this.makers.find((m) => m.id === body.makerId);
+    const operation = this.operations.find((o) => o.id === body.operationId);
+    const params = {
+      maker: maker?.name ?? record.makerName, what: operation ? operationLabel(operation) : record.operationName,
+      count: body.pieces, accepted: record.accepted ?? body.check?.accepted ?? 0,
+      amount: record.amount ? formatMoney(record.amount) : '—',
+    };
+    announce(this.querySelector('#work-record-status'),
+      { key: body.check ? 'piecework.record.doneChecked' : 'piecework.record.done', params });
+    const next = this.querySelector('#work-record-next');
+    render(next, html`<a id="work-record-statement" href="${earningsHref(body.makerId, body.workDate.slice(0, 7))}"
+      data-i18n="piecework.record.statementLink" data-i18n-params="${JSON.stringify({ maker: params.maker })}"></a>`);
+    translate(next);
+    next.hidden = false;
+    for (const id of [FIELDS.pieces, FIELDS.note, 'work-record-accepted', 'work-record-reason']) this.querySelector(`#${id}`).value = '';
+    this.querySelector('#work-record-rejected').value = '0';
+    this.querySelector('#work-record-receive').value = '';
+    this.dispatchEvent(new CustomEvent('work-recorded', { bubbles: true, detail: { record } }));
+  }
+}
+
+export function register() {
+  define('piecework-record', PieceworkRecord);
+}

@@ -1,0 +1,190 @@
+/**
+ * <product-catalog>: enhances the product list page. products.html ships a plain GET search form, which
+ * works without scripts; with them the form, the category filter and the page links change the address with
+ * history.pushState and load the results in place, so every state can be shared and Back/Forward work.
+ * The address says ?category=CODE&q=words&page=N with N counting from 1 (the API counts from 0).
+ * Emits `catalog-change` (bubbles) with { category, q, page, total } after each load.
+ */
+import { html, render } from '../../../lib/html.js';
+import { LANG_CHANGE, t } from '../../../lib/i18n.js';
+import { PRODUCTS_PAGE, fetchCategories, fetchProducts } from '../../../lib/catalog.js';
+import { define } from '../../../lib/define.js';
+import { register as registerProductCard } from '../product-card/product-card.js';
+
+const PAGE_SIZE = 12;
+
+function stateFrom(search) {
+  const params = new URLSearchParams(search);
+  const page = Number.parseInt(params.get('page'), 10);
+  return {
+    q: (params.get('q') || '').trim(),
+    category: params.get('category') || '',
+    page: Number.isSafeInteger(page) && page > 1 ? page : 1,
+  };
+}
+
+/** The address of a state; ?lang stays when the visitor chose it that way. */
+function addressOf({ q, category, page }) {
+  const params = new URLSearchParams();
+  if (category) params.set('category', category);
+  if (q) params.set('q', q);
+  if (page > 1) params.set('page', String(page));
+  const lang = new URLSearchParams(window.location.search).get('lang');
+  if (lang) params.set('lang', lang);
+  const query = params.toString();
+  return query ? `${PRODUCTS_PAGE}?${query}` : PRODUCTS_PAGE;
+}
+
+function isPlainClick(event) {
+  return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+}
+
+class ProductCatalog extends HTMLElement {
+  connectedCallback() {
+    this.form = this.querySelector('#product-search-form');
+    this.search = this.querySelector('#product-search');
+    this.categorySelect = this.querySelector('#category-filter');
+    this.heading = this.querySelector('#results-heading');
+    this.count = this.querySelector('#results-count');
+    this.results = this.querySelector('#results');
+    this.pagination = this.querySelector('#pagination');
+    this.categories = [];
+    this.loads = 0;
+
+    this.form.addEventListener('submit', (event) => this.submit(event));
+    this.pagination.addEventListener('click', (event) => this.followPageLink(event));
+    this.onPopState = () => this.show(stateFrom(window.location.search));
+    this.onLangChange = () => this.refresh();
+    window.addEventListener('popstate', this.onPopState);
+    document.addEventListener(LANG_CHANGE, this.onLangChange);
+    this.refresh();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('popstate', this.onPopState);
+    document.removeEventListener(LANG_CHANGE, this.onLangChange);
+  }
+
+  /** Categories and results in the page's language, for the state in the address. */
+  async refresh() {
+    await this.loadCategories();
+    await this.show(stateFrom(window.location.search));
+  }
+
+  async loadCategories() {
+    try {
+      this.categories = await fetchCategories();
+    } catch (error) {
+      // The filter then offers "all" only; searching still works.
+      console.warn('Categories could not be loaded.', error);
+      this.categories = [];
+    }
+    render(this.categorySelect, html`
+      <option value="">${t('products.category.all')}</option>
+      ${this.categories.map((category) => html`<option value="${category.code}">${category.name}</option>`)}`);
+  }
+
+  submit(event) {
+    event.preventDefault();
+    const state = { q: this.search.value.trim(), category: this.categorySelect.value, page: 1 };
+    this.go(state);
+  }
+
+  followPageLink(event) {
+    const link = event.target.closest('a[data-page]');
+    if (!link || !isPlainClick(event)) return;
+    event.preventDefault();
+    this.go(stateFrom(new URL(link.href).search), { focusResults: true });
+  }
+
+  go(state, options) {
+    const address = addressOf(state);
+    if (address !== window.location.pathname + window.location.search) {
+      window.history.pushState(null, '', address);
+    }
+    return this.show(state, options);
+  }
+
+  /** Puts `state` into the form and loads its page of results; a newer load overtakes an older one. */
+  async show(state, { focusResults = false } = {}) {
+    const load = ++this.loads;
+    this.fillForm(state);
+    this.heading.textContent = this.categoryName(state.category) || t('products.results.all');
+    // Emptied first so that the same count as before is still announced as news.
+    this.count.textContent = '';
+    this.results.setAttribute('aria-busy', 'true');
+    let page;
+    try {
+      page = await fetchProducts({ q: state.q, category: state.category, page: state.page - 1, size: PAGE_SIZE });
+    } catch (error) {
+      if (load !== this.loads) return;
+      console.warn('Products could not be loaded.', error);
+      this.showError();
+      return;
+    }
+    if (load !== this.loads) return;
+    this.showResults(state, page);
+    if (focusResults) this.heading.focus();
+    this.dispatchEvent(new CustomEvent('catalog-change', { bubbles: true, detail: { ...state, total: page.total } }));
+  }
+
+  fillForm(state) {
+    this.search.value = state.q;
+    const known = this.categories.some((category) => category.code === state.category);
+    this.categorySelect.value = known ? state.category : '';
+  }
+
+  categoryName(code) {
+    return this.categories.find((category) => category.code === code)?.name ?? code;
+  }
+
+  showResults(state, { items, total }) {
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const count = state.q ? t('products.countFor', { count: total, q: state.q }) : t('products.count', { count: total });
+    const status = t('products.pagination.status', { page: state.page, pages });
+    this.count.textContent = pages > 1 ? t('products.summary', { count, status }) : count;
+    this.results.removeAttribute('aria-busy');
+    if (items.length === 0) {
+      render(this.results, html`
+        <div id="results-empty" class="shop-message">
+          <p>${t('products.empty')}</p>
+          <p>${t('products.emptyHint')} <a id="results-show-all" href="${PRODUCTS_PAGE}">${t('products.emptyAll')}</a></p>
+        </div>`);
+    } else {
+      render(this.results, html`
+        <ul class="product-grid" id="product-results">
+          ${items.map(() => html`<li><product-card></product-card></li>`)}
+        </ul>`);
+      this.results.querySelectorAll('product-card').forEach((card, i) => {
+        card.product = items[i];
+      });
+    }
+    this.showPagination(state, pages, status);
+  }
+
+  showPagination(state, pages, status) {
+    this.pagination.hidden = pages <= 1;
+    render(this.pagination, html`
+      <ul class="pagination__list">
+        <li class="pagination__prev">${state.page > 1 && html`
+          <a id="page-prev" class="button button--secondary" rel="prev" data-page="${state.page - 1}"
+             href="${addressOf({ ...state, page: state.page - 1 })}">${t('products.pagination.prev')}</a>`}</li>
+        <li id="page-status" class="pagination__status">${status}</li>
+        <li class="pagination__next">${state.page < pages && html`
+          <a id="page-next" class="button button--secondary" rel="next" data-page="${state.page + 1}"
+             href="${addressOf({ ...state, page: state.page + 1 })}">${t('products.pagination.next')}</a>`}</li>
+      </ul>`);
+  }
+
+  showError() {
+    this.results.removeAttribute('aria-busy');
+    this.pagination.hidden = true;
+    render(this.results, html`
+      <p id="results-error" class="shop-message shop-message--error" role="alert">${t('shop.loadError')}</p>`);
+  }
+}
+
+export function register() {
+  registerProductCard();
+  define('product-catalog', ProductCatalog);
+}
