@@ -36,6 +36,7 @@ class DemoCatalog implements DemoDataset {
 
     static final String FILE = "demo/catalog.json";
     private static final int IMAGE_SIZE = 600;
+    private static final int DRAWN_AT_ONCE = 2;
 
     private final Makers makers;
     private final Catalog catalog;
@@ -72,18 +73,25 @@ class DemoCatalog implements DemoDataset {
     @Override
     public Mono<Void> load() {
         DemoFile file = read(json);
+        // Drawing and storing the pictures is most of the time, so two are drawn at once (one per core); makers and
+        // products are still created one after the other, in the file's order.
         return Flux.fromIterable(file.makers())
-                .concatMap(maker -> illustrate(maker.key(), maker.motif(), maker.palette())
-                        .flatMap(photo -> makers.create(new MakerProfile(maker.name(), maker.displayName(),
-                                maker.storyZh(), maker.storyEn(), photo.value())))
-                        .flatMap(created -> maker.consent()
-                                ? makers.recordConsent(created.id(), true, "Consent recorded with the demo data")
-                                : Mono.just(created))
-                        .map(created -> Map.entry(maker.key(), created.id())))
+                .flatMapSequential(maker -> illustrate(maker.key(), maker.motif(), maker.palette())
+                        .map(photo -> Map.entry(maker, photo)), DRAWN_AT_ONCE)
+                .concatMap(drawn -> {
+                    DemoMaker maker = drawn.getKey();
+                    return makers.create(new MakerProfile(maker.name(), maker.displayName(), maker.storyZh(),
+                                    maker.storyEn(), drawn.getValue().value()))
+                            .flatMap(created -> maker.consent()
+                                    ? makers.recordConsent(created.id(), true, "Consent recorded with the demo data")
+                                    : Mono.just(created))
+                            .map(created -> Map.entry(maker.key(), created.id()));
+                })
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .flatMapMany(makerIds -> Flux.fromIterable(file.products())
-                        .concatMap(product -> illustrate(product.key(), product.motif(), product.palette())
-                                .flatMap(image -> catalog.create(draft(product, makerIds, image)))))
+                        .flatMapSequential(product -> illustrate(product.key(), product.motif(), product.palette())
+                                .map(image -> Map.entry(product, image)), DRAWN_AT_ONCE)
+                        .concatMap(drawn -> catalog.create(draft(drawn.getKey(), makerIds, drawn.getValue()))))
                 .then();
     }
 
