@@ -4,9 +4,12 @@ import java.time.Duration;
 
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.web.Problems;
+import org.socialworkshop.platform.web.files.StorefrontFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -21,13 +24,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.session.MapSession;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
@@ -48,14 +54,47 @@ class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "SESSION";
 
-    /** No inline script or style anywhere; only our own origin, plus the payment provider's page for forms. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+    /**
+     * No inline script or style anywhere but the pages' import map, allowed by its hash; only our own origin, plus the
+     * payment provider's page for forms.
+     */
+    static String contentSecurityPolicy(StorefrontFiles files) {
+        return "default-src 'self'; script-src 'self' " + files.importMapSource() + "; style-src 'self'; "
+                + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+                + "base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+    }
+
+    /**
+     * This release's storefront files: public, the same for everyone, so no session, CSRF token, saved request or
+     * authorization is worked out for them (the profile of a static file under load showed a web session created
+     * and a CSRF token drawn from SecureRandom per request); they keep the security headers of every answer.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain versionedFilesChain(ServerHttpSecurity http, StorefrontFiles files) {
+        return http
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(StorefrontFiles.VERSIONED + "**"))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .headers(headers -> securityHeaders(headers, files))
+                .build();
+    }
+
+    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, StorefrontFiles files) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(files)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frames -> frames.mode(Mode.DENY))
+                .permissionsPolicy(permissions -> permissions.policy("camera=(self), microphone=(), geolocation=()"));
+    }
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, JsonMapper json,
-            ServerSecurityContextRepository contexts) {
+            ServerSecurityContextRepository contexts, StorefrontFiles files) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, denied) -> Problems.write(exchange,
                 Problems.of(exchange, HttpStatus.UNAUTHORIZED, "Sign-in required",
                         "Sign in to use this; your session may have ended."), json);
@@ -75,11 +114,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frames -> frames.mode(Mode.DENY))
-                        .permissionsPolicy(permissions -> permissions.policy("camera=(self), microphone=(), geolocation=()")))
+                .headers(headers -> securityHeaders(headers, files))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/admin/**").hasAnyRole("ADMIN", "COORDINATOR")
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",

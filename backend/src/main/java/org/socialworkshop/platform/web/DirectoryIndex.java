@@ -16,14 +16,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Serves a storefront folder's {@code index.html} for the folder's own address, e.g. {@code /shop/} for
- * {@code /shop/index.html}, as static web servers do; Spring does this only for {@code /}. Only plain folder
- * names qualify, so no dots, encodings or API paths ever reach the classpath lookup.
+ * {@code /shop/index.html}, as static web servers do, and {@code /} for {@code /index.html}; so every page, the
+ * home page included, comes through the static file handler that versions its links (Spring Boot's own welcome
+ * page would serve the file as it is). Only plain folder names qualify, so no dots, encodings or API paths ever
+ * reach the classpath lookup.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class DirectoryIndex implements WebFilter {
 
-    private static final Pattern FOLDER = Pattern.compile("(/[A-Za-z0-9_-]+)+/");
+    private static final Pattern FOLDER = Pattern.compile("(/[A-Za-z0-9_-]+)*/");
     private static final String STATIC_ROOT = "META-INF/resources";
 
     /** Only folders that have an index are remembered, so made-up paths cannot grow this map. */
@@ -34,7 +36,8 @@ class DirectoryIndex implements WebFilter {
         HttpMethod method = exchange.getRequest().getMethod();
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
-        if (!read || !FOLDER.matcher(path).matches() || path.startsWith("/api/") || !hasIndex(path)) {
+        if (!read || !path.endsWith("/") || !FOLDER.matcher(path).matches() || path.startsWith("/api/")
+                || !hasIndex(path)) {
             return chain.filter(exchange);
         }
         String index = path + "index.html";

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
+import org.socialworkshop.platform.web.files.StorefrontFiles;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -39,7 +40,9 @@ class RequestDeadline implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (path.endsWith("/export") || path.equals(BodySizeLimit.UPLOAD_PATH)) {
+        // a versioned storefront file is answered from memory and cannot stall; its timer would cost more than it
+        if (path.endsWith("/export") || path.equals(BodySizeLimit.UPLOAD_PATH)
+                || path.startsWith(StorefrontFiles.VERSIONED)) {
             return chain.filter(exchange);
         }
         return chain.filter(exchange)
