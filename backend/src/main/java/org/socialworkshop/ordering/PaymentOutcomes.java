@@ -17,7 +17,9 @@ class PaymentOutcomes {
 
     @Bean
     OutboxHandler<PaymentCaptured> orderPaidHandler(OrderLifecycle lifecycle) {
-        return OutboxHandler.of("ordering.payment-captured", PaymentCaptured.class, lifecycle::paid);
+        // One order per transaction: marking it paid sells its reserved stock, locking stock levels that checkouts
+        // lock too (in one order, ADR 0010); a batch would hold several orders' levels, taken in no common order.
+        return OutboxHandler.of("ordering.payment-captured", PaymentCaptured.class, 1, lifecycle::paid);
     }
 
     @Bean

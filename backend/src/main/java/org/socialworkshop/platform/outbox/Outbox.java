@@ -1,6 +1,8 @@
 package org.socialworkshop.platform.outbox;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.socialworkshop.platform.database.Database;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +22,8 @@ public class Outbox {
     private final Database db;
     private final JsonMapper json;
     private final ObjectProvider<OutboxHandler<?>> handlers;
+    /** Handlers by event type, looked up once: walking the bean factory on every publish showed in profiles. */
+    private final Map<Class<?>, List<OutboxHandler<?>>> byType = new ConcurrentHashMap<>();
 
     Outbox(Database db, JsonMapper json, ObjectProvider<OutboxHandler<?>> handlers) {
         this.db = db;
@@ -42,6 +46,7 @@ public class Outbox {
     }
 
     private List<OutboxHandler<?>> handlersOf(Class<?> type) {
-        return handlers.orderedStream().filter(handler -> handler.eventType().equals(type)).toList();
+        return byType.computeIfAbsent(type,
+                wanted -> handlers.orderedStream().filter(handler -> handler.eventType().equals(wanted)).toList());
     }
 }

@@ -20,9 +20,29 @@ public interface OutboxHandler<E> {
 
     Mono<Void> handle(E event);
 
+    /**
+     * How many of this handler's deliveries may share one transaction (the dispatcher's batch size caps it). Locks a
+     * delivery takes are held until that transaction ends, after the deliveries that follow it in the batch: a
+     * handler that locks rows which requests lock too, in an order of their own (stock levels), says 1, so that
+     * its locks are held as briefly, and taken in the same order, as the request paths' own.
+     */
+    default int maxBatch() {
+        return Integer.MAX_VALUE;
+    }
+
     /** A handler made of a name, the event type and what to do, for modules with several small handlers. */
     static <E> OutboxHandler<E> of(String name, Class<E> type, Function<E, Mono<Void>> action) {
+        return of(name, type, Integer.MAX_VALUE, action);
+    }
+
+    /** As {@link #of(String, Class, Function)}, at most {@code maxBatch} deliveries to a transaction. */
+    static <E> OutboxHandler<E> of(String name, Class<E> type, int maxBatch, Function<E, Mono<Void>> action) {
         return new OutboxHandler<>() {
+            @Override
+            public int maxBatch() {
+                return maxBatch;
+            }
+
             @Override
             public String name() {
                 return name;

@@ -28,8 +28,21 @@ public final class Periodic {
      * @return dispose it to stop
      */
     public static <T> Disposable every(Duration period, String what, Supplier<Mono<T>> work, Consumer<T> onResult) {
-        return Flux.interval(period, period)
-                .onBackpressureDrop()
+        return run(Flux.interval(period, period).onBackpressureDrop(), period, what, work, onResult);
+    }
+
+    /**
+     * Runs the work whenever {@code signals} emits, and at the latest every {@code period} as a safety net. A signal
+     * that arrives during a run is kept (the latest one), so the work runs once more after it: whatever the signal
+     * announced after the run had looked is never left until the next period.
+     */
+    public static <T> Disposable whenSignalled(Flux<?> signals, Duration period, String what, Supplier<Mono<T>> work,
+            Consumer<T> onResult) {
+        return run(Flux.merge(signals, Flux.interval(period, period)).onBackpressureLatest(), period, what, work, onResult);
+    }
+
+    private static <T> Disposable run(Flux<?> ticks, Duration period, String what, Supplier<Mono<T>> work, Consumer<T> onResult) {
+        return ticks
                 .concatMap(tick -> work.get().onErrorResume(error -> {
                     log.warn("Failed {}; trying again in {}", what, period, error);
                     return Mono.empty();

@@ -22,17 +22,24 @@ final class FlakyHandler implements OutboxHandler<FlakyHandler.Flaked> {
     }
 
     private final Database db;
+    private final String name;
     private final Set<String> broken = ConcurrentHashMap.newKeySet();
     private final Map<String, List<Instant>> failures = new ConcurrentHashMap<>();
     private final Map<String, List<Instant>> handled = new ConcurrentHashMap<>();
 
     FlakyHandler(Database db) {
+        this(db, NAME);
+    }
+
+    /** A flaky handler of its own name, for a dispatcher the application's does not compete with. */
+    FlakyHandler(Database db, String name) {
         this.db = db;
+        this.name = name;
     }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -51,7 +58,7 @@ final class FlakyHandler implements OutboxHandler<FlakyHandler.Flaked> {
         (fails ? failures : handled).computeIfAbsent(event.run(), run -> new CopyOnWriteArrayList<>()).add(Instant.now());
         Mono<Long> write = db.sql("INSERT INTO outbox_test_deliveries (event, dispatcher) VALUES (:event, :dispatcher)")
                 .bind("event", event.run() + ":flaky")
-                .bind("dispatcher", NAME)
+                .bind("dispatcher", name)
                 .update();
         if (!fails) {
             return write.then();

@@ -3,10 +3,13 @@ package org.socialworkshop.platform.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -25,6 +28,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,6 +67,9 @@ class OutboxDispatcherTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    OutboxSignal signal;
 
     @Autowired
     WebTestClient anonymous;
@@ -203,6 +210,127 @@ class OutboxDispatcherTest {
         admin.post().uri("/api/admin/outbox/{id}/retry", id).exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void anIdleWorkerWakesWhenTheEventCommitsNotAtItsNextPoll() {
+        Map<String, Instant> handledAt = new ConcurrentHashMap<>();
+        OutboxHandler<Probed> waking = OutboxHandler.of("test.outbox.waking", Probed.class,
+                event -> Mono.fromRunnable(() -> handledAt.put(event.key(), Instant.now())));
+        // It looks for due deliveries once an hour: only the notification sent at commit explains a prompt delivery.
+        OutboxDispatcher sleeper = dispatcherOf(1, Duration.ofHours(1), waking);
+        try {
+            for (int number = 0; number < 5; number++) {
+                Probed event = new Probed(run, number);
+                db.inTransaction(() -> publishTo(event, waking)).block();
+                Instant committed = Instant.now();
+                await("event " + number + " handled").atMost(Duration.ofSeconds(10)).until(() -> handledAt.containsKey(event.key()));
+                // Generous for a shared, busy machine; the benchmark measures the real figure (docs/performance.md).
+                assertThat(Duration.between(committed, handledAt.get(event.key()))).isLessThan(Duration.ofSeconds(1));
+            }
+        } finally {
+            sleeper.stop();
+        }
+    }
+
+    @Test
+    void aFailingDeliveryInABatchUndoesOnlyItsOwnWorkAndIsRetriedAlone() {
+        FlakyHandler batchFlaky = new FlakyHandler(db, "test.outbox.flaky-batch");
+        List<Flaked> events = IntStream.range(0, 10).mapToObj(number -> new Flaked(run + "-" + number)).toList();
+        Flaked broken = events.get(4);
+        batchFlaky.breakFor(broken.run());
+        db.inTransaction(() -> Flux.fromIterable(events).concatMap(event -> publishTo(event, batchFlaky)).then(Mono.just(true))).block();
+        OutboxDispatcher dispatcher = dispatcherOf(0, settings.pollInterval(), batchFlaky);
+        try {
+            // One batch, one transaction: the ten deliveries, the fifth failing in SQL halfway through.
+            StepVerifier.create(dispatcher.deliverBatch()).expectNext(events.size()).expectComplete().verify(Duration.ofSeconds(30));
+
+            assertThat(flakyRows("status = 'DONE' AND attempts = 1 AND last_error IS NULL")).isEqualTo(events.size() - 1);
+            Delivery failed = delivery(flakyId(broken));
+            assertThat(failed.status()).isEqualTo("PENDING");
+            assertThat(failed.attempts()).isEqualTo(1);
+            assertThat(failed.lastError()).contains("the downstream of run " + broken.run() + " is down");
+            assertThat(failed.availableAt().toInstant()).as("backing off from the failure")
+                    .isAfterOrEqualTo(batchFlaky.failures(broken.run()).get(0).plus(settings.firstBackoff()).minusMillis(1));
+            assertThat(flakyWrites()).as("every write but the failed delivery's committed")
+                    .hasSize(events.size() - 1).doesNotContain(broken.run() + ":flaky");
+
+            batchFlaky.fixFor(broken.run());
+            db.sql("UPDATE outbox SET available_at = now() WHERE id = :id").bind("id", flakyId(broken)).update().block();
+            StepVerifier.create(dispatcher.drain()).expectNext(1L).expectComplete().verify(Duration.ofSeconds(30));
+            assertThat(delivery(flakyId(broken)).status()).isEqualTo("DONE");
+            assertThat(delivery(flakyId(broken)).attempts()).isEqualTo(2);
+            assertThat(flakyWrites()).as("each event's write once").hasSize(events.size()).doesNotHaveDuplicates();
+            assertThat(events).allSatisfy(event -> assertThat(batchFlaky.handled(event.run())).as(event.run()).isEqualTo(1));
+            assertThat(batchFlaky.failures(broken.run())).hasSize(1);
+        } finally {
+            dispatcher.stop();
+        }
+    }
+
+    @Test
+    void aWorkerKilledMidBatchLeavesNoEffectAndAnotherDeliversEverythingOnce() {
+        String name = "test.outbox.killed";
+        Sinks.One<Integer> backend = Sinks.one();
+        Sinks.Empty<Void> carryOn = Sinks.empty();
+        // The doomed worker records its first events, then stalls on the fourth with their rows and writes uncommitted.
+        OutboxHandler<Probed> stalling = OutboxHandler.of(name, Probed.class, event -> record(event, "doomed")
+                .then(event.number() != 3 ? Mono.empty() : db.sql("SELECT pg_backend_pid() AS pid")
+                        .map(row -> row.get("pid", Integer.class)).one()
+                        .doOnNext(backend::tryEmitValue)
+                        .then(carryOn.asMono())));
+        OutboxHandler<Probed> healthy = OutboxHandler.of(name, Probed.class, event -> record(event, "survivor"));
+        List<Probed> events = IntStream.range(0, 6).mapToObj(number -> new Probed(run, number)).toList();
+        db.inTransaction(() -> Flux.fromIterable(events).concatMap(event -> publishTo(event, stalling)).then(Mono.just(true))).block();
+        OutboxDispatcher doomed = dispatcherOf(0, settings.pollInterval(), stalling);
+        OutboxDispatcher survivor = dispatcherOf(0, settings.pollInterval(), healthy);
+        try {
+            CompletableFuture<Integer> doomedBatch = doomed.deliverBatch().toFuture();
+            int pid = backend.asMono().block(Duration.ofSeconds(30));
+            assertThat(db.sql("SELECT pg_terminate_backend(:pid) AS killed").bind("pid", pid)
+                    .map(row -> row.get("killed", Boolean.class)).one().block()).isTrue();
+            carryOn.tryEmitEmpty();
+            assertThat(doomedBatch).as("the killed worker's transaction is lost").failsWithin(Duration.ofSeconds(30));
+
+            StepVerifier.create(survivor.drain()).expectNext((long) events.size()).expectComplete().verify(Duration.ofSeconds(30));
+            Map<String, String> writes = db.sql("SELECT event, dispatcher FROM outbox_test_deliveries WHERE event LIKE :run || ':%'")
+                    .bind("run", run)
+                    .map(row -> Map.entry(row.get("event", String.class), row.get("dispatcher", String.class)))
+                    .list()
+                    .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                    .block();
+            assertThat(writes).as("every event's effect once, none of the killed worker's")
+                    .containsOnlyKeys(events.stream().map(Probed::key).toList())
+                    .allSatisfy((event, by) -> assertThat(by).isEqualTo("survivor"));
+            assertThat(db.sql("SELECT count(*) AS n FROM outbox WHERE handler = :handler AND payload->>'run' = :run"
+                            + " AND status = 'DONE' AND attempts = 1")
+                    .bind("handler", name).bind("run", run).map(row -> row.get("n", Long.class)).one().block())
+                    .as("done once, the killed attempt not even counted").isEqualTo(events.size());
+        } finally {
+            doomed.stop();
+            survivor.stop();
+        }
+    }
+
+    private Mono<Void> record(Probed event, String dispatcher) {
+        return db.sql("INSERT INTO outbox_test_deliveries (event, dispatcher) VALUES (:event, :dispatcher)")
+                .bind("event", event.key()).bind("dispatcher", dispatcher).update().then();
+    }
+
+    private long flakyRows(String condition) {
+        return db.sql("SELECT count(*) AS n FROM outbox WHERE handler = 'test.outbox.flaky-batch' AND payload->>'run' LIKE :run || '-%' AND "
+                        + condition)
+                .bind("run", run).map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private long flakyId(Flaked event) {
+        return db.sql("SELECT id FROM outbox WHERE handler = 'test.outbox.flaky-batch' AND payload->>'run' = :run")
+                .bind("run", event.run()).map(row -> row.get("id", Long.class)).one().block();
+    }
+
+    private List<String> flakyWrites() {
+        return db.sql("SELECT event FROM outbox_test_deliveries WHERE event LIKE :run || '-%'")
+                .bind("run", run).map(row -> row.get("event", String.class)).list().block();
+    }
+
     private Duration expectedBackoff(int attempts) {
         Duration doubled = settings.firstBackoff().multipliedBy(1L << (attempts - 1));
         return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
@@ -216,15 +344,37 @@ class OutboxDispatcherTest {
         Map<String, Object> beans = new HashMap<>();
         handlers.orderedStream().forEach(handler -> beans.put(handler.name(), handler));
         beans.put(RecordingHandler.NAME, recorder);
+        return dispatcher(beans, 0, settings.pollInterval());
+    }
+
+    /** A dispatcher with only the given handlers, which the application's own dispatcher does not know. */
+    private OutboxDispatcher dispatcherOf(int workers, Duration pollInterval, OutboxHandler<?>... own) {
+        Map<String, Object> beans = new HashMap<>();
+        for (OutboxHandler<?> handler : own) {
+            beans.put(handler.name(), handler);
+        }
+        return dispatcher(beans, workers, pollInterval);
+    }
+
+    private OutboxDispatcher dispatcher(Map<String, Object> beans, int workers, Duration pollInterval) {
         @SuppressWarnings({"unchecked", "rawtypes"})
         ObjectProvider<OutboxHandler<?>> own = (ObjectProvider) new StaticListableBeanFactory(beans)
                 .getBeanProvider(OutboxHandler.class);
         OutboxDispatcher dispatcher = new OutboxDispatcher(db, json, own,
-                new OutboxDispatcher.Settings(0, settings.pollInterval(), settings.maxAttempts(), settings.firstBackoff(),
-                        settings.maxBackoff()),
-                new SimpleMeterRegistry());
+                new OutboxDispatcher.Settings(workers, settings.batchSize(), pollInterval, settings.maxAttempts(),
+                        settings.firstBackoff(), settings.maxBackoff()),
+                signal, new SimpleMeterRegistry());
         dispatcher.start();
         return dispatcher;
+    }
+
+    /** Writes the event's delivery rows for the given handlers, as {@link Outbox#publish} does for the application's. */
+    private Mono<Long> publishTo(Object event, OutboxHandler<?>... own) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ObjectProvider<OutboxHandler<?>> provider = (ObjectProvider) new StaticListableBeanFactory(
+                Arrays.stream(own).collect(Collectors.toMap(OutboxHandler::name, handler -> (Object) handler)))
+                .getBeanProvider(OutboxHandler.class);
+        return new Outbox(db, json, provider).publish(event);
     }
 
     private long countOutbox(String condition) {
