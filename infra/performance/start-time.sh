@@ -7,9 +7,9 @@
 #   mvn -q -DskipTests package && infra/performance/start-time.sh [JAVA_OPTIONS]
 #   infra/performance/start-time.sh -Xmx256m
 #
-# Uses a throwaway data directory and port 18090; prints one line per start.
+# Uses a throwaway data directory and port 18090; prints one line per start. LOGS=dir keeps the two logs there.
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd); jar="$here/../../backend/target/social-workshop.jar"
+here=$(cd "$(dirname "$0")" && pwd); jar=${JAR:-"$here/../../backend/target/social-workshop.jar"}
 [ -f "$jar" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 1; }
 data=$(mktemp -d); port=18090; pid=
 stop() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; pid=; }
@@ -31,7 +31,9 @@ start() {
     fi
     sleep 0.1
   done
-  printf '%-8s healthy after %5.1f s, demo shop listed after %5.1f s\n' "$label" "$healthy" "$shop"
+  printf '%-8s healthy after %5.1f s, demo shop listed after %5.1f s (%s)\n' "$label" "$healthy" "$shop" \
+    "$(grep -o 'Started WorkshopApplication in .*' "$data/$label.log" | head -1)"
+  [ -z "${LOGS:-}" ] || cp "$data/$label.log" "$LOGS/$label.log"
 }
 
 start fresh "$@"; stop

@@ -23,8 +23,9 @@ final class Migrations {
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();
-        log.info("Database schema at version {} ({} migrations applied now)",
-                result.targetSchemaVersion, result.migrationsExecuted);
+        // Flyway names a target version only when it applied something.
+        String version = result.migrationsExecuted > 0 ? result.targetSchemaVersion : result.initialSchemaVersion;
+        log.info("Database schema at version {} ({} migrations applied now)", version, result.migrationsExecuted);
         return new Migrations();
     }
 }
