@@ -79,11 +79,11 @@ class StockReads {
         String filter = """
                  FROM stock_movements WHERE (CAST(:variant AS uuid) IS NULL OR variant_id = :variant)
                   AND (CAST(:location AS text) IS NULL OR location = :location)""";
-        Mono<List<StockMovement>> items = db.sql("SELECT *" + filter + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+        Mono<List<StockMovement>> items = db.sql("SELECT * " + filter + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
                 .bindNullable("variant", variant, UUID.class).bindNullable("location", location, String.class)
                 .bind("limit", page.size()).bind("offset", page.offset())
                 .map(StockReads::movement).list();
-        Mono<Long> total = db.sql("SELECT count(*) AS n" + filter)
+        Mono<Long> total = db.sql("SELECT count(*) AS n " + filter)
                 .bindNullable("variant", variant, UUID.class).bindNullable("location", location, String.class)
                 .map(row -> row.get("n", Long.class)).one();
         return Mono.zip(items, total, (list, count) -> new Page<>(list, page.page(), page.size(), count));

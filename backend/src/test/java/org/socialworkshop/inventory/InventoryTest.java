@@ -162,6 +162,19 @@ class InventoryTest {
                 .bodyValue(Map.of("variantId", variant.value().toString(), "from", ONLINE, "to", "WORKSHOP_SHOP", "quantity", 1))
                 .exchange().expectStatus().isCreated();
         assertJournalExplainsLevels(variant);
+
+        // The journal as staff read it, newest first, for the variant and for one place.
+        staff.get().uri("/api/admin/stock/movements?variantId={v}", variant.value()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(4)
+                .jsonPath("$.items[2].kind").isEqualTo("ADJUSTED")
+                .jsonPath("$.items[3].kind").isEqualTo("RECEIVED");
+        staff.get().uri("/api/admin/stock/movements?variantId={v}&location=WORKSHOP_SHOP", variant.value()).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1);
+        staff.get().uri("/api/admin/stock/movements?size=2").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(2);
     }
 
     @Test
