@@ -3,12 +3,12 @@ package org.socialworkshop.piecework;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.r2dbc.spi.Readable;
+import org.socialworkshop.shared.SignatureText;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.web.ProblemException;
 import org.socialworkshop.receipts.SignedDocuments;
@@ -27,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class SignedStatements {
 
-    private static final Pattern CODE = Pattern.compile("([0-9a-f-]{36})\\.([A-Za-z0-9_-]{80,90})");
+    /** The statement's id as {@link UUID#toString()} writes it, a dot, and its signature in unpadded base64url. */
+    private static final Pattern CODE = Pattern.compile(
+            "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{80,90})");
 
     private final Database db;
     private final Statements statements;
@@ -46,7 +48,7 @@ public class SignedStatements {
     public record Issued(UUID id, JsonNode content, byte[] payload, String hash, String keyId, byte[] signature, OffsetDateTime issuedAt) {
 
         public String code() {
-            return id + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+            return id + "." + SignatureText.of(signature);
         }
     }
 
@@ -87,10 +89,8 @@ public class SignedStatements {
         if (!match.matches()) {
             return Mono.empty();
         }
-        byte[] signature;
-        try {
-            signature = Base64.getUrlDecoder().decode(match.group(2));
-        } catch (IllegalArgumentException notBase64) {
+        byte[] signature = SignatureText.parse(match.group(2)).orElse(null);
+        if (signature == null) {
             return Mono.empty();
         }
         return db.sql("SELECT id, content::text AS content, hash, key_id, signature, issued_at FROM issued_statements WHERE id = :id")

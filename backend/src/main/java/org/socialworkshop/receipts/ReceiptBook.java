@@ -1,7 +1,6 @@
 package org.socialworkshop.receipts;
 
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.ordering.OrderView;
 import org.socialworkshop.ordering.ReceiptLinks;
+import org.socialworkshop.shared.SignatureText;
 import org.socialworkshop.platform.database.Database;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 @Service
 class ReceiptBook implements ReceiptLinks {
 
-    private static final Pattern CODE = Pattern.compile("([A-Z0-9-]{1,24})-(\\d{1,18})\\.([A-Za-z0-9_-]{80,90})");
+    private static final Pattern CODE = Pattern.compile("([A-Z0-9-]{1,24})-([1-9]\\d{0,17})\\.([A-Za-z0-9_-]{80,90})");
 
     private final Database db;
     private final ReceiptCodec codec;
@@ -61,10 +61,8 @@ class ReceiptBook implements ReceiptLinks {
         if (!match.matches()) {
             return Mono.empty();
         }
-        byte[] signature;
-        try {
-            signature = Base64.getUrlDecoder().decode(match.group(3));
-        } catch (IllegalArgumentException notBase64) {
+        byte[] signature = SignatureText.parse(match.group(3)).orElse(null);
+        if (signature == null) {
             return Mono.empty();
         }
         return load(match.group(1), Long.parseLong(match.group(2)))
@@ -185,7 +183,7 @@ class ReceiptBook implements ReceiptLinks {
                 .bind("order", orderId)
                 .map(row -> {
                     String code = row.get("register", String.class) + "-" + row.get("number", Long.class) + "."
-                            + Base64.getUrlEncoder().withoutPadding().encodeToString(row.get("signature", byte[].class));
+                            + SignatureText.of(row.get("signature", byte[].class));
                     return new OrderView.Receipt(code, "/r/" + code, row.get("kind", String.class), row.get("register", String.class),
                             row.get("number", Long.class));
                 })

@@ -1,6 +1,6 @@
 package org.socialworkshop.receipts;
 
-import java.util.Base64;
+import org.socialworkshop.shared.SignatureText;
 
 /**
  * A receipt as issued: its content, the canonical bytes that were signed, their SHA-256 ({@code hash}, hex),
@@ -10,7 +10,7 @@ public record SignedReceipt(ReceiptContent content, byte[] payload, String hash,
 
     /** {@code REGISTER-NUMBER.SIGNATURE}, the signature in base64url without padding. */
     public String code() {
-        return content.register() + "-" + content.number() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        return content.register() + "-" + content.number() + "." + SignatureText.of(signature);
     }
 
     /** The path of the public verification page. */

@@ -290,6 +290,14 @@ class PieceworkTest {
 
         me.get().uri("/api/maker/months/{month}/statement.pdf", thisMonth.toString()).exchange().expectStatus().isEqualTo(409);
         client.get().uri("/api/statements/{code}", code.substring(0, code.length() - 3) + "AAA").exchange().expectStatus().isNotFound();
+        // One spelling per statement, and malformed codes are simply not found.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char lastChar = code.charAt(code.length() - 1);
+        String spareBitsSet = code.substring(0, code.length() - 1) + alphabet.charAt(alphabet.indexOf(lastChar) ^ 1);
+        for (String other : List.of(code.substring(0, 36).toUpperCase() + code.substring(36), spareBitsSet,
+                "-".repeat(36) + code.substring(36), "0-0-0-0-" + "0".repeat(28) + code.substring(36))) {
+            client.get().uri("/api/statements/{code}", other).exchange().expectStatus().isNotFound();
+        }
         UUID id = UUID.fromString(code.substring(0, 36));
         db.inTransaction(() -> db.sql("SET LOCAL session_replication_role = replica").update()
                 .then(db.sql("UPDATE issued_statements SET content = jsonb_set(content, '{earned,amount}', '99999') WHERE id = :id")

@@ -367,7 +367,13 @@ class ReceiptsTest {
         int middle = sale.code().indexOf('.') + 40;
         String otherSignature = sale.code().substring(0, middle) + (sale.code().charAt(middle) == 'A' ? 'B' : 'A')
                 + sale.code().substring(middle + 1);
-        for (String code : List.of(otherSignature, "ONLINE-1.abc", "NOPE", "ONLINE-999999." + "A".repeat(86))) {
+        // Other spellings of the real code: the number with a leading zero, the signature's spare bits set.
+        String real = sale.code();
+        int dash = real.lastIndexOf('-', real.indexOf('.'));
+        String leadingZero = real.substring(0, dash + 1) + "0" + real.substring(dash + 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String spareBitsSet = real.substring(0, real.length() - 1) + alphabet.charAt(alphabet.indexOf(real.charAt(real.length() - 1)) ^ 1);
+        for (String code : List.of(otherSignature, leadingZero, spareBitsSet, "ONLINE-1.abc", "NOPE", "ONLINE-999999." + "A".repeat(86))) {
             client.get().uri("/api/receipts/{code}", code).exchange().expectStatus().isNotFound()
                     .expectBody().jsonPath("$.verification.status").isEqualTo("NOT_GENUINE");
         }
