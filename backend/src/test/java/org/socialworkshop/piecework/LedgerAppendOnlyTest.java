@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.r2dbc.spi.R2dbcException;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.socialworkshop.platform.database.Database;
@@ -53,6 +54,24 @@ class LedgerAppendOnlyTest {
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         before = stored();
         assertThat(before).contains("maker:" + maker + "=1234").contains("workshop:adjustments=-1234");
+    }
+
+    @Test
+    void anUnknownMakerIsNotFoundAndNothingIsBooked() {
+        WebTestClient staff = CatalogFixtures.coordinator(client);
+        UUID nobody = UUID.randomUUID();
+        staff.post().uri("/api/admin/piecework/adjustments")
+                .bodyValue(Map.of("makerId", nobody, "amount", 500, "reason", "typo in the id")).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("There is no maker with this id.");
+        staff.post().uri("/api/admin/piecework/entries/{id}/corrections", entry)
+                .bodyValue(Map.of("reason", "wrong maker", "replacement", Map.of("makerId", nobody, "amount", 1234))).exchange()
+                .expectStatus().isNotFound();
+        assertThat(stored()).isEqualTo(before);
+        assertThat(db.sql("SELECT count(*) AS n FROM ledger_postings WHERE account = :account").bind("account", "maker:" + nobody)
+                .map(row -> row.get("n", Long.class)).one().block()).isZero();
+        assertThat(db.sql("SELECT count(*) AS n FROM ledger_entries WHERE reverses = :entry").bind("entry", entry)
+                .map(row -> row.get("n", Long.class)).one().block()).isZero();
     }
 
     @ParameterizedTest(name = "{0}")
