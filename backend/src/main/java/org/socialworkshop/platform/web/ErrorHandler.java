@@ -1,5 +1,7 @@
 package org.socialworkshop.platform.web;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -61,6 +63,10 @@ class ErrorHandler implements ErrorWebExceptionHandler {
             HttpStatusCode status = response.getStatusCode();
             response.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().addAll(name, values));
             return Problems.of(exchange, status, titleFor(status), detailFor(status));
+        }
+        Optional<ProblemDetail> refused = DatabaseRefusal.problem(exchange, error);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         RequestId.inLogs(exchange, () -> log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath(), error));
