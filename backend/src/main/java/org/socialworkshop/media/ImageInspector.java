@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -27,6 +28,12 @@ final class ImageInspector {
 
     static final int MAX_SIDE = 10_000;
     static final long MAX_PIXELS = 40_000_000L;
+    /**
+     * At most this many pixels are decoded, whatever the image declares: twice the largest rendition's side
+     * squared, 41 MB as 32-bit pixels. Larger images are read with source subsampling (every n-th pixel of every
+     * n-th row), which the readers do while decoding, so a 40-megapixel upload costs no more memory than this.
+     */
+    static final long DECODED_PIXELS = 4L * ImageSize.FULL.maxSide() * ImageSize.FULL.maxSide();
     private static final float JPEG_QUALITY = 0.85f;
 
     static {
@@ -48,7 +55,8 @@ final class ImageInspector {
         }
     }
 
-    record Decoded(Format format, BufferedImage image) {
+    /** The image as decoded (perhaps subsampled), and its own size as the file declares it. */
+    record Decoded(Format format, int width, int height, BufferedImage image) {
     }
 
     record Rendition(ImageSize size, String mediaType, int width, int height, byte[] bytes) {
@@ -82,7 +90,12 @@ final class ImageInspector {
                 if (width > MAX_SIDE || height > MAX_SIDE || (long) width * height > MAX_PIXELS) {
                     throw ImageRejected.tooManyPixels(width, height);
                 }
-                return new Decoded(format, reader.read(0));
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = subsampling(width, height);
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return new Decoded(format, width, height, reader.read(0, param));
             } finally {
                 reader.dispose();
             }
@@ -92,6 +105,11 @@ final class ImageInspector {
             }
             throw ImageRejected.unreadable();
         }
+    }
+
+    /** The smallest step that keeps the decoded pixels within {@link #DECODED_PIXELS}. */
+    static int subsampling(long width, long height) {
+        return (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / DECODED_PIXELS)));
     }
 
     /** Scales down (never up) to fit the size, then encodes as PNG when transparent, else as JPEG. */

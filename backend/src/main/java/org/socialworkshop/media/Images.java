@@ -2,26 +2,43 @@ package org.socialworkshop.media;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.socialworkshop.platform.database.Database;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /** The media module's facade: store an upload once, check that images exist, fetch a rendition. */
 @Service
-public class Images {
+public class Images implements DisposableBean {
+
+    /**
+     * Decoding and scaling run here, one image at a time, with a short queue: each holds up to
+     * {@link ImageInspector#DECODED_PIXELS} in memory, so a burst of large uploads waits its turn instead of
+     * exhausting the heap, and beyond the queue is told to come back (503).
+     */
+    private static final int QUEUED_IMAGES = 16;
 
     private final Database db;
+    private final Scheduler imageWork = Schedulers.newBoundedElastic(1, QUEUED_IMAGES, "image-work");
 
     Images(Database db) {
         this.db = db;
+    }
+
+    @Override
+    public void destroy() {
+        imageWork.dispose();
     }
 
     /** The result of storing: the image, and whether these bytes were new. */
@@ -34,15 +51,16 @@ public class Images {
 
     /**
      * Checks and stores an upload, once per distinct content: the same bytes again return the stored image.
-     * Decoding and scaling run on the bounded elastic scheduler, off the event loop.
+     * Decoding and scaling run off the event loop, one image at a time ({@link #QUEUED_IMAGES}).
      */
     public Mono<Stored> store(byte[] bytes) {
         String sha256 = sha256(bytes);
         return findBySha(sha256)
                 .map(existing -> new Stored(existing, false))
-                .switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> ImageInspector.decode(bytes))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(decoded -> insert(sha256, decoded))
+                .switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> decodeAndRender(bytes))
+                        .subscribeOn(imageWork)
+                        .onErrorMap(RejectedExecutionException.class, full -> ImageRejected.busy())
+                        .flatMap(prepared -> insert(sha256, prepared.decoded(), prepared.renditions()))
                         .onErrorResume(DataIntegrityViolationException.class,
                                 raced -> findBySha(sha256).map(existing -> new Stored(existing, false)))));
     }
@@ -95,15 +113,20 @@ public class Images {
                 .one();
     }
 
-    private Mono<Stored> insert(String sha256, ImageInspector.Decoded decoded) {
+    /** An upload decoded and rendered in every size; the decoded pixels are garbage once this returns. */
+    private record Prepared(ImageInspector.Decoded decoded, List<ImageInspector.Rendition> renditions) {
+    }
+
+    private static Prepared decodeAndRender(byte[] bytes) {
+        ImageInspector.Decoded decoded = ImageInspector.decode(bytes);
+        return new Prepared(decoded, Arrays.stream(ImageSize.values()).map(size -> ImageInspector.render(decoded.image(), size)).toList());
+    }
+
+    private Mono<Stored> insert(String sha256, ImageInspector.Decoded decoded, List<ImageInspector.Rendition> renditions) {
         ImageId id = new ImageId(UUID.randomUUID());
-        int width = decoded.image().getWidth();
-        int height = decoded.image().getHeight();
-        return Flux.fromArray(ImageSize.values())
-                .map(size -> ImageInspector.render(decoded.image(), size))
-                .subscribeOn(Schedulers.boundedElastic())
-                .collectList()
-                .flatMap(renditions -> db.inTransaction(() -> db.sql("""
+        int width = decoded.width();
+        int height = decoded.height();
+        return db.inTransaction(() -> db.sql("""
                                 INSERT INTO images (id, sha256, content_type, width, height)
                                 VALUES (:id, :sha, :type, :width, :height)""")
                         .bind("id", id.value()).bind("sha", sha256).bind("type", decoded.format().mediaType)
@@ -116,7 +139,7 @@ public class Images {
                                 .bind("type", rendition.mediaType()).bind("width", rendition.width())
                                 .bind("height", rendition.height()).bind("bytes", rendition.bytes())
                                 .update()))
-                        .then()))
+                        .then())
                 .thenReturn(new Stored(StoredImage.of(id, width, height, decoded.format().mediaType), true));
     }
 

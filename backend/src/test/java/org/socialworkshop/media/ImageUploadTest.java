@@ -97,6 +97,19 @@ class ImageUploadTest {
     }
 
     @Test
+    void aBurstOfHostileLargeImagesIsProcessedOrRefusedNeverAFailure() throws IOException {
+        byte[] base = jpeg(16, 16, Color.ORANGE);
+        java.util.List<Integer> statuses = reactor.core.publisher.Flux.range(0, 8)
+                .flatMap(n -> reactor.core.publisher.Mono.fromCallable(() -> {
+                    byte[] hostile = ImageInspectorTest.declaring(base, 6324 - n, 6324);
+                    return upload(hostile, MediaType.IMAGE_JPEG).returnResult(String.class).getStatus().value();
+                }).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 8)
+                .collectList().block();
+        assertThat(statuses).hasSize(8).allSatisfy(status -> assertThat(status).isIn(201, 503));
+        assertThat(statuses).contains(201);
+    }
+
+    @Test
     void refusesOversizedUploads() {
         upload(new byte[9 * 1024 * 1024], MediaType.IMAGE_JPEG).expectStatus().isEqualTo(413);
     }
