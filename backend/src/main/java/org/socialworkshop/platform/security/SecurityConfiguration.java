@@ -36,9 +36,11 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.session.MapSession;
 import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.session.config.annotation.web.server.EnableSpringWebSession;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,6 +55,15 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "SESSION";
+
+    private final boolean secureCookies;
+    private final String metricsToken;
+
+    SecurityConfiguration(@Value("${workshop.security.secure-cookies:false}") boolean secureCookies,
+            @Value("${workshop.metrics.token:}") String metricsToken) {
+        this.secureCookies = secureCookies;
+        this.metricsToken = metricsToken;
+    }
 
     /**
      * No inline script or style anywhere but the pages' import map, allowed by its hash; only our own origin, plus the
@@ -85,8 +96,17 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, StorefrontFiles files) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(files)))
+    private void securityHeaders(ServerHttpSecurity.HeaderSpec headers, StorefrontFiles files) {
+        // Spring Security sends HSTS only on requests it sees arrive over TLS; behind a proxy that ends TLS the app
+        // sees plain HTTP. Secure cookies say the shop is served over HTTPS, so HSTS goes with them, always.
+        headers.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
+                .writer(exchange -> {
+                    if (secureCookies) {
+                        exchange.getResponse().getHeaders().set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+                    }
+                    return Mono.empty();
+                })
+                .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(files)))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frames -> frames.mode(Mode.DENY))
                 .permissionsPolicy(permissions -> permissions.policy("camera=(self), microphone=(), geolocation=()"));
@@ -117,8 +137,8 @@ class SecurityConfiguration {
                 .headers(headers -> securityHeaders(headers, files))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/admin/**").hasAnyRole("ADMIN", "COORDINATOR")
-                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/prometheus").access(MetricsReaders.adminsOr(metricsToken))
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().permitAll())
                 .build();
@@ -140,6 +160,17 @@ class SecurityConfiguration {
                     ? ServerWebExchangeMatcher.MatchResult.match()
                     : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
+    }
+
+    /**
+     * Spring Security's firewall refuses addresses no route should see (an encoded NUL, slash, backslash, line break
+     * or semicolon in the path); its default answer is a bare 400. Ours says what was refused, as every refusal does.
+     */
+    @Bean
+    ServerExchangeRejectedHandler firewallRefusal(JsonMapper json) {
+        return (exchange, rejected) -> Problems.write(exchange, Problems.of(exchange, HttpStatus.BAD_REQUEST, "Malformed request",
+                "The address contains characters that no part of this site accepts (such as an encoded NUL, slash or line break)."),
+                json);
     }
 
     @Bean
@@ -167,10 +198,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    WebSessionIdResolver webSessionIdResolver(@Value("${workshop.security.secure-cookies:false}") boolean secure) {
+    WebSessionIdResolver webSessionIdResolver() {
         CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
         resolver.setCookieName(SESSION_COOKIE);
-        resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(secure).path("/"));
+        resolver.addCookieInitializer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(secureCookies).path("/"));
         return resolver;
     }
 

@@ -1,7 +1,6 @@
 package org.socialworkshop.platform.web;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,8 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * length (chunked) are still cut off by the codec limit, which {@link ProblemAdvice} answers the same way.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(BodySizeLimit.AFTER_SECURITY)
 public class BodySizeLimit implements WebFilter {
+
+    /**
+     * Just after Spring Security's filter chain (order -100, {@code WebFluxSecurityConfiguration}), so that early
+     * refusals carry the security headers like every other answer.
+     */
+    static final int AFTER_SECURITY = -99;
 
     /** Image uploads may be larger than JSON bodies; their endpoint enforces this itself while reading. */
     public static final DataSize UPLOAD_LIMIT = DataSize.ofMegabytes(8);

@@ -2,7 +2,6 @@ package org.socialworkshop.platform.web;
 
 import java.util.Locale;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link StrictJson} does for NUL in a JSON body.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(BodySizeLimit.AFTER_SECURITY)
 class NulInAddress implements WebFilter {
 
     private final JsonMapper json;
