@@ -56,10 +56,10 @@ class AuthController {
     @PostMapping("/login")
     Mono<Account> login(@Valid @RequestBody Credentials credentials, ServerWebExchange exchange) {
         String address = addressOf(exchange);
-        return throttle.waitBeforeTrying(credentials.email(), address)
+        return throttle.attempt(credentials.email(), address)
                 .flatMap(wait -> wait.isPresent()
                         ? Mono.error(SignInProblem.tooManyAttempts(wait.get()))
-                        : authenticate(credentials, address))
+                        : authenticate(credentials))
                 .flatMap(signedIn -> startSession(exchange, signedIn))
                 .flatMap(signedIn -> accounts.findByEmail(signedIn.getName()))
                 .flatMap(account -> throttle.recordSuccess(account.email())
@@ -96,11 +96,10 @@ class AuthController {
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
-    private Mono<Authentication> authenticate(Credentials credentials, String address) {
+    private Mono<Authentication> authenticate(Credentials credentials) {
         return authentication.authenticate(
                         UsernamePasswordAuthenticationToken.unauthenticated(credentials.email().trim(), credentials.password()))
-                .onErrorResume(AuthenticationException.class, refused -> throttle.recordFailure(credentials.email(), address)
-                        .then(Mono.error(SignInProblem.badCredentials())));
+                .onErrorMap(AuthenticationException.class, refused -> SignInProblem.badCredentials());
     }
 
     /** A new session id at sign-in, so an id planted before sign-in is worthless after it. */

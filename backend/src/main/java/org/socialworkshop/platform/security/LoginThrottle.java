@@ -13,10 +13,14 @@ import reactor.core.publisher.Mono;
 /**
  * Slows down password guessing: after too many failed sign-ins for one account, or from one address, within
  * a window, further attempts are refused until the oldest failure leaves the window. Failures are counted in
- * PostgreSQL, so every instance sees the same count.
+ * PostgreSQL, before the password is checked ({@link #attempt}), so every instance and every parallel try sees
+ * the same count.
  */
 @Component
 public class LoginThrottle {
+
+    /** The wait asked of a try made while another for the same account or address is being checked. */
+    private static final Duration BUSY = Duration.ofSeconds(1);
 
     private final Database db;
     private final int perAccount;
@@ -33,8 +37,30 @@ public class LoginThrottle {
         this.window = window;
     }
 
-    /** How long the caller must wait before trying again, or empty when a try is allowed now. */
-    public Mono<Optional<Duration>> waitBeforeTrying(String account, String address) {
+    /**
+     * Counts this try before its password is checked: empty when it may go ahead (it is then recorded as a failure,
+     * which a success takes back), else how long to wait. Counting and recording happen under transaction-scoped
+     * advisory locks on the address and the account, taken without waiting: a try that finds another try for the
+     * same address or account under way is refused for a second (a person does not sign in twice at once; a
+     * burst of parallel guesses does). So a burst gets at most the allowed number of password checks, and a right
+     * password inside it is refused like the others; no connection waits on a lock meanwhile.
+     */
+    public Mono<Optional<Duration>> attempt(String account, String address) {
+        String who = normalise(account);
+        return db.inTransaction(() -> db.sql("""
+                        SELECT pg_try_advisory_xact_lock(hashtext('login-address:' || :address))
+                           AND pg_try_advisory_xact_lock(hashtext('login-account:' || :account)) AS locked""")
+                .bind("address", address).bind("account", who)
+                .map(row -> row.get("locked", Boolean.class)).one()
+                .flatMap(locked -> locked ? waitBeforeTrying(who, address) : Mono.just(Optional.of(BUSY)))
+                .flatMap(wait -> wait.isPresent() ? Mono.just(wait) : db.sql("INSERT INTO login_failures (account, address) VALUES (:account, :address)")
+                        .bind("account", who)
+                        .bind("address", address)
+                        .update()
+                        .thenReturn(wait)));
+    }
+
+    private Mono<Optional<Duration>> waitBeforeTrying(String account, String address) {
         return db.sql("""
                         SELECT
                           (SELECT count(*) FROM login_failures WHERE account = :account AND failed_at > now() - :windowSeconds * interval '1 second') AS by_account,
@@ -46,7 +72,7 @@ public class LoginThrottle {
                              WHERE address = :address AND failed_at > now() - :windowSeconds * interval '1 second'
                              ORDER BY failed_at DESC LIMIT :perAddress) recent) AS address_oldest,
                           now() AS now""")
-                .bind("account", normalise(account))
+                .bind("account", account)
                 .bind("address", address)
                 .bind("windowSeconds", window.toSeconds())
                 .bind("perAccount", perAccount)
@@ -60,14 +86,6 @@ public class LoginThrottle {
                     return byAccount.isPresent() ? byAccount : byAddress;
                 })
                 .one();
-    }
-
-    public Mono<Void> recordFailure(String account, String address) {
-        return db.sql("INSERT INTO login_failures (account, address) VALUES (:account, :address)")
-                .bind("account", normalise(account))
-                .bind("address", address)
-                .update()
-                .then();
     }
 
     /** A successful sign-in forgives the account's earlier failures (not the address's). */

@@ -1,5 +1,6 @@
 package org.socialworkshop.platform.security;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +13,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +105,60 @@ class SessionsAndSignInTest {
                 .expectStatus().isEqualTo(429)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 901L))
                 .expectBody().jsonPath("$.retryAfterSeconds").isNumber();
+    }
+
+    @Test
+    void aBurstOfParallelGuessesGetsAtMostFivePasswordChecksAndThenNotEvenTheRightPasswordGoesIn() {
+        String email = "burst-" + UUID.randomUUID() + "@example.org";
+        SignIn.admin(client).post().uri("/api/admin/users")
+                .bodyValue(Map.of("email", email, "displayName", "Burst", "password", "the-right-password", "roles", List.of("MAKER")))
+                .exchange().expectStatus().isCreated();
+        // The client's threads are its own: blocked on boundedElastic they would starve the server in this same JVM,
+        // which checks passwords there.
+        Scheduler guessers = Schedulers.fromExecutorService(java.util.concurrent.Executors.newFixedThreadPool(40));
+        List<Integer> statuses;
+        try {
+            statuses = Flux.range(0, 40)
+                    .flatMap(n -> Mono.fromCallable(() -> client.post().uri("/api/auth/login")
+                            .bodyValue(Map.of("email", email, "password", "wrong-" + n)).exchange()
+                            .returnResult(String.class).getStatus().value()).subscribeOn(guessers), 40)
+                    .collectList().block();
+        } finally {
+            guessers.dispose();
+        }
+        long checked = statuses.stream().filter(status -> status == 401).count();
+        assertThat(checked).as("statuses %s", statuses).isBetween(1L, 5L);
+        assertThat(statuses).filteredOn(status -> status != 401).containsOnly(429);
+        // One after another the account has the rest of its five tries; then even the right password waits.
+        for (long left = 5 - checked; left > 0; left--) {
+            client.post().uri("/api/auth/login").bodyValue(Map.of("email", email, "password", "wrong-again"))
+                    .exchange().expectStatus().isUnauthorized();
+        }
+        client.post().uri("/api/auth/login").bodyValue(Map.of("email", email, "password", "the-right-password"))
+                .exchange().expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void anUnknownAddressTakesAsLongToRefuseAsAWrongPassword() {
+        String email = "timed-" + UUID.randomUUID() + "@example.org";
+        SignIn.admin(client).post().uri("/api/admin/users")
+                .bodyValue(Map.of("email", email, "displayName", "Timed", "password", "the-right-password", "roles", List.of("MAKER")))
+                .exchange().expectStatus().isCreated();
+        long known = medianMillis(email);
+        long unknown = medianMillis("nobody-" + UUID.randomUUID() + "@example.org");
+        // bcrypt dominates both; without the stand-in check an unknown address was answered about 9 times faster.
+        assertThat(unknown).isGreaterThan(known / 2);
+    }
+
+    private long medianMillis(String email) {
+        List<Long> times = new java.util.ArrayList<>();
+        for (int attempt = 0; attempt < 4; attempt++) {
+            long started = System.nanoTime();
+            client.post().uri("/api/auth/login").bodyValue(Map.of("email", email, "password", "not-it-" + attempt))
+                    .exchange().expectStatus().isUnauthorized();
+            times.add((System.nanoTime() - started) / 1_000_000);
+        }
+        return times.stream().sorted().toList().get(times.size() / 2);
     }
 
     @Test
