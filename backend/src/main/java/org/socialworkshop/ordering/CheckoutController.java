@@ -20,7 +20,7 @@ import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
 import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.platform.web.Problems;
-import org.socialworkshop.platform.web.RequestOrigin;
+import org.socialworkshop.platform.web.PublicAddress;
 import org.socialworkshop.shared.Language;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,12 +43,12 @@ class CheckoutController {
 
     private final Checkout checkout;
     private final Idempotency idempotency;
-    private final OrderingSettings settings;
+    private final PublicAddress publicAddress;
 
-    CheckoutController(Checkout checkout, Idempotency idempotency, OrderingSettings settings) {
+    CheckoutController(Checkout checkout, Idempotency idempotency, PublicAddress publicAddress) {
         this.checkout = checkout;
         this.idempotency = idempotency;
-        this.settings = settings;
+        this.publicAddress = publicAddress;
     }
 
     record CheckoutBody(@NotNull UUID cartId, @NotBlank @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
@@ -74,7 +74,7 @@ class CheckoutController {
         Checkout.Buyer buyer = new Checkout.Buyer(body.email().trim(), blankToNull(body.phone()), blankToNull(body.name()),
                 blankToNull(body.note()));
         return idempotency.executeInSteps(exchange, key, body, () -> checkout
-                .place(body.cartId(), buyer, fulfilment, shopUrl(exchange, settings), Language.of(locale))
+                .place(body.cartId(), buyer, fulfilment, shopUrl(exchange, publicAddress), Language.of(locale))
                 .map(placed -> ResponseEntity.status(201).body(placed)));
     }
 
@@ -105,7 +105,7 @@ class CheckoutController {
     }
 
     /** The shop's address for links sent to the provider, with a trailing slash for resolving paths. */
-    static URI shopUrl(ServerWebExchange exchange, OrderingSettings settings) {
-        return URI.create(RequestOrigin.of(exchange, settings.publicUrl()) + "/");
+    static URI shopUrl(ServerWebExchange exchange, PublicAddress publicAddress) {
+        return URI.create(publicAddress.of(exchange) + "/");
     }
 }

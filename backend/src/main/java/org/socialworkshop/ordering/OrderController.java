@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.payments.Payments;
 import org.socialworkshop.platform.security.CurrentUser;
+import org.socialworkshop.platform.web.PublicAddress;
 import org.socialworkshop.shared.Language;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,14 +30,14 @@ class OrderController {
     private final OrderViews views;
     private final Checkout checkout;
     private final Payments payments;
-    private final OrderingSettings settings;
+    private final PublicAddress publicAddress;
 
-    OrderController(Orders orders, OrderViews views, Checkout checkout, Payments payments, OrderingSettings settings) {
+    OrderController(Orders orders, OrderViews views, Checkout checkout, Payments payments, PublicAddress publicAddress) {
         this.orders = orders;
         this.views = views;
         this.checkout = checkout;
         this.payments = payments;
-        this.settings = settings;
+        this.publicAddress = publicAddress;
     }
 
     @GetMapping
@@ -49,7 +50,7 @@ class OrderController {
     @PostMapping("/payment")
     Mono<Checkout.Placed.Payment> payAgain(@PathVariable UUID orderId, @RequestParam(required = false) @Nullable String token,
             Locale locale, ServerWebExchange exchange) {
-        return allowed(orderId, token).then(checkout.payAgain(orderId, token == null ? "" : token, CheckoutController.shopUrl(exchange, settings),
+        return allowed(orderId, token).then(checkout.payAgain(orderId, token == null ? "" : token, CheckoutController.shopUrl(exchange, publicAddress),
                 Language.of(locale)));
     }
 

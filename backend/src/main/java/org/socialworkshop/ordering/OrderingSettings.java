@@ -1,11 +1,9 @@
 package org.socialworkshop.ordering;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,13 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reservationGrace how much longer than the payment window stock stays reserved, so that the cancelling
  *                        of unpaid orders, not the expiry of reservations, frees it
  * @param timeZone        the workshop's time: order-number years, pickup slots
- * @param publicUrl       the shop's address as buyers reach it (for the provider's return links); by default the
- *                        address of the request
  * @param sweepEvery      how often unpaid orders past their window are looked for
  */
 @ConfigurationProperties("workshop.ordering")
 record OrderingSettings(@DefaultValue("30m") Duration paymentWindow, @DefaultValue("15m") Duration reservationGrace,
-        @DefaultValue("Asia/Shanghai") ZoneId timeZone, @Nullable URI publicUrl, @DefaultValue("30s") Duration sweepEvery,
+        @DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("30s") Duration sweepEvery,
         @DefaultValue Pickup pickup, @DefaultValue Delivery delivery) {
 
     /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.socialworkshop.platform.web.ProblemException;
-import org.socialworkshop.platform.web.RequestOrigin;
+import org.socialworkshop.platform.web.PublicAddress;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,8 +31,10 @@ class StatementController {
     private final StatementPdf pdf;
     private final MakerAccounts accounts;
     private final WorkshopTime time;
+    private final PublicAddress publicAddress;
 
-    StatementController(SignedStatements signed, StatementPdf pdf, MakerAccounts accounts, WorkshopTime time) {
+    StatementController(SignedStatements signed, StatementPdf pdf, MakerAccounts accounts, WorkshopTime time, PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
         this.signed = signed;
         this.pdf = pdf;
         this.accounts = accounts;
@@ -77,8 +79,8 @@ class StatementController {
                         .body(bytes));
     }
 
-    private static String origin(ServerWebExchange exchange) {
-        return RequestOrigin.of(exchange, null);
+    private String origin(ServerWebExchange exchange) {
+        return publicAddress.of(exchange);
     }
 
     /** No statement has this code. */

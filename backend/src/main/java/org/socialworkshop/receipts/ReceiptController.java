@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.platform.web.ProblemException;
-import org.socialworkshop.platform.web.RequestOrigin;
+import org.socialworkshop.platform.web.PublicAddress;
 import org.socialworkshop.receipts.render.EscPos;
 import org.socialworkshop.receipts.render.Paper;
 import org.socialworkshop.receipts.render.QrCodes;
@@ -36,11 +36,14 @@ class ReceiptController {
     private final ReceiptBook book;
     private final ReceiptKeys keys;
     private final ReceiptSettings settings;
+    private final PublicAddress publicAddress;
     private final QrCodes qrCodes;
     private final ReceiptPdf pdfs;
     private final EscPos escPos;
 
-    ReceiptController(ReceiptBook book, ReceiptKeys keys, ReceiptSettings settings, QrCodes qrCodes, ReceiptPdf pdfs, EscPos escPos) {
+    ReceiptController(ReceiptBook book, ReceiptKeys keys, ReceiptSettings settings, PublicAddress publicAddress, QrCodes qrCodes,
+            ReceiptPdf pdfs, EscPos escPos) {
+        this.publicAddress = publicAddress;
         this.book = book;
         this.keys = keys;
         this.settings = settings;
@@ -129,9 +132,9 @@ class ReceiptController {
                 .toList()));
     }
 
-    /** The shop's address for links: configured, or the one this request came to. */
+    /** The shop's address for links ({@link PublicAddress}). */
     String shopUrl(ServerWebExchange exchange) {
-        return RequestOrigin.of(exchange, settings.publicUrl());
+        return publicAddress.of(exchange);
     }
 
     /** No receipt has this code: it was mistyped, made up, or its signature is not the receipt's. */

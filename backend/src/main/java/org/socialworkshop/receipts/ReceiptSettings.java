@@ -1,6 +1,5 @@
 package org.socialworkshop.receipts;
 
-import java.net.URI;
 import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
@@ -12,11 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param keySecret the secret the signing key is encrypted with ({@code RECEIPT_KEY_SECRET}); without it a demo
  *                  secret is used and the start-up log says so
- * @param publicUrl the shop's address for the QR codes' links; by default the address of the request
  * @param timeZone  the time printed on receipts
  */
 @ConfigurationProperties("workshop.receipts")
-record ReceiptSettings(@Nullable String keySecret, @Nullable URI publicUrl, @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+record ReceiptSettings(@Nullable String keySecret, @DefaultValue("Asia/Shanghai") ZoneId timeZone,
         @DefaultValue Seller seller) {
 
     static final String DEMO_SECRET = "social-workshop-demo-receipt-key-secret";
