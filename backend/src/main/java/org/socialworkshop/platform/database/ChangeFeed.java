@@ -1,6 +1,8 @@
 package org.socialworkshop.platform.database;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,11 @@ public final class ChangeFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
     private static final Pattern CHANNEL = Pattern.compile("[a-z_]{1,63}");
+    /** The first key of the session advisory locks that say an instance is alive: {@code pg_advisory_lock(SPACE, instance)}. */
+    private static final int LIVENESS_SPACE = 0x5705;
+
+    /** This instance's number among those sharing the database, drawn at random for this run. */
+    private final int instance = 1 + new SecureRandom().nextInt(Integer.MAX_VALUE - 1);
 
     private final PostgresqlConnectionFactory connections;
     private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
@@ -54,6 +61,22 @@ public final class ChangeFeed implements SmartLifecycle {
             throw new IllegalStateException("Register listeners while the application starts, before the feed listens");
         }
         listeners.computeIfAbsent(channel, name -> new CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    /**
+     * This instance's number. While it runs, its feed connection holds a session advisory lock on it, which
+     * PostgreSQL releases the moment the connection ends: when the instance stops, crashes or is killed. Work this
+     * instance claims in the database can name it as the owner, and others can tell at once that an owner is gone
+     * ({@link #ownerAlive}).
+     */
+    public int instance() {
+        return instance;
+    }
+
+    /** An SQL condition, true while the instance whose number {@code ownerColumn} holds is running. */
+    public static String ownerAlive(String ownerColumn) {
+        return "EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = " + LIVENESS_SPACE
+                + " AND objid = CAST(" + ownerColumn + " AS oid) AND objsubid = 2 AND granted)";
     }
 
     /** Whether every change committed from now on will be heard. */
@@ -84,9 +107,12 @@ public final class ChangeFeed implements SmartLifecycle {
     }
 
     private Flux<Notification> listen(PostgresqlConnection connection) {
-        String statements = String.join("; ", listeners.keySet().stream().map(channel -> "LISTEN " + channel).toList());
-        Mono<Void> subscribed = statements.isEmpty() ? Mono.empty()
-                : connection.createStatement(statements).execute().flatMap(PostgresqlResult::getRowsUpdated).then();
+        // The liveness lock is tried, not waited for: after a reconnection the old session may hold it a little
+        // longer, and it says the same thing.
+        List<String> commands = new ArrayList<>(listeners.keySet().stream().map(channel -> "LISTEN " + channel).toList());
+        commands.add("SELECT pg_try_advisory_lock(" + LIVENESS_SPACE + ", " + instance + ")");
+        Mono<Void> subscribed = connection.createStatement(String.join("; ", commands)).execute()
+                .flatMap(PostgresqlResult::getRowsUpdated).then();
         return subscribed
                 .then(Mono.fromRunnable(this::connected))
                 .thenMany(connection.getNotifications())

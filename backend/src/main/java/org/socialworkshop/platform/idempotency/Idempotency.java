@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.database.ChangeFeed;
 import org.socialworkshop.platform.database.Database;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -34,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Same key while the first is still running: the second waits briefly for the answer and replays it;
  *     if the first is still not done, 409 with {@code Retry-After}.</li>
  * <li>If the work fails, the claim is released and the error returned, so the client may retry.
- *     A claim left by a crashed instance expires after {@code abandon-after}.</li>
+ *     A claim names the instance that runs it; once that instance has stopped, crashed or been killed, the next
+ *     retry takes the claim over at once ({@link ChangeFeed#instance}). A claim whose instance still runs but has
+ *     not finished in {@code abandon-after} is taken over too.</li>
  * </ul>
  * Records are kept for 24 hours (see {@code Housekeeping}). See docs/adr/0005-idempotency.md.
  *
@@ -51,13 +54,15 @@ public class Idempotency {
 
     private final Database db;
     private final JsonMapper json;
+    private final ChangeFeed instances;
     private final Duration waitForRunning;
     private final Duration abandonAfter;
 
-    Idempotency(Database db, JsonMapper json,
+    Idempotency(Database db, JsonMapper json, ChangeFeed instances,
             @Value("${workshop.idempotency.wait-for-running:5s}") Duration waitForRunning,
             @Value("${workshop.idempotency.abandon-after:2m}") Duration abandonAfter) {
         this.db = db;
+        this.instances = instances;
         this.json = json;
         this.waitForRunning = waitForRunning;
         this.abandonAfter = abandonAfter;
@@ -75,7 +80,8 @@ public class Idempotency {
     /**
      * As {@link #execute(ServerWebExchange, String, Object, Supplier)}, for work that runs its own transactions:
      * it is not wrapped in one, and its response is recorded once it has finished. A crash between its last commit
-     * and the record leaves the claim to expire after {@code abandon-after}, as a crash during the work would.
+     * and the record lets the retry run the work again (as a crash during the work would), so such work must refuse
+     * what an earlier run already did: a checkout run again finds its cart closed.
      */
     public <T> Mono<ResponseEntity<byte[]>> executeInSteps(ServerWebExchange exchange, @Nullable String key, Object body,
             Supplier<Mono<ResponseEntity<T>>> work) {
@@ -110,12 +116,15 @@ public class Idempotency {
 
     private Mono<Boolean> claim(IdempotentRequest request) {
         return db.sql("""
-                        INSERT INTO idempotency_keys (scope, key, request_hash, state) VALUES (:scope, :key, :hash, 'RUNNING')
+                        INSERT INTO idempotency_keys (scope, key, request_hash, state, owner) VALUES (:scope, :key, :hash, 'RUNNING', :owner)
                         ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, state = 'RUNNING',
-                            created_at = now(), completed_at = NULL, response_status = NULL, response_body = NULL,
-                            response_location = NULL
-                        WHERE (idempotency_keys.state = 'RUNNING' AND idempotency_keys.created_at < now() - :abandon * interval '1 second')
-                           OR idempotency_keys.created_at < now() - :retention * interval '1 second'""")
+                            owner = excluded.owner, created_at = now(), completed_at = NULL, response_status = NULL,
+                            response_body = NULL, response_location = NULL
+                        WHERE (idempotency_keys.state = 'RUNNING' AND (NOT %s
+                                OR idempotency_keys.created_at < now() - :abandon * interval '1 second'))
+                           OR idempotency_keys.created_at < now() - :retention * interval '1 second'""".formatted(
+                        ChangeFeed.ownerAlive("idempotency_keys.owner")))
+                .bind("owner", instances.instance())
                 .bind("scope", request.scope())
                 .bind("key", request.key())
                 .bind("hash", request.fingerprint())

@@ -6,13 +6,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.socialworkshop.platform.database.ChangeFeed;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.SignIn;
+import org.socialworkshop.support.TestPostgres;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,6 +59,9 @@ class IdempotencyTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    ChangeFeed feed;
 
     SignIn.Session cookies;
     WebTestClient admin;
@@ -116,8 +122,8 @@ class IdempotencyTest {
 
     @Test
     void aRequestWhileTheFirstIsStillRunningWaitsBrieflyThenGetsConflictWithRetryAfter() {
-        Idempotency impatient = new Idempotency(db, json, Duration.ofMillis(200), Duration.ofMinutes(2));
-        Idempotency patient = new Idempotency(db, json, Duration.ofSeconds(10), Duration.ofMinutes(2));
+        Idempotency impatient = new Idempotency(db, json, feed, Duration.ofMillis(200), Duration.ofMinutes(2));
+        Idempotency patient = new Idempotency(db, json, feed, Duration.ofSeconds(10), Duration.ofMinutes(2));
         IdempotentRequest request = new IdempotentRequest("idempotency-test", UUID.randomUUID().toString(), "fingerprint");
         Sinks.Empty<Void> finish = Sinks.empty();
         AtomicInteger runs = new AtomicInteger();
@@ -152,6 +158,37 @@ class IdempotencyTest {
         assertThat(first).succeedsWithin(Duration.ofSeconds(5))
                 .satisfies(response -> assertThat(new String(response.getBody())).isEqualTo("{\"answer\":42}"));
         assertThat(runs).as("only the first request ran").hasValue(1);
+    }
+
+    @Test
+    void aClaimLeftByAnInstanceThatDiedIsTakenOverByTheNextRetryAtOnce() throws Exception {
+        Idempotency impatient = new Idempotency(db, json, feed, Duration.ofMillis(200), Duration.ofMinutes(2));
+        IdempotentRequest request = new IdempotentRequest("idempotency-test", UUID.randomUUID().toString(), "fingerprint");
+        int other = 1 + new java.util.Random().nextInt(Integer.MAX_VALUE - 1);
+        // Another instance, as PostgreSQL sees one: a session holding its liveness lock, which has claimed the key.
+        java.sql.Connection otherInstance = java.sql.DriverManager.getConnection(TestPostgres.jdbcUrl());
+        try (java.sql.Statement statement = otherInstance.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(22277, " + other + ")");
+        }
+        db.sql("INSERT INTO idempotency_keys (scope, key, request_hash, state, owner) VALUES (:scope, :key, 'fingerprint', 'RUNNING', :owner)")
+                .bind("scope", request.scope()).bind("key", request.key()).bind("owner", other).update().block();
+        AtomicInteger runs = new AtomicInteger();
+        Supplier<Mono<ResponseEntity<Map<String, Integer>>>> work = () -> {
+            runs.incrementAndGet();
+            return Mono.just(ResponseEntity.ok(Map.of("answer", 7)));
+        };
+
+        StepVerifier.create(impatient.execute(request, work))
+                .expectErrorSatisfies(error -> assertThat(((ErrorResponse) error).getStatusCode()).isEqualTo(HttpStatus.CONFLICT))
+                .verify(Duration.ofSeconds(5));
+        assertThat(runs).as("the claim of a running instance is respected").hasValue(0);
+
+        otherInstance.close(); // as when the instance is killed: its connections end, and its lock with them
+        await("the retry runs as soon as the owner is gone").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(new String(impatient.execute(request, work).block().getBody())).isEqualTo("{\"answer\":7}"));
+        assertThat(runs).hasValue(1);
+        assertThat(stateOf(request)).isEqualTo("DONE");
     }
 
     @Test
@@ -215,7 +252,7 @@ class IdempotencyTest {
 
     @Test
     void aFailingOperationReleasesTheKey() {
-        Idempotency idempotency = new Idempotency(db, json, Duration.ofSeconds(1), Duration.ofMinutes(2));
+        Idempotency idempotency = new Idempotency(db, json, feed, Duration.ofSeconds(1), Duration.ofMinutes(2));
         IdempotentRequest request = new IdempotentRequest("idempotency-test", UUID.randomUUID().toString(), "fingerprint");
         AtomicInteger runs = new AtomicInteger();
 
@@ -233,7 +270,7 @@ class IdempotencyTest {
 
     @Test
     void aClientThatGoesAwayWhileItsRequestFailsStillReleasesTheKey() {
-        Idempotency idempotency = new Idempotency(db, json, Duration.ofSeconds(1), Duration.ofMinutes(2));
+        Idempotency idempotency = new Idempotency(db, json, feed, Duration.ofSeconds(1), Duration.ofMinutes(2));
         IdempotentRequest request = new IdempotentRequest("idempotency-test", UUID.randomUUID().toString(), "fingerprint");
         Sinks.Empty<Void> fail = Sinks.empty();
         Disposable client = idempotency.execute(request, () -> fail.asMono()
