@@ -119,11 +119,14 @@ class DemoProvider implements PaymentProvider {
                 .bind("status", outcome.name()).bind("id", sessionId)
                 .map(DemoProvider::session)
                 .first()
-                .switchIfEmpty(find(sessionId).then(Mono.error(PaymentProblem::sessionClosed)))
                 .flatMap(session -> payments.receive(new ProviderEvent("demo_evt_" + randomSuffix(), eventType, Instant.now(),
                                 session.paymentId(), session.sessionId(), session.reference(),
                                 outcome == PaymentStatus.SUCCEEDED, session.amount(), null))
-                        .thenReturn(session)));
+                        .thenReturn(session))
+                // The same button again (a retry after a lost answer, or after a crash that followed the commit) gets
+                // the same answer, and nothing is received twice; the other button, or an expired session, is closed.
+                .switchIfEmpty(Mono.defer(() -> find(sessionId).flatMap(finished -> finished.status() == outcome
+                        ? Mono.just(finished) : Mono.error(PaymentProblem.sessionClosed())))));
     }
 
     private static SessionState state(DemoSession session) {
