@@ -37,6 +37,20 @@ public final class DatabaseServer implements AutoCloseable {
         return embedded != null;
     }
 
+    /**
+     * Starts the embedded server again if it has died; true when it had to. An external server is its operator's
+     * to run: this does nothing for it.
+     */
+    boolean healIfDead() throws IOException {
+        if (embedded == null || embedded.alive()) {
+            return false;
+        }
+        log.warn("The embedded PostgreSQL is not running (killed or crashed); starting it again");
+        embedded.restart();
+        log.info("The embedded PostgreSQL runs again at {}", embedded.address());
+        return true;
+    }
+
     @Override
     public void close() throws IOException {
         if (embedded != null) {

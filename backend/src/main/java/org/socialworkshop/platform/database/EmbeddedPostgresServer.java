@@ -29,11 +29,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
+    private final Path dir;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
 
-    private EmbeddedPostgresServer(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(Path dir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+        this.dir = dir;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
@@ -52,18 +54,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             }
             stopOrphan(dir);
             log.info("Starting the embedded PostgreSQL with data in {}", dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("timezone", "UTC")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setRegisterShutdownHook(false)
-                    .start();
-            return new EmbeddedPostgresServer(channel, lock, postgres);
+            return new EmbeddedPostgresServer(dir, channel, lock, postgres(dir, 0));
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
@@ -71,6 +62,52 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /** A server on the directory, on {@code port} (0: any free port). */
+    private static EmbeddedPostgres postgres(Path dir, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("timezone", "UTC")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /** Whether the server's postmaster process is running (its pid file names a live process). */
+    boolean alive() {
+        Path pidFile = dir.resolve("postmaster.pid");
+        try (var lines = Files.lines(pidFile)) {
+            long pid = Long.parseLong(lines.findFirst().orElse("0").trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts the server again on the same directory and port after it died (killed, crashed): PostgreSQL recovers
+     * from its write-ahead log, so every committed transaction is there. Clients reconnect to the same address.
+     */
+    synchronized void restart() throws IOException {
+        if (alive()) {
+            return;
+        }
+        int port = postgres.getPort();
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException alreadyGone) {
+            log.debug("Closing the dead embedded PostgreSQL: {}", alreadyGone.toString());
+        }
+        postgres = postgres(dir, port);
     }
 
     /**

@@ -64,6 +64,10 @@ class ErrorHandler implements ErrorWebExceptionHandler {
             response.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().addAll(name, values));
             return Problems.of(exchange, status, titleFor(status), detailFor(status));
         }
+        Optional<ProblemDetail> unavailable = DatabaseUnavailable.problem(exchange, error);
+        if (unavailable.isPresent()) {
+            return unavailable.get();
+        }
         Optional<ProblemDetail> refused = DatabaseRefusal.problem(exchange, error);
         if (refused.isPresent()) {
             return refused.get();

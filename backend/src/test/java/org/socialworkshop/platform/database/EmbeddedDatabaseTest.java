@@ -95,6 +95,40 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void startsPostgresAgainWhenItIsKilledAndAnswers503MeanwhileNever500() throws Exception {
+        String[] settings = {"workshop.database.data-dir=" + data.resolve("postgres"), "workshop.demo-data=false",
+                "workshop.first-admin.email=" + ADMIN, "workshop.first-admin.password=" + ADMIN_PASSWORD};
+        String email = "healed-" + UUID.randomUUID() + "@example.org";
+        try (SecondInstance app = SecondInstance.start(settings)) {
+            SignIn.as(app.client(), ADMIN, ADMIN_PASSWORD).post().uri("/api/admin/users")
+                    .bodyValue(Map.of("email", email, "displayName", "Healed", "password", "long-enough-pw", "roles", List.of("MAKER")))
+                    .exchange().expectStatus().isCreated();
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+            long killed = System.nanoTime();
+
+            List<Integer> statuses = new java.util.ArrayList<>();
+            List<String> retryAfter = new java.util.ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                var answer = app.client().get().uri("/api/products?q=heal-" + statuses.size()).exchange().returnResult(String.class);
+                statuses.add(answer.getStatus().value());
+                if (answer.getStatus().value() == 503) {
+                    retryAfter.add(answer.getResponseHeaders().getFirst("Retry-After"));
+                }
+                return answer.getStatus().value() == 200;
+            });
+            Duration down = Duration.ofNanos(System.nanoTime() - killed);
+
+            assertThat(statuses).as("answers while PostgreSQL was down").doesNotContain(500).contains(503);
+            assertThat(retryAfter).allSatisfy(value -> assertThat(value).isEqualTo("5"));
+            assertThat(down).isLessThan(Duration.ofSeconds(20));
+            SignIn.as(app.client(), email, "long-enough-pw").get().uri("/api/auth/me").exchange().expectStatus().isOk();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                    app.client().get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
+        }
+    }
+
+    @Test
     void explainsASecondStartInPlainWords() {
         FailureAnalysis analysis = new DataDirectoryInUseFailureAnalyzer()
                 .analyze(new IllegalStateException(DataDirectoryInUse.at(data)));
