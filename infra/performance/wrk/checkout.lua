@@ -32,7 +32,7 @@ function request()
   if cart == nil then
     error("out of prepared carts: give checkout-ratio.sh more (CARTS=...)")
   end
-  local body = '{"cartId":"' .. cart .. '","email":"bench@example.org","name":"Bench",'
+  local body = '{"cartId":"' .. cart .. '","email":"bench-' .. cart .. '@example.org","name":"Bench",'
       .. '"fulfilment":{"type":"PICKUP"}}'
   return wrk.format("POST", "/api/checkout",
       { ["Content-Type"] = "application/json", ["Idempotency-Key"] = uuid() }, body)

@@ -136,18 +136,43 @@ public class Checkout {
     public Mono<Placed> place(UUID cartId, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language) {
         return priced(cartId).flatMap(items -> {
             check(items, fulfilment);
-            UUID orderId = UUID.randomUUID();
-            String token = token();
-            OffsetDateTime payBy = OffsetDateTime.now(clock).plus(settings.paymentWindow());
-            Duration hold = settings.paymentWindow().plus(settings.reservationGrace());
-            return reserve(orderId, items, hold)
-                    .flatMap(reserved -> openPayment(orderId, reserved.number(), lines(items, reserved.reservations(), fulfilment),
-                                    buyer, shopUrl, token, payBy, language)
-                            .flatMap(opened -> store(cartId, orderId, reserved.number(), opened, buyer, fulfilment, token, payBy))
-                            .onErrorResume(failure -> release(reserved.reservations()).then(Mono.error(failure))))
-                    .map(opened -> new Placed(orderId, opened.number().toString(), token,
-                            new Placed.Payment(payments.providerName(), opened.session().redirectUrl().toString())));
+            return withinLimits(items, buyer.email()).then(Mono.defer(() -> place(cartId, items, buyer, fulfilment, shopUrl, language)));
         });
+    }
+
+    private Mono<Placed> place(UUID cartId, List<Priced> items, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language) {
+        UUID orderId = UUID.randomUUID();
+        String token = token();
+        OffsetDateTime payBy = OffsetDateTime.now(clock).plus(settings.paymentWindow());
+        Duration hold = settings.paymentWindow().plus(settings.reservationGrace());
+        return reserve(orderId, items, hold)
+                .flatMap(reserved -> openPayment(orderId, reserved.number(), lines(items, reserved.reservations(), fulfilment),
+                                buyer, shopUrl, token, payBy, language)
+                        .flatMap(opened -> store(cartId, orderId, reserved.number(), opened, buyer, fulfilment, token, payBy))
+                        .onErrorResume(failure -> release(reserved.reservations()).then(Mono.error(failure))))
+                .map(opened -> new Placed(orderId, opened.number().toString(), token,
+                        new Placed.Payment(payments.providerName(), opened.session().redirectUrl().toString())));
+    }
+
+    /** What an unpaid order may hold ({@link OrderingSettings.Limits}), checked before anything is reserved. */
+    private Mono<Void> withinLimits(List<Priced> items, String email) {
+        OrderingSettings.Limits limits = settings.limits();
+        List<OrderingProblem.Item> tooMany = items.stream()
+                .filter(item -> item.info().stockTracked() && item.line().quantity() > limits.unitsPerItem())
+                .map(item -> new OrderingProblem.Item(item.info().id().value().toString(), item.info().productNameZh(),
+                        (long) limits.unitsPerItem()))
+                .toList();
+        if (!tooMany.isEmpty()) {
+            return Mono.error(OrderingProblem.tooManyUnits(tooMany));
+        }
+        return db.sql("""
+                        SELECT count(*) AS unpaid FROM orders
+                        WHERE lower(email) = lower(:email) AND status = 'PENDING_PAYMENT' AND pay_by > now()""")
+                .bind("email", email)
+                .map(row -> row.get("unpaid", Long.class))
+                .one()
+                .flatMap(unpaid -> unpaid >= limits.unpaidOrdersPerBuyer()
+                        ? Mono.error(OrderingProblem.tooManyUnpaid(limits.unpaidOrdersPerBuyer())) : Mono.empty());
     }
 
     private record Reserved(OrderNumber number, Map<VariantId, Reservation> reservations) {

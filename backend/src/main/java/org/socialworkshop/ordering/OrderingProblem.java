@@ -47,6 +47,19 @@ public final class OrderingProblem extends ProblemException {
                 "Some items are no longer sold in the online shop; remove them from the cart.").withItems(items);
     }
 
+    /** Items asked in a larger quantity than an online order may hold; {@code available} is that largest quantity. */
+    static OrderingProblem tooManyUnits(List<Item> items) {
+        return new OrderingProblem(HttpStatus.UNPROCESSABLE_CONTENT, "too-many-units", "Too many of one item",
+                "An online order may hold only so many of one item; see items for the most.")
+                .withItems(items);
+    }
+
+    static OrderingProblem tooManyUnpaid(int limit) {
+        return new OrderingProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-unpaid", "Too many unpaid orders",
+                "This e-mail address already has " + limit + " orders waiting for payment. Pay one of them, or wait until "
+                        + "an unpaid one is cancelled at the end of its payment window.");
+    }
+
     static OrderingProblem outOfStock(List<Item> items) {
         return new OrderingProblem(HttpStatus.CONFLICT, "out-of-stock", "Not enough stock",
                 "Some items are not available in the quantity asked; see items for what is left.").withItems(items);

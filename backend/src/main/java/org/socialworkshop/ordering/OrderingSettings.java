@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        of unpaid orders, not the expiry of reservations, frees it
  * @param timeZone        the workshop's time: order-number years, pickup slots
  * @param sweepEvery      how often unpaid orders past their window are looked for
+ * @param limits          how much an order waiting for payment may hold, and how many such orders one buyer may have
  */
 @ConfigurationProperties("workshop.ordering")
 record OrderingSettings(@DefaultValue("30m") Duration paymentWindow, @DefaultValue("15m") Duration reservationGrace,
         @DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("30s") Duration sweepEvery,
-        @DefaultValue Pickup pickup, @DefaultValue Delivery delivery) {
+        @DefaultValue Pickup pickup, @DefaultValue Delivery delivery, @DefaultValue Limits limits) {
 
     /**
      * Pickup at the workshop: slots of {@code slotLength} between {@code opens} and {@code closes}, from
@@ -29,6 +30,15 @@ record OrderingSettings(@DefaultValue("30m") Duration paymentWindow, @DefaultVal
             @DefaultValue("30m") Duration slotLength, @DefaultValue("1h") Duration leadTime, @DefaultValue("7") int days,
             @DefaultValue("成都市武侯区社区工坊，一楼柜台") String addressZh,
             @DefaultValue("Community Workshop, ground-floor counter, Wuhou District, Chengdu") String addressEn) {
+    }
+
+    /**
+     * Stock held for unpaid orders is stock real buyers cannot have: an online order may hold at most
+     * {@code unitsPerItem} of one stock-tracked item (larger quantities are corporate orders), and one buyer's e-mail
+     * at most {@code unpaidOrdersPerBuyer} orders waiting for payment at once. Coordinators see unpaid orders in the
+     * orders list and can cancel one to free its stock.
+     */
+    record Limits(@DefaultValue("20") int unitsPerItem, @DefaultValue("3") int unpaidOrdersPerBuyer) {
     }
 
     /** Delivery: a flat fee in fen, free from an amount of goods in fen. */

@@ -216,7 +216,7 @@ class BuyerChecksOutTest {
     @Test
     void moreThanIsInStockIsRefusedNamingTheItem() {
         Product vase = demo.product("hand-pinched-vase"); // two in the online store room at most
-        withCart(new Carts(client).with(vase, "HC-VASE-PINCHED", 50));
+        withCart(new Carts(client).with(vase, "HC-VASE-PINCHED", 5));
 
         Storefront cart = browser.open(port, "/shop/cart.html?lang=en").ready("en");
         cart.waitUntil(presenceOfElementLocated(By.cssSelector(".cart-line__problem")));

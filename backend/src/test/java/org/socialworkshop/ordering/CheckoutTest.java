@@ -297,6 +297,36 @@ class CheckoutTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void anUnpaidOrderHoldsAtMostTwentyOfAnItemAndABuyerAtMostThreeUnpaidOrders() {
+        Item cup = tracked(100, 2500);
+        String big = shop.cartWith(Map.of(cup.productId(), cup.variantId()), 21);
+        shop.checkout(Shop.pickup(big), UUID.randomUUID().toString()).expectStatus().isEqualTo(422).expectBody()
+                .jsonPath("$.title").isEqualTo("Too many of one item")
+                .jsonPath("$.items[0].variantId").isEqualTo(cup.variantId())
+                .jsonPath("$.items[0].available").isEqualTo(20);
+        assertThat(level(cup).reserved()).isZero();
+
+        String email = "Many-" + UUID.randomUUID() + "@example.org";
+        List<Shop.Placed> unpaid = new java.util.ArrayList<>();
+        for (int order = 0; order < 3; order++) {
+            Map<String, Object> body = new java.util.HashMap<>(Shop.pickup(shop.cartWith(Map.of(cup.productId(), cup.variantId()), 20)));
+            body.put("email", order == 0 ? email : email.toLowerCase());
+            unpaid.add(Shop.placed(shop.checkout(body, UUID.randomUUID().toString()).expectStatus().isCreated()
+                    .expectBody(Map.class).returnResult().getResponseBody()));
+        }
+        Map<String, Object> fourth = new java.util.HashMap<>(Shop.pickup(shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1)));
+        fourth.put("email", email.toUpperCase());
+        shop.checkout(fourth, UUID.randomUUID().toString()).expectStatus().isEqualTo(429)
+                .expectBody().jsonPath("$.title").isEqualTo("Too many unpaid orders");
+        assertThat(level(cup).reserved()).isEqualTo(60);
+
+        shop.payDemo(unpaid.get(0)).expectStatus().isOk();
+        shop.awaitStatus(unpaid.get(0), "PAID");
+        shop.checkout(fourth, UUID.randomUUID().toString()).expectStatus().isCreated();
+    }
+
+    @Test
     void outOfStockSaysWhatIsLeftAndReservesNothing() {
         Item scarce = tracked(2, 1500);
         Item plenty = tracked(10, 1500);

@@ -213,6 +213,12 @@ class CheckoutForm extends HTMLElement {
         ? message('checkout.errors.outOfStockItem', { name: item.name, available: item.available })
         : message('checkout.errors.soldOutItem', { name: item.name })))];
     }
+    if (error.status === 422 && code.includes('too-many-units') && Array.isArray(error.problem.items)) {
+      this.cartLink = true;
+      return [message('checkout.errors.tooManyUnits'), ...error.problem.items.map((item) => (
+        message('checkout.errors.tooManyUnitsItem', { name: item.name, max: item.available })))];
+    }
+    if (error.status === 429 && code.includes('too-many-unpaid')) return [message('checkout.errors.tooManyUnpaid')];
     if (error.status === 404 || (error.status === 409 && code.includes('checked-out'))) {
       forgetCart();
       this.cartLink = true;
