@@ -16,7 +16,7 @@ public final class PaymentProblem extends ProblemException {
 
     static PaymentProblem sessionClosed() {
         return new PaymentProblem(HttpStatus.CONFLICT, "Payment session closed",
-                "This payment session has already been completed, failed or timed out.");
+                "This payment session has already ended the other way, or timed out.");
     }
 
     static PaymentProblem notPaid() {
