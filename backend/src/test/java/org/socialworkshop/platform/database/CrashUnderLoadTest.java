@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socialworkshop.WorkshopApplication;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.ChildApp;
 import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.SignIn;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -48,11 +48,9 @@ class CrashUnderLoadTest {
     @Test
     void killingTheAppAndThenItsDatabaseWhilePeopleBuyLosesAndDoublesNothing() throws Exception {
         int port = freePort();
-        Process app = start(port);
+        ChildApp app = ChildApp.start(data.resolve("postgres"), port, ADMIN, PASSWORD).awaitReady();
         try {
-            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                    .responseTimeout(Duration.ofSeconds(20)).build();
-            awaitHealthy(client);
+            WebTestClient client = app.client();
             WebTestClient staff = SignIn.as(client, ADMIN, PASSWORD);
             Map<String, Object> product = CatalogFixtures.create(staff, CatalogFixtures.product("压力茶杯", "Crash-test cup", true));
             String productId = (String) product.get("id");
@@ -72,9 +70,8 @@ class CrashUnderLoadTest {
 
             Thread.sleep(4_000);
             int beforeAppCrash = acknowledged.size();
-            app.destroyForcibly().waitFor();
-            app = start(port);
-            awaitHealthy(client);
+            app.kill();
+            app = ChildApp.start(data.resolve("postgres"), port, ADMIN, PASSWORD).awaitReady();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > beforeAppCrash + 5);
 
             int beforeDatabaseCrash = acknowledged.size();
@@ -117,13 +114,11 @@ class CrashUnderLoadTest {
                     .expectStatus().isOk().expectBody().jsonPath("$.valid").isEqualTo(true);
             // Both crashes happened as meant: the restarted app found the killed one's PostgreSQL, and the app saw its
             // own PostgreSQL die and started it again.
-            assertThat(Files.readString(data.resolve("app.log")))
+            assertThat(app.log())
                     .contains("by an instance that did not shut down")
                     .contains("The embedded PostgreSQL is not running (killed or crashed); starting it again");
         } finally {
-            app.destroy();
-            app.waitFor(60, TimeUnit.SECONDS);
-            app.destroyForcibly();
+            app.stop();
         }
     }
 
@@ -162,22 +157,6 @@ class CrashUnderLoadTest {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private Process start(int port) throws Exception {
-        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), WorkshopApplication.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("app.log").toFile()));
-        java.environment().putAll(Map.of("DATA_DIR", data.resolve("postgres").toString(), "PORT", String.valueOf(port),
-                "DEMO_DATA", "false", "ADMIN_EMAIL", ADMIN, "ADMIN_PASSWORD", PASSWORD));
-        java.environment().remove("DATABASE_URL");
-        return java.start();
-    }
-
-    private static void awaitHealthy(WebTestClient client) {
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-                client.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
     }
 
     private String jdbcUrl() throws Exception {

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.socialworkshop.WorkshopApplication;
+import org.socialworkshop.support.ChildApp;
 import org.socialworkshop.support.SecondInstance;
 import org.socialworkshop.support.SignIn;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -64,26 +64,16 @@ class EmbeddedDatabaseTest {
 
     @Test
     void recoversAfterTheApplicationWasKilled() throws Exception {
-        int port = freePort();
-        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), WorkshopApplication.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("killed.log").toFile());
-        java.environment().putAll(Map.of("DATA_DIR", data.resolve("postgres").toString(), "PORT", String.valueOf(port),
-                "DEMO_DATA", "false", "ADMIN_EMAIL", ADMIN, "ADMIN_PASSWORD", ADMIN_PASSWORD));
-        java.environment().remove("DATABASE_URL");
-        Process killed = java.start();
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        ChildApp killed = ChildApp.start(data.resolve("postgres"), freePort(), ADMIN, ADMIN_PASSWORD);
         String email = "survivor-" + UUID.randomUUID() + "@example.org";
         try {
-            Awaitility.await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() ->
-                    client.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
-            SignIn.as(client, ADMIN, ADMIN_PASSWORD).post().uri("/api/admin/users")
+            killed.awaitReady();
+            SignIn.as(killed.client(), ADMIN, ADMIN_PASSWORD).post().uri("/api/admin/users")
                     .bodyValue(Map.of("email", email, "displayName", "Survivor", "password", "long-enough-pw",
                             "roles", List.of("MAKER")))
                     .exchange().expectStatus().isCreated();
         } finally {
-            killed.destroyForcibly().waitFor();
+            killed.kill();
         }
 
         // SIGKILL left the application's PostgreSQL running on the directory; the next start must cope.
