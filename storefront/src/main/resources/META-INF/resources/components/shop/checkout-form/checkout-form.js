@@ -232,7 +232,9 @@ class CheckoutForm extends HTMLElement {
       this.cartLink = true;
       return [message('checkout.errors.notPurchasable')];
     }
-    if (error.status === 503) return [message('checkout.errors.paymentUnavailable')];
+    if (error.status === 503) {
+      return [message(code.includes('payment') ? 'checkout.errors.paymentUnavailable' : 'checkout.errors.unavailable')];
+    }
     if (error.status >= 500) return [message('checkout.errors.server')];
     const { detail, title } = error.problem;
     return [detail || title ? { target: null, message: { text: detail || title } } : message('checkout.errors.server')];
