@@ -23,6 +23,6 @@ class ApiDescription {
                         JSON is read strictly: no coercion between numbers, strings and booleans, no fractions for \
                         whole numbers, no enum ordinals, no repeated keys, no NUL or control characters in text. \
                         503 with Retry-After means the database or a payment provider is briefly out of reach: \
-                        nothing was changed, send the request again (with the same Idempotency-Key)."""));
+                        send the request again, a creating POST with the same Idempotency-Key."""));
     }
 }

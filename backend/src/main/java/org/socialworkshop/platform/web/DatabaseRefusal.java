@@ -48,7 +48,8 @@ final class DatabaseRefusal {
         return Optional.of(problem);
     }
 
-    private static @Nullable R2dbcException cause(Throwable error) {
+    /** The first R2DBC exception in the chain of causes: what PostgreSQL or the driver said. */
+    static @Nullable R2dbcException cause(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof R2dbcException refused) {
                 return refused;

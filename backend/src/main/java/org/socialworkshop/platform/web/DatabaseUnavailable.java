@@ -49,7 +49,8 @@ final class DatabaseUnavailable {
         }
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return Optional.of(Problems.of(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                "The shop cannot reach its database right now. Nothing was changed; try again in a few seconds."));
+                "The shop cannot reach its database right now; try again in a few seconds (a creating request with the "
+                        + "same Idempotency-Key, so that it is not done twice)."));
     }
 
     /**
@@ -58,11 +59,10 @@ final class DatabaseUnavailable {
      * 53300 (too many connections); any other answer is about the statement, not about reaching the server.
      */
     private static @Nullable Throwable unreachable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof R2dbcException sql && sql.getSqlState() != null) {
-                String state = sql.getSqlState();
-                return state.startsWith("08") || state.startsWith("57P") || state.equals("53300") ? cause : null;
-            }
+        R2dbcException answered = DatabaseRefusal.cause(error);
+        if (answered != null && answered.getSqlState() != null) {
+            String state = answered.getSqlState();
+            return state.startsWith("08") || state.startsWith("57P") || state.equals("53300") ? answered : null;
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof R2dbcNonTransientResourceException || cause instanceof R2dbcTransientResourceException
