@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -132,15 +133,21 @@ public class Checkout {
         });
     }
 
-    /** Places the order and opens its payment page. */
-    public Mono<Placed> place(UUID cartId, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language) {
+    /**
+     * Places the order and opens its payment page. {@code withOrder} runs in the transaction that stores the order,
+     * for what must commit with it or not at all (the answer a retry of this checkout replays).
+     */
+    public Mono<Placed> place(UUID cartId, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language,
+            Function<Placed, Mono<Void>> withOrder) {
         return priced(cartId).flatMap(items -> {
             check(items, fulfilment);
-            return withinLimits(items, buyer.email()).then(Mono.defer(() -> place(cartId, items, buyer, fulfilment, shopUrl, language)));
+            return withinLimits(items, buyer.email())
+                    .then(Mono.defer(() -> place(cartId, items, buyer, fulfilment, shopUrl, language, withOrder)));
         });
     }
 
-    private Mono<Placed> place(UUID cartId, List<Priced> items, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language) {
+    private Mono<Placed> place(UUID cartId, List<Priced> items, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language,
+            Function<Placed, Mono<Void>> withOrder) {
         UUID orderId = UUID.randomUUID();
         String token = token();
         OffsetDateTime payBy = OffsetDateTime.now(clock).plus(settings.paymentWindow());
@@ -148,10 +155,8 @@ public class Checkout {
         return reserve(orderId, items, hold)
                 .flatMap(reserved -> openPayment(orderId, reserved.number(), lines(items, reserved.reservations(), fulfilment),
                                 buyer, shopUrl, token, payBy, language)
-                        .flatMap(opened -> store(cartId, orderId, reserved.number(), opened, buyer, fulfilment, token, payBy))
-                        .onErrorResume(failure -> release(reserved.reservations()).then(Mono.error(failure))))
-                .map(opened -> new Placed(orderId, opened.number().toString(), token,
-                        new Placed.Payment(payments.providerName(), opened.session().redirectUrl().toString())));
+                        .flatMap(opened -> store(cartId, orderId, opened, buyer, fulfilment, token, payBy, withOrder))
+                        .onErrorResume(failure -> release(reserved.reservations()).then(Mono.error(failure))));
     }
 
     /** What an unpaid order may hold ({@link OrderingSettings.Limits}), checked before anything is reserved. */
@@ -255,8 +260,11 @@ public class Checkout {
     }
 
     /** Step 3: the order, its lines and payment attempt, and the cart closed; a cart checked out meanwhile fails it. */
-    private Mono<Opened> store(UUID cartId, UUID orderId, OrderNumber number, Opened opened, Buyer buyer, Fulfilment fulfilment,
-            String token, OffsetDateTime payBy) {
+    private Mono<Placed> store(UUID cartId, UUID orderId, Opened opened, Buyer buyer, Fulfilment fulfilment, String token,
+            OffsetDateTime payBy, Function<Placed, Mono<Void>> withOrder) {
+        OrderNumber number = opened.number();
+        Placed placed = new Placed(orderId, number.toString(), token,
+                new Placed.Payment(payments.providerName(), opened.session().redirectUrl().toString()));
         Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.ONLINE, opened.lines(), buyer.email(), buyer.phone(),
                 buyer.name(), buyer.note(), fulfilment.type(), fulfilment.slot(), fulfilment.address(), Orders.hash(token), cartId, payBy);
         return db.inTransaction(() -> db.sql("UPDATE carts SET order_id = :order, updated_at = now() WHERE id = :cart AND order_id IS NULL")
@@ -266,7 +274,8 @@ public class Checkout {
                 .then(payments.record(opened.request(), 1, opened.session()))
                 .then(audit.record("order.placed", "order:" + orderId, Map.of("number", number.toString(),
                         "total", opened.request().total().minor(), "fulfilment", fulfilment.type().name())))
-                .thenReturn(opened));
+                .then(withOrder.apply(placed))
+                .thenReturn(placed));
     }
 
     private Mono<Void> release(Map<VariantId, Reservation> reservations) {

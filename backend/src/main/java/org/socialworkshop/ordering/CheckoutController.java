@@ -73,9 +73,14 @@ class CheckoutController {
         Checkout.Fulfilment fulfilment = fulfilment(body.fulfilment());
         Checkout.Buyer buyer = new Checkout.Buyer(body.email().trim(), blankToNull(body.phone()), blankToNull(body.name()),
                 blankToNull(body.note()));
-        return idempotency.executeInSteps(exchange, key, body, () -> checkout
-                .place(body.cartId(), buyer, fulfilment, shopUrl(exchange, publicAddress), Language.of(locale))
-                .map(placed -> ResponseEntity.status(201).body(placed)));
+        return idempotency.executeInSteps(exchange, key, body, completion -> checkout
+                .place(body.cartId(), buyer, fulfilment, shopUrl(exchange, publicAddress), Language.of(locale),
+                        placed -> completion.record(created(placed)))
+                .map(CheckoutController::created));
+    }
+
+    private static ResponseEntity<Checkout.Placed> created(Checkout.Placed placed) {
+        return ResponseEntity.status(201).body(placed);
     }
 
     private static Checkout.Fulfilment fulfilment(FulfilmentBody body) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code Idempotency-Key} contract for any endpoint that creates something; the endpoint wraps its work:
  * <pre>{@code
- * return idempotency.execute(IdempotentRequest.of(exchange, principal, key, body, json),
+ * return idempotency.execute(exchange, key, body,
  *         () -> users.create(body).map(user -> ResponseEntity.created(uri).body(user)));
  * }</pre>
  * <ul>
@@ -43,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Work that calls another system between its transactions (checkout opens a payment page between reserving
  * stock and storing the order) uses {@link #executeInSteps}: its steps commit on their own, so no row stays locked
- * while the other system answers, and the response is recorded after the last step.
+ * while the other system answers, and its last step records the response through the {@link Completion} it is given,
+ * in that step's transaction: what the work did and the answer a retry gets commit together.
  */
 @Component
 public class Idempotency {
@@ -74,18 +77,27 @@ public class Idempotency {
      */
     public <T> Mono<ResponseEntity<byte[]>> execute(ServerWebExchange exchange, @Nullable String key, Object body,
             Supplier<Mono<ResponseEntity<T>>> work) {
-        return request(exchange, key, body).flatMap(request -> execute(request, work, true));
+        return request(exchange, key, body).flatMap(request -> execute(request, work));
     }
 
     /**
-     * As {@link #execute(ServerWebExchange, String, Object, Supplier)}, for work that runs its own transactions:
-     * it is not wrapped in one, and its response is recorded once it has finished. A crash between its last commit
-     * and the record lets the retry run the work again (as a crash during the work would), so such work must refuse
-     * what an earlier run already did: a checkout run again finds its cart closed.
+     * As {@link #execute(ServerWebExchange, String, Object, Supplier)}, for work that runs its own transactions: it is
+     * not wrapped in one, and it hands its response to the {@link Completion} inside the transaction of its last step,
+     * so that a crash can never leave that step committed without the answer its retry must replay.
      */
     public <T> Mono<ResponseEntity<byte[]>> executeInSteps(ServerWebExchange exchange, @Nullable String key, Object body,
-            Supplier<Mono<ResponseEntity<T>>> work) {
-        return request(exchange, key, body).flatMap(request -> execute(request, work, false));
+            Function<Completion, Mono<ResponseEntity<T>>> work) {
+        return request(exchange, key, body).flatMap(request -> executeInSteps(request, work));
+    }
+
+    /**
+     * Records the response of work run in steps. Called inside the transaction of the work's last step; when the
+     * request carries no key, it records nothing.
+     */
+    @FunctionalInterface
+    public interface Completion {
+
+        Mono<Void> record(ResponseEntity<?> response);
     }
 
     private Mono<IdempotentRequest> request(ServerWebExchange exchange, @Nullable String key, Object body) {
@@ -93,23 +105,39 @@ public class Idempotency {
                 .map(principal -> IdempotentRequest.of(exchange, principal.orElse(null), key, body, json));
     }
 
-    /** Runs {@code work} at most once per key; its body is answered as JSON. */
-    public <T> Mono<ResponseEntity<byte[]>> execute(IdempotentRequest request, Supplier<Mono<ResponseEntity<T>>> work) {
-        return execute(request, work, true);
+    /** Runs {@code work} at most once per key of {@code request}, in one transaction with the record of its response. */
+    <T> Mono<ResponseEntity<byte[]>> execute(IdempotentRequest request, Supplier<Mono<ResponseEntity<T>>> work) {
+        if (!request.hasKey()) {
+            return db.inTransaction(() -> work.get().map(this::asJson));
+        }
+        return once(request, () -> db.inTransaction(() -> work.get().map(this::asJson).flatMap(response -> record(request, response)))
+                .onErrorResume(error -> release(request).then(Mono.error(error))));
     }
 
-    private <T> Mono<ResponseEntity<byte[]>> execute(IdempotentRequest request, Supplier<Mono<ResponseEntity<T>>> work,
-            boolean oneTransaction) {
+    /** As {@link #execute(IdempotentRequest, Supplier)}, for work whose last step records its response. */
+    <T> Mono<ResponseEntity<byte[]>> executeInSteps(IdempotentRequest request, Function<Completion, Mono<ResponseEntity<T>>> work) {
         if (!request.hasKey()) {
-            return oneTransaction ? db.inTransaction(() -> work.get().map(this::asJson)) : db.detach(() -> work.get().map(this::asJson));
+            return db.detach(() -> work.apply(response -> Mono.empty()).map(this::asJson));
         }
+        // Work that ends without handing over its response (a path with no last transaction) is recorded afterwards.
+        AtomicBoolean recorded = new AtomicBoolean();
+        Completion completion = response -> record(request, asJson(response)).doOnSuccess(done -> recorded.set(true)).then();
+        return once(request, () -> Mono.defer(() -> work.apply(completion)).map(this::asJson)
+                .flatMap(response -> recorded.get() ? Mono.just(response) : record(request, response))
+                .onErrorResume(error -> release(request).then(Mono.error(error))));
+    }
+
+    /**
+     * Runs {@code run} (work and record, or release on failure) if this request claims its key, else answers from the
+     * record of whoever claimed it. Claiming, working and recording (or releasing) run to their end even if the client
+     * goes away in between; a claim left behind would answer the client's retries with 409 until its owner is gone.
+     */
+    private Mono<ResponseEntity<byte[]>> once(IdempotentRequest request, Supplier<Mono<ResponseEntity<byte[]>>> run) {
         if (!VALID_KEY.matcher(request.key()).matches()) {
             return Mono.error(IdempotencyProblem.invalidKey());
         }
-        // Claiming, working and recording (or releasing) run to their end even if the client goes away in between;
-        // a claim left behind would answer the client's retries with 409 until abandon-after.
         Mono<Optional<ResponseEntity<byte[]>>> ranHere = db.detach(() -> claim(request).flatMap(claimed -> claimed
-                ? runAndRecord(request, work, oneTransaction).map(Optional::of)
+                ? run.get().map(Optional::of)
                 : Mono.just(Optional.<ResponseEntity<byte[]>>empty())));
         return ranHere.flatMap(response -> response.map(Mono::just).orElseGet(() -> answerFromRecord(request)));
     }
@@ -132,17 +160,6 @@ public class Idempotency {
                 .bind("retention", RETENTION.toSeconds())
                 .update()
                 .map(rows -> rows == 1);
-    }
-
-    private <T> Mono<ResponseEntity<byte[]>> runAndRecord(IdempotentRequest request, Supplier<Mono<ResponseEntity<T>>> work,
-            boolean oneTransaction) {
-        if (!oneTransaction) {
-            return work.get().map(this::asJson)
-                    .onErrorResume(error -> release(request).then(Mono.error(error)))
-                    .flatMap(response -> record(request, response));
-        }
-        return db.inTransaction(() -> work.get().map(this::asJson).flatMap(response -> record(request, response)))
-                .onErrorResume(error -> release(request).then(Mono.error(error)));
     }
 
     private Mono<ResponseEntity<byte[]>> record(IdempotentRequest request, ResponseEntity<byte[]> response) {

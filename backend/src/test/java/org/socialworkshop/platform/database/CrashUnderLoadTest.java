@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,8 @@ import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.ChildApp;
 import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.SignIn;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.ExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,12 +62,13 @@ class CrashUnderLoadTest {
             CatalogFixtures.receive(staff, variantId, STORE_ROOM, STOCK);
 
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            List<String> wrongAnswers = new CopyOnWriteArrayList<>();
             AtomicBoolean buying = new AtomicBoolean(true);
             ExecutorService buyers = Executors.newFixedThreadPool(4);
             for (int buyer = 0; buyer < 4; buyer++) {
                 buyers.submit(() -> {
                     while (buying.get()) {
-                        purchase(client, productId, variantId, acknowledged);
+                        purchase(client, productId, variantId, acknowledged, wrongAnswers);
                     }
                 });
             }
@@ -83,6 +88,7 @@ class CrashUnderLoadTest {
             assertThat(buyers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
             assertThat(acknowledged).as("purchases acknowledged across both crashes").hasSizeGreaterThan(20);
+            assertThat(wrongAnswers).as("retries answered otherwise than the first attempt would have been").isEmpty();
             try (Connection db = DriverManager.getConnection(jdbcUrl())) {
                 Awaitility.await("every acknowledged purchase paid with its receipt").atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(500))
@@ -123,39 +129,75 @@ class CrashUnderLoadTest {
     }
 
     /**
-     * One whole purchase; remembered only when the shop acknowledged both the checkout and the payment. Statuses are
-     * read, not asserted: a refused or cut-off request is expected while the app or its database is down.
+     * One whole purchase, as a careful client makes it: a checkout or payment completion whose answer did not arrive
+     * (cut off, 503, still running) is sent again, the checkout with the same {@code Idempotency-Key}, until it is
+     * answered. Remembered when the shop acknowledged both; any other answer to a retry is a wrong answer, since
+     * the first attempt may have succeeded. A cart that could not be made or filled starts the purchase over.
      */
     @SuppressWarnings("unchecked")
-    private static void purchase(WebTestClient client, String productId, String variantId, Set<String> acknowledged) {
+    private static void purchase(WebTestClient client, String productId, String variantId, Set<String> acknowledged,
+            List<String> wrongAnswers) {
+        String cartId;
         try {
             var cart = client.post().uri("/api/carts").exchange().expectBody(Map.class).returnResult();
             if (cart.getStatus().value() != 201) {
-                throw new IllegalStateException("no cart");
+                pause();
+                return;
             }
-            String cartId = (String) cart.getResponseBody().get("id");
+            cartId = (String) cart.getResponseBody().get("id");
             if (client.post().uri("/api/carts/{id}/items", cartId)
                     .bodyValue(Map.of("productId", productId, "variantId", variantId, "quantity", 1))
                     .exchange().expectBody().returnResult().getStatus().value() != 200) {
-                throw new IllegalStateException("not added");
+                pause();
+                return;
             }
-            var checkout = client.post().uri("/api/checkout").header("Idempotency-Key", UUID.randomUUID().toString())
-                    .bodyValue(Shop.pickup(cartId)).exchange().expectBody(Map.class).returnResult();
-            if (checkout.getStatus().value() != 201) {
-                throw new IllegalStateException("not placed");
-            }
-            Shop.Placed placed = Shop.placed(checkout.getResponseBody());
-            if (client.post().uri("/api/payments/demo/{session}/complete", placed.demoSession())
-                    .exchange().expectBody().returnResult().getStatus().value() == 200) {
-                acknowledged.add(placed.orderId());
-            }
-        } catch (RuntimeException notAcknowledged) {
-            // Refused, cut off or unanswered while the app or its database was down: the shop promised nothing.
+        } catch (RuntimeException cutOff) {
+            pause();
+            return;
+        }
+        Map<String, Object> body = Shop.pickup(cartId);
+        String key = UUID.randomUUID().toString();
+        var checkout = untilAnswered(() -> client.post().uri("/api/checkout").header("Idempotency-Key", key).bodyValue(body)
+                .exchange().expectBody(Map.class).returnResult());
+        if (checkout.getStatus().value() != 201) {
+            wrongAnswers.add("checkout " + key + ": " + checkout.getStatus() + " " + checkout.getResponseBody());
+            return;
+        }
+        Shop.Placed placed = Shop.placed(checkout.getResponseBody());
+        var completion = untilAnswered(() -> client.post().uri("/api/payments/demo/{session}/complete", placed.demoSession())
+                .exchange().expectBody(String.class).returnResult());
+        if (completion.getStatus().value() != 200) {
+            wrongAnswers.add("completion of " + placed.orderId() + ": " + completion.getStatus() + " " + completion.getResponseBody());
+            return;
+        }
+        acknowledged.add(placed.orderId());
+    }
+
+    /** Sends the request again while it is cut off or answered 503 or 409 "still running", for up to a minute. */
+    private static <T extends ExchangeResult> T untilAnswered(Supplier<T> send) {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
             try {
-                Thread.sleep(100);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
+                T result = send.get();
+                int status = result.getStatus().value();
+                boolean stillRunning = status == 409 && result.getResponseHeaders().containsHeader(HttpHeaders.RETRY_AFTER);
+                if ((status != 503 && !stillRunning) || System.nanoTime() > giveUp) {
+                    return result;
+                }
+            } catch (RuntimeException cutOff) {
+                if (System.nanoTime() > giveUp) {
+                    throw cutOff;
+                }
             }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -269,6 +269,40 @@ class IdempotencyTest {
     }
 
     @Test
+    void workInStepsCommitsItsAnswerWithItsLastStepSoARetryAfterAFailureThereReplaysIt() {
+        Idempotency idempotency = new Idempotency(db, json, feed, Duration.ofSeconds(1), Duration.ofMinutes(2));
+        IdempotentRequest request = new IdempotentRequest("idempotency-test", UUID.randomUUID().toString(), "fingerprint");
+        AtomicInteger runs = new AtomicInteger();
+        // The last step commits with its answer; then the answer never reaches the client (as when the app is killed).
+        StepVerifier.create(idempotency.executeInSteps(request, completion -> db.inTransaction(() -> completion
+                                .record(ResponseEntity.status(HttpStatus.CREATED).body(Map.of("run", runs.incrementAndGet()))))
+                        .then(Mono.<ResponseEntity<Map<String, Integer>>>error(new IllegalStateException("cut off after the commit")))))
+                .expectErrorMessage("cut off after the commit")
+                .verify(Duration.ofSeconds(5));
+
+        StepVerifier.create(idempotency.executeInSteps(request, completion -> Mono.just(ResponseEntity.ok(Map.of("run", runs.incrementAndGet())))))
+                .assertNext(response -> {
+                    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                    assertThat(new String(response.getBody())).isEqualTo("{\"run\":1}");
+                    assertThat(response.getHeaders().getFirst(REPLAYED)).isEqualTo("true");
+                })
+                .verifyComplete();
+        assertThat(runs).as("the work ran once").hasValue(1);
+    }
+
+    @Test
+    void workInStepsWhoseLastStepRollsBackLeavesNoAnswerBehind() {
+        Idempotency idempotency = new Idempotency(db, json, feed, Duration.ofSeconds(1), Duration.ofMinutes(2));
+        IdempotentRequest request = new IdempotentRequest("idempotency-test", UUID.randomUUID().toString(), "fingerprint");
+        StepVerifier.create(idempotency.executeInSteps(request, completion -> db.inTransaction(() -> completion
+                        .record(ResponseEntity.status(HttpStatus.CREATED).body(Map.of("run", 1)))
+                        .then(Mono.<ResponseEntity<Map<String, Integer>>>error(new IllegalStateException("the step failed"))))))
+                .expectErrorMessage("the step failed")
+                .verify(Duration.ofSeconds(5));
+        assertThat(stateOf(request)).as("no record left behind, so a retry runs the work").isNull();
+    }
+
+    @Test
     void aClientThatGoesAwayWhileItsRequestFailsStillReleasesTheKey() {
         Idempotency idempotency = new Idempotency(db, json, feed, Duration.ofSeconds(1), Duration.ofMinutes(2));
         IdempotentRequest request = new IdempotentRequest("idempotency-test", UUID.randomUUID().toString(), "fingerprint");
