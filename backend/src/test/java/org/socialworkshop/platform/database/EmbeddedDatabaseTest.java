@@ -85,7 +85,7 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void startsPostgresAgainWhenItIsKilledAndAnswers503MeanwhileNever500() throws Exception {
+    void startsPostgresAgainWhenItIsKilledAndAnswers503MeanwhileNever500WithHealthDownThenUp() throws Exception {
         String[] settings = {"workshop.database.data-dir=" + data.resolve("postgres"), "workshop.demo-data=false",
                 "workshop.first-admin.email=" + ADMIN, "workshop.first-admin.password=" + ADMIN_PASSWORD};
         String email = "healed-" + UUID.randomUUID() + "@example.org";
@@ -99,7 +99,9 @@ class EmbeddedDatabaseTest {
 
             List<Integer> statuses = new java.util.ArrayList<>();
             List<String> retryAfter = new java.util.ArrayList<>();
+            List<Integer> health = new java.util.ArrayList<>();
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                health.add(app.client().get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().value());
                 var answer = app.client().get().uri("/api/products?q=heal-" + statuses.size()).exchange().returnResult(String.class);
                 statuses.add(answer.getStatus().value());
                 if (answer.getStatus().value() == 503) {
@@ -113,6 +115,7 @@ class EmbeddedDatabaseTest {
             assertThat(retryAfter).allSatisfy(value -> assertThat(value).isEqualTo("5"));
             assertThat(down).isLessThan(Duration.ofSeconds(20));
             SignIn.as(app.client(), email, "long-enough-pw").get().uri("/api/auth/me").exchange().expectStatus().isOk();
+            assertThat(health).as("health while PostgreSQL was down and being started again").contains(503);
             Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
                     app.client().get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
         }
