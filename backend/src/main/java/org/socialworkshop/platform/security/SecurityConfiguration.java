@@ -55,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "SESSION";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
 
     private final boolean secureCookies;
     private final String metricsToken;
@@ -63,6 +64,12 @@ class SecurityConfiguration {
             @Value("${workshop.metrics.token:}") String metricsToken) {
         this.secureCookies = secureCookies;
         this.metricsToken = metricsToken;
+    }
+
+    /** The security headers on Netty's own answers too, given before any filter runs (see the class). */
+    @Bean
+    ServerAnswerHeaders serverAnswerHeaders() {
+        return new ServerAnswerHeaders(secureCookies);
     }
 
     /**
@@ -102,7 +109,7 @@ class SecurityConfiguration {
         headers.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
                 .writer(exchange -> {
                     if (secureCookies) {
-                        exchange.getResponse().getHeaders().set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+                        exchange.getResponse().getHeaders().set("Strict-Transport-Security", HSTS);
                     }
                     return Mono.empty();
                 })

@@ -59,18 +59,30 @@ class OperationsTest {
                 .expectHeader().doesNotExist("Strict-Transport-Security");
         // A body declared larger than any endpoint takes is refused before it is read (a client library would send
         // its real length, so this one is written by hand).
+        assertThat(answerHead("POST /api/carts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 99999999\r\n\r\n{}"))
+                .startsWith("http/1.1 413").contains("content-security-policy:").contains("x-content-type-options: nosniff")
+                .contains("application/problem+json");
+        // Netty answers these itself, before any filter: an address too long, headers too large, a malformed request.
+        assertThat(answerHead("GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+                .startsWith("http/1.1 414").contains("content-security-policy: default-src 'none'").contains("x-content-type-options: nosniff");
+        assertThat(answerHead("GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n"))
+                .startsWith("http/1.1 431").contains("x-frame-options: deny").contains("x-content-type-options: nosniff");
+        assertThat(answerHead("GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: many\r\n\r\n"))
+                .startsWith("http/1.1 400").contains("content-security-policy:").contains("x-content-type-options: nosniff");
+    }
+
+    /** The status line and headers of the answer to a request written by hand, lower-cased. */
+    private String answerHead(String request) throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /api/carts HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 99999999\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             StringBuilder answer = new StringBuilder();
             for (int read = 0; read >= 0 && !answer.toString().endsWith("\r\n\r\n"); ) {
                 read = socket.getInputStream().read();
                 answer.append((char) read);
             }
-            String head = answer.toString().toLowerCase(Locale.ROOT);
-            assertThat(head).startsWith("http/1.1 413").contains("content-security-policy:").contains("x-content-type-options: nosniff")
-                    .contains("application/problem+json");
+            return answer.toString().toLowerCase(Locale.ROOT);
         }
     }
 
