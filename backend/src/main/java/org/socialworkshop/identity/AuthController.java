@@ -1,6 +1,5 @@
 package org.socialworkshop.identity;
 
-import java.net.InetSocketAddress;
 import java.util.Map;
 
 import jakarta.validation.Valid;
@@ -10,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.security.LoginThrottle;
+import org.socialworkshop.platform.web.ClientAddress;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -111,7 +111,7 @@ class AuthController {
     }
 
     private static String addressOf(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String address = ClientAddress.of(exchange);
+        return address == null ? "unknown" : address;
     }
 }

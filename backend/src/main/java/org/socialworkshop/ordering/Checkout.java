@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -90,7 +91,9 @@ public class Checkout {
         this.clock = clock.withZone(settings.timeZone());
     }
 
-    public record Buyer(String email, @Nullable String phone, @Nullable String name, @Nullable String note) {
+    /** Who orders; {@code networkAddress} is where from, kept only while the order waits for payment. */
+    public record Buyer(String email, @Nullable String phone, @Nullable String name, @Nullable String note,
+            @Nullable String networkAddress) {
     }
 
     public record Fulfilment(FulfilmentType type, @Nullable OffsetDateTime slot, @Nullable Address address) {
@@ -141,7 +144,7 @@ public class Checkout {
             Function<Placed, Mono<Void>> withOrder) {
         return priced(cartId).flatMap(items -> {
             check(items, fulfilment);
-            return withinLimits(items, buyer.email())
+            return withinLimits(items, buyer)
                     .then(Mono.defer(() -> place(cartId, items, buyer, fulfilment, shopUrl, language, withOrder)));
         });
     }
@@ -160,7 +163,7 @@ public class Checkout {
     }
 
     /** What an unpaid order may hold ({@link OrderingSettings.Limits}), checked before anything is reserved. */
-    private Mono<Void> withinLimits(List<Priced> items, String email) {
+    private Mono<Void> withinLimits(List<Priced> items, Buyer buyer) {
         OrderingSettings.Limits limits = settings.limits();
         List<OrderingProblem.Item> tooMany = items.stream()
                 .filter(item -> item.info().stockTracked() && item.line().quantity() > limits.unitsPerItem())
@@ -171,13 +174,24 @@ public class Checkout {
             return Mono.error(OrderingProblem.tooManyUnits(tooMany));
         }
         return db.sql("""
-                        SELECT count(*) AS unpaid FROM orders
-                        WHERE lower(email) = lower(:email) AND status = 'PENDING_PAYMENT' AND pay_by > now()""")
-                .bind("email", email)
-                .map(row -> row.get("unpaid", Long.class))
+                        SELECT count(*) FILTER (WHERE lower(email) = lower(:email)) AS by_buyer,
+                               count(*) FILTER (WHERE placed_from = CAST(:address AS inet)) AS by_address
+                        FROM orders
+                        WHERE status = 'PENDING_PAYMENT' AND pay_by > now()
+                          AND (lower(email) = lower(:email) OR placed_from = CAST(:address AS inet))""")
+                .bind("email", buyer.email())
+                .bindNullable("address", buyer.networkAddress(), String.class)
+                .map(row -> {
+                    if (row.get("by_buyer", Long.class) >= limits.unpaidOrdersPerBuyer()) {
+                        return Optional.of(OrderingProblem.tooManyUnpaid(limits.unpaidOrdersPerBuyer()));
+                    }
+                    if (row.get("by_address", Long.class) >= limits.unpaidOrdersPerAddress()) {
+                        return Optional.of(OrderingProblem.tooManyUnpaidFromAddress(limits.unpaidOrdersPerAddress()));
+                    }
+                    return Optional.<OrderingProblem>empty();
+                })
                 .one()
-                .flatMap(unpaid -> unpaid >= limits.unpaidOrdersPerBuyer()
-                        ? Mono.error(OrderingProblem.tooManyUnpaid(limits.unpaidOrdersPerBuyer())) : Mono.empty());
+                .flatMap(refusal -> refusal.map(Mono::<Void>error).orElseGet(Mono::empty));
     }
 
     private record Reserved(OrderNumber number, Map<VariantId, Reservation> reservations) {
@@ -266,7 +280,8 @@ public class Checkout {
         Placed placed = new Placed(orderId, number.toString(), token,
                 new Placed.Payment(payments.providerName(), opened.session().redirectUrl().toString()));
         Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.ONLINE, opened.lines(), buyer.email(), buyer.phone(),
-                buyer.name(), buyer.note(), fulfilment.type(), fulfilment.slot(), fulfilment.address(), Orders.hash(token), cartId, payBy);
+                buyer.name(), buyer.note(), fulfilment.type(), fulfilment.slot(), fulfilment.address(), Orders.hash(token), cartId, payBy,
+                buyer.networkAddress());
         return db.inTransaction(() -> db.sql("UPDATE carts SET order_id = :order, updated_at = now() WHERE id = :cart AND order_id IS NULL")
                 .bind("order", orderId).bind("cart", cartId)
                 .update()

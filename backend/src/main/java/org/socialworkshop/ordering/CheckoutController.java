@@ -18,6 +18,7 @@ import org.socialworkshop.ordering.Orders.Address;
 import org.socialworkshop.ordering.Orders.FulfilmentType;
 import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
+import org.socialworkshop.platform.web.ClientAddress;
 import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.platform.web.Problems;
 import org.socialworkshop.platform.web.PublicAddress;
@@ -72,7 +73,7 @@ class CheckoutController {
             ServerWebExchange exchange) {
         Checkout.Fulfilment fulfilment = fulfilment(body.fulfilment());
         Checkout.Buyer buyer = new Checkout.Buyer(body.email().trim(), blankToNull(body.phone()), blankToNull(body.name()),
-                blankToNull(body.note()));
+                blankToNull(body.note()), ClientAddress.of(exchange));
         return idempotency.executeInSteps(exchange, key, body, completion -> checkout
                 .place(body.cartId(), buyer, fulfilment, shopUrl(exchange, publicAddress), Language.of(locale),
                         placed -> completion.record(created(placed)))

@@ -60,6 +60,12 @@ public final class OrderingProblem extends ProblemException {
                         + "an unpaid one is cancelled at the end of its payment window.");
     }
 
+    static OrderingProblem tooManyUnpaidFromAddress(int limit) {
+        return new OrderingProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-unpaid-from-address", "Too many unpaid orders",
+                "This network already has " + limit + " orders waiting for payment. Pay one of them, or wait until "
+                        + "an unpaid one is cancelled at the end of its payment window.");
+    }
+
     static OrderingProblem outOfStock(List<Item> items) {
         return new OrderingProblem(HttpStatus.CONFLICT, "out-of-stock", "Not enough stock",
                 "Some items are not available in the quantity asked; see items for what is left.").withItems(items);

@@ -35,10 +35,12 @@ record OrderingSettings(@DefaultValue("30m") Duration paymentWindow, @DefaultVal
     /**
      * Stock held for unpaid orders is stock real buyers cannot have: an online order may hold at most
      * {@code unitsPerItem} of one stock-tracked item (larger quantities are corporate orders), and one buyer's e-mail
-     * at most {@code unpaidOrdersPerBuyer} orders waiting for payment at once. Coordinators see unpaid orders in the
-     * orders list and can cancel one to free its stock.
+     * at most {@code unpaidOrdersPerBuyer} orders waiting for payment at once, one network address (whatever e-mail
+     * addresses it gives) at most {@code unpaidOrdersPerAddress}. Coordinators see unpaid orders in the orders list
+     * and can cancel one to free its stock.
      */
-    record Limits(@DefaultValue("20") int unitsPerItem, @DefaultValue("3") int unpaidOrdersPerBuyer) {
+    record Limits(@DefaultValue("20") int unitsPerItem, @DefaultValue("3") int unpaidOrdersPerBuyer,
+            @DefaultValue("10") int unpaidOrdersPerAddress) {
     }
 
     /** Delivery: a flat fee in fen, free from an amount of goods in fen. */

@@ -64,7 +64,7 @@ class Orders {
     record NewOrder(UUID id, OrderNumber number, Channel channel, List<StoredLine> lines, @Nullable String email,
             @Nullable String phone, @Nullable String name, @Nullable String note, FulfilmentType fulfilment,
             @Nullable OffsetDateTime pickupSlot, @Nullable Address delivery, byte[] tokenHash, @Nullable UUID cartId,
-            OffsetDateTime payBy) {
+            OffsetDateTime payBy, @Nullable String placedFrom) {
     }
 
     /** An order as loaded: the domain object and the facts around it. */
@@ -86,9 +86,9 @@ class Orders {
         Money total = domain.total();
         Mono<Long> head = db.sql("""
                         INSERT INTO orders (id, number, channel, status, currency, total_minor, email, phone, name, note,
-                                            fulfilment_type, pickup_slot, delivery, access_token_hash, cart_id, pay_by)
+                                            fulfilment_type, pickup_slot, delivery, access_token_hash, cart_id, pay_by, placed_from)
                         VALUES (:id, :number, :channel, 'PENDING_PAYMENT', :currency, :total, :email, :phone, :name, :note,
-                                :fulfilment, :slot, CAST(:delivery AS jsonb), :token, :cart, :payBy)""")
+                                :fulfilment, :slot, CAST(:delivery AS jsonb), :token, :cart, :payBy, CAST(:placedFrom AS inet))""")
                 .bind("id", order.id()).bind("number", order.number().toString()).bind("channel", order.channel().name())
                 .bind("currency", total.currency().getCurrencyCode()).bind("total", total.minor())
                 .bindNullable("email", order.email(), String.class).bindNullable("phone", order.phone(), String.class)
@@ -98,6 +98,7 @@ class Orders {
                 .bindNullable("delivery", order.delivery() == null ? null : json.writeValueAsString(order.delivery()), String.class)
                 .bind("token", order.tokenHash()).bindNullable("cart", order.cartId(), UUID.class)
                 .bind("payBy", order.payBy())
+                .bindNullable("placedFrom", order.placedFrom(), String.class)
                 .update();
         Flux<Long> lines = Flux.range(0, order.lines().size()).concatMap(position -> {
             StoredLine stored = order.lines().get(position);
@@ -188,6 +189,7 @@ class Orders {
         return db.sql("""
                         UPDATE orders SET status = :status, refunded_minor = :refunded,
                                paid_at = CASE WHEN :status = 'PAID' AND paid_at IS NULL THEN now() ELSE paid_at END,
+                               placed_from = CASE WHEN :status = 'PENDING_PAYMENT' THEN placed_from END,
                                closed_at = CASE WHEN :status IN ('FULFILLED', 'CANCELLED', 'REFUNDED') THEN coalesce(closed_at, now())
                                                 ELSE closed_at END
                         WHERE id = :id""")

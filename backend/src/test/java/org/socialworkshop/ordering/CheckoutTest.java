@@ -17,7 +17,9 @@ import org.socialworkshop.inventory.StockLevel;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.Race;
+import org.socialworkshop.support.SecondInstance;
 import org.socialworkshop.support.Shop;
+import org.socialworkshop.support.TestPostgres;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -324,6 +326,38 @@ class CheckoutTest {
         shop.payDemo(unpaid.get(0)).expectStatus().isOk();
         shop.awaitStatus(unpaid.get(0), "PAID");
         shop.checkout(fourth, UUID.randomUUID().toString()).expectStatus().isCreated();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneNetworkAddressHoldsAtMostItsLimitOfUnpaidOrdersWhateverTheEmailsAndIsForgottenOncePaid() {
+        Item cup = tracked(10, 2500);
+        // Behind a proxy (forwarded addresses honoured), with a limit of two unpaid orders per address.
+        try (SecondInstance proxied = SecondInstance.start("workshop.database.url=" + TestPostgres.url(),
+                "server.forward-headers-strategy=native", "workshop.ordering.limits.unpaid-orders-per-address=2")) {
+            String address = "10." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250) + ".7";
+            Shop fromAddress = new Shop(proxied.client().mutate().defaultHeader("X-Forwarded-For", address).build());
+            Shop fromElsewhere = new Shop(proxied.client().mutate().defaultHeader("X-Forwarded-For", "192.0.2.99").build());
+            List<Shop.Placed> unpaid = new ArrayList<>();
+            for (int order = 0; order < 2; order++) {
+                unpaid.add(fromAddress.checkout(fromAddress.cartWith(Map.of(cup.productId(), cup.variantId()), 1)));
+            }
+            String third = fromAddress.cartWith(Map.of(cup.productId(), cup.variantId()), 1);
+            fromAddress.checkout(Shop.pickup(third), UUID.randomUUID().toString()).expectStatus().isEqualTo(429)
+                    .expectBody().jsonPath("$.type").value(type -> assertThat((String) type).endsWith("too-many-unpaid-from-address"));
+            assertThat(level(cup).reserved()).isEqualTo(2);
+            fromElsewhere.checkout(fromElsewhere.cartWith(Map.of(cup.productId(), cup.variantId()), 1));
+
+            fromAddress.payDemo(unpaid.get(0)).expectStatus().isOk();
+            fromAddress.awaitStatus(unpaid.get(0), "PAID");
+            fromAddress.checkout(Shop.pickup(third), UUID.randomUUID().toString()).expectStatus().isCreated();
+            assertThat(db.sql("SELECT host(placed_from) AS placed_from FROM orders WHERE id = :id")
+                    .bind("id", UUID.fromString(unpaid.get(1).orderId())).map(row -> row.get("placed_from", String.class)).one()
+                    .block()).as("kept while unpaid").isEqualTo(address);
+            assertThat(db.sql("SELECT count(*) AS kept FROM orders WHERE id = :id AND placed_from IS NOT NULL")
+                    .bind("id", UUID.fromString(unpaid.get(0).orderId())).map(row -> row.get("kept", Long.class)).one().block())
+                    .as("forgotten once paid").isZero();
+        }
     }
 
     @Test

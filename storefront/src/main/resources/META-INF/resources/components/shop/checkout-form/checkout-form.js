@@ -218,6 +218,9 @@ class CheckoutForm extends HTMLElement {
       return [message('checkout.errors.tooManyUnits'), ...error.problem.items.map((item) => (
         message('checkout.errors.tooManyUnitsItem', { name: item.name, max: item.available })))];
     }
+    if (error.status === 429 && code.includes('too-many-unpaid-from-address')) {
+      return [message('checkout.errors.tooManyUnpaidFromAddress')];
+    }
     if (error.status === 429 && code.includes('too-many-unpaid')) return [message('checkout.errors.tooManyUnpaid')];
     if (error.status === 404 || (error.status === 409 && code.includes('checked-out'))) {
       forgetCart();
