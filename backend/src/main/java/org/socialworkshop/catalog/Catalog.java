@@ -20,6 +20,8 @@ import org.socialworkshop.makers.Makers;
 import org.socialworkshop.media.ImageId;
 import org.socialworkshop.media.Images;
 import org.socialworkshop.platform.audit.AuditLog;
+import org.socialworkshop.platform.cache.ReadCache;
+import org.socialworkshop.platform.cache.ReadCaches;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.database.Statement;
 import org.socialworkshop.platform.web.InvalidInput;
@@ -37,16 +39,25 @@ import reactor.core.publisher.Mono;
 @Service
 public class Catalog {
 
+    /** Notified at the commit of any change to what the catalog shows but stock (V9). */
+    static final String CHANGED = "catalog_changed";
+    /** Notified at the commit of any change to stock levels (V15): sales, holds, receipts of goods. */
+    static final String STOCK_CHANGED = "stock_changed";
+    private static final long VARIANTS_KEPT = 10_000;
+
     private final Database db;
     private final Makers makers;
     private final Images images;
     private final AuditLog audit;
+    private final ReadCache<VariantId, VariantInfo> variants;
 
-    Catalog(Database db, Makers makers, Images images, AuditLog audit) {
+    Catalog(Database db, Makers makers, Images images, AuditLog audit, ReadCaches caches) {
         this.db = db;
         this.makers = makers;
         this.images = images;
         this.audit = audit;
+        // Names, prices and tax of what is in carts and checkouts; stock is not part of them, so sales leave them kept.
+        this.variants = caches.create("catalog.variants", VARIANTS_KEPT, CHANGED);
     }
 
     public Mono<AdminProduct> create(ProductDraft draft) {
@@ -110,6 +121,10 @@ public class Catalog {
 
     /** Facts about variants for other modules (stock, orders); unknown ids are left out. */
     public Mono<Map<VariantId, VariantInfo>> variants(Collection<VariantId> ids) {
+        return variants.getAll(ids, this::readVariants);
+    }
+
+    private Mono<Map<VariantId, VariantInfo>> readVariants(Collection<VariantId> ids) {
         return db.sql("""
                         SELECT v.id, v.product_id, v.sku, v.name_zh AS variant_zh, v.name_en AS variant_en, v.price_minor,
                                v.currency, v.status AS variant_status, p.name_zh, p.name_en, p.stock_tracked, p.channels,

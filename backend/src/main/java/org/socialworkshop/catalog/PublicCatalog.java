@@ -38,8 +38,8 @@ class PublicCatalog {
         this.queries = queries;
         this.pages = pages;
         this.json = json;
-        this.lists = caches.create("catalog.lists", "catalog_changed", KEPT);
-        this.products = caches.create("catalog.products", "catalog_changed", KEPT);
+        this.lists = caches.create("catalog.lists", KEPT, Catalog.CHANGED, Catalog.STOCK_CHANGED);
+        this.products = caches.create("catalog.products", KEPT, Catalog.CHANGED, Catalog.STOCK_CHANGED);
     }
 
     Mono<JsonAnswer> list(Channel channel, @Nullable String query, @Nullable String category, Page.Request page,

@@ -142,6 +142,31 @@ public class Carts {
                 .list();
     }
 
+    /** The lines of a cart that exists and has not been checked out, in one query; else the problem. */
+    Mono<List<Line>> openLines(UUID cartId) {
+        return db.sql("""
+                        SELECT c.order_id IS NOT NULL AS checked_out, i.variant_id, i.quantity
+                        FROM carts c LEFT JOIN cart_items i ON i.cart_id = c.id
+                        WHERE c.id = :cart ORDER BY i.added_at, i.variant_id""")
+                .bind("cart", cartId)
+                .map(row -> new CartRow(row.get("checked_out", Boolean.class), row.get("variant_id", UUID.class),
+                        row.get("quantity", Integer.class)))
+                .list()
+                .flatMap(rows -> {
+                    if (rows.isEmpty()) {
+                        return Mono.error(OrderingProblem.unknownCart());
+                    }
+                    if (rows.get(0).checkedOut()) {
+                        return Mono.error(OrderingProblem.cartCheckedOut());
+                    }
+                    return Mono.just(rows.stream().filter(row -> row.variant() != null)
+                            .map(row -> new Line(new VariantId(row.variant()), row.quantity())).toList());
+                });
+    }
+
+    private record CartRow(boolean checkedOut, @Nullable UUID variant, @Nullable Integer quantity) {
+    }
+
     /** Completes when the cart exists and has not been checked out. */
     Mono<Void> requireOpen(UUID cartId) {
         return state(cartId).flatMap(checkedOut -> checkedOut ? Mono.error(OrderingProblem.cartCheckedOut()) : Mono.empty());

@@ -282,10 +282,8 @@ public class Checkout {
         Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.ONLINE, opened.lines(), buyer.email(), buyer.phone(),
                 buyer.name(), buyer.note(), fulfilment.type(), fulfilment.slot(), fulfilment.address(), Orders.hash(token), cartId, payBy,
                 buyer.networkAddress());
-        return db.inTransaction(() -> db.sql("UPDATE carts SET order_id = :order, updated_at = now() WHERE id = :cart AND order_id IS NULL")
-                .bind("order", orderId).bind("cart", cartId)
-                .update()
-                .flatMap(closed -> closed == 0 ? Mono.error(OrderingProblem.cartCheckedOut()) : orders.insert(order))
+        return db.inTransaction(() -> orders.insert(order)
+                .flatMap(stored -> stored ? Mono.<Void>empty() : Mono.error(OrderingProblem.cartCheckedOut()))
                 .then(payments.record(opened.request(), 1, opened.session()))
                 .then(audit.record("order.placed", "order:" + orderId, Map.of("number", number.toString(),
                         "total", opened.request().total().minor(), "fulfilment", fulfilment.type().name())))
@@ -320,7 +318,7 @@ public class Checkout {
 
     /** The cart's lines priced from the catalog; refuses an empty cart and items no longer sold online. */
     private Mono<List<Priced>> priced(UUID cartId) {
-        return carts.requireOpen(cartId).then(carts.lines(cartId)).flatMap(lines -> {
+        return carts.openLines(cartId).flatMap(lines -> {
             if (lines.isEmpty()) {
                 return Mono.error(OrderingProblem.cartEmpty());
             }

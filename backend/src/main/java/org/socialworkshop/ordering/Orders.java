@@ -9,6 +9,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import io.r2dbc.spi.Readable;
@@ -80,15 +82,39 @@ class Orders {
                 .one();
     }
 
-    /** Stores a new order awaiting payment; call inside a transaction. */
-    Mono<Void> insert(NewOrder order) {
+    /**
+     * Stores a new order awaiting payment with its lines and closes its cart, in one statement; call inside a
+     * transaction. False, and nothing stored, when the cart was checked out meanwhile (a cart becomes one order only).
+     */
+    Mono<Boolean> insert(NewOrder order) {
         Order domain = Order.place(order.id(), order.number(), order.lines().stream().map(StoredLine::line).toList());
         Money total = domain.total();
-        Mono<Long> head = db.sql("""
-                        INSERT INTO orders (id, number, channel, status, currency, total_minor, email, phone, name, note,
-                                            fulfilment_type, pickup_slot, delivery, access_token_hash, cart_id, pay_by, placed_from)
-                        VALUES (:id, :number, :channel, 'PENDING_PAYMENT', :currency, :total, :email, :phone, :name, :note,
-                                :fulfilment, :slot, CAST(:delivery AS jsonb), :token, :cart, :payBy, CAST(:placedFrom AS inet))""")
+        List<StoredLine> lines = order.lines();
+        return db.sql("""
+                        WITH closed AS (
+                            UPDATE carts SET order_id = :id, updated_at = now() WHERE id = :cart AND order_id IS NULL RETURNING id
+                        ), admitted AS (
+                            SELECT 1 FROM closed UNION ALL SELECT 1 WHERE CAST(:cart AS uuid) IS NULL
+                        ), head AS (
+                            INSERT INTO orders (id, number, channel, status, currency, total_minor, email, phone, name, note,
+                                                fulfilment_type, pickup_slot, delivery, access_token_hash, cart_id, pay_by, placed_from)
+                            SELECT :id, :number, :channel, 'PENDING_PAYMENT', :currency, :total, :email, :phone, :name, :note,
+                                   :fulfilment, :slot, CAST(:delivery AS jsonb), :token, :cart, :payBy, CAST(:placedFrom AS inet)
+                            FROM admitted
+                            RETURNING id
+                        )
+                        INSERT INTO order_lines (id, order_id, position, kind, variant_id, product_id, sku, name_zh, name_en,
+                                                 variant_zh, variant_en, quantity, unit_price_minor, tax_rate, reservation_id, location)
+                        SELECT line.id, head.id, line.position - 1, line.kind, line.variant, line.product, line.sku, line.name_zh,
+                               line.name_en, line.variant_zh, line.variant_en, line.quantity, line.price, line.rate,
+                               line.reservation, line.location
+                        FROM head, unnest(CAST(:lineIds AS uuid[]), CAST(:kinds AS text[]), CAST(:variants AS uuid[]),
+                                          CAST(:products AS uuid[]), CAST(:skus AS text[]), CAST(:namesZh AS text[]),
+                                          CAST(:namesEn AS text[]), CAST(:variantsZh AS text[]), CAST(:variantsEn AS text[]),
+                                          CAST(:quantities AS int[]), CAST(:prices AS bigint[]), CAST(:rates AS numeric[]),
+                                          CAST(:reservations AS uuid[]), CAST(:locations AS text[]))
+                             WITH ORDINALITY AS line(id, kind, variant, product, sku, name_zh, name_en, variant_zh, variant_en,
+                                                     quantity, price, rate, reservation, location, position)""")
                 .bind("id", order.id()).bind("number", order.number().toString()).bind("channel", order.channel().name())
                 .bind("currency", total.currency().getCurrencyCode()).bind("total", total.minor())
                 .bindNullable("email", order.email(), String.class).bindNullable("phone", order.phone(), String.class)
@@ -99,26 +125,27 @@ class Orders {
                 .bind("token", order.tokenHash()).bindNullable("cart", order.cartId(), UUID.class)
                 .bind("payBy", order.payBy())
                 .bindNullable("placedFrom", order.placedFrom(), String.class)
-                .update();
-        Flux<Long> lines = Flux.range(0, order.lines().size()).concatMap(position -> {
-            StoredLine stored = order.lines().get(position);
-            OrderLine line = stored.line();
-            return db.sql("""
-                            INSERT INTO order_lines (id, order_id, position, kind, variant_id, product_id, sku, name_zh, name_en,
-                                                     variant_zh, variant_en, quantity, unit_price_minor, tax_rate,
-                                                     reservation_id, location)
-                            VALUES (:id, :order, :position, :kind, :variant, :product, :sku, :nameZh, :nameEn, :variantZh,
-                                    :variantEn, :quantity, :price, :rate, :reservation, :location)""")
-                    .bind("id", line.id()).bind("order", order.id()).bind("position", position).bind("kind", stored.kind().name())
-                    .bindNullable("variant", line.variantId(), UUID.class).bindNullable("product", stored.productId(), UUID.class)
-                    .bind("sku", line.sku()).bind("nameZh", stored.nameZh()).bind("nameEn", stored.nameEn())
-                    .bind("variantZh", stored.variantZh()).bind("variantEn", stored.variantEn())
-                    .bind("quantity", line.quantity()).bind("price", line.unitPrice().minor()).bind("rate", line.taxRate())
-                    .bindNullable("reservation", stored.reservation(), UUID.class)
-                    .bindNullable("location", stored.location(), String.class)
-                    .update();
-        });
-        return head.thenMany(lines).then();
+                .bind("lineIds", column(lines, line -> line.line().id(), UUID[]::new))
+                .bind("kinds", column(lines, line -> line.kind().name(), String[]::new))
+                .bind("variants", column(lines, line -> line.line().variantId(), UUID[]::new))
+                .bind("products", column(lines, StoredLine::productId, UUID[]::new))
+                .bind("skus", column(lines, line -> line.line().sku(), String[]::new))
+                .bind("namesZh", column(lines, StoredLine::nameZh, String[]::new))
+                .bind("namesEn", column(lines, StoredLine::nameEn, String[]::new))
+                .bind("variantsZh", column(lines, StoredLine::variantZh, String[]::new))
+                .bind("variantsEn", column(lines, StoredLine::variantEn, String[]::new))
+                .bind("quantities", column(lines, line -> line.line().quantity(), Integer[]::new))
+                .bind("prices", column(lines, line -> line.line().unitPrice().minor(), Long[]::new))
+                .bind("rates", column(lines, line -> line.line().taxRate(), BigDecimal[]::new))
+                .bind("reservations", column(lines, StoredLine::reservation, UUID[]::new))
+                .bind("locations", column(lines, StoredLine::location, String[]::new))
+                .update()
+                .map(inserted -> inserted > 0);
+    }
+
+    /** One field of every line, as an array parameter for {@code unnest}. */
+    private static <T> T[] column(List<StoredLine> lines, Function<StoredLine, @Nullable T> field, IntFunction<T[]> array) {
+        return lines.stream().map(field).toArray(array);
     }
 
     /** Loads an order and locks it until the transaction ends; empty when there is none. */

@@ -91,6 +91,29 @@ class CatalogReadCacheTest {
     }
 
     @Test
+    void checkoutPricesFromTheOtherInstanceFollowAPriceChangeWithinASecondAndOutliveSales() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = CatalogFixtures.product("价格茶杯" + tag, "Priced cup " + tag, true);
+        Map<String, Object> product = CatalogFixtures.create(staff, body);
+        String id = (String) product.get("id");
+        VariantId variant = new VariantId(UUID.fromString(CatalogFixtures.firstVariantId(product)));
+        Catalog catalog = other.bean(Catalog.class);
+        assertThat(catalog.variants(List.of(variant)).block().get(variant).price().minor()).isEqualTo(6800);
+
+        body.put("variants", List.of(CatalogFixtures.variant(sku(product), 7300)));
+        staff.put().uri("/api/admin/products/{id}", id).bodyValue(body).exchange().expectStatus().isOk();
+        Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(catalog.variants(List.of(variant)).block().get(variant).price().minor()).isEqualTo(7300));
+
+        // A change of stock alone leaves names and prices as they were, and kept.
+        VariantInfo before = catalog.variants(List.of(variant)).block().get(variant);
+        CatalogFixtures.receive(staff, variant.value().toString(), "ONLINE_STORE_ROOM", 3);
+        Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(listed(elsewhere, tag)).containsEntry("available", 3));
+        assertThat(catalog.variants(List.of(variant)).block().get(variant)).isSameAs(before);
+    }
+
+    @Test
     void whoeverChangesSomethingReadsItBackAtOnce() {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> body = CatalogFixtures.product("即读茶杯" + tag, "Read-back cup " + tag, false);

@@ -1,7 +1,13 @@
 package org.socialworkshop.platform.cache;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -35,6 +41,28 @@ public final class ReadCache<K, V> {
         }
         long before = generation.get();
         return read.get().doOnNext(value -> keep(key, value, before));
+    }
+
+    /**
+     * The values for {@code keys}: the kept ones, and the rest from one {@code read} of the missing keys, kept for next
+     * time when that is safe. Keys that {@code read} does not find are absent from the answer.
+     */
+    public Mono<Map<K, V>> getAll(Collection<K> keys, Function<Set<K>, Mono<Map<K, V>>> read) {
+        Map<K, V> found = new HashMap<>(entries.getAllPresent(keys));
+        if (found.size() == keys.size()) {
+            return Mono.just(found);
+        }
+        Set<K> missing = new HashSet<>(keys);
+        missing.removeAll(found.keySet());
+        long before = generation.get();
+        boolean keeping = live.getAsBoolean();
+        return read.apply(missing).map(fresh -> {
+            if (keeping) {
+                fresh.forEach((key, value) -> keep(key, value, before));
+            }
+            found.putAll(fresh);
+            return found;
+        });
     }
 
     /** Forgets everything: something it was read from changed. */

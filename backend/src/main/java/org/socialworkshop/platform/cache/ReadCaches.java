@@ -27,14 +27,16 @@ public class ReadCaches {
     }
 
     /**
-     * A cache of at most {@code maxEntries} values, emptied after every commit that notifies {@code channel}.
+     * A cache of at most {@code maxEntries} values, emptied after every commit that notifies one of {@code channels}.
      * Create it while the application starts (in a constructor), before the feed starts listening.
      */
-    public <K, V> ReadCache<K, V> create(String name, String channel, long maxEntries) {
+    public <K, V> ReadCache<K, V> create(String name, long maxEntries, String... channels) {
         Cache<K, V> entries = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
         CaffeineCacheMetrics.monitor(meters, entries, name);
         ReadCache<K, V> cache = new ReadCache<>(entries, changes::live);
-        changes.onChange(channel, cache::clear);
+        for (String channel : channels) {
+            changes.onChange(channel, cache::clear);
+        }
         caches.add(cache);
         return cache;
     }

@@ -1,5 +1,7 @@
 package org.socialworkshop.platform.cache;
 
+import java.util.List;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -15,10 +17,16 @@ import reactor.core.publisher.Mono;
  * and OPTIONS) and succeeded empties this instance's read caches before its answer leaves. Its transaction has
  * committed by then; the NOTIFY from that commit reaches every instance a moment later, too late for a client that
  * asks again straight away.
+ *
+ * <p>Buyers' requests (carts, checkout, their orders, payments, signing in) change no catalog text or price, only
+ * stock, which the next read sees within milliseconds through the NOTIFY; they leave the caches alone, or a busy shop
+ * would empty them with every click.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ReadYourWrites implements WebFilter {
+
+    private static final List<String> BUYERS = List.of("/api/carts", "/api/checkout", "/api/orders", "/api/payments", "/api/auth");
 
     private final ReadCaches caches;
 
@@ -29,7 +37,7 @@ class ReadYourWrites implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpMethod method = exchange.getRequest().getMethod();
-        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS) {
+        if (method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS && !buyers(exchange)) {
             exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> {
                 HttpStatusCode status = exchange.getResponse().getStatusCode();
                 if (status == null || status.is2xxSuccessful()) {
@@ -38,5 +46,10 @@ class ReadYourWrites implements WebFilter {
             }));
         }
         return chain.filter(exchange);
+    }
+
+    private static boolean buyers(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        return BUYERS.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 }
