@@ -42,7 +42,9 @@ class OrderController {
 
     @GetMapping
     Mono<OrderView> order(@PathVariable UUID orderId, @RequestParam(required = false) @Nullable String token, Locale locale) {
-        return allowed(orderId, token).then(views.view(orderId, Language.of(locale), false))
+        Language language = Language.of(locale);
+        return CurrentUser.hasAnyRole("ADMIN", "COORDINATOR", "CASHIER")
+                .flatMap(staff -> staff ? views.view(orderId, language, false) : views.viewWithToken(orderId, token, language))
                 .switchIfEmpty(Mono.error(OrderingProblem::unknownOrder));
     }
 

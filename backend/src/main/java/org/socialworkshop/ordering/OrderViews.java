@@ -55,33 +55,54 @@ class OrderViews {
     private record Head(String number, OrderStatus status, Orders.@Nullable Stage stage, @Nullable String trackingNote,
             OffsetDateTime createdAt, @Nullable OffsetDateTime paidAt, OffsetDateTime payBy, Orders.FulfilmentType type,
             @Nullable OffsetDateTime slot, Orders.@Nullable Address delivery, @Nullable String email, @Nullable String phone,
-            @Nullable String name, @Nullable String note) {
+            @Nullable String name, @Nullable String note, Money refunded) {
+    }
+
+    private record Found(Head head, List<Orders.StoredLine> lines) {
     }
 
     /** The order for its buyer, or with {@code staff} also contact details and history; empty if unknown. */
     Mono<OrderView> view(UUID id, Language language, boolean staff) {
-        ReceiptLinks links = receipts.getIfAvailable();
-        Mono<List<OrderView.Receipt>> receiptsOf = links == null ? Mono.just(List.of()) : links.of(id);
-        return head(id).flatMap(head -> Mono.zip(orders.load(id), refunds(id, staff), payments.latest(id).map(List::of).defaultIfEmpty(List.of()),
-                        staff ? audit.about("order:" + id) : Mono.just(List.<AuditEntry>of()), receiptsOf)
-                .map(parts -> {
-                    Orders.StoredOrder stored = parts.getT1();
-                    Order order = stored.order();
-                    List<OrderView.Line> lines = stored.lines().stream().map(line -> new OrderView.Line(line.line().id(), line.kind(),
-                            line.productId(), line.line().sku(), language.pick(line.nameZh(), line.nameEn()),
-                            language.pick(line.variantZh(), line.variantEn()), line.line().quantity(), line.line().unitPrice(),
-                            line.line().amount(), line.line().taxRate(), line.refundedQuantity())).toList();
-                    List<OrderView.Tax> taxes = order.taxes().stream()
-                            .map(tax -> new OrderView.Tax(tax.rate(), tax.gross(), tax.tax())).toList();
-                    OrderView.Payment payment = parts.getT3().stream().findFirst().map(attempt -> payment(attempt, head)).orElse(null);
-                    OrderView.Fulfilment fulfilment = new OrderView.Fulfilment(head.type(), head.slot(), head.delivery(),
-                            head.type() == Orders.FulfilmentType.PICKUP
-                                    ? language.pick(settings.pickup().addressZh(), settings.pickup().addressEn()) : null);
-                    OrderView.Staff staffPart = staff ? new OrderView.Staff(head.email(), head.phone(), head.name(), head.note(), parts.getT4()) : null;
-                    return new OrderView(id, head.number(), head.status(), head.stage(), head.trackingNote(), head.createdAt(),
-                            head.paidAt(), head.payBy(), fulfilment, lines, taxes, order.total(), order.refunded(), payment,
-                            parts.getT2(), parts.getT5(), staffPart);
-                }));
+        return view(id, null, language, staff);
+    }
+
+    /** The order for whoever holds its access token; empty if unknown or the token is not the order's. */
+    Mono<OrderView> viewWithToken(UUID id, @Nullable String token, Language language) {
+        return Orders.plausibleToken(token) ? view(id, Orders.hash(token), language, false) : Mono.empty();
+    }
+
+    /**
+     * The order with its lines in one query (with the token's check, if given), the latest payment attempt, and, once
+     * the order has been paid, its refunds and receipts: a buyer's page polling an unpaid order costs two statements.
+     */
+    private Mono<OrderView> view(UUID id, byte @Nullable [] tokenHash, Language language, boolean staff) {
+        return found(id, tokenHash).flatMap(found -> {
+            Head head = found.head();
+            boolean everPaid = head.paidAt() != null;
+            ReceiptLinks links = receipts.getIfAvailable();
+            Mono<List<OrderView.Receipt>> receiptsOf = links == null || !everPaid ? Mono.just(List.of()) : links.of(id);
+            return Mono.zip(everPaid ? refunds(id, staff) : Mono.just(List.<OrderView.Refund>of()),
+                            payments.latest(id).map(List::of).defaultIfEmpty(List.of()),
+                            staff ? audit.about("order:" + id) : Mono.just(List.<AuditEntry>of()), receiptsOf)
+                    .map(parts -> {
+                        Order order = Orders.restore(id, head.number(), head.status(), head.refunded(), found.lines());
+                        List<OrderView.Line> lines = found.lines().stream().map(line -> new OrderView.Line(line.line().id(),
+                                line.kind(), line.productId(), line.line().sku(), language.pick(line.nameZh(), line.nameEn()),
+                                language.pick(line.variantZh(), line.variantEn()), line.line().quantity(), line.line().unitPrice(),
+                                line.line().amount(), line.line().taxRate(), line.refundedQuantity())).toList();
+                        List<OrderView.Tax> taxes = order.taxes().stream()
+                                .map(tax -> new OrderView.Tax(tax.rate(), tax.gross(), tax.tax())).toList();
+                        OrderView.Payment payment = parts.getT2().stream().findFirst().map(attempt -> payment(attempt, head)).orElse(null);
+                        OrderView.Fulfilment fulfilment = new OrderView.Fulfilment(head.type(), head.slot(), head.delivery(),
+                                head.type() == Orders.FulfilmentType.PICKUP
+                                        ? language.pick(settings.pickup().addressZh(), settings.pickup().addressEn()) : null);
+                        OrderView.Staff staffPart = staff
+                                ? new OrderView.Staff(head.email(), head.phone(), head.name(), head.note(), parts.getT3()) : null;
+                        return new OrderView(id, head.number(), head.status(), head.stage(), head.trackingNote(), head.createdAt(),
+                                head.paidAt(), head.payBy(), fulfilment, lines, taxes, order.total(), order.refunded(), payment,
+                                parts.getT1(), parts.getT4(), staffPart);
+                    });
+        });
     }
 
     private static OrderView.Payment payment(PaymentAttempt attempt, Head head) {
@@ -89,14 +110,22 @@ class OrderViews {
         return new OrderView.Payment(attempt.provider(), attempt.status().name(), payable);
     }
 
-    private Mono<Head> head(UUID id) {
+    private Mono<Found> found(UUID id, byte @Nullable [] tokenHash) {
         return db.sql("""
-                        SELECT number, status, fulfilment_stage, tracking_note, created_at, paid_at, pay_by, fulfilment_type,
-                               pickup_slot, delivery::text AS delivery, email, phone, name, note
-                        FROM orders WHERE id = :id""")
+                        SELECT o.number, o.status, o.fulfilment_stage, o.tracking_note, o.created_at, o.paid_at, o.pay_by,
+                               o.fulfilment_type, o.pickup_slot, o.delivery::text AS delivery, o.email, o.phone, o.name AS buyer_name,
+                               o.note, o.refunded_minor, o.currency,
+                               l.id, l.kind, l.variant_id, l.product_id, l.sku, l.name_zh, l.name_en, l.variant_zh, l.variant_en,
+                               l.quantity, l.unit_price_minor, l.tax_rate, l.refunded_quantity, l.reservation_id, l.location
+                        FROM orders o JOIN order_lines l ON l.order_id = o.id
+                        WHERE o.id = :id AND (CAST(:token AS bytea) IS NULL OR o.access_token_hash = :token)
+                        ORDER BY l.position""")
                 .bind("id", id)
-                .map(this::head)
-                .first();
+                .bindNullable("token", tokenHash, byte[].class)
+                .map(row -> new Found(head(row), List.of(Orders.line(row))))
+                .list()
+                .flatMap(rows -> rows.isEmpty() ? Mono.empty()
+                        : Mono.just(new Found(rows.get(0).head(), rows.stream().flatMap(row -> row.lines().stream()).toList())));
     }
 
     private Head head(Readable row) {
@@ -107,7 +136,9 @@ class OrderViews {
                 row.get("created_at", OffsetDateTime.class), row.get("paid_at", OffsetDateTime.class),
                 row.get("pay_by", OffsetDateTime.class), Orders.FulfilmentType.valueOf(row.get("fulfilment_type", String.class)),
                 row.get("pickup_slot", OffsetDateTime.class), delivery == null ? null : json.readValue(delivery, Orders.Address.class),
-                row.get("email", String.class), row.get("phone", String.class), row.get("name", String.class), row.get("note", String.class));
+                row.get("email", String.class), row.get("phone", String.class), row.get("buyer_name", String.class),
+                row.get("note", String.class),
+                new Money(row.get("refunded_minor", Long.class), Currency.getInstance(row.get("currency", String.class).trim())));
     }
 
     /** Refunds of the order; the reason staff wrote is for staff only. */

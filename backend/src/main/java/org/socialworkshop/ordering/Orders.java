@@ -164,13 +164,15 @@ class Orders {
                 .bind("id", id)
                 .map(Head::of)
                 .first()
-                .flatMap(head -> lines(id).map(lines -> {
-                    Map<UUID, Integer> refundedUnits = lines.stream().collect(Collectors.toMap(line -> line.line().id(),
-                            StoredLine::refundedQuantity));
-                    Order order = Order.restore(id, OrderNumber.parse(head.number()), lines.stream().map(StoredLine::line).toList(),
-                            head.status(), new Money(head.refunded(), head.currency()), refundedUnits);
-                    return new StoredOrder(order, lines, head.channel(), head.fulfilment(), head.stage(), head.payBy(), head.email());
-                }));
+                .flatMap(head -> lines(id).map(lines -> new StoredOrder(
+                        restore(id, head.number(), head.status(), new Money(head.refunded(), head.currency()), lines),
+                        lines, head.channel(), head.fulfilment(), head.stage(), head.payBy(), head.email())));
+    }
+
+    /** The domain order from its stored facts. */
+    static Order restore(UUID id, String number, OrderStatus status, Money refunded, List<StoredLine> lines) {
+        Map<UUID, Integer> refundedUnits = lines.stream().collect(Collectors.toMap(line -> line.line().id(), StoredLine::refundedQuantity));
+        return Order.restore(id, OrderNumber.parse(number), lines.stream().map(StoredLine::line).toList(), status, refunded, refundedUnits);
     }
 
     private record Head(String number, Channel channel, OrderStatus status, Currency currency, long refunded,
@@ -197,7 +199,8 @@ class Orders {
                 .list();
     }
 
-    private static StoredLine line(Readable row) {
+    /** A line from a row with the columns of {@code order_lines} and the order's {@code currency}. */
+    static StoredLine line(Readable row) {
         Currency currency = Currency.getInstance(row.get("currency", String.class).trim());
         OrderLine line = new OrderLine(row.get("id", UUID.class), row.get("variant_id", UUID.class), row.get("sku", String.class),
                 row.get("name_zh", String.class), row.get("quantity", Integer.class),
@@ -236,13 +239,18 @@ class Orders {
 
     /** Whether {@code token} is this order's access token (compared by hash, in the database). */
     Mono<Boolean> tokenMatches(UUID id, @Nullable String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (!plausibleToken(token)) {
             return Mono.just(false);
         }
         return db.sql("SELECT EXISTS (SELECT 1 FROM orders WHERE id = :id AND access_token_hash = :hash) AS ok")
                 .bind("id", id).bind("hash", hash(token))
                 .map(row -> row.get("ok", Boolean.class))
                 .one();
+    }
+
+    /** A token worth hashing and looking up; anything else matches no order. */
+    static boolean plausibleToken(@Nullable String token) {
+        return token != null && !token.isBlank() && token.length() <= 100;
     }
 
     static byte[] hash(String token) {
