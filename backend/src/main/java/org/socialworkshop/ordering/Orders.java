@@ -150,23 +150,34 @@ class Orders {
 
     /** Loads an order and locks it until the transaction ends; empty when there is none. */
     Mono<StoredOrder> lock(UUID id) {
-        return load(id, " FOR UPDATE");
+        return load(id, "FOR UPDATE");
     }
 
     Mono<StoredOrder> load(UUID id) {
         return load(id, "");
     }
 
+    /** The order and its lines in one query; {@code FOR UPDATE OF o} locks the order's row, not its lines'. */
     private Mono<StoredOrder> load(UUID id, String lock) {
         return db.sql("""
-                        SELECT number, channel, status, currency, refunded_minor, fulfilment_type, fulfilment_stage, pay_by, email
-                        FROM orders WHERE id = :id""" + lock)
+                        SELECT o.number, o.channel, o.status, o.currency, o.refunded_minor, o.fulfilment_type, o.fulfilment_stage,
+                               o.pay_by, o.email,
+                               l.id, l.kind, l.variant_id, l.product_id, l.sku, l.name_zh, l.name_en, l.variant_zh, l.variant_en,
+                               l.quantity, l.unit_price_minor, l.tax_rate, l.refunded_quantity, l.reservation_id, l.location
+                        FROM orders o JOIN order_lines l ON l.order_id = o.id
+                        WHERE o.id = :id ORDER BY l.position""" + (lock.isEmpty() ? "" : " FOR UPDATE OF o"))
                 .bind("id", id)
-                .map(Head::of)
-                .first()
-                .flatMap(head -> lines(id).map(lines -> new StoredOrder(
-                        restore(id, head.number(), head.status(), new Money(head.refunded(), head.currency()), lines),
-                        lines, head.channel(), head.fulfilment(), head.stage(), head.payBy(), head.email())));
+                .map(row -> Map.entry(Head.of(row), line(row)))
+                .list()
+                .flatMap(rows -> {
+                    if (rows.isEmpty()) {
+                        return Mono.empty();
+                    }
+                    Head head = rows.get(0).getKey();
+                    List<StoredLine> lines = rows.stream().map(Map.Entry::getValue).toList();
+                    return Mono.just(new StoredOrder(restore(id, head.number(), head.status(), new Money(head.refunded(), head.currency()),
+                            lines), lines, head.channel(), head.fulfilment(), head.stage(), head.payBy(), head.email()));
+                });
     }
 
     /** The domain order from its stored facts. */
@@ -186,17 +197,6 @@ class Orders {
                     stage == null ? null : Stage.valueOf(stage), row.get("pay_by", OffsetDateTime.class),
                     row.get("email", String.class));
         }
-    }
-
-    Mono<List<StoredLine>> lines(UUID orderId) {
-        return db.sql("""
-                        SELECT l.id, l.kind, l.variant_id, l.product_id, l.sku, l.name_zh, l.name_en, l.variant_zh, l.variant_en,
-                               l.quantity, l.unit_price_minor, l.tax_rate, l.refunded_quantity, l.reservation_id, l.location,
-                               o.currency
-                        FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.order_id = :id ORDER BY l.position""")
-                .bind("id", orderId)
-                .map(Orders::line)
-                .list();
     }
 
     /** A line from a row with the columns of {@code order_lines} and the order's {@code currency}. */

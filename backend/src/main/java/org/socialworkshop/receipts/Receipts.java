@@ -104,21 +104,23 @@ public class Receipts {
                     byte[] payload = codec.payload(content);
                     SignedReceipt signed = new SignedReceipt(content, payload, ReceiptKeys.hex(ReceiptKeys.sha256(payload)),
                             ReceiptKeys.sign(key.privateKey(), payload));
-                    return store(sourceKey, draft.orderId(), signed)
-                            .then(db.sql("UPDATE receipt_registers SET last_number = :number, last_hash = :hash WHERE id = :id")
-                                    .bind("number", content.number()).bind("hash", signed.hash()).bind("id", register)
-                                    .update())
-                            .thenReturn(signed);
+                    return store(sourceKey, draft.orderId(), signed).thenReturn(signed);
                 })))));
     }
 
+    /** Stores the receipt and moves its register on to it, in one statement. */
     private Mono<Void> store(String sourceKey, UUID orderId, SignedReceipt signed) {
         ReceiptContent content = signed.content();
         return db.sql("""
-                        INSERT INTO receipts (id, register, number, kind, issued_at, order_id, order_number, refund_of, source_key,
-                                              total_minor, currency, content, previous_hash, hash, key_id, signature)
-                        VALUES (:id, :register, :number, :kind, :issuedAt, :order, :orderNumber, :refundOf, :source, :total,
-                                :currency, CAST(:content AS jsonb), :previous, :hash, :key, :signature)""")
+                        WITH stored AS (
+                            INSERT INTO receipts (id, register, number, kind, issued_at, order_id, order_number, refund_of, source_key,
+                                                  total_minor, currency, content, previous_hash, hash, key_id, signature)
+                            VALUES (:id, :register, :number, :kind, :issuedAt, :order, :orderNumber, :refundOf, :source, :total,
+                                    :currency, CAST(:content AS jsonb), :previous, :hash, :key, :signature)
+                            RETURNING register, number, hash
+                        )
+                        UPDATE receipt_registers r SET last_number = stored.number, last_hash = stored.hash
+                        FROM stored WHERE r.id = stored.register""")
                 .bind("id", UUID.randomUUID()).bind("register", content.register()).bind("number", content.number())
                 .bind("kind", content.kind().name()).bind("issuedAt", content.issuedAt().atOffset(ZoneOffset.UTC))
                 .bind("order", orderId).bind("orderNumber", content.orderNumber())
