@@ -7,7 +7,8 @@
 #   DATA_DIR=/tmp/bench-data infra/performance/checkout-ratio.sh http://127.0.0.1:18080 http://127.0.0.1:8099/orders-detached
 #
 # The app must run in demo payment mode on its embedded PostgreSQL in $DATA_DIR (default: data/postgres, as the app), started
-# with WORKSHOP_ORDERING_LIMITS_UNPAID_ORDERS_PER_ADDRESS=1000000 (all load comes from one address). Before the load
+# with FORWARD_HEADERS=native: each request names its own buyer's address (X-Forwarded-For), as behind a proxy, so the
+# brake on unpaid orders per address sees many buyers, not one. Before the load
 # the script signs in as the demo coordinator and receives 100,000 units of every stock-tracked, non-catering
 # variant sold online into ONLINE_STORE_ROOM (through the API, as stock movements), then writes $CARTS carts
 # (default 80,000) of three different such variants drawn at random (as the ceiling's orders take 3 of its 200

@@ -34,6 +34,8 @@ function request()
   end
   local body = '{"cartId":"' .. cart .. '","email":"bench-' .. cart .. '@example.org","name":"Bench",'
       .. '"fulfilment":{"type":"PICKUP"}}'
+  -- each buyer from an address of their own, as the app (FORWARD_HEADERS=native) sees buyers behind a proxy
+  local address = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
   return wrk.format("POST", "/api/checkout",
-      { ["Content-Type"] = "application/json", ["Idempotency-Key"] = uuid() }, body)
+      { ["Content-Type"] = "application/json", ["Idempotency-Key"] = uuid(), ["X-Forwarded-For"] = address }, body)
 end

@@ -174,13 +174,15 @@ public class Checkout {
             return Mono.error(OrderingProblem.tooManyUnits(tooMany));
         }
         return db.sql("""
-                        SELECT count(*) FILTER (WHERE lower(email) = lower(:email)) AS by_buyer,
-                               count(*) FILTER (WHERE placed_from = CAST(:address AS inet)) AS by_address
-                        FROM orders
-                        WHERE status = 'PENDING_PAYMENT' AND pay_by > now()
-                          AND (lower(email) = lower(:email) OR placed_from = CAST(:address AS inet))""")
+                        SELECT (SELECT count(*) FROM (SELECT FROM orders WHERE lower(email) = lower(:email)
+                                    AND status = 'PENDING_PAYMENT' AND pay_by > now() LIMIT :perBuyer) b) AS by_buyer,
+                               (SELECT count(*) FROM (SELECT FROM orders WHERE placed_from = CAST(:address AS inet)
+                                    AND status = 'PENDING_PAYMENT' AND pay_by > now() LIMIT :perAddress) a) AS by_address""")
                 .bind("email", buyer.email())
                 .bindNullable("address", buyer.networkAddress(), String.class)
+                // Counted only up to each limit: a crowd behind one address must not make every checkout count them all.
+                .bind("perBuyer", limits.unpaidOrdersPerBuyer())
+                .bind("perAddress", limits.unpaidOrdersPerAddress())
                 .map(row -> {
                     if (row.get("by_buyer", Long.class) >= limits.unpaidOrdersPerBuyer()) {
                         return Optional.of(OrderingProblem.tooManyUnpaid(limits.unpaidOrdersPerBuyer()));
@@ -201,16 +203,17 @@ public class Checkout {
     }
 
     /**
-     * Step 1: the stock and the number, together or not at all. The number comes last: its counter is one row
-     * every checkout in the shop updates, so it is held only from there to the commit, not while stock is reserved.
+     * Step 1: the number and the stock, together or not at all. The number comes first, from its sequence (no lock),
+     * so that the stock levels are held only from the statement that reserves them to the commit.
      */
     private Mono<Reserved> reserve(UUID orderId, List<Priced> items, Duration hold) {
         int year = LocalDate.now(clock).getYear();
         List<Inventory.Wanted> wanted = items.stream().filter(item -> item.info().stockTracked())
                 .map(item -> new Inventory.Wanted(item.info().id(), item.line().quantity())).toList();
-        return db.inTransaction(() -> inventory.reserveAll(wanted, Channel.ONLINE, "order:" + orderId, hold)
-                        .map(reservations -> reservations.stream().collect(Collectors.toMap(Reservation::variantId, reservation -> reservation)))
-                        .flatMap(reservations -> orders.nextNumber(year).map(number -> new Reserved(number, reservations))))
+        return db.inTransaction(() -> orders.nextNumber(year).flatMap(number -> inventory.reserveAll(wanted, Channel.ONLINE,
+                                "order:" + orderId, hold)
+                        .map(reservations -> new Reserved(number, reservations.stream()
+                                .collect(Collectors.toMap(Reservation::variantId, reservation -> reservation))))))
                 .onErrorResume(StockProblem.class, shortage -> outOfStock(items));
     }
 
