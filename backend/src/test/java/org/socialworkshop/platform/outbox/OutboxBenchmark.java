@@ -123,7 +123,7 @@ public final class OutboxBenchmark {
         JsonNode options = call("GET", "/api/checkout/options?cartId=" + cart, null, 200);
         String slot = options.path("pickup").path("slotRequired").asBoolean()
                 ? ",\"slot\":\"" + options.path("pickup").path("slots").path(0).asString() + "\"" : "";
-        JsonNode checkout = call("POST", "/api/checkout", "{\"cartId\":\"" + cart + "\",\"email\":\"outbox-bench@example.org\","
+        JsonNode checkout = call("POST", "/api/checkout", "{\"cartId\":\"" + cart + "\",\"email\":\"outbox-bench-" + cart + "@example.org\","
                 + "\"name\":\"Outbox Bench\",\"fulfilment\":{\"type\":\"PICKUP\"" + slot + "}}", 201);
         String redirect = checkout.path("payment").path("redirectUrl").asString();
         String session = redirect.substring(redirect.indexOf("session=") + "session=".length());
