@@ -23,6 +23,7 @@ import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.platform.web.Problems;
 import org.socialworkshop.platform.web.PublicAddress;
 import org.socialworkshop.shared.Language;
+import org.socialworkshop.platform.web.PlausibleDate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +58,7 @@ class CheckoutController {
             @Valid @NotNull FulfilmentBody fulfilment, @Nullable @Size(max = 1000) String note) {
     }
 
-    record FulfilmentBody(@NotNull FulfilmentType type, @Nullable OffsetDateTime slot, @Nullable @Size(max = 100) String recipient,
+    record FulfilmentBody(@NotNull FulfilmentType type, @Nullable @PlausibleDate OffsetDateTime slot, @Nullable @Size(max = 100) String recipient,
             @Nullable @Pattern(regexp = PHONE) String phone, @Nullable @Size(max = 300) String address,
             @Nullable @Size(max = 60) String city, @Nullable @Pattern(regexp = "^[0-9A-Za-z -]{3,12}$") String postalCode) {
     }

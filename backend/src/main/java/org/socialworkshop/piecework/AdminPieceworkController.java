@@ -25,6 +25,7 @@ import org.socialworkshop.platform.idempotency.IdempotentRequest;
 import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.shared.Money;
 import org.socialworkshop.shared.Page;
+import org.socialworkshop.platform.web.PlausibleDate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -77,10 +78,10 @@ class AdminPieceworkController {
     }
 
     record NewOperation(@NotNull UUID productId, @Nullable UUID variantId, @NotBlank @Size(max = 60) String nameZh,
-            @NotBlank @Size(max = 60) String nameEn, @Min(0) @Max(1_000_000) long rate, @NotNull LocalDate validFrom) {
+            @NotBlank @Size(max = 60) String nameEn, @Min(0) @Max(1_000_000) long rate, @NotNull @PlausibleDate LocalDate validFrom) {
     }
 
-    record NewRate(@Min(0) @Max(1_000_000) long rate, @NotNull LocalDate validFrom) {
+    record NewRate(@Min(0) @Max(1_000_000) long rate, @NotNull @PlausibleDate LocalDate validFrom) {
     }
 
     record CheckBody(@Min(0) @Max(100_000) int accepted, @Min(0) @Max(100_000) int rejected, @Nullable @Size(max = 500) String reason,
@@ -91,7 +92,7 @@ class AdminPieceworkController {
         }
     }
 
-    record NewWork(@NotNull UUID makerId, @NotNull UUID operationId, @NotNull LocalDate workDate, @Min(1) @Max(100_000) int pieces,
+    record NewWork(@NotNull UUID makerId, @NotNull UUID operationId, @NotNull @PlausibleDate LocalDate workDate, @Min(1) @Max(100_000) int pieces,
             @Nullable @Size(max = 500) String note, @Nullable @Valid CheckBody check) {
     }
 
@@ -161,7 +162,7 @@ class AdminPieceworkController {
 
     @GetMapping("/work")
     Mono<Page<WorkRecords.WorkRecord>> list(@RequestParam(required = false) WorkRecords.@Nullable Status status,
-            @RequestParam(required = false) @Nullable UUID makerId, @RequestParam(required = false) @Nullable YearMonth month,
+            @RequestParam(required = false) @Nullable UUID makerId, @RequestParam(required = false) @Nullable @PlausibleDate YearMonth month,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.Request.MAX_SIZE) int size) {
         return work.list(status, makerId, month, new Page.Request(page, size));
@@ -205,13 +206,13 @@ class AdminPieceworkController {
     }
 
     @GetMapping("/makers/{makerId}/balance")
-    Mono<Map<String, Object>> balance(@PathVariable UUID makerId, @RequestParam(required = false) @Nullable LocalDate asOf) {
+    Mono<Map<String, Object>> balance(@PathVariable UUID makerId, @RequestParam(required = false) @Nullable @PlausibleDate LocalDate asOf) {
         return ledger.balance(makerId, asOf).map(balance -> Map.of("makerId", makerId, "asOf", asOf == null ? time.today() : asOf,
                 "balance", Money.fen(balance)));
     }
 
     @GetMapping("/makers/{makerId}/months/{month}")
-    Mono<Statements.Statement> statement(@PathVariable UUID makerId, @PathVariable YearMonth month) {
+    Mono<Statements.Statement> statement(@PathVariable UUID makerId, @PathVariable @PlausibleDate YearMonth month) {
         return statements.month(makerId, month);
     }
 
@@ -226,17 +227,17 @@ class AdminPieceworkController {
     }
 
     @PutMapping("/makers/{makerId}/hours/{month}")
-    Mono<ResponseEntity<Void>> hours(@PathVariable UUID makerId, @PathVariable YearMonth month, @Valid @RequestBody Hours body) {
+    Mono<ResponseEntity<Void>> hours(@PathVariable UUID makerId, @PathVariable @PlausibleDate YearMonth month, @Valid @RequestBody Hours body) {
         return topUps.hours(makerId, month, body.minutes()).thenReturn(ResponseEntity.noContent().build());
     }
 
     @PostMapping("/months/{month}/top-ups")
-    Mono<List<TopUps.TopUp>> topUps(@PathVariable YearMonth month) {
+    Mono<List<TopUps.TopUp>> topUps(@PathVariable @PlausibleDate YearMonth month) {
         return topUps.book(month);
     }
 
     @GetMapping("/overview")
-    Mono<Statements.Overview> overview(@RequestParam(required = false) @Nullable YearMonth month) {
+    Mono<Statements.Overview> overview(@RequestParam(required = false) @Nullable @PlausibleDate YearMonth month) {
         return statements.overview(month == null ? time.thisMonth() : month);
     }
 }

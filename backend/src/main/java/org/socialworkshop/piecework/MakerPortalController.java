@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.shared.Money;
+import org.socialworkshop.platform.web.PlausibleDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +48,7 @@ class MakerPortalController {
         this.time = time;
     }
 
-    record Report(@NotNull UUID operationId, @NotNull LocalDate workDate, @Min(1) @Max(10_000) int pieces) {
+    record Report(@NotNull UUID operationId, @NotNull @PlausibleDate LocalDate workDate, @Min(1) @Max(10_000) int pieces) {
     }
 
     @GetMapping("/me")
@@ -62,7 +63,7 @@ class MakerPortalController {
     }
 
     @GetMapping("/months/{month}")
-    Mono<Statements.Statement> month(@PathVariable YearMonth month) {
+    Mono<Statements.Statement> month(@PathVariable @PlausibleDate YearMonth month) {
         return accounts.current().flatMap(maker -> statements.month(maker, month));
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.socialworkshop.platform.web.ProblemException;
 import org.socialworkshop.platform.web.PublicAddress;
+import org.socialworkshop.platform.web.PlausibleDate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,13 +47,13 @@ class StatementController {
 
     @GetMapping("/api/maker/months/{month}/statement.pdf")
     @PreAuthorize("hasRole('MAKER')")
-    Mono<ResponseEntity<byte[]>> own(@PathVariable YearMonth month, ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> own(@PathVariable @PlausibleDate YearMonth month, ServerWebExchange exchange) {
         return accounts.current().flatMap(maker -> statementPdf(maker, month, exchange));
     }
 
     @GetMapping("/api/admin/piecework/makers/{makerId}/months/{month}/statement.pdf")
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
-    Mono<ResponseEntity<byte[]>> copy(@PathVariable UUID makerId, @PathVariable YearMonth month, ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> copy(@PathVariable UUID makerId, @PathVariable @PlausibleDate YearMonth month, ServerWebExchange exchange) {
         return statementPdf(makerId, month, exchange);
     }
 

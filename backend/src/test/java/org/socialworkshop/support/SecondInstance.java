@@ -1,6 +1,9 @@
 package org.socialworkshop.support;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.socialworkshop.WorkshopApplication;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -27,15 +30,14 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     private static SecondInstance start(ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String... properties) {
-        String[] args = new String[properties.length + 2];
-        args[0] = "--server.port=0";
-        args[1] = "--workshop.outbox.workers=1";
-        for (int i = 0; i < properties.length; i++) {
-            args[i + 2] = "--" + properties[i];
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        if (Arrays.stream(properties).noneMatch(property -> property.startsWith("workshop.outbox.workers="))) {
+            args.add("--workshop.outbox.workers=1");
         }
+        Arrays.stream(properties).map(property -> "--" + property).forEach(args::add);
         return new SecondInstance(new SpringApplicationBuilder(WorkshopApplication.class)
                 .initializers(SecondInstance::ownNettyResources, initializer)
-                .run(args));
+                .run(args.toArray(String[]::new)));
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.shared.Page;
+import org.socialworkshop.platform.web.PlausibleDate;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +49,7 @@ class AuditLogController {
 
     /** The newest entries (at most {@value #EXPORT_LIMIT}) as newline-delimited JSON, streamed. */
     @GetMapping(value = "/export", produces = MediaType.APPLICATION_NDJSON_VALUE)
-    Flux<AuditEntry> export(@RequestParam(required = false) OffsetDateTime since) {
+    Flux<AuditEntry> export(@RequestParam(required = false) @PlausibleDate OffsetDateTime since) {
         return db.sql("""
                         SELECT id, occurred_at, actor, action, subject, details::text AS details, request_id
                         FROM audit_log WHERE occurred_at >= :since ORDER BY occurred_at DESC, id DESC LIMIT :limit""")

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
@@ -63,7 +64,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         String detail = body || parameter == null
                 ? "The request body could not be read: it must be well-formed JSON of the documented shape."
                 : "The parameter '" + parameter + "' is missing or has the wrong type.";
-        return respond(Problems.of(exchange, HttpStatus.BAD_REQUEST, "Malformed request", detail));
+        return respond(exchange, Problems.of(exchange, HttpStatus.BAD_REQUEST, "Malformed request", detail));
     }
 
     /** Validation of a service method's arguments ({@code @Validated} beans): the caller sent bad values. */
@@ -78,7 +79,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataBufferLimitException.class)
     Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
-        return respond(BodySizeLimit.problem(exchange));
+        return respond(exchange, BodySizeLimit.problem(exchange));
     }
 
     @Override
@@ -89,6 +90,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem) {
             Problems.withContext(problem, exchange);
+            anyMediaType(exchange);
         }
         return super.createResponseEntity(body, headers, status, exchange);
     }
@@ -96,11 +98,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private Mono<ResponseEntity<Object>> invalid(ServerWebExchange exchange, List<Problems.FieldError> errors) {
         ProblemDetail problem = Problems.of(exchange, HttpStatus.BAD_REQUEST, "Invalid request",
                 "Some fields are not valid; see errors.");
-        return respond(Problems.withFieldErrors(problem, errors));
+        return respond(exchange, Problems.withFieldErrors(problem, errors));
     }
 
-    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem) {
+    private static Mono<ResponseEntity<Object>> respond(ServerWebExchange exchange, ProblemDetail problem) {
+        anyMediaType(exchange);
         return Mono.just(ResponseEntity.status(problem.getStatus()).body(problem));
+    }
+
+    /**
+     * A problem is answered as problem JSON even from an endpoint that produces something else (an NDJSON export, a
+     * PDF): without this, the endpoint's own media types would turn a 400 into a 406 that says nothing.
+     */
+    private static void anyMediaType(ServerWebExchange exchange) {
+        exchange.getAttributes().remove(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
     }
 
     private static String message(FieldError error) {

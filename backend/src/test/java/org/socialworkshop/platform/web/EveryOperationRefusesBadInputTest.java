@@ -1,25 +1,30 @@
 package org.socialworkshop.platform.web;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.socialworkshop.support.SecondInstance;
 import org.socialworkshop.support.SignIn;
-import org.socialworkshop.support.WorkshopTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +32,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Walks every operation of the OpenAPI description, signed in as the admin (who passes the most checks), with
  * generated bad input: malformed and unknown ids in the path, wrong and hostile values in each query parameter,
  * and bodies of the wrong shape, wrong types, hostile text and repeated keys. Nothing a client sends may be
- * answered with a 5xx, and every refusal is an RFC 9457 problem (issue 11).
+ * answered with a 5xx, every refusal is an RFC 9457 problem, and a refused request changes no stored data (issue 11).
+ *
+ * <p>The walk runs against an instance with a database of its own and its background work stopped, so that every
+ * row written while a request is served is that request's: a row trigger on every table logs each insert, update and
+ * delete, and after each refusal the log must be empty.
  */
-@WorkshopTest
 class EveryOperationRefusesBadInputTest {
+
+    private static final String ADMIN = "walk-admin@workshop.example";
+    private static final String PASSWORD = "a-walking-admin-password";
+
+    /** Bookkeeping a refused request rightly writes; everything else must stay as it was. */
+    private static final Map<String, String> BOOKKEEPING = Map.of(
+            "web_sessions", "every request by a signed-in user touches its session",
+            "login_failures", "a refused sign-in is counted, so that guessing is throttled",
+            "idempotency_keys", "a key is claimed before the work and released when the work is refused",
+            "flyway_schema_history", "migrations only");
 
     /** Values for path and query parameters: malformed, unknown, out of range, hostile. */
     private static final List<String> BAD_VALUES = List.of("not-an-id", UUID.randomUUID().toString(), "-1", "0",
@@ -40,18 +58,77 @@ class EveryOperationRefusesBadInputTest {
     /** Operations that end the admin's session, which the walk needs. */
     private static final Set<String> SKIPPED = Set.of("POST /api/auth/logout");
 
-    @Autowired
-    WebTestClient anonymous;
+    @TempDir
+    Path data;
 
-    @Autowired
+    int port;
     JsonMapper json;
 
-    @LocalServerPort
-    int port;
-
     @Test
-    void noOperationAnswersBadInputWithAServerError() {
-        WebTestClient admin = SignIn.admin(anonymous);
+    void noOperationAnswersBadInputWithAServerErrorOrChangesStoredData() throws Exception {
+        try (SecondInstance app = SecondInstance.start("workshop.database.data-dir=" + data.resolve("postgres"),
+                "workshop.demo-data=false", "workshop.first-admin.email=" + ADMIN, "workshop.first-admin.password=" + PASSWORD,
+                "workshop.outbox.workers=0", "workshop.housekeeping.every=1d", "workshop.inventory.expiry-check=1d",
+                "workshop.ordering.sweep-every=1d");
+             Connection db = DriverManager.getConnection(jdbcUrl())) {
+            port = URI.create(app.baseUrl()).getPort();
+            json = app.bean(JsonMapper.class);
+            logChanges(db);
+            walk(app.client(), db);
+        }
+    }
+
+    /** Every insert, update and delete of a row in a table that is not bookkeeping, logged in {@code walk_changes}. */
+    private static void logChanges(Connection db) throws Exception {
+        try (Statement statement = db.createStatement()) {
+            statement.execute("CREATE TABLE walk_changes (table_name text, operation text)");
+            statement.execute("""
+                    CREATE FUNCTION walk_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        INSERT INTO walk_changes VALUES (TG_TABLE_NAME, TG_OP);
+                        RETURN NULL;
+                    END $$""");
+            List<String> tables = new ArrayList<>();
+            try (ResultSet found = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
+                while (found.next()) {
+                    tables.add(found.getString(1));
+                }
+            }
+            tables.removeAll(BOOKKEEPING.keySet());
+            tables.remove("walk_changes");
+            assertThat(tables).as("tables watched").contains("orders", "products", "ledger_entries", "stock_levels", "users");
+            for (String table : tables) {
+                statement.execute("CREATE TRIGGER walk_change AFTER INSERT OR UPDATE OR DELETE ON " + table
+                        + " FOR EACH ROW EXECUTE FUNCTION walk_change()");
+            }
+        }
+    }
+
+    /** What the last request changed, table by table, and forgets it. */
+    private static Map<String, Integer> changes(Connection db) throws Exception {
+        Map<String, Integer> changed = new java.util.TreeMap<>();
+        try (Statement statement = db.createStatement()) {
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT table_name || ' ' || operation, count(*) FROM walk_changes GROUP BY 1")) {
+                while (rows.next()) {
+                    changed.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+            if (!changed.isEmpty()) {
+                statement.execute("DELETE FROM walk_changes");
+            }
+        }
+        return changed;
+    }
+
+    private String jdbcUrl() throws Exception {
+        String databasePort = Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(3).trim();
+        return "jdbc:postgresql://localhost:" + databasePort + "/postgres?user=postgres";
+    }
+
+    private void walk(WebTestClient anonymous, Connection db) throws Exception {
+        WebTestClient admin = SignIn.as(anonymous, ADMIN, PASSWORD);
+        changes(db);
         JsonNode description = json.readTree(anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
         List<String> failures = new ArrayList<>();
@@ -75,6 +152,15 @@ class EveryOperationRefusesBadInputTest {
                             && !contentType.startsWith(MediaType.TEXT_HTML_VALUE)) {
                         failures.add(method + " " + attempt.uri() + " -> " + status + " as " + contentType + ", not a problem");
                     }
+                    if (status < 300 && attempt.body() != null && OUT_OF_RANGE.stream().anyMatch(attempt.body()::contains)) {
+                        failures.add(method + " " + attempt.uri() + " " + abbreviated(attempt.body()) + " -> " + status
+                                + ": a date out of range was accepted");
+                    }
+                    Map<String, Integer> changed = changes(db);
+                    if (status >= 400 && !changed.isEmpty()) {
+                        failures.add(method + " " + attempt.uri() + " " + abbreviated(attempt.body()) + " -> " + status
+                                + " yet changed " + changed);
+                    }
                 }
             }
         }
@@ -86,6 +172,10 @@ class EveryOperationRefusesBadInputTest {
     }
 
     private record Attempt(String uri, String body) {
+    }
+
+    private static String abbreviated(String body) {
+        return body == null || body.length() < 200 ? String.valueOf(body) : body.substring(0, 200) + "…";
     }
 
     private EntityExchangeResult<String> send(WebTestClient client, HttpMethod method, Attempt attempt) {
@@ -122,7 +212,7 @@ class EveryOperationRefusesBadInputTest {
         }
         JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
         if (!schema.isMissingNode()) {
-            for (String bad : badBodies(resolve(schema, description))) {
+            for (String bad : badBodies(resolve(schema, description), description)) {
                 attempts.add(new Attempt(plausible, bad));
             }
         }
@@ -150,20 +240,78 @@ class EveryOperationRefusesBadInputTest {
         return current;
     }
 
-    /** Bodies of the wrong shape, and for each property of the schema a wrong type, hostile text and a repeated key. */
-    private List<String> badBodies(JsonNode schema) {
+    /**
+     * Bodies of the wrong shape; for each property of the schema alone a wrong type, hostile text and a repeated key;
+     * and a plausible body (every property filled after its schema) with one property at a time replaced by a bad,
+     * hostile or out-of-range value, so that the checks behind the first ones (bounds, unknown ids) are reached too.
+     */
+    private List<String> badBodies(JsonNode schema, JsonNode description) {
         List<String> bodies = new ArrayList<>(List.of("", "{", "[]", "\"text\"", "null", "{\"a\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}"));
         JsonNode properties = schema.path("properties");
-        Iterator<String> names = properties.propertyNames().iterator();
-        Map<String, Object> valid = new LinkedHashMap<>();
-        names.forEachRemaining(name -> valid.put(name, null));
-        for (String name : valid.keySet()) {
+        List<String> names = new ArrayList<>();
+        properties.propertyNames().forEach(names::add);
+        for (String name : names) {
             for (String value : List.of("\"\\u0000\"", "\"\\ud800\"", "\"" + "x".repeat(100_000) + "\"", "123456789012345678901234567890",
                     "-1", "1.5", "true", "{}", "[]", "\"" + UUID.randomUUID() + "\"", "\"-0001-01-01\"", "\"+57443-04-15\"")) {
                 bodies.add("{\"" + name + "\":" + value + "}");
             }
             bodies.add("{\"" + name + "\":1,\"" + name + "\":2}");
         }
+        if (!(plausible(schema, description, 0) instanceof ObjectNode body)) {
+            return bodies;
+        }
+        for (String name : names) {
+            for (String value : DEEP_VALUES) {
+                ObjectNode changed = body.deepCopy();
+                changed.set(name, json.readTree(value));
+                bodies.add(json.writeValueAsString(changed));
+            }
+        }
         return bodies;
+    }
+
+    /** Dates no request of this shop can mean; a body carrying one is refused. */
+    private static final List<String> OUT_OF_RANGE = List.of("\"-0001-01-01", "\"+57443-04-15", "\"0001-01-01", "\"9999-12-31",
+            "\"1900-01-01T");
+
+    /** Replacements for one property of an otherwise plausible body. */
+    private static final List<String> DEEP_VALUES = List.of("null", "\"\\u0000\"", "\"\\ud800\"", "\"" + "x".repeat(10_000) + "\"",
+            "123456789012345678901234567890", "-1", "0", "1.5", "true", "{}", "[]", "\"" + UUID.randomUUID() + "\"",
+            "\"-0001-01-01\"", "\"+57443-04-15\"", "\"0001-01-01\"", "\"9999-12-31\"", "\"1900-01-01T00:00:00Z\"",
+            "\"9999-12-31T23:59:59Z\"", "\"+57443-04-15T00:00:00Z\"");
+
+    /** A value of the schema's type and format, as a careful client would send it. */
+    private JsonNode plausible(JsonNode schema, JsonNode description, int depth) {
+        JsonNode resolved = resolve(schema, description);
+        if (resolved.has("allOf")) {
+            return plausible(resolved.get("allOf").get(0), description, depth);
+        }
+        if (resolved.has("enum")) {
+            return resolved.get("enum").get(0);
+        }
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        String type = resolved.path("type").asString();
+        if (type.equals("object") || resolved.has("properties")) {
+            ObjectNode object = nodes.objectNode();
+            if (depth < 4) {
+                for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
+                    object.set(property.getKey(), plausible(property.getValue(), description, depth + 1));
+                }
+            }
+            return object;
+        }
+        return switch (type) {
+            case "array" -> nodes.arrayNode().add(plausible(resolved.path("items"), description, depth + 1));
+            case "integer" -> nodes.numberNode(Math.max(1, resolved.path("minimum").asLong(1)));
+            case "number" -> nodes.numberNode(1);
+            case "boolean" -> nodes.booleanNode(true);
+            default -> nodes.stringNode(switch (resolved.path("format").asString()) {
+                case "uuid" -> UUID.randomUUID().toString();
+                case "date" -> java.time.LocalDate.now().toString();
+                case "date-time" -> java.time.OffsetDateTime.now().toString();
+                case "email" -> "walk@example.org";
+                default -> "x".repeat(Math.max(1, resolved.path("minLength").asInt(1)));
+            });
+        };
     }
 }

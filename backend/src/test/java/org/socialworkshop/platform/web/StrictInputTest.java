@@ -1,12 +1,14 @@
 package org.socialworkshop.platform.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.SignIn;
 import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,6 +84,26 @@ class StrictInputTest {
                 .expectBody().jsonPath("$.items.length()").isEqualTo(0);
         item.put("quantity", 1);
         anonymous.post().uri("/api/carts/{id}/items", cart).bodyValue(item).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void datesOutsideTheYearsAShopCanMeanAreRefusedBeforeAnythingIsLookedUp() {
+        for (String date : List.of("+57443-04-15", "-0001-01-01", "0001-01-01", "1999-12-31", "2101-01-01")) {
+            staff.post().uri("/api/admin/piecework/work").bodyValue(Map.of("makerId", UUID.randomUUID(),
+                            "operationId", UUID.randomUUID(), "workDate", date, "pieces", 1)).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("workDate");
+        }
+        // The same request with a date of this century gets past the check, to the unknown maker.
+        staff.post().uri("/api/admin/piecework/work").bodyValue(Map.of("makerId", UUID.randomUUID(),
+                        "operationId", UUID.randomUUID(), "workDate", "2026-12-01", "pieces", 1)).exchange()
+                .expectStatus().value(status -> assertThat(status).isIn(404, 422));
+        staff.get().uri("/api/admin/piecework/overview?month=+57443-04").exchange().expectStatus().isBadRequest();
+        staff.get().uri("/api/admin/piecework/overview?month=2026-12").exchange().expectStatus().isOk();
+        SignIn.admin(anonymous).get().uri("/api/admin/audit-log/export?since=0001-01-01T00:00:00Z")
+                .accept(MediaType.APPLICATION_NDJSON).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
