@@ -1,5 +1,6 @@
 package org.socialworkshop.media;
 
+import java.awt.image.BufferedImage;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -60,9 +61,30 @@ public class Images implements DisposableBean {
                 .switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> decodeAndRender(bytes))
                         .subscribeOn(imageWork)
                         .onErrorMap(RejectedExecutionException.class, full -> ImageRejected.busy())
-                        .flatMap(prepared -> insert(sha256, prepared.decoded(), prepared.renditions()))
+                        .flatMap(prepared -> insert(sha256, prepared.decoded().format().mediaType, prepared.decoded().width(),
+                                prepared.decoded().height(), prepared.renditions()))
                         .onErrorResume(DataIntegrityViolationException.class,
                                 raced -> findBySha(sha256).map(existing -> new Stored(existing, false)))));
+    }
+
+    /**
+     * Stores a picture the application drew itself (the demo catalog's illustrations): rendered in every size
+     * like an upload, without the round trip through an encoded file, once per distinct drawing (its largest
+     * rendition's bytes identify it). Rendering runs off the event loop with uploads ({@link #QUEUED_IMAGES}).
+     */
+    public Mono<Stored> storeDrawn(BufferedImage drawing) {
+        return Mono.fromCallable(() -> render(drawing))
+                .subscribeOn(imageWork)
+                .onErrorMap(RejectedExecutionException.class, full -> ImageRejected.busy())
+                .flatMap(renditions -> {
+                    String sha256 = sha256(renditions.get(renditions.size() - 1).bytes());
+                    return findBySha(sha256)
+                            .map(existing -> new Stored(existing, false))
+                            .switchIfEmpty(Mono.defer(() -> insert(sha256, renditions.get(renditions.size() - 1).mediaType(),
+                                    drawing.getWidth(), drawing.getHeight(), renditions)))
+                            .onErrorResume(DataIntegrityViolationException.class,
+                                    raced -> findBySha(sha256).map(existing -> new Stored(existing, false)));
+                });
     }
 
     /** The images among {@code ids} that exist. */
@@ -119,17 +141,21 @@ public class Images implements DisposableBean {
 
     private static Prepared decodeAndRender(byte[] bytes) {
         ImageInspector.Decoded decoded = ImageInspector.decode(bytes);
-        return new Prepared(decoded, Arrays.stream(ImageSize.values()).map(size -> ImageInspector.render(decoded.image(), size)).toList());
+        return new Prepared(decoded, render(decoded.image()));
     }
 
-    private Mono<Stored> insert(String sha256, ImageInspector.Decoded decoded, List<ImageInspector.Rendition> renditions) {
+    /** Every size, smallest first. */
+    private static List<ImageInspector.Rendition> render(BufferedImage image) {
+        return Arrays.stream(ImageSize.values()).map(size -> ImageInspector.render(image, size)).toList();
+    }
+
+    private Mono<Stored> insert(String sha256, String contentType, int width, int height,
+            List<ImageInspector.Rendition> renditions) {
         ImageId id = new ImageId(UUID.randomUUID());
-        int width = decoded.width();
-        int height = decoded.height();
         return db.inTransaction(() -> db.sql("""
                                 INSERT INTO images (id, sha256, content_type, width, height)
                                 VALUES (:id, :sha, :type, :width, :height)""")
-                        .bind("id", id.value()).bind("sha", sha256).bind("type", decoded.format().mediaType)
+                        .bind("id", id.value()).bind("sha", sha256).bind("type", contentType)
                         .bind("width", width).bind("height", height)
                         .update()
                         .thenMany(Flux.fromIterable(renditions).concatMap(rendition -> db.sql("""
@@ -140,7 +166,7 @@ public class Images implements DisposableBean {
                                 .bind("height", rendition.height()).bind("bytes", rendition.bytes())
                                 .update()))
                         .then())
-                .thenReturn(new Stored(StoredImage.of(id, width, height, decoded.format().mediaType), true));
+                .thenReturn(new Stored(StoredImage.of(id, width, height, contentType), true));
     }
 
     private static String sha256(byte[] bytes) {

@@ -57,6 +57,28 @@ class ImageUploadTest {
         client.get().uri((String) first.get("card")).header("If-None-Match", etag).exchange().expectStatus().isNotModified();
     }
 
+    @Autowired
+    Images images;
+
+    @Test
+    void aDrawnPictureIsStoredOnceInEverySize() {
+        BufferedImage drawing = new BufferedImage(700, 500, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = drawing.createGraphics();
+        g.setColor(new Color(30, 160, 90));
+        g.fillOval(100, 50, 500, 400);
+        g.dispose();
+
+        Images.Stored first = images.storeDrawn(drawing).block();
+        Images.Stored again = images.storeDrawn(drawing).block();
+
+        assertThat(first.created()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.image().id()).isEqualTo(first.image().id());
+        assertLongestSide(first.image().thumbnail(), 200);
+        assertLongestSide(first.image().card(), 600);
+        assertLongestSide(first.image().full(), 700);
+    }
+
     @Test
     void aRetriedUploadWithItsKeyGetsTheFirstAnswer() throws IOException {
         byte[] photo = jpeg(640, 480, new Color(200, 80, 40));

@@ -104,9 +104,9 @@ class DemoCatalog implements DemoDataset {
     }
 
     private Mono<ImageId> illustrate(String key, String motif, List<String> palette) {
-        return Mono.fromCallable(() -> Illustrations.png(motif, palette, IMAGE_SIZE, key.hashCode()))
+        return Mono.fromCallable(() -> Illustrations.image(motif, palette, IMAGE_SIZE, key.hashCode()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(images::store)
+                .flatMap(images::storeDrawn)
                 .map(stored -> stored.image().id());
     }
 

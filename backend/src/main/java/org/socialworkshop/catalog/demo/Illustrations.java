@@ -51,7 +51,7 @@ public final class Illustrations {
      * @throws IllegalArgumentException for an unknown motif, a bad palette or a size outside 16..4096
      */
     public static byte[] png(String motif, List<String> palette, int size, long seed) {
-        BufferedImage image = render(motif, palette, size, seed);
+        BufferedImage image = image(motif, palette, size, seed);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, "png", out)) {
@@ -63,7 +63,12 @@ public final class Illustrations {
         return out.toByteArray();
     }
 
-    static BufferedImage render(String motif, List<String> palette, int size, long seed) {
+    /**
+     * The same drawing as {@link #png}, not encoded.
+     *
+     * @throws IllegalArgumentException as {@link #png} does
+     */
+    public static BufferedImage image(String motif, List<String> palette, int size, long seed) {
         Motif drawing = MOTIFS.get(motif);
         if (drawing == null) {
             throw new IllegalArgumentException("unknown motif '" + motif + "'; known: " + MOTIFS.keySet());

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.Catalog;
@@ -47,6 +48,11 @@ class DemoStock implements DemoDataset {
     @Override
     public String name() {
         return "inventory.demo-stock";
+    }
+
+    @Override
+    public Set<String> loadedAfter() {
+        return Set.of("catalog.demo-workshop");
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 import org.socialworkshop.piecework.PieceworkDemo;
@@ -37,6 +38,11 @@ class DemoPiecework implements DemoDataset {
     @Override
     public String name() {
         return "piecework.demo-history";
+    }
+
+    @Override
+    public Set<String> loadedAfter() {
+        return Set.of("catalog.demo-workshop", "identity.demo-accounts");
     }
 
     @Override

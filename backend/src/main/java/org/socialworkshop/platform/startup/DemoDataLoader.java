@@ -1,6 +1,12 @@
 package org.socialworkshop.platform.startup;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +47,45 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     Mono<Long> loadIfDemo() {
-        return isDemoInstallation().flatMap(demo -> demo
-                ? Flux.fromIterable(datasets).concatMap(this::loadOnce).filter(Boolean::booleanValue).count()
-                : Mono.just(0L));
+        return isDemoInstallation().flatMap(demo -> demo ? inDependencyOrder(datasets, this::loadOnce) : Mono.just(0L));
+    }
+
+    /**
+     * Runs {@code load} for every dataset once the datasets it names in {@link DemoDataset#loadedAfter()} are done;
+     * independent ones at the same time. Completes with how many loads answered true.
+     *
+     * @throws IllegalStateException if a dataset names an unknown one, or datasets wait for each other in a circle
+     */
+    static Mono<Long> inDependencyOrder(List<DemoDataset> datasets, Function<DemoDataset, Mono<Boolean>> load) {
+        Map<String, DemoDataset> byName = datasets.stream().collect(Collectors.toMap(DemoDataset::name, dataset -> dataset));
+        Map<String, Mono<Boolean>> loads = new LinkedHashMap<>();
+        for (DemoDataset dataset : datasets) {
+            scheduled(dataset, byName, load, loads, new ArrayDeque<>());
+        }
+        return Flux.merge(loads.values()).filter(Boolean::booleanValue).count();
+    }
+
+    private static Mono<Boolean> scheduled(DemoDataset dataset, Map<String, DemoDataset> byName,
+            Function<DemoDataset, Mono<Boolean>> load, Map<String, Mono<Boolean>> loads, Deque<String> path) {
+        Mono<Boolean> known = loads.get(dataset.name());
+        if (known != null) {
+            return known;
+        }
+        if (path.contains(dataset.name())) {
+            throw new IllegalStateException("Demo datasets wait for each other in a circle: " + path + " -> " + dataset.name());
+        }
+        path.push(dataset.name());
+        List<Mono<Boolean>> before = dataset.loadedAfter().stream().map(name -> {
+            DemoDataset predecessor = byName.get(name);
+            if (predecessor == null) {
+                throw new IllegalStateException("Demo dataset '" + dataset.name() + "' loads after '" + name + "', which does not exist");
+            }
+            return scheduled(predecessor, byName, load, loads, path);
+        }).toList();
+        path.pop();
+        Mono<Boolean> loaded = Mono.when(before).then(Mono.defer(() -> load.apply(dataset))).cache();
+        loads.put(dataset.name(), loaded);
+        return loaded;
     }
 
     private Mono<Boolean> isDemoInstallation() {
