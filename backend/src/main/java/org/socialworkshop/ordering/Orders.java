@@ -211,21 +211,23 @@ class Orders {
                 row.get("refunded_quantity", Integer.class));
     }
 
-    /** Writes back what the domain changed: status, money refunded, units refunded per line. */
+    /** Writes back what the domain changed: status, money refunded, units refunded per line (one statement). */
     Mono<Void> save(Order order) {
-        Flux<Long> lines = Flux.fromIterable(order.lines())
-                .concatMap(line -> db.sql("UPDATE order_lines SET refunded_quantity = :units WHERE id = :id AND refunded_quantity <> :units")
-                        .bind("units", order.refundedUnits(line.id())).bind("id", line.id()).update());
         return db.sql("""
+                        WITH lines AS (
+                            UPDATE order_lines l SET refunded_quantity = u.units
+                            FROM unnest(CAST(:lineIds AS uuid[]), CAST(:units AS int[])) AS u (id, units)
+                            WHERE l.id = u.id AND l.order_id = :id AND l.refunded_quantity <> u.units)
                         UPDATE orders SET status = :status, refunded_minor = :refunded,
                                paid_at = CASE WHEN :status = 'PAID' AND paid_at IS NULL THEN now() ELSE paid_at END,
                                placed_from = CASE WHEN :status = 'PENDING_PAYMENT' THEN placed_from END,
                                closed_at = CASE WHEN :status IN ('FULFILLED', 'CANCELLED', 'REFUNDED') THEN coalesce(closed_at, now())
                                                 ELSE closed_at END
                         WHERE id = :id""")
+                .bind("lineIds", order.lines().stream().map(line -> line.id().toString()).toArray(String[]::new))
+                .bind("units", order.lines().stream().map(line -> order.refundedUnits(line.id())).toArray(Integer[]::new))
                 .bind("status", order.status().name()).bind("refunded", order.refunded().minor()).bind("id", order.id())
                 .update()
-                .thenMany(lines)
                 .then();
     }
 
