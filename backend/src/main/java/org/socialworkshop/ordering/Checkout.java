@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -54,7 +54,8 @@ import reactor.core.publisher.Mono;
  * Turns a cart into an order awaiting payment. Prices, tax and the delivery fee are taken from the catalog now
  * and frozen in the order. The work runs in three steps so that nothing half-made is ever left behind:
  * <ol>
- * <li>one transaction takes the order number and reserves the stock (all or nothing);</li>
+ * <li>the limits on unpaid orders are checked and the order number taken (one statement), then one transaction
+ * reserves the stock (all or nothing);</li>
  * <li>the payment provider opens a payment page (no transaction is held open while it is called);</li>
  * <li>one transaction stores the order, its lines, the payment attempt, and closes the cart.</li>
  * </ol>
@@ -144,26 +145,29 @@ public class Checkout {
             Function<Placed, Mono<Void>> withOrder) {
         return priced(cartId).flatMap(items -> {
             check(items, fulfilment);
-            return withinLimits(items, buyer)
-                    .then(Mono.defer(() -> place(cartId, items, buyer, fulfilment, shopUrl, language, withOrder)));
+            return admitted(items, buyer)
+                    .flatMap(number -> place(cartId, number, items, buyer, fulfilment, shopUrl, language, withOrder));
         });
     }
 
-    private Mono<Placed> place(UUID cartId, List<Priced> items, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language,
+    private Mono<Placed> place(UUID cartId, OrderNumber number, List<Priced> items, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language,
             Function<Placed, Mono<Void>> withOrder) {
         UUID orderId = UUID.randomUUID();
         String token = token();
         OffsetDateTime payBy = OffsetDateTime.now(clock).plus(settings.paymentWindow());
         Duration hold = settings.paymentWindow().plus(settings.reservationGrace());
-        return reserve(orderId, items, hold)
+        return reserve(orderId, number, items, hold)
                 .flatMap(reserved -> openPayment(orderId, reserved.number(), lines(items, reserved.reservations(), fulfilment),
                                 buyer, shopUrl, token, payBy, language)
                         .flatMap(opened -> store(cartId, orderId, opened, buyer, fulfilment, token, payBy, withOrder))
                         .onErrorResume(failure -> release(reserved.reservations()).then(Mono.error(failure))));
     }
 
-    /** What an unpaid order may hold ({@link OrderingSettings.Limits}), checked before anything is reserved. */
-    private Mono<Void> withinLimits(List<Priced> items, Buyer buyer) {
+    /**
+     * What an unpaid order may hold ({@link OrderingSettings.Limits}), checked before anything is reserved; within the
+     * limits, the order's number from its sequence in the same statement (a refused checkout takes none).
+     */
+    private Mono<OrderNumber> admitted(List<Priced> items, Buyer buyer) {
         OrderingSettings.Limits limits = settings.limits();
         List<OrderingProblem.Item> tooMany = items.stream()
                 .filter(item -> item.info().stockTracked() && item.line().quantity() > limits.unitsPerItem())
@@ -173,27 +177,37 @@ public class Checkout {
         if (!tooMany.isEmpty()) {
             return Mono.error(OrderingProblem.tooManyUnits(tooMany));
         }
+        int year = LocalDate.now(clock).getYear();
         return db.sql("""
-                        SELECT (SELECT count(*) FROM (SELECT FROM orders WHERE lower(email) = lower(:email)
-                                    AND status = 'PENDING_PAYMENT' AND pay_by > now() LIMIT :perBuyer) b) AS by_buyer,
-                               (SELECT count(*) FROM (SELECT FROM orders WHERE placed_from = CAST(:address AS inet)
-                                    AND status = 'PENDING_PAYMENT' AND pay_by > now() LIMIT :perAddress) a) AS by_address""")
+                        SELECT by_buyer, by_address,
+                               CASE WHEN by_buyer < :perBuyer AND by_address < :perAddress THEN next_order_number(:year) END AS number
+                        FROM (SELECT (SELECT count(*) FROM (SELECT FROM orders WHERE lower(email) = lower(:email)
+                                         AND status = 'PENDING_PAYMENT' AND pay_by > now() LIMIT :perBuyer) b) AS by_buyer,
+                                     (SELECT count(*) FROM (SELECT FROM orders WHERE placed_from = CAST(:address AS inet)
+                                         AND status = 'PENDING_PAYMENT' AND pay_by > now() LIMIT :perAddress) a) AS by_address
+                             ) counted""")
                 .bind("email", buyer.email())
                 .bindNullable("address", buyer.networkAddress(), String.class)
                 // Counted only up to each limit: a crowd behind one address must not make every checkout count them all.
                 .bind("perBuyer", limits.unpaidOrdersPerBuyer())
                 .bind("perAddress", limits.unpaidOrdersPerAddress())
-                .map(row -> {
-                    if (row.get("by_buyer", Long.class) >= limits.unpaidOrdersPerBuyer()) {
-                        return Optional.of(OrderingProblem.tooManyUnpaid(limits.unpaidOrdersPerBuyer()));
-                    }
-                    if (row.get("by_address", Long.class) >= limits.unpaidOrdersPerAddress()) {
-                        return Optional.of(OrderingProblem.tooManyUnpaidFromAddress(limits.unpaidOrdersPerAddress()));
-                    }
-                    return Optional.<OrderingProblem>empty();
-                })
+                .bind("year", year)
+                .map(row -> new Admission(row.get("by_buyer", Long.class), row.get("by_address", Long.class),
+                        row.get("number", Long.class)))
                 .one()
-                .flatMap(refusal -> refusal.map(Mono::<Void>error).orElseGet(Mono::empty));
+                .flatMap(admission -> {
+                    if (admission.byBuyer() >= limits.unpaidOrdersPerBuyer()) {
+                        return Mono.error(OrderingProblem.tooManyUnpaid(limits.unpaidOrdersPerBuyer()));
+                    }
+                    if (admission.byAddress() >= limits.unpaidOrdersPerAddress()) {
+                        return Mono.error(OrderingProblem.tooManyUnpaidFromAddress(limits.unpaidOrdersPerAddress()));
+                    }
+                    return Mono.just(new OrderNumber(year, Objects.requireNonNull(admission.number(), "number within the limits")));
+                });
+    }
+
+    /** The unpaid orders counted up to each limit, and the order number when within both. */
+    private record Admission(long byBuyer, long byAddress, @Nullable Long number) {
     }
 
     private record Reserved(OrderNumber number, Map<VariantId, Reservation> reservations) {
@@ -203,17 +217,15 @@ public class Checkout {
     }
 
     /**
-     * Step 1: the number and the stock, together or not at all. The number comes first, from its sequence (no lock),
-     * so that the stock levels are held only from the statement that reserves them to the commit.
+     * Step 1: the stock, all or nothing, in one statement of its own transaction; the levels are held only from that
+     * statement to its commit. The number was taken before, with the limits (a failed reservation skips it).
      */
-    private Mono<Reserved> reserve(UUID orderId, List<Priced> items, Duration hold) {
-        int year = LocalDate.now(clock).getYear();
+    private Mono<Reserved> reserve(UUID orderId, OrderNumber number, List<Priced> items, Duration hold) {
         List<Inventory.Wanted> wanted = items.stream().filter(item -> item.info().stockTracked())
                 .map(item -> new Inventory.Wanted(item.info().id(), item.line().quantity())).toList();
-        return db.inTransaction(() -> orders.nextNumber(year).flatMap(number -> inventory.reserveAll(wanted, Channel.ONLINE,
-                                "order:" + orderId, hold)
-                        .map(reservations -> new Reserved(number, reservations.stream()
-                                .collect(Collectors.toMap(Reservation::variantId, reservation -> reservation))))))
+        return inventory.reserveAll(wanted, Channel.ONLINE, "order:" + orderId, hold)
+                .map(reservations -> new Reserved(number, reservations.stream()
+                        .collect(Collectors.toMap(Reservation::variantId, reservation -> reservation))))
                 .onErrorResume(StockProblem.class, shortage -> outOfStock(items));
     }
 

@@ -74,14 +74,6 @@ class Orders {
             OffsetDateTime payBy, @Nullable String email) {
     }
 
-    /** The next number of the year, from its sequence (V11): unique and increasing, skipped if the order fails. */
-    Mono<OrderNumber> nextNumber(int year) {
-        return db.sql("SELECT next_order_number(:year) AS last")
-                .bind("year", year)
-                .map(row -> new OrderNumber(year, row.get("last", Long.class)))
-                .one();
-    }
-
     /**
      * Stores a new order awaiting payment with its lines and closes its cart, in one statement; call inside a
      * transaction. False, and nothing stored, when the cart was checked out meanwhile (a cart becomes one order only).

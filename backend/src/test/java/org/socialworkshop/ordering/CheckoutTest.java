@@ -319,9 +319,11 @@ class CheckoutTest {
         }
         Map<String, Object> fourth = new java.util.HashMap<>(Shop.pickup(shop.cartWith(Map.of(cup.productId(), cup.variantId()), 1)));
         fourth.put("email", email.toUpperCase());
+        long lastNumber = lastOrderNumber();
         shop.checkout(fourth, UUID.randomUUID().toString()).expectStatus().isEqualTo(429)
                 .expectBody().jsonPath("$.title").isEqualTo("Too many unpaid orders");
         assertThat(level(cup).reserved()).isEqualTo(60);
+        assertThat(lastOrderNumber()).as("a refused checkout takes no order number").isEqualTo(lastNumber);
 
         shop.payDemo(unpaid.get(0)).expectStatus().isOk();
         shop.awaitStatus(unpaid.get(0), "PAID");
@@ -358,6 +360,14 @@ class CheckoutTest {
                     .bind("id", UUID.fromString(unpaid.get(0).orderId())).map(row -> row.get("kept", Long.class)).one().block())
                     .as("forgotten once paid").isZero();
         }
+    }
+
+    /** The last order number handed out in the newest year. */
+    private long lastOrderNumber() {
+        return db.sql("""
+                        SELECT coalesce(last_value, 0) AS last FROM pg_sequences
+                        WHERE sequencename LIKE 'order\\_number\\_%' ORDER BY sequencename DESC LIMIT 1""")
+                .map(row -> row.get("last", Long.class)).one().block();
     }
 
     @Test
