@@ -3,9 +3,8 @@ package org.socialworkshop.ordering.domain;
 import java.util.regex.Pattern;
 
 /**
- * What people read on the phone or a receipt: {@code WS-2026-000123}, sequential within the year. The sequence
- * itself comes from the database (a row per year, locked while incremented), so numbers are unique across
- * instances.
+ * What people read on the phone or a receipt: {@code WS-2026-000123}, increasing within the year. The sequence
+ * itself comes from the database (a sequence per year, V11), so numbers are unique across instances.
  */
 public record OrderNumber(int year, long sequence) {
 
@@ -27,6 +26,12 @@ public record OrderNumber(int year, long sequence) {
 
     @Override
     public String toString() {
-        return String.format("WS-%04d-%06d", year, sequence);
+        // Written by hand: String.format showed in checkout profiles (the number is written several times per order).
+        String digits = Long.toString(sequence);
+        StringBuilder text = new StringBuilder(14 + Math.max(0, digits.length() - 6)).append("WS-").append(year).append('-');
+        for (int pad = digits.length(); pad < 6; pad++) {
+            text.append('0');
+        }
+        return text.append(digits).toString();
     }
 }

@@ -72,6 +72,9 @@ class OrderTest {
         assertThatThrownBy(() -> Order.place(UUID.randomUUID(), new OrderNumber(2026, 1), List.of()))
                 .isInstanceOf(OrderRuleBroken.class);
         assertThat(new OrderNumber(2026, 123)).hasToString("WS-2026-000123");
+        assertThat(new OrderNumber(2026, 1)).hasToString("WS-2026-000001");
+        assertThat(new OrderNumber(2027, 1_234_567)).hasToString("WS-2027-1234567");
+        assertThat(OrderNumber.parse(new OrderNumber(2027, 1_234_567).toString())).isEqualTo(new OrderNumber(2027, 1_234_567));
         assertThat(OrderNumber.parse("WS-2026-000123")).isEqualTo(new OrderNumber(2026, 123));
         assertThatThrownBy(() -> OrderNumber.parse("2026-123")).isInstanceOf(OrderRuleBroken.class);
     }
