@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 import org.socialworkshop.platform.database.Database;
 import org.springframework.beans.factory.DisposableBean;
@@ -56,15 +57,11 @@ public class Images implements DisposableBean {
      */
     public Mono<Stored> store(byte[] bytes) {
         String sha256 = sha256(bytes);
-        return findBySha(sha256)
-                .map(existing -> new Stored(existing, false))
-                .switchIfEmpty(Mono.defer(() -> Mono.fromCallable(() -> decodeAndRender(bytes))
-                        .subscribeOn(imageWork)
-                        .onErrorMap(RejectedExecutionException.class, full -> ImageRejected.busy())
-                        .flatMap(prepared -> insert(sha256, prepared.decoded().format().mediaType, prepared.decoded().width(),
-                                prepared.decoded().height(), prepared.renditions()))
-                        .onErrorResume(DataIntegrityViolationException.class,
-                                raced -> findBySha(sha256).map(existing -> new Stored(existing, false)))));
+        return once(sha256, () -> Mono.fromCallable(() -> decodeAndRender(bytes))
+                .subscribeOn(imageWork)
+                .onErrorMap(RejectedExecutionException.class, full -> ImageRejected.busy())
+                .flatMap(prepared -> insert(sha256, prepared.decoded().format().mediaType, prepared.decoded().width(),
+                        prepared.decoded().height(), prepared.renditions())));
     }
 
     /**
@@ -77,14 +74,19 @@ public class Images implements DisposableBean {
                 .subscribeOn(imageWork)
                 .onErrorMap(RejectedExecutionException.class, full -> ImageRejected.busy())
                 .flatMap(renditions -> {
-                    String sha256 = sha256(renditions.get(renditions.size() - 1).bytes());
-                    return findBySha(sha256)
-                            .map(existing -> new Stored(existing, false))
-                            .switchIfEmpty(Mono.defer(() -> insert(sha256, renditions.get(renditions.size() - 1).mediaType(),
-                                    drawing.getWidth(), drawing.getHeight(), renditions)))
-                            .onErrorResume(DataIntegrityViolationException.class,
-                                    raced -> findBySha(sha256).map(existing -> new Stored(existing, false)));
+                    ImageInspector.Rendition largest = renditions.get(renditions.size() - 1);
+                    String sha256 = sha256(largest.bytes());
+                    return once(sha256, () -> insert(sha256, largest.mediaType(), drawing.getWidth(), drawing.getHeight(), renditions));
                 });
+    }
+
+    /** The image stored under {@code sha256}, or the one {@code insert} stores (also when another store raced it). */
+    private Mono<Stored> once(String sha256, Supplier<Mono<Stored>> insert) {
+        return findBySha(sha256)
+                .map(existing -> new Stored(existing, false))
+                .switchIfEmpty(Mono.defer(insert))
+                .onErrorResume(DataIntegrityViolationException.class,
+                        raced -> findBySha(sha256).map(existing -> new Stored(existing, false)));
     }
 
     /** The images among {@code ids} that exist. */

@@ -150,17 +150,17 @@ public class Checkout {
         });
     }
 
-    private Mono<Placed> place(UUID cartId, OrderNumber number, List<Priced> items, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language,
-            Function<Placed, Mono<Void>> withOrder) {
+    private Mono<Placed> place(UUID cartId, OrderNumber number, List<Priced> items, Buyer buyer, Fulfilment fulfilment,
+            URI shopUrl, Language language, Function<Placed, Mono<Void>> withOrder) {
         UUID orderId = UUID.randomUUID();
         String token = token();
         OffsetDateTime payBy = OffsetDateTime.now(clock).plus(settings.paymentWindow());
         Duration hold = settings.paymentWindow().plus(settings.reservationGrace());
-        return reserve(orderId, number, items, hold)
-                .flatMap(reserved -> openPayment(orderId, reserved.number(), lines(items, reserved.reservations(), fulfilment),
+        return reserve(orderId, items, hold)
+                .flatMap(reservations -> openPayment(orderId, number, lines(items, reservations, fulfilment),
                                 buyer, shopUrl, token, payBy, language)
                         .flatMap(opened -> store(cartId, orderId, opened, buyer, fulfilment, token, payBy, withOrder))
-                        .onErrorResume(failure -> release(reserved.reservations()).then(Mono.error(failure))));
+                        .onErrorResume(failure -> release(reservations).then(Mono.error(failure))));
     }
 
     /**
@@ -210,9 +210,6 @@ public class Checkout {
     private record Admission(long byBuyer, long byAddress, @Nullable Long number) {
     }
 
-    private record Reserved(OrderNumber number, Map<VariantId, Reservation> reservations) {
-    }
-
     private record Opened(OrderNumber number, List<StoredLine> lines, PaymentRequest request, PaymentSession session) {
     }
 
@@ -220,12 +217,11 @@ public class Checkout {
      * Step 1: the stock, all or nothing, in one statement of its own transaction; the levels are held only from that
      * statement to its commit. The number was taken before, with the limits (a failed reservation skips it).
      */
-    private Mono<Reserved> reserve(UUID orderId, OrderNumber number, List<Priced> items, Duration hold) {
+    private Mono<Map<VariantId, Reservation>> reserve(UUID orderId, List<Priced> items, Duration hold) {
         List<Inventory.Wanted> wanted = items.stream().filter(item -> item.info().stockTracked())
                 .map(item -> new Inventory.Wanted(item.info().id(), item.line().quantity())).toList();
         return inventory.reserveAll(wanted, Channel.ONLINE, "order:" + orderId, hold)
-                .map(reservations -> new Reserved(number, reservations.stream()
-                        .collect(Collectors.toMap(Reservation::variantId, reservation -> reservation))))
+                .map(reservations -> reservations.stream().collect(Collectors.toMap(Reservation::variantId, reservation -> reservation)))
                 .onErrorResume(StockProblem.class, shortage -> outOfStock(items));
     }
 
@@ -351,7 +347,7 @@ public class Checkout {
         });
     }
 
-    private Mono<Reserved> outOfStock(List<Priced> items) {
+    private Mono<Map<VariantId, Reservation>> outOfStock(List<Priced> items) {
         List<VariantId> ids = items.stream().map(item -> item.info().id()).toList();
         return inventory.available(ids, Channel.ONLINE).flatMap(available -> Mono.error(OrderingProblem.outOfStock(items.stream()
                 .filter(item -> item.info().stockTracked())
