@@ -27,6 +27,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialworkshop.platform.database.Database;
@@ -39,7 +40,7 @@ import reactor.core.publisher.Mono;
  * The Ed25519 keys receipts are signed with. One key is active; a rotation retires it and makes a new one, and
  * retired keys stay published so old receipts keep verifying. Private keys are stored encrypted with AES-256-GCM
  * under a key derived (PBKDF2-HMAC-SHA256) from {@code workshop.receipts.key-secret}; decrypted keys are kept in
- * memory by id. Creating and rotating take a transaction-scoped advisory lock, so several instances starting at
+ * memory by id, with their public halves. Creating and rotating take a transaction-scoped advisory lock, so several instances starting at
  * once create one key.
  */
 @Component
@@ -53,7 +54,7 @@ class ReceiptKeys {
 
     private final Database db;
     private final ReceiptSettings settings;
-    private final Map<String, PrivateKey> decrypted = new ConcurrentHashMap<>();
+    private final Map<String, SigningKey> signingKeys = new ConcurrentHashMap<>();
 
     ReceiptKeys(Database db, ReceiptSettings settings) {
         this.db = db;
@@ -88,6 +89,23 @@ class ReceiptKeys {
                         .map(row -> new Stored(row.get("id", String.class), row.get("public_key", byte[].class), row.get("private_key", byte[].class)))
                         .first()
                         .switchIfEmpty(Mono.defer(this::create)))))
+                .map(this::signing);
+    }
+
+    /**
+     * The key {@code activeId}, which the caller read as the active one in its own transaction (with the register it
+     * locks, saving a round trip), or the active key found or created as by {@link #active()} when there was none.
+     * A key's private half is decrypted once and then kept in memory.
+     */
+    Mono<SigningKey> signing(@Nullable String activeId) {
+        if (activeId == null) {
+            return active();
+        }
+        SigningKey known = signingKeys.get(activeId);
+        return known != null ? Mono.just(known) : db.sql("SELECT id, public_key, private_key FROM receipt_keys WHERE id = :id")
+                .bind("id", activeId)
+                .map(row -> new Stored(row.get("id", String.class), row.get("public_key", byte[].class), row.get("private_key", byte[].class)))
+                .one()
                 .map(this::signing);
     }
 
@@ -133,8 +151,7 @@ class ReceiptKeys {
     }
 
     private SigningKey signing(Stored stored) {
-        PrivateKey key = decrypted.computeIfAbsent(stored.id(), id -> decrypt(stored.encryptedPrivateKey()));
-        return new SigningKey(stored.id(), key, stored.publicKey());
+        return signingKeys.computeIfAbsent(stored.id(), id -> new SigningKey(id, decrypt(stored.encryptedPrivateKey()), stored.publicKey()));
     }
 
     static byte[] sign(PrivateKey key, byte[] payload) {

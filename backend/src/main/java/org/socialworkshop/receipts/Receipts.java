@@ -93,19 +93,30 @@ public class Receipts {
     }
 
     private Mono<SignedReceipt> issue(String sourceKey, String register, Draft draft) {
-        return db.inTransaction(() -> db.sql("SELECT last_number, last_hash FROM receipt_registers WHERE id = :id FOR UPDATE")
+        // One round trip under the register's lock: where its chain stands, whether this source has its receipt
+        // already (an event delivered again), and which key signs.
+        return db.inTransaction(() -> db.sql("""
+                        SELECT last_number, last_hash, EXISTS (SELECT FROM receipts WHERE source_key = :source) AS issued,
+                               (SELECT id FROM receipt_keys WHERE retired_at IS NULL) AS key_id
+                        FROM receipt_registers WHERE id = :id FOR UPDATE""")
                 .bind("id", register)
-                .map(row -> new Object[] {row.get("last_number", Long.class), row.get("last_hash", String.class)})
+                .bind("source", sourceKey)
+                .map(row -> new Locked(row.get("last_number", Long.class), row.get("last_hash", String.class),
+                        row.get("issued", Boolean.class), row.get("key_id", String.class)))
                 .one()
-                .flatMap(last -> existing(sourceKey).switchIfEmpty(Mono.defer(() -> keys.active().flatMap(key -> {
-                    ReceiptContent content = new ReceiptContent(register, (Long) last[0] + 1, draft.kind(),
+                .flatMap(last -> last.issued() ? existing(sourceKey) : keys.signing(last.keyId()).flatMap(key -> {
+                    ReceiptContent content = new ReceiptContent(register, last.number() + 1, draft.kind(),
                             Instant.now().truncatedTo(ChronoUnit.MICROS), draft.orderNumber(), draft.refundOf(), seller(),
-                            draft.lines(), taxes(draft.lines()), draft.total(), draft.tenders(), draft.makers(), (String) last[1], key.id());
+                            draft.lines(), taxes(draft.lines()), draft.total(), draft.tenders(), draft.makers(), last.hash(), key.id());
                     byte[] payload = codec.payload(content);
                     SignedReceipt signed = new SignedReceipt(content, payload, ReceiptKeys.hex(ReceiptKeys.sha256(payload)),
                             ReceiptKeys.sign(key.privateKey(), payload));
                     return store(sourceKey, draft.orderId(), signed).thenReturn(signed);
-                })))));
+                })));
+    }
+
+    /** A register as locked for the next receipt, with what else the issuing needs to know. */
+    private record Locked(long number, String hash, boolean issued, @Nullable String keyId) {
     }
 
     /** Stores the receipt and moves its register on to it, in one statement. */

@@ -31,10 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Delivers outbox events to their handlers, safely from any number of instances at once.
  *
  * <p>Deliveries go in batches, one transaction each: up to {@code batch-size} due rows of one handler are claimed
- * with {@code FOR UPDATE SKIP LOCKED} (so two dispatchers never take the same row), each runs its handler behind
- * its own savepoint, and the ones that succeeded are marked done together before the commit. A failing handler's
- * work is rolled back to its savepoint and the failure recorded with exponential backoff in that same
- * transaction, so no other dispatcher can run the handler again before the backoff is set; after
+ * with {@code FOR UPDATE SKIP LOCKED} (so two dispatchers never take the same row), their handlers run one after
+ * the other, and the rows are marked done together before the commit. When a handler fails, the batch's work is
+ * rolled back to the savepoint set after the claim and the batch goes again in the same transaction, each
+ * delivery behind a savepoint of its own: the failed one is not run again but has its failure recorded with
+ * exponential backoff, so no other dispatcher can run the handler again before the backoff is set, and the
+ * others run again (their first run was undone). A savepoint per delivery costs a round trip each, which the
+ * common case, a batch in which nothing fails, no longer pays (docs/performance.md, "outbox"). After
  * {@code max-attempts} the delivery is parked for an admin to look at ({@code GET /api/admin/outbox?status=PARKED}).
  * A worker killed mid-batch loses its transaction: the effects and the marks go together, and the rows are due again.
  *
@@ -58,6 +61,8 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final AtomicLong pendingGauge = new AtomicLong();
     private final AtomicLong parkedGauge = new AtomicLong();
     private volatile Map<String, OutboxHandler<?>> handlers = Map.of();
+    /** The handlers' names and, at the same index, how many of each one batch claims at most. */
+    private volatile BatchSizes batchSizes = new BatchSizes(new String[0], new Integer[0]);
     private volatile Disposable running = Disposables.disposed();
 
     OutboxDispatcher(Database db, JsonMapper json, ObjectProvider<OutboxHandler<?>> handlerBeans, Settings settings,
@@ -94,58 +99,96 @@ public class OutboxDispatcher implements SmartLifecycle {
     Mono<Integer> deliverBatch() {
         return db.inTransaction(() -> claim()
                 .flatMap(batch -> db.sql("SAVEPOINT outbox_delivery").update()
-                        .thenMany(Flux.fromIterable(batch).index()
-                                .concatMap(numbered -> deliver(numbered.getT2(), numbered.getT1() == batch.size() - 1)))
-                        .collectList()
+                        .then(deliverAll(batch))
                         .flatMap(this::markDone)
                         .thenReturn(batch.size()))
                 .defaultIfEmpty(0));
     }
 
     /**
-     * The oldest due rows of one handler, the handler of the oldest due row nobody holds. One handler per batch keeps
-     * a transaction's locks to what that handler takes. Only deliveries for handlers this instance has: during a
-     * rolling deploy an older instance leaves a new handler's events to the instances that know it, instead of
-     * failing them towards parking.
+     * The oldest due rows of one handler, the handler of the oldest due row nobody holds, in one statement. One
+     * handler per batch keeps a transaction's locks to what that handler takes. Only deliveries for handlers this
+     * instance has: during a rolling deploy an older instance leaves a new handler's events to the instances that
+     * know it, instead of failing them towards parking.
      */
     private Mono<List<Claimed>> claim() {
         return db.sql("""
-                        SELECT handler FROM outbox
-                        WHERE status = 'PENDING' AND available_at <= now() AND handler = ANY(:handlers)
-                        ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .bind("handlers", handlers.keySet().toArray(String[]::new))
-                .map(row -> row.get("handler", String.class))
-                .one()
-                .flatMap(handler -> db.sql("""
-                                SELECT id, handler, payload::text AS payload, attempts FROM outbox
-                                WHERE status = 'PENDING' AND available_at <= now() AND handler = :handler
-                                ORDER BY available_at, id LIMIT :size FOR UPDATE SKIP LOCKED""")
-                        .bind("handler", handler)
-                        .bind("size", Math.max(1, Math.min(settings.batchSize(), handlers.get(handler).maxBatch())))
-                        .map(row -> new Claimed(row.get("id", Long.class), row.get("handler", String.class),
-                                row.get("payload", String.class), row.get("attempts", Integer.class)))
-                        .list());
+                        WITH oldest AS (
+                            SELECT handler FROM outbox
+                            WHERE status = 'PENDING' AND available_at <= now() AND handler = ANY(:handlers)
+                            ORDER BY available_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                        SELECT o.id, o.handler, o.payload::text AS payload, o.attempts FROM outbox o
+                        WHERE o.status = 'PENDING' AND o.available_at <= now() AND o.handler = (SELECT handler FROM oldest)
+                        ORDER BY o.available_at, o.id
+                        LIMIT (SELECT s.size FROM unnest(CAST(:handlers AS text[]), CAST(:sizes AS int[])) AS s (handler, size)
+                               WHERE s.handler = (SELECT handler FROM oldest))
+                        FOR UPDATE OF o SKIP LOCKED""")
+                .bind("handlers", batchSizes.handlers())
+                .bind("sizes", batchSizes.sizes())
+                .map(row -> new Claimed(row.get("id", Long.class), row.get("handler", String.class),
+                        row.get("payload", String.class), row.get("attempts", Integer.class)))
+                .list()
+                .filter(batch -> !batch.isEmpty());
+    }
+
+    /**
+     * Runs the batch's handlers one after the other, with no savepoint between them; completes with the ids of those
+     * that succeeded. On the first failure, undoes the batch back to the savepoint set after the claim and goes
+     * again {@linkplain #deliverEach carefully}.
+     */
+    private Mono<List<Long>> deliverAll(List<Claimed> batch) {
+        return Flux.fromIterable(batch)
+                .concatMap(entry -> run(entry).onErrorMap(error -> new Failed(entry, error)))
+                .then(Mono.fromSupplier(() -> batch.stream().map(Claimed::id).toList()))
+                .onErrorResume(Failed.class, failed -> db.sql("ROLLBACK TO SAVEPOINT outbox_delivery").update()
+                        .then(deliverEach(batch, failed)));
+    }
+
+    /**
+     * The batch again after {@code failed} undid it: each delivery behind a savepoint of its own, the failed one
+     * recorded as failed without being run again.
+     */
+    private Mono<List<Long>> deliverEach(List<Claimed> batch, Failed failed) {
+        return Flux.fromIterable(batch).index()
+                .concatMap(numbered -> {
+                    Claimed entry = numbered.getT2();
+                    boolean last = numbered.getT1() == batch.size() - 1;
+                    return entry == failed.entry()
+                            ? failed(entry, failed.getCause()).then(nextSavepoint(last)).then(Mono.<Long>empty())
+                            : deliver(entry, last);
+                })
+                .collectList();
     }
 
     /**
      * Runs one delivery's handler behind the savepoint set before it; completes with its id when it succeeded, empty
      * when it failed (its work undone and the failure recorded). Then, unless it was the batch's last, releases the
-     * savepoint and sets the next one in the same round trip: PostgreSQL tracks few open subtransactions per backend
-     * cheaply, and round trips are what a batch spends its time on (docs/performance.md, "outbox").
+     * savepoint and sets the next one in the same round trip.
      */
     private Mono<Long> deliver(Claimed entry, boolean last) {
-        OutboxHandler<?> handler = handlers.get(entry.handler());
-        Mono<Void> work = handler == null
-                ? Mono.error(new IllegalStateException("No handler named " + entry.handler() + " is registered"))
-                : handle(handler, entry.payload());
-        Mono<Long> next = last ? Mono.empty() : db.sql("RELEASE SAVEPOINT outbox_delivery; SAVEPOINT outbox_delivery").update();
         // The failure is recorded in the same transaction, while the row is still locked: recorded after a
         // rollback, another dispatcher could claim the row in between and run the handler again without backoff.
-        return work.then(next).thenReturn(entry.id())
+        return run(entry).then(nextSavepoint(last)).thenReturn(entry.id())
                 .onErrorResume(error -> db.sql("ROLLBACK TO SAVEPOINT outbox_delivery").update()
-                        .then(lockConflict(error) ? leaveForNextBatch(entry, error) : recordFailure(entry, error))
-                        .then(next)
+                        .then(failed(entry, error))
+                        .then(nextSavepoint(last))
                         .then(Mono.empty()));
+    }
+
+    private Mono<Void> run(Claimed entry) {
+        OutboxHandler<?> handler = handlers.get(entry.handler());
+        return handler == null
+                ? Mono.error(new IllegalStateException("No handler named " + entry.handler() + " is registered"))
+                : handle(handler, entry.payload());
+    }
+
+    private Mono<Void> nextSavepoint(boolean last) {
+        return last ? Mono.empty() : db.sql("RELEASE SAVEPOINT outbox_delivery; SAVEPOINT outbox_delivery").update().then();
+    }
+
+    /** A delivery that failed, its work undone: left for the next batch after a lock conflict, else recorded. */
+    private Mono<Void> failed(Claimed entry, Throwable error) {
+        return lockConflict(error) ? leaveForNextBatch(entry, error) : recordFailure(entry, error);
     }
 
     /** The successful deliveries of a batch, marked done in one statement at its end. */
@@ -227,6 +270,9 @@ public class OutboxDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         handlers = handlerBeans.orderedStream().collect(Collectors.toMap(OutboxHandler::name, Function.identity()));
+        List<OutboxHandler<?>> known = List.copyOf(handlers.values());
+        batchSizes = new BatchSizes(known.stream().map(OutboxHandler::name).toArray(String[]::new),
+                known.stream().map(handler -> Math.max(1, Math.min(settings.batchSize(), handler.maxBatch()))).toArray(Integer[]::new));
         Disposable.Composite all = Disposables.composite();
         for (int worker = 0; worker < settings.workers(); worker++) {
             all.add(Periodic.whenSignalled(signal.wakeups(), settings.pollInterval(), "delivering outbox events", this::drain,
@@ -246,6 +292,24 @@ public class OutboxDispatcher implements SmartLifecycle {
         return !running.isDisposed();
     }
 
+    private record BatchSizes(String[] handlers, Integer[] sizes) {
+    }
+
     private record Claimed(long id, String handler, String payload, int attempts) {
+    }
+
+    /** A handler's failure in a batch run without savepoints; never leaves this class. */
+    private static final class Failed extends RuntimeException {
+
+        private final transient Claimed entry;
+
+        Failed(Claimed entry, Throwable cause) {
+            super(null, cause, false, false);
+            this.entry = entry;
+        }
+
+        Claimed entry() {
+            return entry;
+        }
     }
 }

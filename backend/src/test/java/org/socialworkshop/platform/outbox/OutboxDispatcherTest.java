@@ -259,8 +259,12 @@ class OutboxDispatcherTest {
             assertThat(delivery(flakyId(broken)).status()).isEqualTo("DONE");
             assertThat(delivery(flakyId(broken)).attempts()).isEqualTo(2);
             assertThat(flakyWrites()).as("each event's write once").hasSize(events.size()).doesNotHaveDuplicates();
-            assertThat(events).allSatisfy(event -> assertThat(batchFlaky.handled(event.run())).as(event.run()).isEqualTo(1));
-            assertThat(batchFlaky.failures(broken.run())).hasSize(1);
+            // The batch ran without savepoints until the fifth failed; its first four then ran again behind savepoints
+            // (their first run undone), the failed one was not run again, and the rest ran once.
+            assertThat(events.subList(0, 4)).allSatisfy(event -> assertThat(batchFlaky.handled(event.run())).as(event.run()).isEqualTo(2));
+            assertThat(events.subList(4, events.size())).allSatisfy(event ->
+                    assertThat(batchFlaky.handled(event.run())).as(event.run()).isEqualTo(1));
+            assertThat(batchFlaky.failures(broken.run())).as("one handler call per attempt").hasSize(1);
         } finally {
             dispatcher.stop();
         }
