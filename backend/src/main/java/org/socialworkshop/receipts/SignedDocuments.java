@@ -45,6 +45,14 @@ public class SignedDocuments {
         return keys.publicKey(keyId).map(key -> ReceiptKeys.verify(key, payload, signature)).defaultIfEmpty(false);
     }
 
+    /**
+     * Whether {@code signature} is an Ed25519 signature of {@code payload} by a key that is not (yet) published, given
+     * as its raw 32 bytes: a POS tablet proving at pairing that it holds the key it registers.
+     */
+    public static boolean verifiesWith(byte[] rawPublicKey, byte[] payload, byte[] signature) {
+        return rawPublicKey.length == 32 && ReceiptKeys.verify(rawPublicKey, payload, signature);
+    }
+
     public static String sha256Hex(byte[] payload) {
         return ReceiptKeys.hex(ReceiptKeys.sha256(payload));
     }

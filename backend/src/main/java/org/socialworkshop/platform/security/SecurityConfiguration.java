@@ -153,8 +153,9 @@ class SecurityConfiguration {
 
     /**
      * CSRF matters only where a browser sends credentials on its own: unsafe requests that carry our session
-     * cookie. Requests without it (a guest's first call, a POS tablet or partner system signing in) have no
-     * ambient authority to abuse. Webhooks authenticate by signature instead.
+     * cookie or a paired tablet's {@link DeviceCookie}. Requests without them (a guest's first call, a tablet
+     * pairing, a partner system signing in) have no ambient authority to abuse. Webhooks authenticate by signature
+     * instead.
      */
     private static ServerWebExchangeMatcher cookieAuthenticatedUnsafeRequests() {
         return exchange -> {
@@ -162,8 +163,9 @@ class SecurityConfiguration {
             boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                     || method == HttpMethod.TRACE;
             boolean webhook = exchange.getRequest().getPath().value().startsWith("/api/webhooks/");
-            boolean hasSession = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE);
-            return !safe && !webhook && hasSession
+            boolean credentials = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE)
+                    || exchange.getRequest().getCookies().containsKey(DeviceCookie.NAME);
+            return !safe && !webhook && credentials
                     ? ServerWebExchangeMatcher.MatchResult.match()
                     : ServerWebExchangeMatcher.MatchResult.notMatch();
         };

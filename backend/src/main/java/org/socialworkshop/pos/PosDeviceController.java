@@ -1,0 +1,82 @@
+package org.socialworkshop.pos;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.idempotency.Idempotency;
+import org.socialworkshop.platform.idempotency.IdempotentRequest;
+import org.socialworkshop.platform.security.DeviceCookie;
+import org.socialworkshop.platform.web.ClientAddress;
+import org.socialworkshop.shared.SignatureText;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * A tablet pairs itself to a register with a coordinator's code, and asks which register it serves. The credential it
+ * chose comes back as an {@code HttpOnly} cookie, also when a retry with the same {@code Idempotency-Key} is answered
+ * from the record, so a lost answer never leaves a paired tablet without its credential. See docs/api/pos.md.
+ */
+@RestController
+class PosDeviceController {
+
+    private static final String BASE64URL = "[A-Za-z0-9_-]+";
+
+    private final PosRegisters registers;
+    private final Idempotency idempotency;
+    private final DeviceCookie cookie;
+
+    PosDeviceController(PosRegisters registers, Idempotency idempotency, DeviceCookie cookie) {
+        this.registers = registers;
+        this.idempotency = idempotency;
+        this.cookie = cookie;
+    }
+
+    /**
+     * A tablet's pairing: the 8-digit code, the raw Ed25519 public key (32 bytes, base64url), {@code proof} (its
+     * signature of {@code "pair:" + code}, 64 bytes, base64url), the credential it will present (32 random bytes,
+     * base64url) and a label for the coordinators' list.
+     */
+    record Pairing(@NotNull @Pattern(regexp = "\\d{8}") String code,
+            @NotNull @Size(min = 43, max = 43) @Pattern(regexp = BASE64URL) String publicKey,
+            @NotNull @Size(min = 86, max = 86) @Pattern(regexp = BASE64URL) String proof,
+            @NotNull @Size(min = 43, max = 43) @Pattern(regexp = BASE64URL) String credential,
+            @NotBlank @Size(max = 60) String label) {
+    }
+
+    @PostMapping(path = "/api/pos/pairing", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> pair(@Valid @RequestBody Pairing pairing,
+            @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key, ServerWebExchange exchange) {
+        byte[] publicKey = SignatureText.parse(pairing.publicKey()).orElse(new byte[0]);
+        byte[] proof = SignatureText.parse(pairing.proof()).orElse(new byte[0]);
+        String address = ClientAddress.of(exchange);
+        return idempotency.executeInSteps(exchange, key, pairing, completion -> registers
+                        .pair(pairing.code(), publicKey, proof, pairing.credential(), pairing.label().trim(),
+                                address == null ? "unknown" : address, paired -> completion.record(created(paired)))
+                        .map(PosDeviceController::created))
+                .doOnNext(answer -> {
+                    if (answer.getStatusCode().value() == 201) {
+                        cookie.set(exchange, pairing.credential());
+                    }
+                });
+    }
+
+    private static ResponseEntity<PosRegisters.PairedDevice> created(PosRegisters.PairedDevice paired) {
+        return ResponseEntity.status(201).body(paired);
+    }
+
+    @GetMapping("/api/pos/device")
+    Mono<PosRegisters.PairedDevice> device(ServerWebExchange exchange) {
+        return cookie.of(exchange).map(registers::device).orElse(Mono.empty())
+                .switchIfEmpty(Mono.error(PosProblem::notPaired));
+    }
+}

@@ -1,0 +1,58 @@
+package org.socialworkshop.pos;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.socialworkshop.platform.web.ProblemException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/** POS requests that cannot be carried out as asked. Nothing changes. */
+final class PosProblem extends ProblemException {
+
+    private PosProblem(HttpStatus status, String type, String title, String detail) {
+        super(status, title, detail);
+        getBody().setType(URI.create("https://social-workshop.org/problems/" + type));
+    }
+
+    static PosProblem unknownRegister() {
+        return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no POS register with this id.");
+    }
+
+    static PosProblem unknownDevice() {
+        return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no paired tablet with this id.");
+    }
+
+    static PosProblem registerTaken() {
+        return new PosProblem(HttpStatus.CONFLICT, "register-id-taken", "Register id taken",
+                "A register (or the online shop's or corporate desk's receipt series) already has this id; choose another.");
+    }
+
+    static PosProblem alreadyPaired() {
+        return new PosProblem(HttpStatus.CONFLICT, "register-paired", "A tablet is paired already",
+                "This register has a paired tablet, which signs its receipts; revoke that tablet first to pair another.");
+    }
+
+    static PosProblem wrongCode() {
+        return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "pairing-code-wrong", "Pairing code wrong or expired",
+                "This pairing code is wrong, used, or older than 10 minutes; ask a coordinator for a new one.");
+    }
+
+    static PosProblem keyNotProven() {
+        return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "pairing-key-not-proven", "Key not proven",
+                "The proof is not an Ed25519 signature of \"pair:\" and the code by the public key sent with it.");
+    }
+
+    static PosProblem notPaired() {
+        return new PosProblem(HttpStatus.UNAUTHORIZED, "device-not-paired", "Tablet not paired",
+                "This browser is not a paired POS tablet, or its pairing was revoked; pair it with a code from a coordinator.");
+    }
+
+    static PosProblem tooManyTries(Duration wait) {
+        PosProblem problem = new PosProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
+                "Too many wrong pairing codes from here. Try again in " + wait.toSeconds() + " seconds.");
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds()));
+        problem.getBody().setProperty("retryAfterSeconds", wait.toSeconds());
+        return problem;
+    }
+}
