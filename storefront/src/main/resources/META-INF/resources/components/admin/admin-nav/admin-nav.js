@@ -1,5 +1,5 @@
 /**
- * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders, piece work),
+ * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders, POS registers, piece work),
  * marking the page we are on.
  */
 import { html, render } from '../../../lib/html.js';
@@ -12,6 +12,7 @@ const LINKS = [
   { id: 'admin-nav-makers', href: '/admin/makers.html', key: 'admin.nav.makers' },
   { id: 'admin-nav-stock', href: '/admin/stock.html', key: 'admin.nav.stock' },
   { id: 'admin-nav-orders', href: '/admin/orders.html', key: 'adminOrders.nav', also: ['/admin/order.html', '/admin/packing-list.html'] },
+  { id: 'admin-nav-registers', href: '/admin/registers.html', key: 'pos.admin.nav' },
   {
     id: 'admin-nav-piecework',
     href: '/admin/piecework.html',

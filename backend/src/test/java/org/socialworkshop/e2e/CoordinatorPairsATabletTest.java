@@ -1,0 +1,105 @@
+package org.socialworkshop.e2e;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.socialworkshop.support.WorkshopTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
+import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+/**
+ * Issue 12, step 1, as people do it: a coordinator opens a register in the staff area and reads out a pairing code;
+ * the counter tablet's page takes the code, makes its key with WebCrypto and is paired, and stays paired over a
+ * reload; the coordinator revokes it after a confirmation, and the tablet asks to be paired again. Every screen state
+ * is checked with axe, in both languages.
+ */
+@WorkshopTest
+class CoordinatorPairsATabletTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void coordinatorOpensARegisterAndPairsThenRevokesItsTablet() {
+        String id = "CAFE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Messages zh = Messages.of("zh-CN");
+        Messages en = Messages.of("en");
+
+        Storefront admin = browser.openAsStaff(port, "/admin/registers.html", "zh-CN", "coordinator@example.org", "workshop-coordinator");
+        admin.waitUntil(presenceOfElementLocated(By.id("register-form")));
+        admin.element("register-id").sendKeys(id.toLowerCase());
+        new Select(admin.element("register-kind")).selectByValue("CAFE");
+        admin.element("register-name-zh").sendKeys("咖啡馆吧台 " + id);
+        admin.element("register-name-en").sendKeys("Café bar " + id);
+        admin.element("register-save").click();
+        admin.waitUntil(textToBe(By.id("register-status"),
+                zh.text("pos.admin.new.done", Map.of("name", "咖啡馆吧台 " + id, "id", id))));
+        admin.waitUntil(textToBe(By.id("register-tablet-" + id), zh.text("pos.admin.notPaired")));
+
+        admin.waitUntil(elementToBeClickable(By.id("register-code-" + id))).click();
+        admin.waitUntil(visibilityOfElementLocated(By.id("register-code-panel")));
+        assertThat(admin.focusedId()).as("focus moves to the code").isEqualTo("register-code-heading");
+        String code = admin.element("register-code").findElement(By.cssSelector("[aria-hidden=true]")).getText().replaceAll("\\D", "");
+        assertThat(code).matches("\\d{8}");
+        Accessibility.assertNoSeriousViolations(admin.driver(), "POS registers with a pairing code, zh-CN");
+
+        Storefront tablet = browser.open(port, "/pos/?lang=en").ready("en");
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-pair")));
+        assertThat(tablet.element("pos-pair-submit").isEnabled()).as("localhost is a secure context").isTrue();
+        Accessibility.assertNoSeriousViolations(tablet.driver(), "the tablet's pairing form, en");
+        tablet.element("pos-code").sendKeys("1234 567");
+        tablet.element("pos-pair-submit").click();
+        tablet.waitUntil(textToBe(By.id("pos-code-error"), en.text("pos.device.codeInvalid")));
+        tablet.element("pos-code").clear();
+        tablet.element("pos-code").sendKeys(code.substring(0, 4) + " " + code.substring(4));
+        tablet.element("pos-label").clear();
+        tablet.element("pos-label").sendKeys("Café counter");
+        tablet.element("pos-pair-submit").click();
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-paired")));
+        assertThat(tablet.element("pos-paired-register").getText())
+                .isEqualTo(en.text("pos.device.register", Map.of("name", "Café bar " + id, "id", id)));
+        assertThat(tablet.focusedId()).isEqualTo("pos-paired-heading");
+        Accessibility.assertNoSeriousViolations(tablet.driver(), "the paired tablet, en");
+
+        Storefront reloaded = browser.open(port, "/pos/?lang=zh-CN").ready("zh-CN");
+        reloaded.waitUntil(visibilityOfElementLocated(By.id("pos-paired")));
+        assertThat(reloaded.element("pos-paired-register").getText())
+                .isEqualTo(zh.text("pos.device.register", Map.of("name", "咖啡馆吧台 " + id, "id", id)));
+        assertThat(reloaded.script("return document.cookie")).as("the credential is out of script's reach")
+                .asString().doesNotContain("POS_DEVICE");
+        Accessibility.assertNoSeriousViolations(reloaded.driver(), "the paired tablet, zh-CN");
+
+        Storefront staff = browser.open(port, "/admin/registers.html?lang=en").ready("en");
+        staff.waitUntil(textToBePresentInElementLocated(By.id("register-tablet-" + id), "Café counter"));
+        assertThat(staff.element("register-tablet-" + id).getText()).startsWith(en.text("pos.admin.paired"));
+        staff.waitUntil(elementToBeClickable(By.id("register-revoke-" + id))).click();
+        staff.waitUntil(visibilityOfElementLocated(By.id("register-revoke-panel")));
+        assertThat(staff.element("register-revoke-what").getText())
+                .isEqualTo(en.text("pos.admin.revoke.what", Map.of("label", "Café counter", "name", "Café bar " + id)));
+        Accessibility.assertNoSeriousViolations(staff.driver(), "revoking a tablet, en");
+        staff.element("register-revoke-cancel").click();
+        assertThat(staff.element("register-revoke-panel").isDisplayed()).as("kept").isFalse();
+        assertThat(staff.focusedId()).isEqualTo("register-revoke-" + id);
+        staff.element("register-revoke-" + id).click();
+        staff.waitUntil(elementToBeClickable(By.id("register-revoke-confirm"))).click();
+        staff.waitUntil(textToBe(By.id("register-list-status"),
+                en.text("pos.admin.revoke.done", Map.of("label", "Café counter", "name", "Café bar " + id))));
+        staff.waitUntil(textToBe(By.id("register-tablet-" + id), en.text("pos.admin.notPaired")));
+
+        Storefront unpaired = browser.open(port, "/pos/?lang=en").ready("en");
+        unpaired.waitUntil(visibilityOfElementLocated(By.id("pos-pair")));
+    }
+}
