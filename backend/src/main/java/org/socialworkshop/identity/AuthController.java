@@ -17,8 +17,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,15 +34,15 @@ class AuthController {
     private static final Logger log = LoggerFactory.getLogger(AuthController.class);
 
     private final ReactiveAuthenticationManager authentication;
-    private final ServerSecurityContextRepository contexts;
+    private final SessionStart sessions;
     private final LoginThrottle throttle;
     private final Accounts accounts;
     private final AuditLog audit;
 
-    AuthController(ReactiveAuthenticationManager authentication, ServerSecurityContextRepository contexts,
+    AuthController(ReactiveAuthenticationManager authentication, SessionStart sessions,
             LoginThrottle throttle, Accounts accounts, AuditLog audit) {
         this.authentication = authentication;
-        this.contexts = contexts;
+        this.sessions = sessions;
         this.throttle = throttle;
         this.accounts = accounts;
         this.audit = audit;
@@ -60,7 +58,7 @@ class AuthController {
                 .flatMap(wait -> wait.isPresent()
                         ? Mono.error(SignInProblem.tooManyAttempts(wait.get()))
                         : authenticate(credentials))
-                .flatMap(signedIn -> startSession(exchange, signedIn))
+                .flatMap(signedIn -> sessions.start(exchange, signedIn))
                 .flatMap(signedIn -> accounts.findByEmail(signedIn.getName()))
                 .flatMap(account -> throttle.recordSuccess(account.email())
                         .then(audit.record(account.email(), "auth.signed-in", "user:" + account.id().value(),
@@ -100,14 +98,6 @@ class AuthController {
         return authentication.authenticate(
                         UsernamePasswordAuthenticationToken.unauthenticated(credentials.email().trim(), credentials.password()))
                 .onErrorMap(AuthenticationException.class, refused -> SignInProblem.badCredentials());
-    }
-
-    /** A new session id at sign-in, so an id planted before sign-in is worthless after it. */
-    private Mono<Authentication> startSession(ServerWebExchange exchange, Authentication signedIn) {
-        return exchange.getSession()
-                .flatMap(WebSession::changeSessionId)
-                .then(contexts.save(exchange, new SecurityContextImpl(signedIn)))
-                .thenReturn(signedIn);
     }
 
     private static String addressOf(ServerWebExchange exchange) {

@@ -17,6 +17,10 @@ final class SignInProblem extends ProblemException {
         return new SignInProblem(HttpStatus.UNAUTHORIZED, "Sign-in failed", "The e-mail address or password is not correct.");
     }
 
+    static SignInProblem wrongPin() {
+        return new SignInProblem(HttpStatus.UNAUTHORIZED, "Sign-in failed", "The PIN is not correct for this person.");
+    }
+
     static SignInProblem notSignedIn() {
         return new SignInProblem(HttpStatus.UNAUTHORIZED, "Not signed in", "Nobody is signed in with this session.");
     }

@@ -64,7 +64,7 @@ class AdminRegisterController {
     Mono<ResponseEntity<byte[]>> create(@Valid @RequestBody NewRegister register,
             @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key, ServerWebExchange exchange) {
         return idempotency.execute(exchange, key, register, () -> registers
-                .create(register.id(), register.kind(), register.nameZh().trim(), register.nameEn().trim())
+                .open(register.id(), register.kind(), register.nameZh().trim(), register.nameEn().trim())
                 .map(created -> ResponseEntity.created(URI.create("/api/admin/pos/registers/" + created.id())).body(created)));
     }
 

@@ -1,13 +1,20 @@
 package org.socialworkshop.pos;
 
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.socialworkshop.identity.Accounts;
+import org.socialworkshop.identity.StaffPins;
+import org.socialworkshop.identity.UserId;
 import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
+import org.socialworkshop.platform.security.CurrentUser;
 import org.socialworkshop.platform.security.DeviceCookie;
 import org.socialworkshop.platform.web.ClientAddress;
 import org.socialworkshop.shared.SignatureText;
@@ -22,7 +29,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * A tablet pairs itself to a register with a coordinator's code, and asks which register it serves. The credential it
+ * A tablet pairs itself to a register with a coordinator's code, asks which register it serves and who is signed in
+ * at it, and signs cashiers in with their PINs. The credential it
  * chose comes back as an {@code HttpOnly} cookie, also when a retry with the same {@code Idempotency-Key} is answered
  * from the record, so a lost answer never leaves a paired tablet without its credential. See docs/api/pos.md.
  */
@@ -30,15 +38,21 @@ import reactor.core.publisher.Mono;
 class PosDeviceController {
 
     private static final String BASE64URL = "[A-Za-z0-9_-]+";
+    /** The session attribute naming the register a cashier signed in at. */
+    static final String SIGNED_IN_AT = "pos.register";
 
     private final PosRegisters registers;
     private final Idempotency idempotency;
     private final DeviceCookie cookie;
+    private final StaffPins pins;
+    private final Accounts accounts;
 
-    PosDeviceController(PosRegisters registers, Idempotency idempotency, DeviceCookie cookie) {
+    PosDeviceController(PosRegisters registers, Idempotency idempotency, DeviceCookie cookie, StaffPins pins, Accounts accounts) {
         this.registers = registers;
         this.idempotency = idempotency;
         this.cookie = cookie;
+        this.pins = pins;
+        this.accounts = accounts;
     }
 
     /**
@@ -74,8 +88,45 @@ class PosDeviceController {
         return ResponseEntity.status(201).body(paired);
     }
 
+    /** The tablet, its register, and the cashier signed in at it (null when nobody is). */
+    record AtCounter(PosRegisters.Device device, PosRegisters.Register register, StaffPins.@Nullable Cashier cashier) {
+    }
+
     @GetMapping("/api/pos/device")
-    Mono<PosRegisters.PairedDevice> device(ServerWebExchange exchange) {
+    Mono<AtCounter> device(ServerWebExchange exchange) {
+        return tablet(exchange).flatMap(tablet -> exchange.getSession().flatMap(session ->
+                tablet.register().id().equals(session.getAttribute(SIGNED_IN_AT))
+                        ? CurrentUser.name().flatMap(accounts::findByEmail)
+                                .map(account -> new StaffPins.Cashier(account.id(), account.displayName()))
+                                .map(cashier -> new AtCounter(tablet.device(), tablet.register(), cashier))
+                        : Mono.<AtCounter>empty())
+                .defaultIfEmpty(new AtCounter(tablet.device(), tablet.register(), null)));
+    }
+
+    /** The cashiers who can sign in on this tablet (those with a PIN); only a paired tablet may ask. */
+    @GetMapping("/api/pos/staff")
+    Mono<List<StaffPins.Cashier>> staff(ServerWebExchange exchange) {
+        return tablet(exchange).then(pins.withPin());
+    }
+
+    record PinSignIn(@NotNull UUID userId, @NotNull @Size(max = 6) String pin) {
+    }
+
+    /**
+     * A cashier signs in on this tablet with their PIN: a session like a password sign-in, which remembers the
+     * register it was started at. Tries are counted per person and per tablet.
+     */
+    @PostMapping("/api/pos/sign-in")
+    Mono<AtCounter> signIn(@Valid @RequestBody PinSignIn signIn, ServerWebExchange exchange) {
+        return tablet(exchange).flatMap(tablet -> pins.signIn(exchange, new UserId(signIn.userId()), signIn.pin(),
+                        "pos-device:" + tablet.device().id())
+                .flatMap(account -> exchange.getSession()
+                        .doOnNext(session -> session.getAttributes().put(SIGNED_IN_AT, tablet.register().id()))
+                        .thenReturn(new AtCounter(tablet.device(), tablet.register(),
+                                new StaffPins.Cashier(account.id(), account.displayName())))));
+    }
+
+    private Mono<PosRegisters.PairedDevice> tablet(ServerWebExchange exchange) {
         return cookie.of(exchange).map(registers::device).orElse(Mono.empty())
                 .switchIfEmpty(Mono.error(PosProblem::notPaired));
     }

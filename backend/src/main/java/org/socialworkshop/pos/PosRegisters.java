@@ -64,7 +64,7 @@ public class PosRegisters {
     }
 
     /** Opens a register and its receipt series; the id is the one receipts will carry (e.g. {@code CANTEEN-1}). */
-    Mono<Register> create(String id, RegisterKind kind, String nameZh, String nameEn) {
+    public Mono<Register> open(String id, RegisterKind kind, String nameZh, String nameEn) {
         return db.inTransaction(() -> receiptRegisters.open(id, nameZh, nameEn)
                         .then(db.sql("INSERT INTO pos_registers (id, kind) VALUES (:id, :kind)")
                                 .bind("id", id).bind("kind", kind.name()).update())

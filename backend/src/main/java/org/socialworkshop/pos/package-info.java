@@ -4,7 +4,7 @@
  * offline sync. See docs/api/pos.md.
  */
 @NullMarked
-@ApplicationModule(displayName = "POS", allowedDependencies = {"platform :: *", "shared", "receipts"})
+@ApplicationModule(displayName = "POS", allowedDependencies = {"platform :: *", "shared", "receipts", "identity"})
 package org.socialworkshop.pos;
 
 import org.jspecify.annotations.NullMarked;

@@ -18,13 +18,16 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentI
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 /**
- * Issue 12, step 1, as people do it: a coordinator opens a register in the staff area and reads out a pairing code;
- * the counter tablet's page takes the code, makes its key with WebCrypto and is paired, and stays paired over a
- * reload; the coordinator revokes it after a confirmation, and the tablet asks to be paired again. Every screen state
- * is checked with axe, in both languages.
+ * Issue 12, steps 1 and 2, as people do it: a coordinator opens a register in the staff area, sets a cashier's PIN
+ * and reads out a pairing code; the counter tablet's page takes the code, makes its key with WebCrypto and is paired,
+ * and stays paired over a reload; the cashier signs in there with their PIN and signs out; the coordinator revokes
+ * the tablet after a confirmation, and the tablet asks to be paired again. Every screen state is checked with axe, in
+ * both languages.
  */
 @WorkshopTest
 class CoordinatorPairsATabletTest {
+
+    private static final String DEMO_CASHIER = "Demo cashier 演示收银员";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -33,7 +36,7 @@ class CoordinatorPairsATabletTest {
     int port;
 
     @Test
-    void coordinatorOpensARegisterAndPairsThenRevokesItsTablet() {
+    void coordinatorPairsATabletWhereACashierSignsInThenRevokesIt() {
         String id = "CAFE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Messages zh = Messages.of("zh-CN");
         Messages en = Messages.of("en");
@@ -48,6 +51,20 @@ class CoordinatorPairsATabletTest {
         admin.waitUntil(textToBe(By.id("register-status"),
                 zh.text("pos.admin.new.done", Map.of("name", "咖啡馆吧台 " + id, "id", id))));
         admin.waitUntil(textToBe(By.id("register-tablet-" + id), zh.text("pos.admin.notPaired")));
+
+        // The demo cashier gets a new PIN for the counter.
+        Select cashier = new Select(admin.waitUntil(presenceOfElementLocated(By.id("cashier-pin-who"))));
+        admin.waitUntil(d -> cashier.getOptions().stream().anyMatch(option -> option.getText().equals(DEMO_CASHIER)));
+        cashier.selectByVisibleText(DEMO_CASHIER);
+        String cashierId = cashier.getFirstSelectedOption().getDomAttribute("value");
+        admin.element("cashier-pin-value").sendKeys("1234");
+        admin.element("cashier-pin-save").click();
+        admin.waitUntil(textToBe(By.id("cashier-pin-value-error"), zh.text("pos.pins.pinWeak")));
+        admin.element("cashier-pin-value").clear();
+        admin.element("cashier-pin-value").sendKeys("4826");
+        admin.element("cashier-pin-save").click();
+        admin.waitUntil(textToBe(By.id("cashier-pin-status"), zh.text("pos.pins.saved", Map.of("name", DEMO_CASHIER))));
+        admin.waitUntil(textToBePresentInElementLocated(By.id("cashier-pin-state-" + cashierId), zh.text("pos.pins.set")));
 
         admin.waitUntil(elementToBeClickable(By.id("register-code-" + id))).click();
         admin.waitUntil(visibilityOfElementLocated(By.id("register-code-panel")));
@@ -80,9 +97,30 @@ class CoordinatorPairsATabletTest {
                 .isEqualTo(zh.text("pos.device.register", Map.of("name", "咖啡馆吧台 " + id, "id", id)));
         assertThat(reloaded.script("return document.cookie")).as("the credential is out of script's reach")
                 .asString().doesNotContain("POS_DEVICE");
-        Accessibility.assertNoSeriousViolations(reloaded.driver(), "the paired tablet, zh-CN");
 
-        Storefront staff = browser.open(port, "/admin/registers.html?lang=en").ready("en");
+        // The cashier signs in: their name, then the PIN, typed and tapped on the number pad.
+        reloaded.waitUntil(visibilityOfElementLocated(By.id("pos-who")));
+        Accessibility.assertNoSeriousViolations(reloaded.driver(), "the paired tablet asking who is at the counter, zh-CN");
+        reloaded.element("pos-cashier-" + cashierId).click();
+        reloaded.element("pos-pin").sendKeys("4820");
+        reloaded.element("pos-sign-in-submit").click();
+        reloaded.waitUntil(textToBe(By.id("pos-pin-error"), zh.text("pos.signIn.wrongPin")));
+        reloaded.element("pos-pin").sendKeys("482");
+        reloaded.element("pos-key-6").click();
+        assertThat(reloaded.element("pos-pin-count").getText()).isEqualTo(zh.text("pos.signIn.digits", Map.of("count", 4)));
+        reloaded.element("pos-sign-in-submit").click();
+        reloaded.waitUntil(visibilityOfElementLocated(By.id("pos-signed-in")));
+        assertThat(reloaded.element("pos-signed-in-who").getText())
+                .isEqualTo(zh.text("pos.signIn.whoAt", Map.of("name", DEMO_CASHIER, "register", "咖啡馆吧台 " + id)));
+        assertThat(reloaded.focusedId()).isEqualTo("pos-signed-in-heading");
+        Accessibility.assertNoSeriousViolations(reloaded.driver(), "a cashier signed in at the tablet, zh-CN");
+        Storefront again = browser.open(port, "/pos/?lang=en").ready("en");
+        again.waitUntil(visibilityOfElementLocated(By.id("pos-signed-in")));
+        again.element("pos-sign-out").click();
+        again.waitUntil(visibilityOfElementLocated(By.id("pos-who")));
+
+        Storefront staff = browser.openAsStaff(port, "/admin/registers.html?lang=en", "en", "coordinator@example.org",
+                "workshop-coordinator");
         staff.waitUntil(textToBePresentInElementLocated(By.id("register-tablet-" + id), "Café counter"));
         assertThat(staff.element("register-tablet-" + id).getText()).startsWith(en.text("pos.admin.paired"));
         staff.waitUntil(elementToBeClickable(By.id("register-revoke-" + id))).click();

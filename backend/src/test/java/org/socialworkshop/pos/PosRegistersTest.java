@@ -1,12 +1,7 @@
 package org.socialworkshop.pos;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +15,6 @@ import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.SignIn;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -92,13 +86,13 @@ class PosRegistersTest {
     }
 
     @Test
-    void aTabletPairsWithACodeOnceAndIsKnownByItsCookieUntilRevoked() throws Exception {
+    void aTabletPairsWithACodeOnceAndIsKnownByItsCookieUntilRevoked() {
         String code = pairingCode();
         assertThat(code).matches("\\d{8}");
         coordinator.get().uri("/api/admin/pos/registers/" + registerId).exchange()
                 .expectBody().jsonPath("$.pairingCodeExpiresAt").exists();
 
-        Tablet tablet = new Tablet();
+        PairedTablet tablet = new PairedTablet();
         EntityExchangeResult<byte[]> paired = pair(tablet, code, UUID.randomUUID().toString()).expectStatus().isCreated()
                 .expectBody()
                 .jsonPath("$.register.id").isEqualTo(registerId)
@@ -126,7 +120,7 @@ class PosRegistersTest {
         client.get().uri("/api/pos/device").exchange().expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.type").isEqualTo("https://social-workshop.org/problems/device-not-paired");
 
-        pair(new Tablet(), code, UUID.randomUUID().toString()).expectStatus().isEqualTo(422)
+        pair(new PairedTablet(), code, UUID.randomUUID().toString()).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo("https://social-workshop.org/problems/pairing-code-wrong");
         coordinator.post().uri("/api/admin/pos/registers/" + registerId + "/pairing-codes").exchange()
                 .expectStatus().isEqualTo(409)
@@ -142,16 +136,16 @@ class PosRegistersTest {
         assertThat(db.sql("SELECT revoked_by FROM pos_devices WHERE id = :id").bind("id", UUID.fromString(deviceId))
                 .map(row -> row.get("revoked_by", String.class)).one().block()).isEqualTo("coordinator@example.org");
 
-        Tablet replacement = new Tablet();
+        PairedTablet replacement = new PairedTablet();
         pair(replacement, pairingCode(), UUID.randomUUID().toString()).expectStatus().isCreated();
         replacement.device(client).expectStatus().isOk().expectBody().jsonPath("$.register.id").isEqualTo(registerId);
         tablet.device(client).expectStatus().isUnauthorized();
     }
 
     @Test
-    void aLostAnswerIsRepliedWithTheCookieAgainAndPairsOnce() throws Exception {
+    void aLostAnswerIsRepliedWithTheCookieAgainAndPairsOnce() {
         String code = pairingCode();
-        Tablet tablet = new Tablet();
+        PairedTablet tablet = new PairedTablet();
         String key = UUID.randomUUID().toString();
         pair(tablet, code, key).expectStatus().isCreated();
         EntityExchangeResult<byte[]> again = pair(tablet, code, key).expectStatus().isCreated()
@@ -163,10 +157,10 @@ class PosRegistersTest {
     }
 
     @Test
-    void theTabletMustProveItHoldsTheKeyItRegisters() throws Exception {
+    void theTabletMustProveItHoldsTheKeyItRegisters() {
         String code = pairingCode();
-        Tablet tablet = new Tablet();
-        Tablet other = new Tablet();
+        PairedTablet tablet = new PairedTablet();
+        PairedTablet other = new PairedTablet();
         String address = fakeAddress();
         refused(() -> registers.pair(code, tablet.publicKey, other.sign("pair:" + code), tablet.credential, "x", address,
                 paired -> Mono.empty()).block(), "pairing-key-not-proven");
@@ -177,9 +171,9 @@ class PosRegistersTest {
     }
 
     @Test
-    void wrongCodesFromOneAddressAreBraked() throws Exception {
+    void wrongCodesFromOneAddressAreBraked() {
         String code = pairingCode();
-        Tablet tablet = new Tablet();
+        PairedTablet tablet = new PairedTablet();
         String address = fakeAddress();
         String wrong = code.equals("12345678") ? "87654321" : "12345678";
         for (int i = 0; i < 5; i++) {
@@ -204,43 +198,11 @@ class PosRegistersTest {
                 .expectBody(Map.class).returnResult().getResponseBody().get("code");
     }
 
-    private WebTestClient.ResponseSpec pair(Tablet tablet, String code, String idempotencyKey) throws GeneralSecurityException {
-        return client.post().uri("/api/pos/pairing").header("Idempotency-Key", idempotencyKey)
-                .bodyValue(Map.of("code", code, "publicKey", SignatureText.of(tablet.publicKey),
-                        "proof", SignatureText.of(tablet.sign("pair:" + code)), "credential", tablet.credential,
-                        "label", "Counter tablet"))
-                .exchange();
+    private WebTestClient.ResponseSpec pair(PairedTablet tablet, String code, String idempotencyKey) {
+        return tablet.pair(client, code, idempotencyKey);
     }
 
     private static String fakeAddress() {
         return "10.12." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
-    }
-
-    /** What a tablet makes at pairing: an Ed25519 key pair and a credential of 32 random bytes. */
-    private static final class Tablet {
-
-        final KeyPair keys;
-        final byte[] publicKey;
-        final String credential;
-
-        Tablet() throws GeneralSecurityException {
-            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            byte[] encoded = keys.getPublic().getEncoded();
-            publicKey = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
-            byte[] secret = new byte[32];
-            RANDOM.nextBytes(secret);
-            credential = SignatureText.of(secret);
-        }
-
-        byte[] sign(String text) throws GeneralSecurityException {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(keys.getPrivate());
-            signature.update(text.getBytes(StandardCharsets.UTF_8));
-            return signature.sign();
-        }
-
-        WebTestClient.ResponseSpec device(WebTestClient client) {
-            return client.get().uri("/api/pos/device").header(HttpHeaders.COOKIE, "POS_DEVICE=" + credential).exchange();
-        }
     }
 }

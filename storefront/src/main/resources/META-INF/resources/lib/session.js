@@ -28,6 +28,11 @@ export function managesCatalog(user) {
   return hasRole(user, CATALOG_ROLES);
 }
 
+/** True for counter staff, whose place is the POS tablet's page. */
+export function isCashier(user) {
+  return hasRole(user, new Set(['CASHIER']));
+}
+
 /** True for makers, who may see their own work and earnings in the makers' portal. */
 export function isMaker(user) {
   return hasRole(user, new Set(['MAKER']));

@@ -8,10 +8,11 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../../lib/api.js';
 import { safeNextPath } from '../../../lib/redirect.js';
-import { isMaker, managesCatalog } from '../../../lib/session.js';
+import { isCashier, isMaker, managesCatalog } from '../../../lib/session.js';
 import { define } from '../../../lib/define.js';
 
 const MAKER_HOME = '/maker/';
+const POS_HOME = '/pos/';
 
 function problemKey(input) {
   if (input.validity.valueMissing) return `login.${input.id}.missing`;
@@ -30,12 +31,17 @@ function serverMessage(error) {
   return { key: 'login.error.generic', params: {} };
 }
 
-/** The page named in ?next=; without one, makers go to their own portal and everyone else home. */
+/**
+ * The page named in ?next=; without one, makers go to their own portal, cashiers to the counter tablet's page, and
+ * everyone else home.
+ */
 function landingPath(user) {
   if (new URLSearchParams(window.location.search).has('next')) {
     return safeNextPath(window.location.search, window.location.origin);
   }
-  return isMaker(user) && !managesCatalog(user) ? MAKER_HOME : '/';
+  if (managesCatalog(user)) return '/';
+  if (isMaker(user)) return MAKER_HOME;
+  return isCashier(user) ? POS_HOME : '/';
 }
 
 function setDescribedBy(input, id, on) {

@@ -1,8 +1,8 @@
 /**
  * <pos-pairing>: the counter tablet's first screen. Unpaired, it asks for the pairing code a coordinator reads
  * out (8 digits) and a name for the tablet, and pairs (lib/pos-device.js); paired, it says which register it
- * serves. Selling comes with later steps of the POS (docs/adr/0017-pos-registers-devices-and-steps.md), and this
- * screen says so rather than offering it.
+ * serves and hands over to <pos-sign-in> for who is at the counter. Selling comes with later steps of the POS
+ * (docs/adr/0017-pos-registers-devices-and-steps.md), and the screens say so rather than offering it.
  */
 import { html, render } from '../../../lib/html.js';
 import { t, translate } from '../../../lib/i18n.js';
@@ -11,6 +11,7 @@ import { FormErrors, announce } from '../../../lib/form-errors.js';
 import { canPair, currentDevice, pair, preparePairing } from '../../../lib/pos-device.js';
 import { formatWhen, localName } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
+import { register as registerSignIn } from '../pos-sign-in/pos-sign-in.js';
 
 class PosPairing extends HTMLElement {
   connectedCallback() {
@@ -20,7 +21,7 @@ class PosPairing extends HTMLElement {
         <h2 id="pos-paired-heading" tabindex="-1" data-i18n="pos.device.pairedHeading"></h2>
         <p id="pos-paired-register" class="pos-register"></p>
         <p id="pos-paired-since"></p>
-        <p class="notice" data-i18n="pos.device.notYet"></p>
+        <pos-sign-in></pos-sign-in>
       </section>
       <section id="pos-pair" class="pos-panel stack" aria-labelledby="pos-pair-heading" hidden>
         <h2 id="pos-pair-heading" tabindex="-1" data-i18n="pos.device.pairHeading"></h2>
@@ -78,7 +79,7 @@ class PosPairing extends HTMLElement {
     this.querySelector('#pos-pair-submit').disabled = !secure;
   }
 
-  showPaired({ device, register }, focus) {
+  showPaired({ device, register, cashier = null }, focus) {
     this.querySelector('#pos-pair').hidden = true;
     const panel = this.querySelector('#pos-paired');
     const name = this.querySelector('#pos-paired-register');
@@ -88,6 +89,7 @@ class PosPairing extends HTMLElement {
     since.dataset.i18n = 'pos.device.since';
     since.dataset.i18nParams = JSON.stringify({ label: device.label, when: formatWhen(device.pairedAt) });
     translate(panel);
+    this.querySelector('pos-sign-in').counter = { device, register, cashier };
     panel.hidden = false;
     if (focus) this.querySelector('#pos-paired-heading').focus();
   }
@@ -139,5 +141,6 @@ class PosPairing extends HTMLElement {
 }
 
 export function register() {
+  registerSignIn();
   define('pos-pairing', PosPairing);
 }

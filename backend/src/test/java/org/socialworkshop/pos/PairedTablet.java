@@ -1,0 +1,73 @@
+package org.socialworkshop.pos;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import org.socialworkshop.shared.SignatureText;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** What a tablet makes at pairing, as the POS page does with WebCrypto: an Ed25519 key pair and a 32-byte credential. */
+final class PairedTablet {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final KeyPair keys;
+    final byte[] publicKey;
+    final String credential;
+
+    PairedTablet() {
+        try {
+            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] encoded = keys.getPublic().getEncoded();
+        publicKey = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        credential = SignatureText.of(secret);
+    }
+
+    /** A register of its own, opened by {@code coordinator}, with this tablet paired to it; returns the register's id. */
+    String pairToNewRegister(WebTestClient coordinator, WebTestClient anonymous) {
+        String id = "TEST-" + (1000 + RANDOM.nextInt(9_000_000));
+        coordinator.post().uri("/api/admin/pos/registers")
+                .bodyValue(Map.of("id", id, "kind", "CAFE", "nameZh", "测试 " + id, "nameEn", "Test " + id))
+                .exchange().expectStatus().isCreated();
+        String code = (String) coordinator.post().uri("/api/admin/pos/registers/" + id + "/pairing-codes").exchange()
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("code");
+        pair(anonymous, code, UUID.randomUUID().toString()).expectStatus().isCreated();
+        return id;
+    }
+
+    WebTestClient.ResponseSpec pair(WebTestClient client, String code, String idempotencyKey) {
+        return client.post().uri("/api/pos/pairing").header("Idempotency-Key", idempotencyKey)
+                .bodyValue(Map.of("code", code, "publicKey", SignatureText.of(publicKey), "proof", SignatureText.of(sign("pair:" + code)),
+                        "credential", credential, "label", "Counter tablet"))
+                .exchange();
+    }
+
+    byte[] sign(String text) {
+        try {
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(keys.getPrivate());
+            signature.update(text.getBytes(StandardCharsets.UTF_8));
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    WebTestClient.ResponseSpec device(WebTestClient client) {
+        return client.get().uri("/api/pos/device").header(HttpHeaders.COOKIE, "POS_DEVICE=" + credential).exchange();
+    }
+}

@@ -1,0 +1,191 @@
+/**
+ * <pos-sign-in>: on a paired tablet, who is at the counter. Nobody signed in: the cashiers who have a PIN, as large
+ * choices, and the PIN, typed or tapped on a number pad, each digit counted aloud without saying it
+ * (POST /api/pos/sign-in). Someone signed in: their name, the register, and signing out. `counter` sets what
+ * GET /api/pos/device said: { device, register, cashier }. Emits `counter-changed` (bubbles) after a sign-in or out.
+ */
+import { html, render } from '../../../lib/html.js';
+import { translate } from '../../../lib/i18n.js';
+import { ApiError, api, ensureCsrfToken } from '../../../lib/api.js';
+import { FormErrors, announce } from '../../../lib/form-errors.js';
+import { localName } from '../../../lib/staff-catalog.js';
+import { define } from '../../../lib/define.js';
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+
+class PosSignIn extends HTMLElement {
+  connectedCallback() {
+    render(this, html`
+      <p id="pos-sign-in-status" class="status-message" role="status"></p>
+      <section id="pos-signed-in" class="stack" aria-labelledby="pos-signed-in-heading" hidden>
+        <h2 id="pos-signed-in-heading" tabindex="-1" data-i18n="pos.signIn.signedInHeading"></h2>
+        <p id="pos-signed-in-who" class="pos-register"></p>
+        <p class="notice" data-i18n="pos.device.notYet"></p>
+        <p><button type="button" id="pos-sign-out" class="button button--secondary" data-i18n="pos.signIn.signOut"></button></p>
+      </section>
+      <section id="pos-who" class="stack" aria-labelledby="pos-who-heading" hidden>
+        <h2 id="pos-who-heading" tabindex="-1" data-i18n="pos.signIn.heading"></h2>
+        <p id="pos-no-cashiers" class="notice" data-i18n="pos.signIn.noCashiers" hidden></p>
+        <div id="pos-sign-in-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
+        <form id="pos-sign-in-form" class="stack" novalidate>
+          <fieldset id="pos-cashiers" class="pos-choices">
+            <legend data-i18n="pos.signIn.who"></legend>
+            <div id="pos-cashier-list" class="pos-choices__list"></div>
+            <p id="pos-cashiers-error" class="field__error" hidden></p>
+          </fieldset>
+          <div class="field">
+            <label for="pos-pin" data-i18n="pos.signIn.pin"></label>
+            <input id="pos-pin" class="pos-pin-input" type="password" inputmode="numeric" autocomplete="off" maxlength="6"
+                   aria-describedby="pos-pin-count">
+            <p id="pos-pin-count" class="field__hint" aria-live="polite"></p>
+            <p id="pos-pin-error" class="field__error" hidden></p>
+          </div>
+          <div class="pos-keypad" role="group" data-i18n-attr="aria-label:pos.signIn.keypad">
+            ${DIGITS.map((digit) => html`<button type="button" class="button button--secondary pos-keypad__key"
+                id="pos-key-${digit}" data-digit="${digit}">${digit}</button>`)}
+            <button type="button" class="button button--secondary pos-keypad__key" id="pos-key-delete"
+                    data-i18n-attr="aria-label:pos.signIn.delete">⌫</button>
+          </div>
+          <p><button type="submit" id="pos-sign-in-submit" class="button button--primary" data-i18n="pos.signIn.submit"></button></p>
+        </form>
+      </section>`);
+    translate(this);
+    this.statusLine = this.querySelector('#pos-sign-in-status');
+    this.form = this.querySelector('#pos-sign-in-form');
+    this.pin = this.querySelector('#pos-pin');
+    this.errors = new FormErrors(this.form, this.querySelector('#pos-sign-in-errors'));
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.signIn();
+    });
+    this.pin.addEventListener('input', () => {
+      this.pin.value = this.pin.value.replace(/\D/g, '').slice(0, 6);
+      this.countDigits();
+    });
+    this.addEventListener('click', (event) => this.clicked(event));
+    if (this.waiting) this.counter = this.waiting;
+  }
+
+  set counter(counter) {
+    if (!this.form) {
+      this.waiting = counter;
+      return;
+    }
+    this.current = counter;
+    if (counter.cashier) this.showSignedIn(counter);
+    else this.showWho();
+  }
+
+  showSignedIn({ cashier, register }, focus = false) {
+    this.querySelector('#pos-who').hidden = true;
+    const who = this.querySelector('#pos-signed-in-who');
+    who.dataset.i18n = 'pos.signIn.whoAt';
+    who.dataset.i18nParams = JSON.stringify({ name: cashier.displayName, register: localName(register) });
+    translate(who);
+    this.querySelector('#pos-signed-in').hidden = false;
+    if (focus) this.querySelector('#pos-signed-in-heading').focus();
+  }
+
+  async showWho(focus = false) {
+    this.querySelector('#pos-signed-in').hidden = true;
+    this.pin.value = '';
+    this.countDigits();
+    let cashiers;
+    try {
+      cashiers = await api.get('/api/pos/staff');
+    } catch (error) {
+      console.warn('Could not load the cashiers.', error);
+      announce(this.statusLine, { key: 'pos.device.unreachable' });
+      return;
+    }
+    render(this.querySelector('#pos-cashier-list'), html`${cashiers.map((cashier) => html`
+      <label class="pos-choice"><input type="radio" name="cashier" value="${cashier.id}"
+             id="pos-cashier-${cashier.id}"> <span>${cashier.displayName}</span></label>`)}`);
+    this.querySelector('#pos-no-cashiers').hidden = cashiers.length > 0;
+    this.form.hidden = cashiers.length === 0;
+    this.querySelector('#pos-who').hidden = false;
+    if (focus) this.querySelector('#pos-who-heading').focus();
+  }
+
+  countDigits() {
+    const count = this.querySelector('#pos-pin-count');
+    count.dataset.i18n = 'pos.signIn.digits';
+    count.dataset.i18nParams = JSON.stringify({ count: this.pin.value.length });
+    translate(count);
+  }
+
+  clicked(event) {
+    const button = event.target.closest('button');
+    if (!button) return;
+    if (button.dataset.digit && this.pin.value.length < 6) {
+      this.pin.value += button.dataset.digit;
+      this.countDigits();
+    } else if (button.id === 'pos-key-delete') {
+      this.pin.value = this.pin.value.slice(0, -1);
+      this.countDigits();
+    } else if (button.id === 'pos-sign-out') {
+      this.signOut();
+    }
+  }
+
+  async signIn() {
+    if (this.busy) return;
+    const chosen = this.querySelector('input[name="cashier"]:checked');
+    const pin = this.pin.value;
+    const problems = [];
+    if (!chosen) problems.push({ target: 'pos-cashiers', message: { key: 'pos.signIn.whoMissing' } });
+    if (!/^\d{4,6}$/.test(pin)) problems.push({ target: 'pos-pin', message: { key: 'pos.signIn.pinInvalid' } });
+    if (problems.length) {
+      this.errors.show(problems);
+      return;
+    }
+    this.errors.clear();
+    this.busy = true;
+    announce(this.statusLine, { key: 'pos.signIn.signingIn' });
+    try {
+      await ensureCsrfToken();
+      const counter = await api.post('/api/pos/sign-in', { userId: chosen.value, pin });
+      this.statusLine.textContent = '';
+      this.current = counter;
+      this.showSignedIn(counter, true);
+      this.dispatchEvent(new CustomEvent('counter-changed', { bubbles: true, detail: { counter } }));
+    } catch (error) {
+      console.warn('Signing in failed.', error);
+      this.statusLine.textContent = '';
+      this.pin.value = '';
+      this.countDigits();
+      this.errors.show([this.problem(error)]);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  problem(error) {
+    if (!(error instanceof ApiError)) return { target: null, message: { key: 'pos.device.unreachable' } };
+    if (error.status === 429) {
+      return { target: 'pos-pin', message: { key: 'pos.signIn.tooMany', params: { seconds: error.retryAfterSeconds ?? 60 } } };
+    }
+    if (error.status === 401 && error.problem.type?.endsWith('/device-not-paired')) {
+      return { target: null, message: { key: 'pos.signIn.notPaired' } };
+    }
+    return { target: 'pos-pin', message: { key: 'pos.signIn.wrongPin' } };
+  }
+
+  async signOut() {
+    try {
+      await ensureCsrfToken();
+      await api.post('/api/auth/logout');
+      announce(this.statusLine, { key: 'pos.signIn.signedOut' });
+      this.current = { ...this.current, cashier: null };
+      await this.showWho(true);
+      this.dispatchEvent(new CustomEvent('counter-changed', { bubbles: true, detail: { counter: this.current } }));
+    } catch (error) {
+      console.warn('Signing out failed.', error);
+      announce(this.statusLine, { key: 'pos.device.unreachable' });
+    }
+  }
+}
+
+export function register() {
+  define('pos-sign-in', PosSignIn);
+}
