@@ -4,7 +4,7 @@
  * the failure notice, the empty line, the pager and the live status line. Each list keeps its own ids, texts
  * and rows; the ids and keys are passed in, so what people see and hear does not change.
  */
-import { html } from './html.js';
+import { html, render } from './html.js';
 import { translate } from './i18n.js';
 
 /** Pages needed for `total` rows at `size` a page; never fewer than one. */
@@ -33,6 +33,12 @@ export function failedHtml(key, { retryId, retryKey = 'admin.retry', primary = f
   if (!retryId) return html`<p class="notice" role="alert" data-i18n="${key}"></p>`;
   return html`<div class="notice" role="alert"><p data-i18n="${key}"></p>
     <button type="button" id="${retryId}" class="button button--${primary ? 'primary' : 'secondary'}" data-i18n="${retryKey}"></button></div>`;
+}
+
+/** Draws {@link failedHtml} into `target`, in the page's language: what a list's `failed` does. */
+export function showFailed(target, key, retryId) {
+  render(target, failedHtml(key, { retryId }));
+  translate(target);
 }
 
 /** The line shown instead of an empty table. */

@@ -6,7 +6,7 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../../lib/api.js';
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
-import { ListLoad, emptyHtml, failedHtml } from '../../../lib/paged-list.js';
+import { ListLoad, emptyHtml, showFailed } from '../../../lib/paged-list.js';
 import { formatWhen } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
 
@@ -50,10 +50,7 @@ class CashierPins extends HTMLElement {
       what: 'cashiers',
       retryId: 'cashier-pin-retry',
       fetch: () => api.get('/api/admin/staff/cashiers'),
-      failed: () => {
-        render(this.list, failedHtml('pos.pins.loadFailed', { retryId: 'cashier-pin-retry' }));
-        translate(this.list);
-      },
+      failed: () => showFailed(this.list, 'pos.pins.loadFailed', 'cashier-pin-retry'),
       loaded: (cashiers) => this.draw(cashiers),
     });
     this.loader.run();

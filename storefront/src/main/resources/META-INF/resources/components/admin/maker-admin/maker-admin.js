@@ -6,7 +6,7 @@
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { formatWhen, makers } from '../../../lib/staff-catalog.js';
-import { ListLoad, emptyHtml, failedHtml } from '../../../lib/paged-list.js';
+import { ListLoad, emptyHtml, showFailed } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 import { register as registerMakerForm } from '../maker-form/maker-form.js';
 import { register as registerMakerConsent } from '../maker-consent/maker-consent.js';
@@ -50,10 +50,7 @@ class MakerAdmin extends HTMLElement {
       what: 'makers',
       retryId: 'maker-list-retry',
       fetch: makers,
-      failed: () => {
-        render(this.list, failedHtml('admin.makers.loadFailed', { retryId: 'maker-list-retry' }));
-        translate(this.list);
-      },
+      failed: () => showFailed(this.list, 'admin.makers.loadFailed', 'maker-list-retry'),
       loaded: (list) => this.loaded(list),
     }).run();
   }

@@ -7,7 +7,7 @@ import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
 import { api } from '../../../lib/api.js';
 import { ORDER_STATUSES, moneyHtml, orderHref, relocalise, statusHtml, whenHtml } from '../../../lib/staff-orders.js';
-import { ListLoad, emptyHtml, failedHtml, pageCount, pageHref, pageInAddress, pagerHtml, showStatus } from '../../../lib/paged-list.js';
+import { ListLoad, emptyHtml, pageCount, pageHref, pageInAddress, pagerHtml, showFailed, showStatus } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 
 const PAGE_SIZE = 20;
@@ -43,8 +43,7 @@ class OrderList extends HTMLElement {
       fetch: () => api.get(`/api/admin/orders?${this.query()}`),
       failed: () => {
         showStatus(this.status, null);
-        render(this.results, failedHtml('adminOrders.list.loadFailed', { retryId: 'order-list-retry' }));
-        translate(this.results);
+        showFailed(this.results, 'adminOrders.list.loadFailed', 'order-list-retry');
       },
       loaded: (result) => {
         this.result = result;

@@ -8,7 +8,7 @@ import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
 import { api } from '../../../lib/api.js';
 import { categories, codeLabel, listOf, localName } from '../../../lib/staff-catalog.js';
 import { displayYuan } from '../../../lib/money.js';
-import { ListLoad, emptyHtml, failedHtml, pageCount, pageHref, pageInAddress, pagerHtml, showStatus } from '../../../lib/paged-list.js';
+import { ListLoad, emptyHtml, pageCount, pageHref, pageInAddress, pagerHtml, showFailed, showStatus } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 
 const PAGE_SIZE = 20;
@@ -44,8 +44,7 @@ class ProductList extends HTMLElement {
       fetch: () => api.get(`/api/admin/products?${this.query()}`),
       failed: () => {
         showStatus(this.status, null);
-        render(this.results, failedHtml('admin.products.loadFailed', { retryId: 'product-list-retry' }));
-        translate(this.results);
+        showFailed(this.results, 'admin.products.loadFailed', 'product-list-retry');
       },
       loaded: (result) => {
         this.result = result;

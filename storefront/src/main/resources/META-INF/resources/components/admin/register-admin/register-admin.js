@@ -7,7 +7,7 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../../lib/api.js';
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
-import { ListLoad, emptyHtml, failedHtml } from '../../../lib/paged-list.js';
+import { ListLoad, emptyHtml, showFailed } from '../../../lib/paged-list.js';
 import { codeLabel, formatWhen, localName } from '../../../lib/staff-catalog.js';
 import { uuid } from '../../../lib/uuid.js';
 import { define } from '../../../lib/define.js';
@@ -86,10 +86,7 @@ class RegisterAdmin extends HTMLElement {
       what: 'POS registers',
       retryId: 'register-list-retry',
       fetch: () => api.get('/api/admin/pos/registers'),
-      failed: () => {
-        render(this.list, failedHtml('pos.admin.loadFailed', { retryId: 'register-list-retry' }));
-        translate(this.list);
-      },
+      failed: () => showFailed(this.list, 'pos.admin.loadFailed', 'register-list-retry'),
       loaded: (registers) => this.draw(registers),
     });
     this.loader.run();
