@@ -9,12 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.socialworkshop.identity.Accounts;
 import org.socialworkshop.identity.StaffPins;
 import org.socialworkshop.identity.UserId;
 import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
-import org.socialworkshop.platform.security.CurrentUser;
 import org.socialworkshop.platform.security.DeviceCookie;
 import org.socialworkshop.platform.web.ClientAddress;
 import org.socialworkshop.shared.SignatureText;
@@ -38,21 +36,19 @@ import reactor.core.publisher.Mono;
 class PosDeviceController {
 
     private static final String BASE64URL = "[A-Za-z0-9_-]+";
-    /** The session attribute naming the register a cashier signed in at. */
-    static final String SIGNED_IN_AT = "pos.register";
 
     private final PosRegisters registers;
     private final Idempotency idempotency;
     private final DeviceCookie cookie;
     private final StaffPins pins;
-    private final Accounts accounts;
+    private final Counters counters;
 
-    PosDeviceController(PosRegisters registers, Idempotency idempotency, DeviceCookie cookie, StaffPins pins, Accounts accounts) {
+    PosDeviceController(PosRegisters registers, Idempotency idempotency, DeviceCookie cookie, StaffPins pins, Counters counters) {
         this.registers = registers;
         this.idempotency = idempotency;
         this.cookie = cookie;
         this.pins = pins;
-        this.accounts = accounts;
+        this.counters = counters;
     }
 
     /**
@@ -88,25 +84,15 @@ class PosDeviceController {
         return ResponseEntity.status(201).body(paired);
     }
 
-    /** The tablet, its register, and the cashier signed in at it (null when nobody is). */
-    record AtCounter(PosRegisters.Device device, PosRegisters.Register register, StaffPins.@Nullable Cashier cashier) {
-    }
-
     @GetMapping("/api/pos/device")
-    Mono<AtCounter> device(ServerWebExchange exchange) {
-        return tablet(exchange).flatMap(tablet -> exchange.getSession().flatMap(session ->
-                tablet.register().id().equals(session.getAttribute(SIGNED_IN_AT))
-                        ? CurrentUser.name().flatMap(accounts::findByEmail)
-                                .map(account -> new StaffPins.Cashier(account.id(), account.displayName()))
-                                .map(cashier -> new AtCounter(tablet.device(), tablet.register(), cashier))
-                        : Mono.<AtCounter>empty())
-                .defaultIfEmpty(new AtCounter(tablet.device(), tablet.register(), null)));
+    Mono<Counters.AtCounter> device(ServerWebExchange exchange) {
+        return counters.atCounter(exchange);
     }
 
     /** The cashiers who can sign in on this tablet (those with a PIN); only a paired tablet may ask. */
     @GetMapping("/api/pos/staff")
     Mono<List<StaffPins.Cashier>> staff(ServerWebExchange exchange) {
-        return tablet(exchange).then(pins.withPin());
+        return counters.tablet(exchange).then(pins.withPin());
     }
 
     record PinSignIn(@NotNull UUID userId, @NotNull @Size(max = 6) String pin) {
@@ -117,17 +103,12 @@ class PosDeviceController {
      * register it was started at. Tries are counted per person and per tablet.
      */
     @PostMapping("/api/pos/sign-in")
-    Mono<AtCounter> signIn(@Valid @RequestBody PinSignIn signIn, ServerWebExchange exchange) {
-        return tablet(exchange).flatMap(tablet -> pins.signIn(exchange, new UserId(signIn.userId()), signIn.pin(),
+    Mono<Counters.AtCounter> signIn(@Valid @RequestBody PinSignIn signIn, ServerWebExchange exchange) {
+        return counters.tablet(exchange).flatMap(tablet -> pins.signIn(exchange, new UserId(signIn.userId()), signIn.pin(),
                         "pos-device:" + tablet.device().id())
                 .flatMap(account -> exchange.getSession()
-                        .doOnNext(session -> session.getAttributes().put(SIGNED_IN_AT, tablet.register().id()))
-                        .thenReturn(new AtCounter(tablet.device(), tablet.register(),
+                        .doOnNext(session -> session.getAttributes().put(Counters.SIGNED_IN_AT, tablet.register().id()))
+                        .thenReturn(new Counters.AtCounter(tablet.device(), tablet.register(),
                                 new StaffPins.Cashier(account.id(), account.displayName())))));
-    }
-
-    private Mono<PosRegisters.PairedDevice> tablet(ServerWebExchange exchange) {
-        return cookie.of(exchange).map(registers::device).orElse(Mono.empty())
-                .switchIfEmpty(Mono.error(PosProblem::notPaired));
     }
 }

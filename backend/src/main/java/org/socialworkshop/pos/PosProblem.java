@@ -48,6 +48,26 @@ final class PosProblem extends ProblemException {
                 "This browser is not a paired POS tablet, or its pairing was revoked; pair it with a code from a coordinator.");
     }
 
+    static PosProblem notSignedInHere() {
+        return new PosProblem(HttpStatus.UNAUTHORIZED, "not-signed-in-here", "Sign in at this tablet",
+                "Only a cashier signed in at this tablet with their PIN may do this.");
+    }
+
+    static PosProblem shiftOpen() {
+        return new PosProblem(HttpStatus.CONFLICT, "shift-open", "A shift is open",
+                "This register has an open shift; close it before opening another.");
+    }
+
+    static PosProblem noShift() {
+        return new PosProblem(HttpStatus.CONFLICT, "no-open-shift", "No open shift",
+                "This register has no open shift; open one with the counted float first.");
+    }
+
+    static PosProblem moreThanTheDrawerHolds() {
+        return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "more-than-the-drawer-holds", "More than the drawer holds",
+                "Paying out this much would leave less than nothing in the drawer, by the shift's own count.");
+    }
+
     static PosProblem tooManyTries(Duration wait) {
         PosProblem problem = new PosProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
                 "Too many wrong pairing codes from here. Try again in " + wait.toSeconds() + " seconds.");

@@ -20,7 +20,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 /**
  * Issue 12, steps 1 and 2, as people do it: a coordinator opens a register in the staff area, sets a cashier's PIN
  * and reads out a pairing code; the counter tablet's page takes the code, makes its key with WebCrypto and is paired,
- * and stays paired over a reload; the cashier signs in there with their PIN and signs out; the coordinator revokes
+ * and stays paired over a reload; the cashier signs in there with their PIN, runs a shift from float to a counted
+ * close, and signs out; the coordinator revokes
  * the tablet after a confirmation, and the tablet asks to be paired again. Every screen state is checked with axe, in
  * both languages.
  */
@@ -114,6 +115,28 @@ class CoordinatorPairsATabletTest {
                 .isEqualTo(zh.text("pos.signIn.whoAt", Map.of("name", DEMO_CASHIER, "register", "咖啡馆吧台 " + id)));
         assertThat(reloaded.focusedId()).isEqualTo("pos-signed-in-heading");
         Accessibility.assertNoSeriousViolations(reloaded.driver(), "a cashier signed in at the tablet, zh-CN");
+
+        // The shift: a float, cash paid out for milk, and a close that counts 0.50 short, confirmed first.
+        reloaded.waitUntil(visibilityOfElementLocated(By.id("pos-shift-float"))).sendKeys("200");
+        reloaded.element("pos-shift-open").click();
+        reloaded.waitUntil(textToBe(By.id("pos-shift-expected"), "¥200.00"));
+        reloaded.element("pos-cash-out").click();
+        reloaded.element("pos-cash-amount").sendKeys("30");
+        reloaded.element("pos-cash-reason").sendKeys("给咖啡馆买牛奶");
+        reloaded.element("pos-cash-save").click();
+        reloaded.waitUntil(textToBe(By.id("pos-shift-expected"), "¥170.00"));
+        reloaded.element("pos-shift-counted").sendKeys("169.50");
+        reloaded.element("pos-shift-close").click();
+        reloaded.waitUntil(visibilityOfElementLocated(By.id("pos-shift-confirm")));
+        assertThat(reloaded.element("pos-shift-confirm-what").getText()).isEqualTo(zh.text("pos.shift.confirm.short",
+                Map.of("counted", "¥169.50", "expected", "¥170.00", "difference", "¥0.50")));
+        assertThat(reloaded.focusedId()).isEqualTo("pos-shift-confirm-heading");
+        Accessibility.assertNoSeriousViolations(reloaded.driver(), "closing a shift, zh-CN");
+        reloaded.element("pos-shift-confirm-close").click();
+        reloaded.waitUntil(visibilityOfElementLocated(By.id("pos-shift-closed-figures")));
+        assertThat(reloaded.element("pos-shift-closed-figures").getText()).isEqualTo(zh.text("pos.shift.closedFigures",
+                Map.of("expected", "¥170.00", "counted", "¥169.50", "difference", "-¥0.50")));
+        assertThat(reloaded.element("pos-shift-float").isDisplayed()).as("a new shift can open").isTrue();
         Storefront again = browser.open(port, "/pos/?lang=en").ready("en");
         again.waitUntil(visibilityOfElementLocated(By.id("pos-signed-in")));
         again.element("pos-sign-out").click();

@@ -1,7 +1,8 @@
 /**
  * <pos-sign-in>: on a paired tablet, who is at the counter. Nobody signed in: the cashiers who have a PIN, as large
  * choices, and the PIN, typed or tapped on a number pad, each digit counted aloud without saying it
- * (POST /api/pos/sign-in). Someone signed in: their name, the register, and signing out. `counter` sets what
+ * (POST /api/pos/sign-in). Someone signed in: their name, the register, signing out, and the shift (<pos-shift>).
+ * `counter` sets what
  * GET /api/pos/device said: { device, register, cashier }. Emits `counter-changed` (bubbles) after a sign-in or out.
  */
 import { html, render } from '../../../lib/html.js';
@@ -10,6 +11,7 @@ import { ApiError, api, ensureCsrfToken } from '../../../lib/api.js';
 import { FormErrors, announce } from '../../../lib/form-errors.js';
 import { localName } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
+import { register as registerShift } from '../pos-shift/pos-shift.js';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
@@ -22,6 +24,7 @@ class PosSignIn extends HTMLElement {
         <p id="pos-signed-in-who" class="pos-register"></p>
         <p class="notice" data-i18n="pos.device.notYet"></p>
         <p><button type="button" id="pos-sign-out" class="button button--secondary" data-i18n="pos.signIn.signOut"></button></p>
+        <div id="pos-shift-place"></div>
       </section>
       <section id="pos-who" class="stack" aria-labelledby="pos-who-heading" hidden>
         <h2 id="pos-who-heading" tabindex="-1" data-i18n="pos.signIn.heading"></h2>
@@ -82,12 +85,15 @@ class PosSignIn extends HTMLElement {
     who.dataset.i18n = 'pos.signIn.whoAt';
     who.dataset.i18nParams = JSON.stringify({ name: cashier.displayName, register: localName(register) });
     translate(who);
+    // A fresh drawer view for whoever is signed in now.
+    render(this.querySelector('#pos-shift-place'), html`<pos-shift></pos-shift>`);
     this.querySelector('#pos-signed-in').hidden = false;
     if (focus) this.querySelector('#pos-signed-in-heading').focus();
   }
 
   async showWho(focus = false) {
     this.querySelector('#pos-signed-in').hidden = true;
+    render(this.querySelector('#pos-shift-place'), html``);
     this.pin.value = '';
     this.countDigits();
     let cashiers;
@@ -187,5 +193,6 @@ class PosSignIn extends HTMLElement {
 }
 
 export function register() {
+  registerShift();
   define('pos-sign-in', PosSignIn);
 }

@@ -1,0 +1,58 @@
+package org.socialworkshop.pos;
+
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.identity.Accounts;
+import org.socialworkshop.identity.StaffPins;
+import org.socialworkshop.platform.security.CurrentUser;
+import org.socialworkshop.platform.security.DeviceCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who a POS request comes from: the paired tablet its device cookie names, and the cashier signed in at that
+ * tablet's register (a session started there with a PIN). Every counter endpoint asks here first.
+ */
+@Component
+class Counters {
+
+    /** The session attribute naming the register a cashier signed in at. */
+    static final String SIGNED_IN_AT = "pos.register";
+
+    private final PosRegisters registers;
+    private final DeviceCookie cookie;
+    private final Accounts accounts;
+
+    Counters(PosRegisters registers, DeviceCookie cookie, Accounts accounts) {
+        this.registers = registers;
+        this.cookie = cookie;
+        this.accounts = accounts;
+    }
+
+    /** The tablet, its register, and the cashier signed in at it (null when nobody is). */
+    record AtCounter(PosRegisters.Device device, PosRegisters.Register register, StaffPins.@Nullable Cashier cashier) {
+    }
+
+    /** The paired tablet of this request; a 401 problem when it carries none, or a revoked one. */
+    Mono<PosRegisters.PairedDevice> tablet(ServerWebExchange exchange) {
+        return cookie.of(exchange).map(registers::device).orElse(Mono.empty())
+                .switchIfEmpty(Mono.error(PosProblem::notPaired));
+    }
+
+    /** The tablet and whoever is signed in at its register with this request's session. */
+    Mono<AtCounter> atCounter(ServerWebExchange exchange) {
+        return tablet(exchange).flatMap(tablet -> exchange.getSession().flatMap(session ->
+                        tablet.register().id().equals(session.getAttribute(SIGNED_IN_AT))
+                                ? CurrentUser.name().flatMap(accounts::findByEmail)
+                                        .map(account -> new AtCounter(tablet.device(), tablet.register(),
+                                                new StaffPins.Cashier(account.id(), account.displayName())))
+                                : Mono.<AtCounter>empty())
+                .defaultIfEmpty(new AtCounter(tablet.device(), tablet.register(), null)));
+    }
+
+    /** As {@link #atCounter}, for what only a cashier signed in at this tablet may do; a 401 problem otherwise. */
+    Mono<AtCounter> staffed(ServerWebExchange exchange) {
+        return atCounter(exchange).flatMap(counter -> counter.cashier() == null
+                ? Mono.error(PosProblem.notSignedInHere()) : Mono.just(counter));
+    }
+}

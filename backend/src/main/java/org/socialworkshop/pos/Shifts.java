@@ -1,0 +1,157 @@
+package org.socialworkshop.pos;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.audit.AuditLog;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.security.CurrentUser;
+import org.socialworkshop.shared.Money;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Shifts at a register and the cash drawer during them (docs/adr/0017, step 3). A shift opens with the float counted
+ * into the drawer; cash paid in and out is journaled with a reason; closing records the cash counted against the cash
+ * expected (float + paid in − paid out; cash sales join the sum with the selling steps). One open shift per register,
+ * and the shift's row is locked while cash moves or it closes, so a movement never slips past a closing.
+ */
+@Service
+public class Shifts {
+
+    private final Database db;
+    private final AuditLog audit;
+
+    Shifts(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    public enum Movement {
+        PAID_IN, PAID_OUT
+    }
+
+    /** Cash put into or taken out of the drawer, not for a sale. */
+    public record CashMovement(UUID id, Movement kind, Money amount, String reason, String recordedBy, OffsetDateTime recordedAt) {
+    }
+
+    /** How a shift ended: the cash counted, what was expected, and the difference (counted − expected). */
+    public record Closing(OffsetDateTime closedAt, String closedBy, Money counted, Money expected, Money difference) {
+    }
+
+    /** A shift with its drawer's sums; {@code closing} once it is closed. */
+    public record Shift(UUID id, String registerId, OffsetDateTime openedAt, String openedBy, Money openingFloat, Money paidIn,
+            Money paidOut, Money expectedCash, List<CashMovement> movements, @Nullable Closing closing) {
+    }
+
+    /** The register's open shift, if there is one. */
+    Mono<Optional<Shift>> current(String registerId) {
+        return db.sql("SELECT id FROM pos_shifts WHERE register_id = :register AND closed_at IS NULL")
+                .bind("register", registerId)
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .flatMap(this::load)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    /** Opens a shift with the float counted into the drawer; refused while the register has an open one. */
+    Mono<Shift> open(String registerId, Money openingFloat) {
+        UUID id = UUID.randomUUID();
+        return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> db.sql("""
+                                INSERT INTO pos_shifts (id, register_id, opened_by, opening_float) VALUES (:id, :register, :by, :float)""")
+                        .bind("id", id).bind("register", registerId).bind("by", actor).bind("float", openingFloat.minor())
+                        .update()
+                        .then(audit.record(actor, "pos.shift-opened", "register:" + registerId,
+                                Map.of("shift", id.toString(), "float", openingFloat.minor())))))
+                .onErrorMap(DuplicateKeyException.class, open -> PosProblem.shiftOpen())
+                .then(Mono.defer(() -> load(id)));
+    }
+
+    /** Records cash paid in or out of the register's open shift; a pay-out may not take more than the drawer holds. */
+    Mono<Shift> move(String registerId, Movement kind, Money amount, String reason) {
+        UUID id = UUID.randomUUID();
+        return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> lockOpen(registerId)
+                .flatMap(shift -> kind == Movement.PAID_OUT && amount.minor() > shift.expectedCash().minor()
+                        ? Mono.error(PosProblem.moreThanTheDrawerHolds())
+                        : db.sql("""
+                                        INSERT INTO pos_cash_movements (id, shift_id, kind, amount, reason, recorded_by)
+                                        VALUES (:id, :shift, :kind, :amount, :reason, :by)""")
+                                .bind("id", id).bind("shift", shift.id()).bind("kind", kind.name()).bind("amount", amount.minor())
+                                .bind("reason", reason).bind("by", actor)
+                                .update()
+                                .then(audit.record(actor, "pos.cash-" + (kind == Movement.PAID_IN ? "paid-in" : "paid-out"),
+                                        "register:" + registerId, Map.of("shift", shift.id().toString(), "amount", amount.minor(),
+                                                "reason", reason)))
+                                .then(Mono.defer(() -> load(shift.id()))))));
+    }
+
+    /** Closes the register's open shift with the cash counted in the drawer. */
+    Mono<Shift> close(String registerId, Money counted) {
+        return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> lockOpen(registerId)
+                .flatMap(shift -> db.sql("""
+                                UPDATE pos_shifts SET closed_at = now(), closed_by = :by, expected_cash = :expected, counted_cash = :counted
+                                WHERE id = :id""")
+                        .bind("id", shift.id()).bind("by", actor).bind("expected", shift.expectedCash().minor())
+                        .bind("counted", counted.minor())
+                        .update()
+                        .then(audit.record(actor, "pos.shift-closed", "register:" + registerId, Map.of("shift", shift.id().toString(),
+                                "expected", shift.expectedCash().minor(), "counted", counted.minor())))
+                        .then(Mono.defer(() -> load(shift.id()))))));
+    }
+
+    /** The register's open shift, its row locked for this transaction; a 409 problem when there is none. */
+    private Mono<Shift> lockOpen(String registerId) {
+        return db.sql("SELECT id FROM pos_shifts WHERE register_id = :register AND closed_at IS NULL FOR UPDATE")
+                .bind("register", registerId)
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .switchIfEmpty(Mono.error(PosProblem::noShift))
+                .flatMap(this::load);
+    }
+
+    private Mono<Shift> load(UUID id) {
+        Mono<List<CashMovement>> movements = db.sql("""
+                        SELECT id, kind, amount, reason, recorded_by, recorded_at FROM pos_cash_movements
+                        WHERE shift_id = :shift ORDER BY recorded_at, id""")
+                .bind("shift", id)
+                .map(row -> new CashMovement(row.get("id", UUID.class), Movement.valueOf(row.get("kind", String.class)),
+                        Money.fen(row.get("amount", Long.class)), row.get("reason", String.class), row.get("recorded_by", String.class),
+                        row.get("recorded_at", OffsetDateTime.class)))
+                .list();
+        return db.sql("""
+                        SELECT id, register_id, opened_at, opened_by, opening_float, closed_at, closed_by, expected_cash, counted_cash
+                        FROM pos_shifts WHERE id = :id""")
+                .bind("id", id)
+                .map(row -> new Stored(row.get("register_id", String.class), row.get("opened_at", OffsetDateTime.class),
+                        row.get("opened_by", String.class), row.get("opening_float", Long.class), row.get("closed_at", OffsetDateTime.class),
+                        row.get("closed_by", String.class), row.get("expected_cash", Long.class), row.get("counted_cash", Long.class)))
+                .one()
+                .zipWith(movements, (stored, cash) -> stored.shift(id, cash));
+    }
+
+    /** A shift's row. */
+    private record Stored(String registerId, OffsetDateTime openedAt, String openedBy, long openingFloat,
+            @Nullable OffsetDateTime closedAt, @Nullable String closedBy, @Nullable Long expectedCash, @Nullable Long countedCash) {
+
+        Shift shift(UUID id, List<CashMovement> movements) {
+            Money opening = Money.fen(openingFloat);
+            Money paidIn = sum(movements, Movement.PAID_IN);
+            Money paidOut = sum(movements, Movement.PAID_OUT);
+            Closing closing = closedAt == null || closedBy == null || expectedCash == null || countedCash == null ? null
+                    : new Closing(closedAt, closedBy, Money.fen(countedCash), Money.fen(expectedCash), Money.fen(countedCash - expectedCash));
+            return new Shift(id, registerId, openedAt, openedBy, opening, paidIn, paidOut, opening.plus(paidIn).minus(paidOut),
+                    movements, closing);
+        }
+    }
+
+    private static Money sum(List<CashMovement> movements, Movement kind) {
+        return movements.stream().filter(movement -> movement.kind() == kind).map(CashMovement::amount)
+                .reduce(Money.fen(0), Money::plus);
+    }
+}

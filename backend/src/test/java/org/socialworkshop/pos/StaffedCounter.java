@@ -1,0 +1,59 @@
+package org.socialworkshop.pos;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.socialworkshop.identity.Account;
+import org.socialworkshop.identity.Accounts;
+import org.socialworkshop.identity.NewAccount;
+import org.socialworkshop.identity.Role;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** A register of its own with a paired tablet and a cashier of their own signed in at it with a PIN, as a test's client. */
+final class StaffedCounter {
+
+    final Account cashier;
+    final PairedTablet tablet;
+    final String registerId;
+    final String session;
+    final String csrf;
+    private final WebTestClient client;
+
+    StaffedCounter(WebTestClient client, WebTestClient coordinator, Accounts accounts) {
+        this.client = client;
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        cashier = accounts.create(new NewAccount("cashier-" + tag + "@example.org", "收银员 " + tag, "a-long-password-" + tag,
+                Set.of(Role.CASHIER))).block();
+        coordinator.put().uri("/api/admin/staff/{id}/pin", cashier.id().value()).bodyValue(Map.of("pin", "7391"))
+                .exchange().expectStatus().isNoContent();
+        tablet = new PairedTablet();
+        registerId = tablet.pairToNewRegister(coordinator, client);
+        csrf = client.get().uri("/api/auth/csrf").exchange().expectStatus().isNoContent()
+                .returnResult(Void.class).getResponseCookies().getFirst("XSRF-TOKEN").getValue();
+        session = client.post().uri("/api/pos/sign-in").header(HttpHeaders.COOKIE, cookies(null)).header("X-XSRF-TOKEN", csrf)
+                .bodyValue(Map.of("userId", cashier.id().value(), "pin", "7391"))
+                .exchange().expectStatus().isOk()
+                .returnResult(Void.class).getResponseCookies().getFirst("SESSION").getValue();
+    }
+
+    /** The tablet's cookies, with the cashier's session unless {@code session} says another (blank: none). */
+    String cookies(String session) {
+        String chosen = session == null ? this.session : session;
+        return "POS_DEVICE=" + tablet.credential + "; XSRF-TOKEN=" + csrf + (chosen == null || chosen.isBlank() ? "" : "; SESSION=" + chosen);
+    }
+
+    WebTestClient.ResponseSpec get(String path) {
+        return client.get().uri(path).header(HttpHeaders.COOKIE, cookies(null)).exchange();
+    }
+
+    WebTestClient.ResponseSpec post(String path, Object body, String idempotencyKey) {
+        WebTestClient.RequestBodySpec request = client.post().uri(path).header(HttpHeaders.COOKIE, cookies(null))
+                .header("X-XSRF-TOKEN", csrf);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.bodyValue(body).exchange();
+    }
+}

@@ -1,0 +1,237 @@
+/**
+ * <pos-shift>: the shift at this register and its cash drawer, for the cashier signed in at the tablet
+ * (docs/api/pos.md, step 3). No open shift: open one with the float counted into the drawer. Open: what the drawer
+ * should hold (float + paid in − paid out), cash paid in or out with a reason, and closing with the counted cash,
+ * after a confirmation that says the difference. Closed: the closing's figures, and a new shift can open.
+ */
+import { html, render } from '../../../lib/html.js';
+import { translate } from '../../../lib/i18n.js';
+import { ApiError, api, ensureCsrfToken } from '../../../lib/api.js';
+import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
+import { formatMoney, parseYuan } from '../../../lib/money.js';
+import { formatWhen } from '../../../lib/staff-catalog.js';
+import { uuid } from '../../../lib/uuid.js';
+import { define } from '../../../lib/define.js';
+
+/** Cash as typed: like a price, and 0 too (an empty drawer is a count). */
+function parseCash(text) {
+  return /^\s*[¥￥]?\s*0+(\.0{1,2})?\s*$/.test(String(text)) ? { fen: 0 } : parseYuan(text);
+}
+
+function cash(fen) {
+  return { amount: fen, currency: 'CNY' };
+}
+
+function params(values) {
+  return JSON.stringify(values);
+}
+
+function moneyField(id, key, hint) {
+  return html`
+    <div class="field">
+      <label for="${id}" data-i18n="${key}"></label>
+      ${hint && html`<p id="${id}-hint" class="field__hint" data-i18n="${hint}"></p>`}
+      <input id="${id}" class="pos-money-input" type="text" inputmode="decimal" autocomplete="off" required
+             ${hint && html`aria-describedby="${id}-hint"`}>
+      <p id="${id}-error" class="field__error" hidden></p>
+    </div>`;
+}
+
+class PosShift extends HTMLElement {
+  connectedCallback() {
+    render(this, html`
+      <section class="stack" aria-labelledby="pos-shift-heading">
+        <h2 id="pos-shift-heading" tabindex="-1" data-i18n="pos.shift.heading"></h2>
+        <p id="pos-shift-status" class="status-message" role="status"></p>
+        <div id="pos-shift-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
+        <div id="pos-shift-closed" class="stack" hidden></div>
+        <form id="pos-shift-open-form" class="stack" novalidate hidden>
+          ${moneyField('pos-shift-float', 'pos.shift.float', 'pos.shift.floatHint')}
+          <p><button type="submit" id="pos-shift-open" class="button button--primary" data-i18n="pos.shift.open"></button></p>
+        </form>
+        <div id="pos-shift-now" class="stack" hidden>
+          <dl id="pos-shift-figures" class="facts"></dl>
+          <div id="pos-shift-movements"></div>
+          <form id="pos-cash-form" class="stack" novalidate>
+            <fieldset id="pos-cash-kind" class="pos-choices">
+              <legend data-i18n="pos.shift.cash.heading"></legend>
+              <div class="pos-choices__list">
+                <label class="pos-choice"><input type="radio" name="pos-cash-kind" id="pos-cash-in" value="PAID_IN" checked>
+                  <span data-i18n="pos.shift.cash.in"></span></label>
+                <label class="pos-choice"><input type="radio" name="pos-cash-kind" id="pos-cash-out" value="PAID_OUT">
+                  <span data-i18n="pos.shift.cash.out"></span></label>
+              </div>
+            </fieldset>
+            ${moneyField('pos-cash-amount', 'pos.shift.cash.amount', null)}
+            <div class="field">
+              <label for="pos-cash-reason" data-i18n="pos.shift.cash.reason"></label>
+              <p id="pos-cash-reason-hint" class="field__hint" data-i18n="pos.shift.cash.reasonHint"></p>
+              <input id="pos-cash-reason" type="text" maxlength="200" autocomplete="off" required aria-describedby="pos-cash-reason-hint">
+              <p id="pos-cash-reason-error" class="field__error" hidden></p>
+            </div>
+            <p><button type="submit" id="pos-cash-save" class="button button--secondary" data-i18n="pos.shift.cash.save"></button></p>
+          </form>
+          <form id="pos-shift-close-form" class="stack" novalidate>
+            ${moneyField('pos-shift-counted', 'pos.shift.counted', 'pos.shift.countedHint')}
+            <p><button type="submit" id="pos-shift-close" class="button button--secondary" data-i18n="pos.shift.close"></button></p>
+          </form>
+          <section id="pos-shift-confirm" class="stack" aria-labelledby="pos-shift-confirm-heading" hidden>
+            <h3 id="pos-shift-confirm-heading" tabindex="-1" data-i18n="pos.shift.confirm.heading"></h3>
+            <p id="pos-shift-confirm-what"></p>
+            <div class="button-row">
+              <button type="button" id="pos-shift-confirm-close" class="button button--primary" data-i18n="pos.shift.confirm.close"></button>
+              <button type="button" id="pos-shift-confirm-back" class="button button--secondary" data-i18n="pos.shift.confirm.back"></button>
+            </div>
+          </section>
+        </div>
+      </section>`);
+    translate(this);
+    this.statusLine = this.querySelector('#pos-shift-status');
+    this.errors = new FormErrors(this, this.querySelector('#pos-shift-errors'));
+    this.querySelector('#pos-shift-open-form').addEventListener('submit', (event) => { event.preventDefault(); this.open(); });
+    this.querySelector('#pos-cash-form').addEventListener('submit', (event) => { event.preventDefault(); this.move(); });
+    this.querySelector('#pos-shift-close-form').addEventListener('submit', (event) => { event.preventDefault(); this.askToClose(); });
+    this.querySelector('#pos-shift-confirm-close').addEventListener('click', () => this.close());
+    this.querySelector('#pos-shift-confirm-back').addEventListener('click', () => this.closeConfirm(true));
+    this.load();
+  }
+
+  async load() {
+    try {
+      const { shift } = await api.get('/api/pos/shift');
+      this.show(shift, null);
+    } catch (error) {
+      console.warn('Could not load the shift.', error);
+      announce(this.statusLine, { key: 'pos.device.unreachable' });
+    }
+  }
+
+  /** Draws the open shift, or the form to open one (after `closed`, that closing's figures too). */
+  show(shift, closed) {
+    this.shift = shift;
+    this.keys = { open: uuid(), move: uuid(), close: uuid() };
+    const closedPanel = this.querySelector('#pos-shift-closed');
+    closedPanel.hidden = !closed;
+    if (closed) {
+      render(closedPanel, html`<p id="pos-shift-closed-figures" data-i18n="pos.shift.closedFigures" data-i18n-params="${params({
+        expected: formatMoney(closed.closing.expected), counted: formatMoney(closed.closing.counted),
+        difference: formatMoney(closed.closing.difference) })}"></p>`);
+      translate(closedPanel);
+    }
+    this.querySelector('#pos-shift-open-form').hidden = Boolean(shift);
+    this.querySelector('#pos-shift-now').hidden = !shift;
+    if (!shift) return;
+    render(this.querySelector('#pos-shift-figures'), html`
+      <div class="facts__row"><dt data-i18n="pos.shift.opened"></dt>
+        <dd data-i18n="pos.shift.openedBy" data-i18n-params="${params({ when: formatWhen(shift.openedAt), who: shift.openedBy })}"></dd></div>
+      <div class="facts__row"><dt data-i18n="pos.shift.float"></dt><dd>${formatMoney(shift.openingFloat)}</dd></div>
+      <div class="facts__row"><dt data-i18n="pos.shift.paidIn"></dt><dd>${formatMoney(shift.paidIn)}</dd></div>
+      <div class="facts__row"><dt data-i18n="pos.shift.paidOut"></dt><dd>${formatMoney(shift.paidOut)}</dd></div>
+      <div class="facts__row"><dt data-i18n="pos.shift.expected"></dt>
+        <dd id="pos-shift-expected">${formatMoney(shift.expectedCash)}</dd></div>`);
+    render(this.querySelector('#pos-shift-movements'), shift.movements.length === 0 ? html`` : html`
+      <ul id="pos-shift-movement-list" class="stack" data-i18n-attr="aria-label:pos.shift.cash.list">
+        ${shift.movements.map((movement) => html`<li data-i18n="pos.shift.cash.line" data-i18n-params="${params({
+          kind: movement.kind === 'PAID_IN' ? '+' : '−', amount: formatMoney(movement.amount), reason: movement.reason,
+          when: formatWhen(movement.recordedAt) })}"></li>`)}
+      </ul>`);
+    translate(this);
+  }
+
+  async send(path, body, key, done) {
+    if (this.busy) return;
+    this.errors.clear();
+    this.busy = true;
+    announce(this.statusLine, { key: 'pos.admin.saving' });
+    try {
+      await ensureCsrfToken();
+      const shift = await api.post(path, body, { headers: { 'Idempotency-Key': key } });
+      done(shift);
+    } catch (error) {
+      console.warn('The drawer did not take it.', error);
+      this.statusLine.textContent = '';
+      this.errors.show(this.problems(error));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  problems(error) {
+    const type = error instanceof ApiError ? error.problem.type ?? '' : '';
+    if (type.endsWith('/more-than-the-drawer-holds')) return [{ target: 'pos-cash-amount', message: { key: 'pos.shift.cash.tooMuch' } }];
+    if (type.endsWith('/shift-open') || type.endsWith('/no-open-shift')) return [{ target: null, message: { key: 'pos.shift.changed' } }];
+    if (type.endsWith('/not-signed-in-here')) return [{ target: null, message: { key: 'pos.shift.signedOut' } }];
+    return problemsFrom(error);
+  }
+
+  readCash(id) {
+    const read = parseCash(this.querySelector(`#${id}`).value);
+    if (read.problem) this.errors.show([{ target: id, message: { key: 'pos.shift.cashInvalid' } }]);
+    return read.problem ? null : read.fen;
+  }
+
+  open() {
+    const fen = this.readCash('pos-shift-float');
+    if (fen === null) return;
+    this.send('/api/pos/shift', { openingFloat: cash(fen) }, this.keys.open, (shift) => {
+      this.querySelector('#pos-shift-float').value = '';
+      this.show(shift, null);
+      announce(this.statusLine, { key: 'pos.shift.opened.done', params: { amount: formatMoney(shift.openingFloat) } });
+    });
+  }
+
+  move() {
+    const fen = this.readCash('pos-cash-amount');
+    if (fen === null) return;
+    const reason = this.querySelector('#pos-cash-reason').value.trim();
+    if (!fen || !reason) {
+      this.errors.show([
+        ...(!fen ? [{ target: 'pos-cash-amount', message: { key: 'pos.shift.cashInvalid' } }] : []),
+        ...(!reason ? [{ target: 'pos-cash-reason', message: { key: 'pos.shift.cash.reasonMissing' } }] : []),
+      ]);
+      return;
+    }
+    const kind = this.querySelector('input[name="pos-cash-kind"]:checked').value;
+    this.send('/api/pos/shift/cash-movements', { kind, amount: cash(fen), reason }, this.keys.move, (shift) => {
+      this.querySelector('#pos-cash-amount').value = '';
+      this.querySelector('#pos-cash-reason').value = '';
+      this.show(shift, null);
+      announce(this.statusLine, { key: kind === 'PAID_IN' ? 'pos.shift.cash.inDone' : 'pos.shift.cash.outDone',
+        params: { amount: formatMoney(cash(fen)), expected: formatMoney(shift.expectedCash) } });
+    });
+  }
+
+  askToClose() {
+    const fen = this.readCash('pos-shift-counted');
+    if (fen === null) return;
+    this.errors.clear();
+    this.counted = fen;
+    const difference = fen - this.shift.expectedCash.amount;
+    const what = this.querySelector('#pos-shift-confirm-what');
+    what.dataset.i18n = difference === 0 ? 'pos.shift.confirm.even' : difference < 0 ? 'pos.shift.confirm.short' : 'pos.shift.confirm.over';
+    what.dataset.i18nParams = params({ counted: formatMoney(cash(fen)), expected: formatMoney(this.shift.expectedCash),
+      difference: formatMoney(cash(Math.abs(difference))) });
+    translate(what);
+    this.querySelector('#pos-shift-confirm').hidden = false;
+    this.querySelector('#pos-shift-confirm-heading').focus();
+  }
+
+  closeConfirm(focusBack) {
+    this.querySelector('#pos-shift-confirm').hidden = true;
+    if (focusBack) this.querySelector('#pos-shift-counted').focus();
+  }
+
+  close() {
+    this.send('/api/pos/shift/close', { countedCash: cash(this.counted) }, this.keys.close, (closed) => {
+      this.closeConfirm(false);
+      this.querySelector('#pos-shift-counted').value = '';
+      this.show(null, closed);
+      announce(this.statusLine, { key: 'pos.shift.closed.done' });
+      this.querySelector('#pos-shift-heading').focus();
+    });
+  }
+}
+
+export function register() {
+  define('pos-shift', PosShift);
+}
