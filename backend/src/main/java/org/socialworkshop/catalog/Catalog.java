@@ -152,6 +152,14 @@ public class Catalog {
                 .map(found -> found.stream().collect(Collectors.toMap(VariantInfo::id, info -> info)));
     }
 
+    /** Replaces a product's pictures, in this order, leaving everything else about it as it is. */
+    public Mono<Void> showImages(ProductId id, List<ImageId> pictures) {
+        List<UUID> imageIds = pictures.stream().map(ImageId::value).distinct().toList();
+        return db.inTransaction(() -> db.sql("DELETE FROM product_images WHERE product_id = :id").bind("id", id.value()).update()
+                .then(insertImages(id, imageIds))
+                .then(audit.record("product.images-set", "product:" + id.value(), Map.of("images", imageIds.size()))));
+    }
+
     /** Credits a maker on a product (their finished pieces went into its stock); nothing if already credited. */
     public Mono<Void> creditMaker(ProductId product, MakerId maker) {
         return db.sql("INSERT INTO product_makers (product_id, maker_id) VALUES (:product, :maker) ON CONFLICT DO NOTHING")
@@ -192,11 +200,14 @@ public class Catalog {
         Flux<Long> makerRows = Flux.fromIterable(new LinkedHashSet<>(draft.makers())).concatMap(maker -> db.sql(
                         "INSERT INTO product_makers (product_id, maker_id) VALUES (:id, :maker)")
                 .bind("id", id.value()).bind("maker", maker).update());
-        List<UUID> imageIds = List.copyOf(new LinkedHashSet<>(draft.images()));
-        Flux<Long> imageRows = Flux.range(0, imageIds.size()).concatMap(position -> db.sql(
+        return variantRows.thenMany(makerRows).then(insertImages(id, List.copyOf(new LinkedHashSet<>(draft.images()))));
+    }
+
+    private Mono<Void> insertImages(ProductId id, List<UUID> imageIds) {
+        return Flux.range(0, imageIds.size()).concatMap(position -> db.sql(
                         "INSERT INTO product_images (product_id, image_id, position) VALUES (:id, :image, :position)")
-                .bind("id", id.value()).bind("image", imageIds.get(position)).bind("position", position).update());
-        return variantRows.thenMany(makerRows).thenMany(imageRows).then();
+                .bind("id", id.value()).bind("image", imageIds.get(position)).bind("position", position).update())
+                .then();
     }
 
     private Mono<Long> upsertVariant(ProductId product, ProductDraft.VariantDraft variant, int position) {

@@ -76,6 +76,16 @@ public class Makers {
                 .then(find(id))));
     }
 
+    /** Sets a maker's photo, leaving the rest of their profile as it is. */
+    public Mono<Void> showPhoto(MakerId id, ImageId photo) {
+        return db.inTransaction(() -> db.sql("UPDATE makers SET photo_image_id = :photo, updated_at = now() WHERE id = :id")
+                .bind("id", id.value()).bind("photo", photo.value())
+                .update()
+                .filter(rows -> rows == 1)
+                .switchIfEmpty(Mono.error(() -> MakerNotFound.forId(id)))
+                .then(audit.record("maker.photo-set", "maker:" + id.value(), Map.of())));
+    }
+
     /** Records a decision about showing the maker publicly; the history of decisions is kept. */
     public Mono<Maker> recordConsent(MakerId id, boolean granted, @Nullable String note) {
         return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> find(id)
