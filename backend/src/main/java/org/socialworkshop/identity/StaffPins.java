@@ -20,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Cashiers' PINs for signing in on a paired POS tablet (docs/adr/0017-pos-registers-devices-and-steps.md): four to six
- * digits, set by a coordinator, kept as a bcrypt hash. A sign-in is counted before the PIN is checked, per person and
+ * digits, set by a coordinator or changed by the cashier, kept as a bcrypt hash. A sign-in is counted before the PIN is checked, per person and
  * per tablet, like password sign-ins; a person without a PIN is checked against a stand-in hash, so the answer's
  * timing does not tell who has one.
  */
@@ -82,14 +82,21 @@ public class StaffPins {
                                        WHERE r.user_id = :id AND r.role = 'CASHIER' AND u.enabled) AS cashier""")
                 .bind("id", user.value())
                 .map(row -> row.get("cashier", Boolean.class)).one()
-                .flatMap(cashier -> cashier ? Mono.fromCallable(() -> passwords.encode(pin)).subscribeOn(Schedulers.boundedElastic())
-                        : Mono.error(InvalidInput.field("userId", "is not an enabled cashier")))
-                .flatMap(hash -> CurrentUser.name().flatMap(actor -> db.inTransaction(() -> db.sql("""
-                                INSERT INTO staff_pins (user_id, pin_hash, set_by) VALUES (:id, :hash, :by)
-                                ON CONFLICT (user_id) DO UPDATE SET pin_hash = excluded.pin_hash, set_at = now(), set_by = excluded.set_by""")
-                        .bind("id", user.value()).bind("hash", hash).bind("by", actor)
-                        .update()
-                        .then(audit.record(actor, "staff.pin-set", "user:" + user.value(), Map.of())))));
+                .flatMap(cashier -> cashier ? hash(pin) : Mono.error(InvalidInput.field("userId", "is not an enabled cashier")))
+                .flatMap(hash -> CurrentUser.name().flatMap(actor -> store(user, hash, actor)));
+    }
+
+    private Mono<String> hash(String pin) {
+        return Mono.fromCallable(() -> passwords.encode(pin)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Void> store(UserId user, String hash, String actor) {
+        return db.inTransaction(() -> db.sql("""
+                        INSERT INTO staff_pins (user_id, pin_hash, set_by) VALUES (:id, :hash, :by)
+                        ON CONFLICT (user_id) DO UPDATE SET pin_hash = excluded.pin_hash, set_at = now(), set_by = excluded.set_by""")
+                .bind("id", user.value()).bind("hash", hash).bind("by", actor)
+                .update()
+                .then(audit.record(actor, "staff.pin-set", "user:" + user.value(), Map.of())));
     }
 
     /**
@@ -97,6 +104,27 @@ public class StaffPins {
      * {@code tablet}; the answer is the same for a wrong PIN and for someone who cannot sign in this way.
      */
     public Mono<Account> signIn(ServerWebExchange exchange, UserId user, String pin, String tablet) {
+        return checked(user, pin, tablet)
+                .flatMap(account -> sessions.start(exchange, UsernamePasswordAuthenticationToken.authenticated(account.email(), null,
+                                AccountDetails.authoritiesOf(account)))
+                        .then(audit.record(account.email(), "auth.signed-in-with-pin", "user:" + account.id().value(),
+                                Map.of("tablet", tablet)))
+                        .thenReturn(account));
+    }
+
+    /**
+     * A cashier changes their own PIN at a tablet, giving the one they have: checked and counted as a sign-in is, and
+     * the new one must be as hard to guess as a coordinator's.
+     */
+    public Mono<Void> change(UserId user, String current, String next, String tablet) {
+        if (!acceptable(next)) {
+            return Mono.error(InvalidInput.field("newPin", "4 to 6 digits, not all the same and not a run such as 1234"));
+        }
+        return checked(user, current, tablet).flatMap(account -> hash(next).flatMap(hash -> store(user, hash, account.email())));
+    }
+
+    /** The cashier whose PIN this is, after counting the try per person and per tablet; a 401 problem otherwise. */
+    private Mono<Account> checked(UserId user, String pin, String tablet) {
         String who = "pin:" + user.value();
         return throttle.attempt(who, tablet).flatMap(wait -> {
             if (wait.isPresent()) {
@@ -113,12 +141,7 @@ public class StaffPins {
                     .flatMap(found -> Mono.fromCallable(() -> passwords.matches(pin, found.getValue()) && !found.getKey().isEmpty())
                             .subscribeOn(Schedulers.boundedElastic())
                             .flatMap(matches -> matches ? accounts.findByEmail(found.getKey()) : Mono.error(SignInProblem.wrongPin())))
-                    .flatMap(account -> sessions.start(exchange, UsernamePasswordAuthenticationToken.authenticated(account.email(), null,
-                                    AccountDetails.authoritiesOf(account)))
-                            .then(throttle.recordSuccess(who))
-                            .then(audit.record(account.email(), "auth.signed-in-with-pin", "user:" + account.id().value(),
-                                    Map.of("tablet", tablet)))
-                            .thenReturn(account));
+                    .flatMap(account -> throttle.recordSuccess(who).thenReturn(account));
         });
     }
 

@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -110,5 +111,16 @@ class PosDeviceController {
                         .doOnNext(session -> session.getAttributes().put(Counters.SIGNED_IN_AT, tablet.register().id()))
                         .thenReturn(new Counters.AtCounter(tablet.device(), tablet.register(),
                                 new StaffPins.Cashier(account.id(), account.displayName())))));
+    }
+
+    record PinChange(@NotNull @Size(max = 6) String currentPin, @NotNull @Size(max = 6) String newPin) {
+    }
+
+    /** The cashier signed in at this tablet changes their own PIN, giving the current one. */
+    @PutMapping("/api/pos/pin")
+    Mono<ResponseEntity<Void>> changePin(@Valid @RequestBody PinChange change, ServerWebExchange exchange) {
+        return counters.staffed(exchange).flatMap(counter -> pins.change(counter.cashier().id(), change.currentPin(), change.newPin(),
+                        "pos-device:" + counter.device().id()))
+                .thenReturn(ResponseEntity.noContent().build());
     }
 }

@@ -21,7 +21,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * Issue 12, steps 1 and 2, as people do it: a coordinator opens a register in the staff area, sets a cashier's PIN
  * and reads out a pairing code; the counter tablet's page takes the code, makes its key with WebCrypto and is paired,
  * and stays paired over a reload; the cashier signs in there with their PIN, runs a shift from float to a counted
- * close, and signs out; the coordinator revokes
+ * close, changes their PIN, and signs out; the coordinator revokes
  * the tablet after a confirmation, and the tablet asks to be paired again. Every screen state is checked with axe, in
  * both languages.
  */
@@ -138,6 +138,19 @@ class CoordinatorPairsATabletTest {
                 Map.of("expected", "¥170.00", "counted", "¥169.50", "difference", "-¥0.50")));
         assertThat(reloaded.element("pos-shift-float").isDisplayed()).as("a new shift can open").isTrue();
         Storefront again = browser.open(port, "/pos/?lang=en").ready("en");
+        again.waitUntil(visibilityOfElementLocated(By.id("pos-signed-in")));
+        // The cashier changes their own PIN, signs out, and the new one lets them in.
+        again.driver().findElement(By.cssSelector("#pos-pin-change summary")).click();
+        again.element("pos-pin-current").sendKeys("4826");
+        again.element("pos-pin-new").sendKeys("6391");
+        again.element("pos-pin-again").sendKeys("6391");
+        again.element("pos-pin-change-save").click();
+        again.waitUntil(textToBe(By.id("pos-sign-in-status"), en.text("pos.pinChange.done")));
+        again.element("pos-sign-out").click();
+        again.waitUntil(visibilityOfElementLocated(By.id("pos-who")));
+        again.element("pos-cashier-" + cashierId).click();
+        again.element("pos-pin").sendKeys("6391");
+        again.element("pos-sign-in-submit").click();
         again.waitUntil(visibilityOfElementLocated(By.id("pos-signed-in")));
         again.element("pos-sign-out").click();
         again.waitUntil(visibilityOfElementLocated(By.id("pos-who")));

@@ -120,6 +120,25 @@ class CashierPinSignInTest {
         signIn("7391", csrf).expectStatus().isEqualTo(429).expectHeader().exists(HttpHeaders.RETRY_AFTER);
     }
 
+    @Test
+    void aCashierChangesTheirOwnPinAtTheTablet() {
+        StaffedCounter counter = new StaffedCounter(client, coordinator, accounts);
+        WebTestClient.ResponseSpec wrong = client.put().uri("/api/pos/pin").header(HttpHeaders.COOKIE, counter.cookies(null))
+                .header("X-XSRF-TOKEN", counter.csrf).bodyValue(Map.of("currentPin", "7390", "newPin", "5827")).exchange();
+        wrong.expectStatus().isUnauthorized();
+        client.put().uri("/api/pos/pin").header(HttpHeaders.COOKIE, counter.cookies(null)).header("X-XSRF-TOKEN", counter.csrf)
+                .bodyValue(Map.of("currentPin", "7391", "newPin", "4444")).exchange().expectStatus().isBadRequest();
+        client.put().uri("/api/pos/pin").header(HttpHeaders.COOKIE, counter.cookies("")).header("X-XSRF-TOKEN", counter.csrf)
+                .bodyValue(Map.of("currentPin", "7391", "newPin", "5827")).exchange().expectStatus().isUnauthorized();
+        client.put().uri("/api/pos/pin").header(HttpHeaders.COOKIE, counter.cookies(null)).header("X-XSRF-TOKEN", counter.csrf)
+                .bodyValue(Map.of("currentPin", "7391", "newPin", "5827")).exchange().expectStatus().isNoContent();
+
+        client.post().uri("/api/pos/sign-in").header(HttpHeaders.COOKIE, counter.cookies("")).header("X-XSRF-TOKEN", counter.csrf)
+                .bodyValue(Map.of("userId", counter.cashier.id().value(), "pin", "7391")).exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/pos/sign-in").header(HttpHeaders.COOKIE, counter.cookies("")).header("X-XSRF-TOKEN", counter.csrf)
+                .bodyValue(Map.of("userId", counter.cashier.id().value(), "pin", "5827")).exchange().expectStatus().isOk();
+    }
+
     private void setPin(String pin) {
         coordinator.put().uri("/api/admin/staff/{id}/pin", cashier.id().value()).bodyValue(Map.of("pin", pin))
                 .exchange().expectStatus().isNoContent();

@@ -15,6 +15,15 @@ import { register as registerShift } from '../pos-shift/pos-shift.js';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
+function pinField(id, key) {
+  return html`
+    <div class="field">
+      <label for="${id}" data-i18n="${key}"></label>
+      <input id="${id}" class="pos-pin-input" type="password" inputmode="numeric" autocomplete="off" maxlength="6" required>
+      <p id="${id}-error" class="field__error" hidden></p>
+    </div>`;
+}
+
 class PosSignIn extends HTMLElement {
   connectedCallback() {
     render(this, html`
@@ -24,6 +33,16 @@ class PosSignIn extends HTMLElement {
         <p id="pos-signed-in-who" class="pos-register"></p>
         <p class="notice" data-i18n="pos.device.notYet"></p>
         <p><button type="button" id="pos-sign-out" class="button button--secondary" data-i18n="pos.signIn.signOut"></button></p>
+        <details id="pos-pin-change">
+          <summary data-i18n="pos.pinChange.open"></summary>
+          <div id="pos-pin-change-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
+          <form id="pos-pin-change-form" class="stack" novalidate>
+            ${pinField('pos-pin-current', 'pos.pinChange.current')}
+            ${pinField('pos-pin-new', 'pos.pinChange.new')}
+            ${pinField('pos-pin-again', 'pos.pinChange.again')}
+            <p><button type="submit" id="pos-pin-change-save" class="button button--secondary" data-i18n="pos.pinChange.save"></button></p>
+          </form>
+        </details>
         <div id="pos-shift-place"></div>
       </section>
       <section id="pos-who" class="stack" aria-labelledby="pos-who-heading" hidden>
@@ -66,6 +85,11 @@ class PosSignIn extends HTMLElement {
       this.countDigits();
     });
     this.addEventListener('click', (event) => this.clicked(event));
+    this.pinChange = new FormErrors(this.querySelector('#pos-pin-change-form'), this.querySelector('#pos-pin-change-errors'));
+    this.querySelector('#pos-pin-change-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.changePin();
+    });
     if (this.waiting) this.counter = this.waiting;
   }
 
@@ -175,6 +199,40 @@ class PosSignIn extends HTMLElement {
       return { target: null, message: { key: 'pos.signIn.notPaired' } };
     }
     return { target: 'pos-pin', message: { key: 'pos.signIn.wrongPin' } };
+  }
+
+  async changePin() {
+    if (this.busy) return;
+    const value = (id) => this.querySelector(`#${id}`).value;
+    const [current, next, again] = [value('pos-pin-current'), value('pos-pin-new'), value('pos-pin-again')];
+    const problems = [];
+    if (!/^\d{4,6}$/.test(current)) problems.push({ target: 'pos-pin-current', message: { key: 'pos.signIn.pinInvalid' } });
+    if (!/^\d{4,6}$/.test(next)) problems.push({ target: 'pos-pin-new', message: { key: 'pos.signIn.pinInvalid' } });
+    else if (next !== again) problems.push({ target: 'pos-pin-again', message: { key: 'pos.pinChange.mismatch' } });
+    if (problems.length) {
+      this.pinChange.show(problems);
+      return;
+    }
+    this.pinChange.clear();
+    this.busy = true;
+    try {
+      await ensureCsrfToken();
+      await api.put('/api/pos/pin', { currentPin: current, newPin: next });
+      this.querySelector('#pos-pin-change-form').reset();
+      this.querySelector('#pos-pin-change').open = false;
+      announce(this.statusLine, { key: 'pos.pinChange.done' });
+      this.querySelector('#pos-pin-change summary').focus();
+    } catch (error) {
+      console.warn('Changing the PIN failed.', error);
+      const weak = error instanceof ApiError && error.status === 400;
+      const tooMany = error instanceof ApiError && error.status === 429;
+      this.pinChange.show([weak ? { target: 'pos-pin-new', message: { key: 'pos.pins.pinWeak' } }
+        : tooMany ? { target: 'pos-pin-current', message: { key: 'pos.signIn.tooMany', params: { seconds: error.retryAfterSeconds ?? 60 } } }
+          : error instanceof ApiError ? { target: 'pos-pin-current', message: { key: 'pos.pinChange.wrong' } }
+            : { target: null, message: { key: 'pos.device.unreachable' } }]);
+    } finally {
+      this.busy = false;
+    }
   }
 
   async signOut() {
