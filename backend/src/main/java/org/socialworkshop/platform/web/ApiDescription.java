@@ -19,7 +19,7 @@ class ApiDescription {
                         Money is {"amount": <integer fen>, "currency": "CNY"}. Errors are RFC 9457 problems \
                         (application/problem+json) with a requestId. Creating POSTs accept an Idempotency-Key. \
                         Browser apps send X-XSRF-TOKEN (from the XSRF-TOKEN cookie) on unsafe requests made \
-                        with a session cookie. Lists are pages: {"items", "page", "size", "total"}. \
+                        with a session cookie or a paired POS tablet's device cookie. Lists are pages: {"items", "page", "size", "total"}. \
                         JSON is read strictly: no coercion between numbers, strings and booleans, no fractions for \
                         whole numbers, no enum ordinals, no repeated keys, no NUL or control characters in text. \
                         503 with Retry-After means the database or a payment provider is briefly out of reach: \
