@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
-import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.shared.Money;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +40,7 @@ class ShiftController {
         this.idempotency = idempotency;
     }
 
-    /** Cash in fen; the currency, when given, must be the shop's. */
+    /** Cash counted, in fen (0 for an empty drawer); the currency, when given, must be the shop's. */
     record Cash(@Min(0) @Max(100_000_000) long amount, @Nullable @Pattern(regexp = "CNY") String currency) {
 
         Money money() {
@@ -52,7 +51,15 @@ class ShiftController {
     record Opening(@NotNull @Valid Cash openingFloat) {
     }
 
-    record Movement(@NotNull Shifts.Movement kind, @NotNull @Valid Cash amount, @NotBlank @Size(max = 200) String reason) {
+    /** Cash that moves: at least one fen. */
+    record MovedCash(@Min(1) @Max(100_000_000) long amount, @Nullable @Pattern(regexp = "CNY") String currency) {
+
+        Money money() {
+            return Money.fen(amount);
+        }
+    }
+
+    record Movement(@NotNull Shifts.Movement kind, @NotNull @Valid MovedCash amount, @NotBlank @Size(max = 200) String reason) {
     }
 
     record Counted(@NotNull @Valid Cash countedCash) {
@@ -79,9 +86,6 @@ class ShiftController {
     @PostMapping(path = "/api/pos/shift/cash-movements", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<byte[]>> move(@Valid @RequestBody Movement movement,
             @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key, ServerWebExchange exchange) {
-        if (movement.amount().amount() == 0) {
-            return Mono.error(InvalidInput.field("amount.amount", "must be more than 0"));
-        }
         return counters.staffed(exchange).flatMap(counter -> idempotency.execute(exchange, key, movement, () -> shifts
                 .move(counter.register().id(), movement.kind(), movement.amount().money(), movement.reason().trim())
                 .map(shift -> ResponseEntity.status(201).body(shift))));
