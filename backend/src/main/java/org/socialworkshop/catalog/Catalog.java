@@ -1,6 +1,8 @@
 package org.socialworkshop.catalog;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -185,6 +188,25 @@ public class Catalog {
                     return shelves.values().stream().map(shelf -> new Shelf(shelf.code(), shelf.nameZh(), shelf.nameEn(),
                             List.copyOf(shelf.variants()))).toList();
                 }));
+    }
+
+    /**
+     * The prices (in minor units) each variant had at some time between {@code from} and {@code to}: the one it had at
+     * {@code from} and every one it was given until {@code to}. The database keeps every price a variant has had (V21).
+     */
+    public Mono<Map<VariantId, Set<Long>>> pricesBetween(Collection<VariantId> ids, Instant from, Instant to) {
+        return db.sql("""
+                        SELECT variant_id, price_minor
+                        FROM (SELECT variant_id, price_minor, valid_from,
+                                     lead(valid_from) OVER (PARTITION BY variant_id ORDER BY valid_from) AS until
+                              FROM variant_prices WHERE variant_id = ANY(:ids)) p
+                        WHERE valid_from <= :to AND (until IS NULL OR until > :from)""")
+                .bind("ids", ids.stream().map(VariantId::value).toArray(UUID[]::new))
+                .bind("from", from.atOffset(ZoneOffset.UTC)).bind("to", to.atOffset(ZoneOffset.UTC))
+                .map(row -> Map.entry(new VariantId(row.get("variant_id", UUID.class)), row.get("price_minor", Long.class)))
+                .list()
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toSet()))));
     }
 
     /** Replaces a product's pictures, in this order, leaving everything else about it as it is. */

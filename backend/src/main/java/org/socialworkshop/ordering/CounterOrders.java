@@ -38,12 +38,11 @@ public class CounterOrders {
         this.audit = audit;
     }
 
-    /** Units of a variant sold, at its price now, from the stock location they left (none when stock is not counted). */
-    public record Sold(VariantInfo variant, int quantity, @Nullable String location) {
-
-        public Money amount() {
-            return variant.price().times(quantity);
-        }
+    /**
+     * Units of a variant sold at a unit price (the catalog's now, or for a sale made offline the one the tablet showed),
+     * from the stock location they left (none when stock is not counted).
+     */
+    public record Sold(VariantInfo variant, int quantity, Money unitPrice, @Nullable String location) {
     }
 
     /**
@@ -83,7 +82,7 @@ public class CounterOrders {
     private static StoredLine line(Sold sold) {
         VariantInfo info = sold.variant();
         return new StoredLine(new OrderLine(UUID.randomUUID(), info.id().value(), info.sku(), info.productNameZh(), sold.quantity(),
-                info.price(), info.taxRate()), LineKind.ITEM, info.productId().value(), info.productNameZh(), info.productNameEn(),
+                sold.unitPrice(), info.taxRate()), LineKind.ITEM, info.productId().value(), info.productNameZh(), info.productNameEn(),
                 info.variantNameZh(), info.variantNameEn(), null, sold.location(), 0);
     }
 }

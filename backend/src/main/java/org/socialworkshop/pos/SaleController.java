@@ -71,8 +71,10 @@ class SaleController {
             @NotNull @Size(min = 86, max = 86) @Pattern(regexp = BASE64URL) String signature) {
     }
 
+    /** A sale; {@code offline} when it was made without the network, its receipt handed over before it was sent. */
     record SaleBody(@NotNull UUID clientId, @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid SaleLine> lines,
-            @NotNull @Size(min = 1, max = 1) List<@NotNull @Valid Tender> tenders, @NotNull @Valid SignedReceipt receipt) {
+            @NotNull @Size(min = 1, max = 1) List<@NotNull @Valid Tender> tenders, @NotNull @Valid SignedReceipt receipt,
+            @Nullable Boolean offline) {
     }
 
     /** A cash sale: 201 when stored now, 200 with the same answer when it was stored before. */
@@ -83,7 +85,7 @@ class SaleController {
                 body.lines().stream().map(line -> new Sales.Line(new VariantId(line.variantId()), line.quantity())).toList(),
                 new Sales.Cash(cash.amount().money(), cash.given().money()),
                 SignatureText.parse(body.receipt().payload()).orElse(new byte[0]),
-                SignatureText.parse(body.receipt().signature()).orElse(new byte[0]));
+                SignatureText.parse(body.receipt().signature()).orElse(new byte[0]), Boolean.TRUE.equals(body.offline()));
         return counters.staffed(exchange).flatMap(counter -> sales.sell(counter, sale))
                 .map(sold -> ResponseEntity.status(sold.created() ? 201 : 200).body(sold));
     }

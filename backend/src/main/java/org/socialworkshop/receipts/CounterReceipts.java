@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,9 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class CounterReceipts {
 
+    /** Members of a receipt worked out from others: a difference there is reported where it comes from. */
+    private static final Set<String> DERIVED = Set.of("amount", "taxes", "total", "change");
+
     /** How far a tablet's clock may run ahead of the server's. */
     static final Duration CLOCK_AHEAD = Duration.ofMinutes(5);
 
@@ -44,8 +48,13 @@ public class CounterReceipts {
         this.receipts = receipts;
     }
 
-    /** What the server makes of a sale: everything a receipt says except what the tablet chooses. */
-    public record Sale(String register, String keyId, UUID orderId, List<Line> lines, List<Tender> tenders, List<String> makers) {
+    /**
+     * What the server makes of a sale: everything a receipt says except what the tablet chooses. For a sale made
+     * online that is the catalog's now and the configured seller; for one made offline, where the buyer has the
+     * receipt already, the caller may take from {@link #claimed} what it accepts.
+     */
+    public record Sale(String register, String keyId, UUID orderId, ReceiptContent.Seller seller, List<Line> lines, List<Tender> tenders,
+            List<String> makers) {
 
         public Sale {
             lines = List.copyOf(lines);
@@ -66,18 +75,18 @@ public class CounterReceipts {
     public record Position(long lastNumber, String lastHash) {
     }
 
-    /** The number a signed receipt carries, read before anything is stored; refused when it is not a receipt. */
-    public long number(byte[] payload) {
-        long number = tree(payload).path("number").asLong(0);
-        if (number < 1) {
-            throw ReceiptRefused.unreadable();
-        }
-        return number;
-    }
-
     /** Who sells, as every receipt says it. */
     public ReceiptContent.Seller seller() {
         return receipts.seller();
+    }
+
+    /** What a signed receipt says of the catalog (seller, lines, makers), and when it says it was issued. */
+    public record Claimed(Instant issuedAt, ReceiptContent.Seller seller, List<Line> lines, List<String> makers) {
+    }
+
+    /** What the receipt a tablet signed says of the catalog, for a sale it made offline; refused when it is no receipt. */
+    public Claimed claimed(byte[] payload) {
+        return codec.claimed(payload);
     }
 
     /** Where {@code register}'s series stands now. */
@@ -94,15 +103,7 @@ public class CounterReceipts {
      * or is dated ahead of the server's clock by more than {@link #CLOCK_AHEAD}.
      */
     public Mono<Stored> store(Sale sale, byte[] payload, byte[] signature) {
-        JsonNode signed = tree(payload);
-        ReceiptContent expected = expected(sale, signed);
-        byte[] expectedPayload = codec.payload(expected);
-        if (!Arrays.equals(expectedPayload, payload)) {
-            throw difference(codec.tree(expectedPayload), signed, "");
-        }
-        if (expected.issuedAt().isAfter(Instant.now().plus(CLOCK_AHEAD))) {
-            throw ReceiptRefused.inTheFuture();
-        }
+        ReceiptContent expected = check(sale, payload);
         return db.sql("""
                         SELECT r.last_number, r.last_hash, k.id AS key_id, k.public_key
                         FROM receipt_registers r
@@ -129,6 +130,24 @@ public class CounterReceipts {
                 });
     }
 
+    /**
+     * Whether the signed receipt says what the server makes of {@code sale}, byte for byte, and is not dated ahead of
+     * the server's clock; completes with what it says, or is refused with a {@link ReceiptRefused} problem. Neither
+     * the series nor the signature is looked at here: {@link #store} does, under the register's lock.
+     */
+    public ReceiptContent check(Sale sale, byte[] payload) {
+        JsonNode signed = tree(payload);
+        ReceiptContent expected = expected(sale, signed);
+        byte[] expectedPayload = codec.payload(expected);
+        if (!Arrays.equals(expectedPayload, payload)) {
+            throw difference(codec.tree(expectedPayload), signed, "");
+        }
+        if (expected.issuedAt().isAfter(Instant.now().plus(CLOCK_AHEAD))) {
+            throw ReceiptRefused.inTheFuture();
+        }
+        return expected;
+    }
+
     /** The receipt stored for a sale's order, for answering a sale sent again. */
     public Mono<Stored> stored(UUID orderId) {
         return receipts.sale(orderId).map(receipt -> new Stored(receipt.code(), receipt.content().number(), receipt.hash()));
@@ -152,7 +171,7 @@ public class CounterReceipts {
             throw ReceiptRefused.differs("/issuedAt", "UTC with six decimals, e.g. 2026-12-06T10:00:00.123000Z", issuedAt);
         }
         return new ReceiptContent(sale.register(), number, Kind.SALE, issued, sale.register() + "-" + number, null,
-                receipts.seller(), sale.lines(), Receipts.taxes(sale.lines()), sale.total(), sale.tenders(), sale.makers(),
+                sale.seller(), sale.lines(), Receipts.taxes(sale.lines()), sale.total(), sale.tenders(), sale.makers(),
                 previousHash, sale.keyId());
     }
 
@@ -180,10 +199,16 @@ public class CounterReceipts {
     private static @Nullable ReceiptRefused firstDifference(JsonNode expected, JsonNode signed, String at) {
         boolean money = expected.has("amount") && expected.has("currency") && expected.size() == 2;
         if (expected.isObject() && signed.isObject() && !money) {
-            for (Map.Entry<String, JsonNode> member : expected.properties()) {
-                ReceiptRefused inner = firstDifference(member.getValue(), signed.path(member.getKey()), at + "/" + member.getKey());
-                if (inner != null) {
-                    return inner;
+            // what follows from other members (an amount from its price and quantity) is looked at after them
+            for (boolean derived : new boolean[] {false, true}) {
+                for (Map.Entry<String, JsonNode> member : expected.properties()) {
+                    if (DERIVED.contains(member.getKey()) != derived) {
+                        continue;
+                    }
+                    ReceiptRefused inner = firstDifference(member.getValue(), signed.path(member.getKey()), at + "/" + member.getKey());
+                    if (inner != null) {
+                        return inner;
+                    }
                 }
             }
             for (Iterator<String> names = signed.propertyNames().iterator(); names.hasNext(); ) {

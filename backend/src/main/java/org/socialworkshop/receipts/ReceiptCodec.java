@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +76,21 @@ class ReceiptCodec {
             return Optional.of(receipt(row));
         } catch (IllegalArgumentException | JacksonException unreadable) {
             return Optional.empty();
+        }
+    }
+
+    /** What a signed receipt says of the seller, the lines and the makers, read from its bytes; refused if it cannot be. */
+    CounterReceipts.Claimed claimed(byte[] payload) {
+        try {
+            JsonNode tree = json.readTree(payload);
+            return new CounterReceipts.Claimed(Instant.from(MICROS.parse(tree.path("issuedAt").asString(""))),
+                    json.treeToValue(tree.required("seller"), ReceiptContent.Seller.class),
+                    json.treeToValue(tree.required("lines"), new TypeReference<List<ReceiptContent.Line>>() {
+                    }),
+                    json.treeToValue(tree.required("makers"), new TypeReference<List<String>>() {
+                    }));
+        } catch (JacksonException | DateTimeParseException | IllegalArgumentException unreadable) {
+            throw ReceiptRefused.unreadable();
         }
     }
 

@@ -1,11 +1,13 @@
 package org.socialworkshop.pos;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialworkshop.identity.Accounts;
@@ -50,13 +52,17 @@ class CounterSaleTest {
     WebTestClient coordinator;
     String cup;
     String noodles;
+    Map<String, Object> cupProduct;
+    String cupProductId;
 
     @BeforeEach
     void staffedCounterWithAnOpenShift() {
         coordinator = CatalogFixtures.coordinator(client);
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        Map<String, Object> cupProduct = CatalogFixtures.product("青花杯 " + tag, "Blue cup " + tag, true);
-        cup = CatalogFixtures.firstVariantId(CatalogFixtures.create(coordinator, cupProduct));
+        cupProduct = CatalogFixtures.product("青花杯 " + tag, "Blue cup " + tag, true);
+        Map<String, Object> created = CatalogFixtures.create(coordinator, cupProduct);
+        cupProductId = (String) created.get("id");
+        cup = CatalogFixtures.firstVariantId(created);
         CatalogFixtures.receive(coordinator, cup, "WORKSHOP_SHOP", 5);
         Map<String, Object> meal = CatalogFixtures.product("红烧肉套餐 " + tag, "Braised pork set " + tag, false);
         meal.put("category", "CANTEEN_MEAL");
@@ -157,8 +163,8 @@ class CounterSaleTest {
                 "signature", SignatureText.of(new PairedTablet().sign("someone else")));
         counter.post("/api/pos/sales", with(body, "receipt", forged), null).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "receipt-signature-invalid");
-        counter.post("/api/pos/sales", with(body, "tenders", List.of(Map.of("type", "CASH", "amount", TabletSale.money(6800),
-                "given", TabletSale.money(6799)))), null).expectStatus().isEqualTo(422)
+        counter.post("/api/pos/sales", new TabletSale(catalog()).add(cup, 1).body(counter.tablet, documents, counter.registerId, series, 6799),
+                null).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-enough-cash");
         counter.post("/api/pos/sales", with(body, "tenders", List.of(Map.of("type", "CASH", "amount", TabletSale.money(6700),
                 "given", TabletSale.money(6800)))), null).expectStatus().isEqualTo(422)
@@ -212,6 +218,58 @@ class CounterSaleTest {
         counter.get("/api/pos/device").expectStatus().isUnauthorized();
         client.get().uri("/api/receipts/{code}", code).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.verification.status").isEqualTo("GENUINE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSaleMadeOfflineStandsAtThePriceAndNamesItsReceiptShowed() {
+        Map<String, Object> before = catalog();
+        Map<String, Object> variant = ((List<Map<String, Object>>) cupProduct.get("variants")).get(0);
+        cupProduct.put("variants", List.of(CatalogFixtures.variant((String) variant.get("sku"), 7200)));
+        cupProduct.put("nameZh", "新名青花杯");
+        coordinator.put().uri("/api/admin/products/{id}", cupProductId).bodyValue(cupProduct).exchange().expectStatus().isOk();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(price(catalog(), cup)).isEqualTo(7200));
+
+        // Online, the tablet's old price is refused: it loads the catalog again before the buyer gets anything.
+        TabletSale online = new TabletSale(before).add(cup, 1);
+        counter.post("/api/pos/sales", online.body(counter.tablet, documents, counter.registerId, series(), 6800), null)
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("/lines/0/name")
+                .jsonPath("$.expected").isEqualTo("新名青花杯");
+
+        // Offline, the buyer holds the receipt already: the price it had and the name it showed stand.
+        TabletSale offline = new TabletSale(before).add(cup, 1).add(noodles, 1);
+        Map<String, Object> sold = counter.post("/api/pos/sales", with(offline.body(counter.tablet, documents, counter.registerId, series(),
+                        8650), "offline", true), null)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(sold.get("total")).isEqualTo(Map.of("amount", 6800 + 1850, "currency", "CNY"));
+        client.get().uri("/api/receipts/{code}", ((Map<?, ?>) sold.get("receipt")).get("code")).exchange().expectBody()
+                .jsonPath("$.verification.status").isEqualTo("GENUINE")
+                .jsonPath("$.lines[0].name").isEqualTo("青花杯 " + ((String) cupProduct.get("nameEn")).substring("Blue cup ".length()))
+                .jsonPath("$.lines[0].unitPrice.amount").isEqualTo(6800);
+        assertThat(one("SELECT unit_price_minor::text AS v FROM order_lines WHERE order_id = CAST(:id AS uuid) AND position = 0",
+                sold.get("orderId"))).isEqualTo("6800");
+        assertThat(one("SELECT count(*)::text AS v FROM audit_log WHERE action = 'pos.sold-offline-at-earlier-price' AND subject = 'order:' || :id",
+                sold.get("orderNumber"))).isEqualTo("1");
+
+        // A price the item never had is not one the tablet can have shown.
+        TabletSale made = new TabletSale(catalog()).add(noodles, 1);
+        made.body(counter.tablet, documents, counter.registerId, series(), 1850);
+        counter.post("/api/pos/sales", with(made.body(counter.tablet, documents, counter.registerId, series(), 2000, receipt -> {
+                    Map<String, Object> line = ((List<Map<String, Object>>) receipt.get("lines")).get(0);
+                    line.put("unitPrice", TabletSale.money(100));
+                    line.put("amount", TabletSale.money(100));
+                }), "offline", true), null)
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("/lines/0/unitPrice")
+                .jsonPath("$.expected.amount").isEqualTo(1850);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long price(Map<String, Object> catalog, String variantId) {
+        return ((List<Map<String, Object>>) catalog.get("products")).stream()
+                .flatMap(product -> ((List<Map<String, Object>>) product.get("variants")).stream())
+                .filter(variant -> variant.get("id").equals(variantId))
+                .map(variant -> ((Number) ((Map<String, Object>) variant.get("price")).get("amount")).longValue())
+                .findFirst().orElseThrow();
     }
 
     private WebTestClient.BodyContentSpec refused(Consumer<Map<String, Object>> tamper, int status, String type) {
