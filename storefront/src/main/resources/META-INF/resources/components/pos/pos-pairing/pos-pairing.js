@@ -7,7 +7,7 @@
 import { html, render } from '../../../lib/html.js';
 import { t, translate } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
-import { FormErrors, announce } from '../../../lib/form-errors.js';
+import { FormErrors, announce, showMessage } from '../../../lib/form-errors.js';
 import { canPair, currentDevice, pair, preparePairing } from '../../../lib/pos-device.js';
 import { formatWhen, localName } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
@@ -57,7 +57,8 @@ class PosPairing extends HTMLElement {
   }
 
   async load() {
-    announce(this.statusLine, { key: 'pos.device.checking' });
+    // Said at once, not after announce()'s pause, so that clearing it when the answer comes is never undone.
+    showMessage(this.statusLine, { key: 'pos.device.checking' });
     try {
       const paired = await currentDevice();
       this.statusLine.textContent = '';
