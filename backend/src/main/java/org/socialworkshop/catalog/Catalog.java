@@ -1,6 +1,7 @@
 package org.socialworkshop.catalog;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
@@ -150,6 +151,40 @@ public class Catalog {
                 })
                 .list()
                 .map(found -> found.stream().collect(Collectors.toMap(VariantInfo::id, info -> info)));
+    }
+
+    /** A category, both languages, with the variants sold on a channel in it. */
+    public record Shelf(String code, String nameZh, String nameEn, List<VariantInfo> variants) {
+    }
+
+    /**
+     * Every active variant sold on {@code channel}, by category (in the shop's order), product and variant: what a
+     * counter tablet lays out. The variants' facts come through the same cache as {@link #variants}.
+     */
+    public Mono<List<Shelf>> shelves(Channel channel) {
+        record Placed(String code, String nameZh, String nameEn, VariantId variant) {
+        }
+        return db.sql("""
+                        SELECT c.code, c.name_zh, c.name_en, v.id
+                        FROM product_variants v JOIN products p ON p.id = v.product_id JOIN categories c ON c.code = p.category
+                        WHERE p.status = 'ACTIVE' AND v.status = 'ACTIVE' AND :channel = ANY(p.channels)
+                        ORDER BY c.position, c.code, p.name_en, p.id, v.position, v.sku""")
+                .bind("channel", channel.name())
+                .map(row -> new Placed(row.get("code", String.class), row.get("name_zh", String.class), row.get("name_en", String.class),
+                        new VariantId(row.get("id", UUID.class))))
+                .list()
+                .flatMap(placed -> variants(placed.stream().map(Placed::variant).toList()).map(infos -> {
+                    Map<String, Shelf> shelves = new LinkedHashMap<>();
+                    for (Placed one : placed) {
+                        VariantInfo info = infos.get(one.variant());
+                        if (info != null && info.sellableOn(channel)) {
+                            shelves.computeIfAbsent(one.code(), code -> new Shelf(code, one.nameZh(), one.nameEn(), new ArrayList<>()))
+                                    .variants().add(info);
+                        }
+                    }
+                    return shelves.values().stream().map(shelf -> new Shelf(shelf.code(), shelf.nameZh(), shelf.nameEn(),
+                            List.copyOf(shelf.variants()))).toList();
+                }));
     }
 
     /** Replaces a product's pictures, in this order, leaving everything else about it as it is. */

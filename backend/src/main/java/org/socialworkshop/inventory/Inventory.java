@@ -3,6 +3,7 @@ package org.socialworkshop.inventory;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,6 +137,92 @@ public class Inventory implements StockLevels {
     }
 
     private record HeldRow(UUID id, String location, long[] after, OffsetDateTime expiresAt) {
+    }
+
+    /** Why the journal shows more units than were on record before a counter sale. */
+    static final String SOLD_BEYOND_RECORD = "sold at the counter beyond the recorded stock";
+
+    /**
+     * Units sold at a POS register leave at once (no reservation: the buyer holds them), from the location serving
+     * the POS with the most available. The counter sells what is in the hand, also offline, so a sale is never refused
+     * for stock: where the records hold fewer units than were sold, an adjustment first brings them up to it, with
+     * {@link #SOLD_BEYOND_RECORD} as its reason, for the next count to look into. Call inside the sale's transaction;
+     * completes with the location each variant left.
+     */
+    public Mono<Map<VariantId, String>> sellAtCounter(List<Wanted> sold, String reference) {
+        if (sold.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return counterSale(sold, reference).flatMap(moved -> {
+            if (moved.size() == sold.stream().map(Wanted::variant).distinct().count()) {
+                return Mono.just(moved);
+            }
+            // A variant never stocked at the counter: it gets a level there (at 0), and the sale goes again.
+            return counterLevels(sold.stream().map(Wanted::variant).filter(variant -> !moved.containsKey(variant)).toList())
+                    .then(counterSale(sold.stream().filter(item -> !moved.containsKey(item.variant())).toList(), reference))
+                    .map(more -> {
+                        Map<VariantId, String> all = new HashMap<>(moved);
+                        all.putAll(more);
+                        return all;
+                    });
+        });
+    }
+
+    private Mono<Map<VariantId, String>> counterSale(List<Wanted> sold, String reference) {
+        return CurrentUser.name().flatMap(actor -> db.sql("""
+                        WITH wanted AS (
+                            SELECT variant_id, sum(quantity)::bigint AS quantity
+                            FROM unnest(CAST(:variants AS uuid[]), CAST(:quantities AS bigint[])) AS w (variant_id, quantity)
+                            GROUP BY variant_id),
+                        locked AS MATERIALIZED (
+                            SELECT l.variant_id, l.location, l.on_hand - l.reserved AS available
+                            FROM stock_levels l JOIN stock_locations s ON s.code = l.location
+                            WHERE l.variant_id = ANY(CAST(:variants AS uuid[])) AND 'POS' = ANY(s.channels)
+                            ORDER BY l.variant_id, l.location COLLATE "C"
+                            FOR UPDATE OF l),
+                        chosen AS (
+                            SELECT DISTINCT ON (w.variant_id) w.variant_id, k.location, w.quantity,
+                                   greatest(0, w.quantity - k.available) AS short
+                            FROM wanted w JOIN locked k ON k.variant_id = w.variant_id
+                            ORDER BY w.variant_id, k.available DESC, k.location COLLATE "C"),
+                        moved AS (
+                            UPDATE stock_levels l SET on_hand = l.on_hand + c.short - c.quantity
+                            FROM chosen c
+                            WHERE l.variant_id = c.variant_id AND l.location = c.location
+                            RETURNING l.variant_id, l.location, c.quantity, c.short, l.on_hand, l.reserved, l.low_stock_threshold),
+                        journal AS (
+                            INSERT INTO stock_movements (variant_id, location, kind, on_hand_delta, reserved_delta, reason, reference, actor)
+                            SELECT variant_id, location, kind, delta, 0, reason, :reference, :actor
+                            FROM (SELECT variant_id, location, 'ADJUSTED' AS kind, short AS delta, CAST(:beyond AS text) AS reason, 1 AS step
+                                  FROM moved WHERE short > 0
+                                  UNION ALL
+                                  SELECT variant_id, location, 'SOLD', -quantity, NULL, 2 FROM moved) m
+                            ORDER BY variant_id, step)
+                        SELECT variant_id, location, quantity, short, on_hand, reserved, low_stock_threshold FROM moved""")
+                .bind("variants", sold.stream().map(item -> item.variant().value()).toArray(UUID[]::new))
+                .bind("quantities", sold.stream().map(Wanted::quantity).toArray(Long[]::new))
+                .bind("reference", reference).bind("actor", actor).bind("beyond", SOLD_BEYOND_RECORD)
+                .map(row -> new CounterRow(new VariantId(row.get("variant_id", UUID.class)), row.get("location", String.class),
+                        row.get("quantity", Long.class), new long[] {row.get("on_hand", Long.class), row.get("reserved", Long.class),
+                                row.get("low_stock_threshold", Integer.class)}))
+                .stream()
+                .concatMap(row -> warnIfLow(row.variant(), row.location(), row.after(), -row.quantity()).thenReturn(row))
+                .collectMap(CounterRow::variant, CounterRow::location));
+    }
+
+    private record CounterRow(VariantId variant, String location, long quantity, long[] after) {
+    }
+
+    /** A level at the first location serving the POS for each variant that has none at any such location. */
+    private Mono<Void> counterLevels(List<VariantId> variants) {
+        return db.sql("""
+                        INSERT INTO stock_levels (variant_id, location)
+                        SELECT v, (SELECT code FROM stock_locations WHERE 'POS' = ANY(channels) ORDER BY position, code LIMIT 1)
+                        FROM unnest(CAST(:variants AS uuid[])) AS v
+                        ON CONFLICT DO NOTHING""")
+                .bind("variants", variants.stream().map(VariantId::value).toArray(UUID[]::new))
+                .update()
+                .then();
     }
 
     /** The reserved units are sold: they leave on-hand stock. */

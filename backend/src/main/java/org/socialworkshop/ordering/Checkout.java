@@ -290,9 +290,9 @@ public class Checkout {
         OrderNumber number = opened.number();
         Placed placed = new Placed(orderId, number.toString(), token,
                 new Placed.Payment(payments.providerName(), opened.session().redirectUrl().toString()));
-        Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.ONLINE, opened.lines(), buyer.email(), buyer.phone(),
-                buyer.name(), buyer.note(), fulfilment.type(), fulfilment.slot(), fulfilment.address(), Orders.hash(token), cartId, payBy,
-                buyer.networkAddress());
+        Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.ONLINE, OrderStatus.PENDING_PAYMENT, opened.lines(),
+                buyer.email(), buyer.phone(), buyer.name(), buyer.note(), fulfilment.type(), fulfilment.slot(), fulfilment.address(),
+                Orders.hash(token), cartId, payBy, buyer.networkAddress(), null);
         return db.inTransaction(() -> orders.insert(order)
                 .flatMap(stored -> stored ? Mono.<Void>empty() : Mono.error(OrderingProblem.cartCheckedOut()))
                 .then(payments.record(opened.request(), 1, opened.session()))

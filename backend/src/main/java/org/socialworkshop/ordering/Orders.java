@@ -63,10 +63,14 @@ class Orders {
     record Address(String recipient, String phone, String address, String city, @Nullable String postalCode) {
     }
 
-    record NewOrder(UUID id, OrderNumber number, Channel channel, List<StoredLine> lines, @Nullable String email,
+    /**
+     * An order to store: placed online (awaiting payment, from a cart) or sold at the counter (paid, with its tenders,
+     * and handed over: {@code status} FULFILLED).
+     */
+    record NewOrder(UUID id, OrderNumber number, Channel channel, OrderStatus status, List<StoredLine> lines, @Nullable String email,
             @Nullable String phone, @Nullable String name, @Nullable String note, FulfilmentType fulfilment,
             @Nullable OffsetDateTime pickupSlot, @Nullable Address delivery, byte[] tokenHash, @Nullable UUID cartId,
-            OffsetDateTime payBy, @Nullable String placedFrom) {
+            OffsetDateTime payBy, @Nullable String placedFrom, @Nullable Object tenders) {
     }
 
     /** An order as loaded: the domain object and the facts around it. */
@@ -75,7 +79,7 @@ class Orders {
     }
 
     /**
-     * Stores a new order awaiting payment with its lines and closes its cart, in one statement; call inside a
+     * Stores a new order with its lines and closes its cart (if it came from one), in one statement; call inside a
      * transaction. False, and nothing stored, when the cart was checked out meanwhile (a cart becomes one order only).
      */
     Mono<Boolean> insert(NewOrder order) {
@@ -89,9 +93,12 @@ class Orders {
                             SELECT 1 FROM closed UNION ALL SELECT 1 WHERE CAST(:cart AS uuid) IS NULL
                         ), head AS (
                             INSERT INTO orders (id, number, channel, status, currency, total_minor, email, phone, name, note,
-                                                fulfilment_type, pickup_slot, delivery, access_token_hash, cart_id, pay_by, placed_from)
-                            SELECT :id, :number, :channel, 'PENDING_PAYMENT', :currency, :total, :email, :phone, :name, :note,
-                                   :fulfilment, :slot, CAST(:delivery AS jsonb), :token, :cart, :payBy, CAST(:placedFrom AS inet)
+                                                fulfilment_type, pickup_slot, delivery, access_token_hash, cart_id, pay_by, placed_from,
+                                                tenders, paid_at, closed_at)
+                            SELECT :id, :number, :channel, :status, :currency, :total, :email, :phone, :name, :note,
+                                   :fulfilment, :slot, CAST(:delivery AS jsonb), :token, :cart, :payBy, CAST(:placedFrom AS inet),
+                                   CAST(:tenders AS jsonb), CASE WHEN :status <> 'PENDING_PAYMENT' THEN now() END,
+                                   CASE WHEN :status = 'FULFILLED' THEN now() END
                             FROM admitted
                             RETURNING id
                         )
@@ -108,6 +115,8 @@ class Orders {
                              WITH ORDINALITY AS line(id, kind, variant, product, sku, name_zh, name_en, variant_zh, variant_en,
                                                      quantity, price, rate, reservation, location, position)""")
                 .bind("id", order.id()).bind("number", order.number().toString()).bind("channel", order.channel().name())
+                .bind("status", order.status().name())
+                .bindNullable("tenders", order.tenders() == null ? null : json.writeValueAsString(order.tenders()), String.class)
                 .bind("currency", total.currency().getCurrencyCode()).bind("total", total.minor())
                 .bindNullable("email", order.email(), String.class).bindNullable("phone", order.phone(), String.class)
                 .bindNullable("name", order.name(), String.class).bindNullable("note", order.note(), String.class)

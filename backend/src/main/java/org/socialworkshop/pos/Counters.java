@@ -1,5 +1,6 @@
 package org.socialworkshop.pos;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.identity.Accounts;
 import org.socialworkshop.identity.StaffPins;
@@ -29,8 +30,16 @@ class Counters {
         this.accounts = accounts;
     }
 
-    /** The tablet, its register, and the cashier signed in at it (null when nobody is). */
-    record AtCounter(PosRegisters.Device device, PosRegisters.Register register, StaffPins.@Nullable Cashier cashier) {
+    /**
+     * The tablet, its register, and the cashier signed in at it (null when nobody is); {@code keyId} names the key the
+     * tablet signs receipts with (answered with the series, not here).
+     */
+    record AtCounter(PosRegisters.Device device, PosRegisters.Register register, StaffPins.@Nullable Cashier cashier,
+            @JsonIgnore String keyId) {
+
+        AtCounter(PosRegisters.PairedDevice tablet, StaffPins.@Nullable Cashier cashier) {
+            this(tablet.device(), tablet.register(), cashier, tablet.keyId());
+        }
     }
 
     /** The paired tablet of this request; a 401 problem when it carries none, or a revoked one. */
@@ -44,10 +53,9 @@ class Counters {
         return tablet(exchange).flatMap(tablet -> exchange.getSession().flatMap(session ->
                         tablet.register().id().equals(session.getAttribute(SIGNED_IN_AT))
                                 ? CurrentUser.name().flatMap(accounts::findByEmail)
-                                        .map(account -> new AtCounter(tablet.device(), tablet.register(),
-                                                new StaffPins.Cashier(account.id(), account.displayName())))
+                                        .map(account -> new AtCounter(tablet, new StaffPins.Cashier(account.id(), account.displayName())))
                                 : Mono.<AtCounter>empty())
-                .defaultIfEmpty(new AtCounter(tablet.device(), tablet.register(), null)));
+                .defaultIfEmpty(new AtCounter(tablet, null)));
     }
 
     /** As {@link #atCounter}, for what only a cashier signed in at this tablet may do; a 401 problem otherwise. */

@@ -85,11 +85,6 @@ class PosDeviceController {
         return ResponseEntity.status(201).body(paired);
     }
 
-    @GetMapping("/api/pos/device")
-    Mono<Counters.AtCounter> device(ServerWebExchange exchange) {
-        return counters.atCounter(exchange);
-    }
-
     /** The cashiers who can sign in on this tablet (those with a PIN); only a paired tablet may ask. */
     @GetMapping("/api/pos/staff")
     Mono<List<StaffPins.Cashier>> staff(ServerWebExchange exchange) {
@@ -109,8 +104,7 @@ class PosDeviceController {
                         "pos-device:" + tablet.device().id())
                 .flatMap(account -> exchange.getSession()
                         .doOnNext(session -> session.getAttributes().put(Counters.SIGNED_IN_AT, tablet.register().id()))
-                        .thenReturn(new Counters.AtCounter(tablet.device(), tablet.register(),
-                                new StaffPins.Cashier(account.id(), account.displayName())))));
+                        .thenReturn(new Counters.AtCounter(tablet, new StaffPins.Cashier(account.id(), account.displayName())))));
     }
 
     record PinChange(@NotNull @Size(max = 6) String currentPin, @NotNull @Size(max = 6) String newPin) {

@@ -2,6 +2,7 @@ package org.socialworkshop.pos;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.socialworkshop.platform.web.ProblemException;
 import org.springframework.http.HttpHeaders;
@@ -66,6 +67,29 @@ final class PosProblem extends ProblemException {
     static PosProblem moreThanTheDrawerHolds() {
         return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "more-than-the-drawer-holds", "More than the drawer holds",
                 "Paying out this much would leave less than nothing in the drawer, by the shift's own count.");
+    }
+
+    static PosProblem saleConflict() {
+        return new PosProblem(HttpStatus.CONFLICT, "sale-conflict", "Another sale has this id",
+                "A different sale was stored with this client id; a sale sent again must be sent exactly as before.");
+    }
+
+    /** Variants (by id) that are unknown, no longer sold, or not sold at the counter. */
+    static PosProblem notSoldHere(List<String> variants) {
+        PosProblem problem = new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "not-sold-here", "Not sold at the counter",
+                "Some of the items are not sold at the counter (any more); load the catalog again.");
+        problem.getBody().setProperty("variants", variants);
+        return problem;
+    }
+
+    static PosProblem tenderNotTotal() {
+        return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "tender-not-total", "Tender is not the total",
+                "The tenders must add up to the sale's total.");
+    }
+
+    static PosProblem notEnoughCash() {
+        return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "not-enough-cash", "Not enough cash given",
+                "The cash given is less than the amount it pays.");
     }
 
     static PosProblem tooManyTries(Duration wait) {

@@ -59,8 +59,8 @@ public class PosRegisters {
     public record PairingCode(String registerId, String code, OffsetDateTime expiresAt) {
     }
 
-    /** A tablet, as it knows itself: its register and where that register's series stands. */
-    public record PairedDevice(Device device, Register register) {
+    /** A tablet, as it knows itself: its register, and the id of the key it signs the register's receipts with. */
+    public record PairedDevice(Device device, Register register, String keyId) {
     }
 
     /** Opens a register and its receipt series; the id is the one receipts will carry (e.g. {@code CANTEEN-1}). */
@@ -165,17 +165,21 @@ public class PosRegisters {
             }
             UUID id = UUID.randomUUID();
             return db.inTransaction(() -> db.sql("""
-                                    WITH used AS (
-                                        DELETE FROM pos_pairing_codes WHERE code_hash = :code AND expires_at > now()
-                                        RETURNING register_id, created_by)
-                                    INSERT INTO pos_devices (id, register_id, label, credential_hash, public_key, paired_by)
-                                    SELECT :id, register_id, :label, :credential, :key, created_by FROM used
-                                    RETURNING register_id""")
-                            .bind("code", SignedDocuments.sha256Hex(utf8(code))).bind("id", id).bind("label", label)
-                            .bind("credential", SignedDocuments.sha256Hex(utf8(credential))).bind("key", publicKey)
-                            .map(row -> row.get("register_id", String.class))
+                                    DELETE FROM pos_pairing_codes WHERE code_hash = :code AND expires_at > now()
+                                    RETURNING register_id, created_by""")
+                            .bind("code", SignedDocuments.sha256Hex(utf8(code)))
+                            .map(row -> Map.entry(row.get("register_id", String.class), row.get("created_by", String.class)))
                             .one()
                             .switchIfEmpty(Mono.error(PosProblem::wrongCode))
+                            .flatMap(used -> receiptRegisters.publishDeviceKey(used.getKey(), id, publicKey)
+                                    .flatMap(keyId -> db.sql("""
+                                                    INSERT INTO pos_devices (id, register_id, label, credential_hash, key_id, paired_by)
+                                                    VALUES (:id, :register, :label, :credential, :key, :by)""")
+                                            .bind("id", id).bind("register", used.getKey()).bind("label", label)
+                                            .bind("credential", SignedDocuments.sha256Hex(utf8(credential))).bind("key", keyId)
+                                            .bind("by", used.getValue())
+                                            .update())
+                                    .thenReturn(used.getKey()))
                             .flatMap(registerId -> audit.record("device:" + id, "pos.device-paired", "register:" + registerId,
                                     Map.of("device", id.toString(), "label", label)))
                             .then(Mono.defer(() -> device(credential)))
@@ -188,24 +192,28 @@ public class PosRegisters {
     /** The active tablet known by this credential, with its register; empty for an unknown or revoked one. */
     Mono<PairedDevice> device(String credential) {
         return db.sql("""
-                        SELECT id AS device_id, register_id, label, paired_at, paired_by FROM pos_devices
+                        SELECT id AS device_id, register_id, label, paired_at, paired_by, key_id FROM pos_devices
                         WHERE credential_hash = :credential AND revoked_at IS NULL""")
                 .bind("credential", SignedDocuments.sha256Hex(utf8(credential)))
-                .map(row -> Map.entry(row.get("register_id", String.class), device(row, null)))
+                .map(row -> new Found(row.get("register_id", String.class), device(row, null), row.get("key_id", String.class)))
                 .one()
-                .flatMap(found -> one(found.getKey()).map(register -> new PairedDevice(found.getValue(), register)));
+                .flatMap(found -> one(found.registerId()).map(register -> new PairedDevice(found.device(), register, found.keyId())));
+    }
+
+    private record Found(String registerId, Device device, String keyId) {
     }
 
     /** Revokes a tablet: its credential stops working at once. Revoking a revoked tablet changes nothing. */
     Mono<Device> revoke(UUID deviceId) {
         return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> db.sql("""
                         UPDATE pos_devices SET revoked_at = now(), revoked_by = :by WHERE id = :id AND revoked_at IS NULL
-                        RETURNING register_id""")
+                        RETURNING register_id, key_id""")
                 .bind("id", deviceId).bind("by", actor)
-                .map(row -> row.get("register_id", String.class))
+                .map(row -> Map.entry(row.get("register_id", String.class), row.get("key_id", String.class)))
                 .one()
-                .flatMap(registerId -> audit.record(actor, "pos.device-revoked", "register:" + registerId,
-                        Map.of("device", deviceId.toString())))
+                .flatMap(revoked -> receiptRegisters.retireDeviceKey(revoked.getValue())
+                        .then(audit.record(actor, "pos.device-revoked", "register:" + revoked.getKey(),
+                                Map.of("device", deviceId.toString()))))
                 .then(db.sql("SELECT id AS device_id, label, paired_at, paired_by, revoked_at FROM pos_devices WHERE id = :id")
                         .bind("id", deviceId)
                         .map(row -> device(row, row.get("revoked_at", OffsetDateTime.class)))

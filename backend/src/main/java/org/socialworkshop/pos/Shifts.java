@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 /**
  * Shifts at a register and the cash drawer during them (docs/adr/0017, step 3). A shift opens with the float counted
  * into the drawer; cash paid in and out is journaled with a reason; closing records the cash counted against the cash
- * expected (float + paid in − paid out; cash sales join the sum with the selling steps). One open shift per register,
- * and the shift's row is locked while cash moves or it closes, so a movement never slips past a closing.
+ * expected (float + paid in − paid out + cash kept from sales). One open shift per register; the shift's row is
+ * locked while cash moves or it closes, and shared by each sale while it is stored, so neither a movement nor a sale
+ * slips past a closing.
  */
 @Service
 public class Shifts {
@@ -44,9 +45,13 @@ public class Shifts {
     public record Closing(OffsetDateTime closedAt, String closedBy, Money counted, Money expected, Money difference) {
     }
 
+    /** The sales of a shift: how many, their total, and the cash they left in the drawer (given − change). */
+    public record Sales(long count, Money total, Money cash) {
+    }
+
     /** A shift with its drawer's sums; {@code closing} once it is closed. */
     public record Shift(UUID id, String registerId, OffsetDateTime openedAt, String openedBy, Money openingFloat, Money paidIn,
-            Money paidOut, Money expectedCash, List<CashMovement> movements, @Nullable Closing closing) {
+            Money paidOut, Sales sales, Money expectedCash, List<CashMovement> movements, @Nullable Closing closing) {
     }
 
     /** The register's open shift, if there is one. */
@@ -105,6 +110,18 @@ public class Shifts {
                         .then(Mono.defer(() -> load(shift.id()))))));
     }
 
+    /**
+     * The id of the register's open shift, its row shared with other sales until this transaction ends (a closing
+     * waits for the sale, and a sale after the closing finds none); a 409 problem when there is none.
+     */
+    Mono<UUID> shareOpen(String registerId) {
+        return db.sql("SELECT id FROM pos_shifts WHERE register_id = :register AND closed_at IS NULL FOR SHARE")
+                .bind("register", registerId)
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .switchIfEmpty(Mono.error(PosProblem::noShift));
+    }
+
     /** The register's open shift, its row locked for this transaction; a 409 problem when there is none. */
     private Mono<Shift> lockOpen(String registerId) {
         return db.sql("SELECT id FROM pos_shifts WHERE register_id = :register AND closed_at IS NULL FOR UPDATE")
@@ -125,19 +142,26 @@ public class Shifts {
                         row.get("recorded_at", OffsetDateTime.class)))
                 .list();
         return db.sql("""
-                        SELECT id, register_id, opened_at, opened_by, opening_float, closed_at, closed_by, expected_cash, counted_cash
-                        FROM pos_shifts WHERE id = :id""")
+                        SELECT s.register_id, s.opened_at, s.opened_by, s.opening_float, s.closed_at, s.closed_by, s.expected_cash,
+                               s.counted_cash, count(p.*) AS sales, coalesce(sum(p.total_minor), 0) AS sold,
+                               coalesce(sum(p.cash_kept), 0) AS cash_kept
+                        FROM pos_shifts s LEFT JOIN pos_sales p ON p.shift_id = s.id
+                        WHERE s.id = :id
+                        GROUP BY s.id""")
                 .bind("id", id)
                 .map(row -> new Stored(row.get("register_id", String.class), row.get("opened_at", OffsetDateTime.class),
                         row.get("opened_by", String.class), row.get("opening_float", Long.class), row.get("closed_at", OffsetDateTime.class),
-                        row.get("closed_by", String.class), row.get("expected_cash", Long.class), row.get("counted_cash", Long.class)))
+                        row.get("closed_by", String.class), row.get("expected_cash", Long.class), row.get("counted_cash", Long.class),
+                        new Sales(row.get("sales", Long.class), Money.fen(row.get("sold", Number.class).longValue()),
+                                Money.fen(row.get("cash_kept", Number.class).longValue()))))
                 .one()
                 .zipWith(movements, (stored, cash) -> stored.shift(id, cash));
     }
 
     /** A shift's row. */
     private record Stored(String registerId, OffsetDateTime openedAt, String openedBy, long openingFloat,
-            @Nullable OffsetDateTime closedAt, @Nullable String closedBy, @Nullable Long expectedCash, @Nullable Long countedCash) {
+            @Nullable OffsetDateTime closedAt, @Nullable String closedBy, @Nullable Long expectedCash, @Nullable Long countedCash,
+            Sales sales) {
 
         Shift shift(UUID id, List<CashMovement> movements) {
             Money opening = Money.fen(openingFloat);
@@ -145,8 +169,8 @@ public class Shifts {
             Money paidOut = sum(movements, Movement.PAID_OUT);
             Closing closing = closedAt == null || closedBy == null || expectedCash == null || countedCash == null ? null
                     : new Closing(closedAt, closedBy, Money.fen(countedCash), Money.fen(expectedCash), Money.fen(countedCash - expectedCash));
-            return new Shift(id, registerId, openedAt, openedBy, opening, paidIn, paidOut, opening.plus(paidIn).minus(paidOut),
-                    movements, closing);
+            return new Shift(id, registerId, openedAt, openedBy, opening, paidIn, paidOut, sales,
+                    opening.plus(paidIn).minus(paidOut).plus(sales.cash()), movements, closing);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.socialworkshop.receipts;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +33,16 @@ public record ReceiptContent(String register, long number, Kind kind, Instant is
 
     /** One line: Chinese name (the receipt's language of record), English name, variant, and amounts. */
     public record Line(String name, String nameEn, String variant, int quantity, Money unitPrice, Money amount, String taxRate) {
+
+        /** Units sold at a unit price, the amount their product, the rate written plainly ({@code "0.13"}, {@code "0"}). */
+        public static Line of(String name, String nameEn, String variant, int quantity, Money unitPrice, BigDecimal taxRate) {
+            return new Line(name, nameEn, variant, quantity, unitPrice, unitPrice.times(quantity), rate(taxRate));
+        }
+
+        /** A tax rate as receipts write it. */
+        public static String rate(BigDecimal rate) {
+            return rate.stripTrailingZeros().toPlainString();
+        }
     }
 
     /** Tax included in the total at one rate ({@code "0.13"}). */

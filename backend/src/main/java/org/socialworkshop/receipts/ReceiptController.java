@@ -2,6 +2,7 @@ package org.socialworkshop.receipts;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,10 +127,14 @@ class ReceiptController {
     @GetMapping("/.well-known/receipt-keys")
     Mono<Map<String, List<Map<String, String>>>> keys() {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        return keys.published().map(published -> Map.of("keys", published.stream()
-                .map(key -> Map.of("kty", "OKP", "crv", "Ed25519", "x", base64.encodeToString(key.publicKey()), "kid", key.id(),
-                        "use", "sig", "alg", "EdDSA"))
-                .toList()));
+        return keys.published().map(published -> Map.of("keys", published.stream().map(key -> {
+            Map<String, String> jwk = new LinkedHashMap<>(Map.of("kty", "OKP", "crv", "Ed25519", "x", base64.encodeToString(key.publicKey()),
+                    "kid", key.id(), "use", "sig", "alg", "EdDSA"));
+            if (key.register() != null) {
+                jwk.put("register", key.register()); // a POS tablet's key signs its register's receipts only
+            }
+            return jwk;
+        }).toList()));
     }
 
     /** The shop's address for links ({@link PublicAddress}). */

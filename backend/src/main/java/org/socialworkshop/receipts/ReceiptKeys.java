@@ -76,19 +76,14 @@ class ReceiptKeys {
     record SigningKey(String id, PrivateKey privateKey, byte[] publicKey) {
     }
 
-    /** A published key. */
-    record PublishedKey(String id, byte[] publicKey, boolean active) {
+    /** A published key; a POS tablet's names the register whose receipts it signs. */
+    record PublishedKey(String id, byte[] publicKey, boolean active, @Nullable String register) {
     }
 
     /** The active key, created if there is none yet. Call inside the issuing transaction. */
     Mono<SigningKey> active() {
-        return db.sql("SELECT id, public_key, private_key FROM receipt_keys WHERE retired_at IS NULL")
-                .map(row -> new Stored(row.get("id", String.class), row.get("public_key", byte[].class), row.get("private_key", byte[].class)))
-                .first()
-                .switchIfEmpty(db.inTransaction(() -> lock().then(db.sql("SELECT id, public_key, private_key FROM receipt_keys WHERE retired_at IS NULL")
-                        .map(row -> new Stored(row.get("id", String.class), row.get("public_key", byte[].class), row.get("private_key", byte[].class)))
-                        .first()
-                        .switchIfEmpty(Mono.defer(this::create)))))
+        return activeStored()
+                .switchIfEmpty(db.inTransaction(() -> lock().then(activeStored().switchIfEmpty(Mono.defer(this::create)))))
                 .map(this::signing);
     }
 
@@ -112,15 +107,16 @@ class ReceiptKeys {
     /** Retires the active key and makes a new one; completes with the new key's id. */
     Mono<String> rotate() {
         return db.inTransaction(() -> lock()
-                .then(db.sql("UPDATE receipt_keys SET retired_at = now() WHERE retired_at IS NULL").update())
+                .then(db.sql("UPDATE receipt_keys SET retired_at = now() WHERE retired_at IS NULL AND register IS NULL").update())
                 .then(Mono.defer(this::create))
                 .map(Stored::id));
     }
 
     /** Every key ever used, oldest first. */
     Mono<List<PublishedKey>> published() {
-        return db.sql("SELECT id, public_key, retired_at IS NULL AS active FROM receipt_keys ORDER BY created_at, id")
-                .map(row -> new PublishedKey(row.get("id", String.class), row.get("public_key", byte[].class), row.get("active", Boolean.class)))
+        return db.sql("SELECT id, public_key, retired_at IS NULL AS active, register FROM receipt_keys ORDER BY created_at, id")
+                .map(row -> new PublishedKey(row.get("id", String.class), row.get("public_key", byte[].class), row.get("active", Boolean.class),
+                        row.get("register", String.class)))
                 .list();
     }
 
@@ -131,6 +127,13 @@ class ReceiptKeys {
     }
 
     private record Stored(String id, byte[] publicKey, byte[] encryptedPrivateKey) {
+    }
+
+    /** The server's active key (a POS tablet's key is its register's, and not the server's to sign with). */
+    private Mono<Stored> activeStored() {
+        return db.sql("SELECT id, public_key, private_key FROM receipt_keys WHERE retired_at IS NULL AND register IS NULL")
+                .map(row -> new Stored(row.get("id", String.class), row.get("public_key", byte[].class), row.get("private_key", byte[].class)))
+                .first();
     }
 
     private Mono<Void> lock() {

@@ -2,6 +2,7 @@ package org.socialworkshop.receipts;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.socialworkshop.platform.database.Database;
@@ -34,6 +35,26 @@ public class ReceiptRegisters {
                 .bind("id", id).bind("zh", nameZh).bind("en", nameEn).bind("first", ReceiptBook.firstHash(id))
                 .update()
                 .thenReturn(new Register(id, nameZh, nameEn, 0));
+    }
+
+    /**
+     * Publishes a POS tablet's public key (raw Ed25519, 32 bytes) as the key that signs {@code register}'s receipts from
+     * now on; completes with its key id. Call inside the pairing's transaction: a register has one active tablet key.
+     */
+    public Mono<String> publishDeviceKey(String register, UUID deviceId, byte[] publicKey) {
+        String keyId = "device-" + deviceId;
+        return db.sql("INSERT INTO receipt_keys (id, public_key, register) VALUES (:id, :key, :register)")
+                .bind("id", keyId).bind("key", publicKey).bind("register", register)
+                .update()
+                .thenReturn(keyId);
+    }
+
+    /** The tablet key stops signing (its tablet was revoked); it stays published, so its receipts keep verifying. */
+    public Mono<Void> retireDeviceKey(String keyId) {
+        return db.sql("UPDATE receipt_keys SET retired_at = now() WHERE id = :id AND register IS NOT NULL AND retired_at IS NULL")
+                .bind("id", keyId)
+                .update()
+                .then();
     }
 
     /** The registers among {@code ids} that exist, by id. */

@@ -70,6 +70,11 @@ public class Receipts {
 
     /** The sale receipt of a paid order (once per order). */
     Mono<SignedReceipt> issueSale(OrderPaid paid) {
+        if (paid.channel() == Channel.POS) {
+            // signed by the register's tablet and stored with the sale (CounterReceipts)
+            return sale(paid.orderId()).switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                    "The counter sale " + paid.orderNumber() + " has no receipt; it is stored with the sale")));
+        }
         return orders.sold(paid.orderId())
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("No order " + paid.orderId())))
                 .flatMap(order -> makerNames(order).map(names -> new Draft(Kind.SALE, order.id(), order.number(), null,
@@ -97,7 +102,7 @@ public class Receipts {
         // already (an event delivered again), and which key signs.
         return db.inTransaction(() -> db.sql("""
                         SELECT last_number, last_hash, EXISTS (SELECT FROM receipts WHERE source_key = :source) AS issued,
-                               (SELECT id FROM receipt_keys WHERE retired_at IS NULL) AS key_id
+                               (SELECT id FROM receipt_keys WHERE retired_at IS NULL AND register IS NULL) AS key_id
                         FROM receipt_registers WHERE id = :id FOR UPDATE""")
                 .bind("id", register)
                 .bind("source", sourceKey)
@@ -119,8 +124,8 @@ public class Receipts {
     private record Locked(long number, String hash, boolean issued, @Nullable String keyId) {
     }
 
-    /** Stores the receipt and moves its register on to it, in one statement. */
-    private Mono<Void> store(String sourceKey, UUID orderId, SignedReceipt signed) {
+    /** Stores the receipt and moves its register on to it, in one statement; the register must be locked. */
+    Mono<Void> store(String sourceKey, UUID orderId, SignedReceipt signed) {
         ReceiptContent content = signed.content();
         return db.sql("""
                         WITH stored AS (
@@ -158,14 +163,13 @@ public class Receipts {
         return channel == Channel.CORPORATE ? "CORPORATE" : "ONLINE";
     }
 
-    private ReceiptContent.Seller seller() {
+    ReceiptContent.Seller seller() {
         ReceiptSettings.Seller seller = settings.seller();
         return new ReceiptContent.Seller(seller.name(), seller.address(), seller.taxId());
     }
 
     private static Line line(SoldOrder.Line line, int units) {
-        return new Line(line.nameZh(), line.nameEn(), line.variantZh(), units, line.unitPrice(), line.unitPrice().times(units),
-                rate(line.taxRate()));
+        return Line.of(line.nameZh(), line.nameEn(), line.variantZh(), units, line.unitPrice(), line.taxRate());
     }
 
     /**
@@ -185,7 +189,7 @@ public class Receipts {
             return lines;
         }
         SoldOrder.Line main = order.lines().stream().max((a, b) -> Long.compare(a.amount().minor(), b.amount().minor())).orElseThrow();
-        return List.of(new Line("退款", "Refund", "", 1, refunded.amount(), refunded.amount(), rate(main.taxRate())));
+        return List.of(new Line("退款", "Refund", "", 1, refunded.amount(), refunded.amount(), Line.rate(main.taxRate())));
     }
 
     private static Tender refundTender(OrderRefunded refunded, SignedReceipt sale) {
@@ -208,22 +212,43 @@ public class Receipts {
         }).toList();
     }
 
-    private static String rate(BigDecimal rate) {
-        return rate.stripTrailingZeros().toPlainString();
-    }
-
     /** Public names of the makers of the order's products, only of those who consented, in order of the lines. */
     private Mono<List<String>> makerNames(SoldOrder order) {
         List<ProductId> products = order.lines().stream().map(SoldOrder.Line::productId).filter(Objects::nonNull)
-                .map(ProductId::new).distinct().toList();
+                .map(ProductId::new).toList();
+        return creditedMakers(products).map(credited -> makersOf(products, credited));
+    }
+
+    /**
+     * The makers a receipt names: those of each line's product in the order of the lines, each once; {@code credited}
+     * as from {@link #creditedMakers}.
+     */
+    public static List<String> makersOf(List<ProductId> lineProducts, Map<ProductId, List<String>> credited) {
+        return lineProducts.stream().flatMap(product -> credited.getOrDefault(product, List.of()).stream()).distinct().toList();
+    }
+
+    /**
+     * Per product, the public names (Chinese, the receipts' language of record) of its makers who consented to be
+     * named, in a fixed order; products without such makers are left out.
+     */
+    public Mono<Map<ProductId, List<String>>> creditedMakers(Collection<ProductId> products) {
         if (products.isEmpty()) {
-            return Mono.just(List.of());
+            return Mono.just(Map.of());
         }
-        return catalog.makersOf(products).flatMap(byProduct -> {
+        return catalog.makersOf(new LinkedHashSet<>(products)).flatMap(byProduct -> {
             Collection<MakerId> ids = byProduct.values().stream().flatMap(List::stream).collect(Collectors.toCollection(LinkedHashSet::new));
-            return makers.credits(ids, Language.ZH_CN).map(credits -> ids.stream().map(credits::get).filter(Objects::nonNull)
-                    .filter(credit -> !credit.anonymous()).map(MakerCredit::displayName).filter(Objects::nonNull)
-                    .distinct().toList());
+            return makers.credits(ids, Language.ZH_CN).map(credits -> {
+                Map<ProductId, List<String>> named = new LinkedHashMap<>();
+                byProduct.forEach((product, makerIds) -> {
+                    List<String> names = makerIds.stream().map(credits::get).filter(Objects::nonNull)
+                            .filter(credit -> !credit.anonymous()).map(MakerCredit::displayName).filter(Objects::nonNull)
+                            .distinct().toList();
+                    if (!names.isEmpty()) {
+                        named.put(product, names);
+                    }
+                });
+                return named;
+            });
         });
     }
 }

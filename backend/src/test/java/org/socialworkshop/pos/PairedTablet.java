@@ -57,10 +57,14 @@ final class PairedTablet {
     }
 
     byte[] sign(String text) {
+        return sign(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    byte[] sign(byte[] bytes) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(keys.getPrivate());
-            signature.update(text.getBytes(StandardCharsets.UTF_8));
+            signature.update(bytes);
             return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -107,9 +107,12 @@ class PosRegistersTest {
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getSameSite()).isEqualTo("Strict");
         assertThat(cookie.getPath()).isEqualTo("/api/pos");
-        byte[] stored = db.sql("SELECT public_key FROM pos_devices WHERE register_id = :id").bind("id", registerId)
+        byte[] stored = db.sql("""
+                        SELECT k.public_key FROM pos_devices d JOIN receipt_keys k ON k.id = d.key_id
+                        WHERE d.register_id = :id AND k.register = d.register_id AND k.private_key IS NULL""")
+                .bind("id", registerId)
                 .map(row -> row.get("public_key", byte[].class)).one().block();
-        assertThat(stored).isEqualTo(tablet.publicKey);
+        assertThat(stored).as("published as the register's receipt key, with no private half").isEqualTo(tablet.publicKey);
         assertThat(db.sql("SELECT count(*) AS n FROM pos_devices WHERE credential_hash = :plain").bind("plain", tablet.credential)
                 .map(row -> row.get("n", Long.class)).one().block()).as("only the credential's hash is stored").isZero();
 

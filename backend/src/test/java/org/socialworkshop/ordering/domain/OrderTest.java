@@ -77,6 +77,11 @@ class OrderTest {
         assertThat(OrderNumber.parse(new OrderNumber(2027, 1_234_567).toString())).isEqualTo(new OrderNumber(2027, 1_234_567));
         assertThat(OrderNumber.parse("WS-2026-000123")).isEqualTo(new OrderNumber(2026, 123));
         assertThatThrownBy(() -> OrderNumber.parse("2026-123")).isInstanceOf(OrderRuleBroken.class);
+        assertThat(OrderNumber.atRegister("CANTEEN-1", 42)).as("a counter sale carries its receipt's number").hasToString("CANTEEN-1-42");
+        assertThat(OrderNumber.parse("CANTEEN-1-42")).isEqualTo(OrderNumber.atRegister("CANTEEN-1", 42));
+        assertThatThrownBy(() -> OrderNumber.parse("canteen-1-42")).isInstanceOf(OrderRuleBroken.class);
+        assertThatThrownBy(() -> OrderNumber.parse("CANTEEN-1-042")).isInstanceOf(OrderRuleBroken.class);
+        assertThatThrownBy(() -> OrderNumber.parse("WS-2026-0123")).isInstanceOf(OrderRuleBroken.class);
     }
 
     static OrderLine line(String sku, int quantity, long unitFen, BigDecimal rate) {

@@ -1,0 +1,90 @@
+package org.socialworkshop.pos;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.catalog.VariantId;
+import org.socialworkshop.identity.StaffPins;
+import org.socialworkshop.shared.SignatureText;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Selling at the counter: what the tablet sells from, where its register's receipt series stands, and cash sales
+ * with the receipts it signed. See docs/api/pos.md, step 4. A sale is known by the id the tablet gave it, so sending
+ * it again (an answer lost, a queue replayed) stores nothing twice; no {@code Idempotency-Key} is needed.
+ */
+@RestController
+class SaleController {
+
+    private static final String BASE64URL = "[A-Za-z0-9_-]+";
+
+    private final Counters counters;
+    private final Sales sales;
+    private final CounterCatalog catalog;
+
+    SaleController(Counters counters, Sales sales, CounterCatalog catalog) {
+        this.counters = counters;
+        this.sales = sales;
+        this.catalog = catalog;
+    }
+
+    /** What the paired tablet sells from; a cashier need not be signed in (the tablet loads it on start). */
+    @GetMapping("/api/pos/catalog")
+    Mono<CounterCatalog.Laid> catalog(ServerWebExchange exchange) {
+        return counters.tablet(exchange).then(catalog.laidOut());
+    }
+
+    /** The tablet, its register, who is signed in at it, and where the register's receipt series stands. */
+    record Tablet(PosRegisters.Device device, PosRegisters.Register register, StaffPins.@Nullable Cashier cashier,
+            Sales.Series series) {
+    }
+
+    @GetMapping("/api/pos/device")
+    Mono<Tablet> device(ServerWebExchange exchange) {
+        return counters.atCounter(exchange).flatMap(counter -> sales.series(counter)
+                .map(series -> new Tablet(counter.device(), counter.register(), counter.cashier(), series)));
+    }
+
+    record SaleLine(@NotNull UUID variantId, @Min(1) @Max(999) int quantity) {
+    }
+
+    /** Cash: {@code amount} paid by it (the total), {@code given} by the customer. */
+    record Tender(@NotNull @Pattern(regexp = "CASH", message = "must be CASH (card and wallet tenders come later)") String type,
+            @NotNull @Valid ShiftController.MovedCash amount, @NotNull @Valid ShiftController.MovedCash given) {
+    }
+
+    /** The receipt's canonical bytes and the tablet's Ed25519 signature of them, both base64url without padding. */
+    record SignedReceipt(@NotNull @Size(min = 1, max = 65_536) @Pattern(regexp = BASE64URL) String payload,
+            @NotNull @Size(min = 86, max = 86) @Pattern(regexp = BASE64URL) String signature) {
+    }
+
+    record SaleBody(@NotNull UUID clientId, @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid SaleLine> lines,
+            @NotNull @Size(min = 1, max = 1) List<@NotNull @Valid Tender> tenders, @NotNull @Valid SignedReceipt receipt) {
+    }
+
+    /** A cash sale: 201 when stored now, 200 with the same answer when it was stored before. */
+    @PostMapping("/api/pos/sales")
+    Mono<ResponseEntity<Sales.Sold>> sell(@Valid @RequestBody SaleBody body, ServerWebExchange exchange) {
+        Tender cash = body.tenders().get(0);
+        Sales.Sale sale = new Sales.Sale(body.clientId(),
+                body.lines().stream().map(line -> new Sales.Line(new VariantId(line.variantId()), line.quantity())).toList(),
+                new Sales.Cash(cash.amount().money(), cash.given().money()),
+                SignatureText.parse(body.receipt().payload()).orElse(new byte[0]),
+                SignatureText.parse(body.receipt().signature()).orElse(new byte[0]));
+        return counters.staffed(exchange).flatMap(counter -> sales.sell(counter, sale))
+                .map(sold -> ResponseEntity.status(sold.created() ? 201 : 200).body(sold));
+    }
+}

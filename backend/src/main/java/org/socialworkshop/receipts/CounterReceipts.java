@@ -1,0 +1,208 @@
+package org.socialworkshop.receipts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.receipts.ReceiptContent.Kind;
+import org.socialworkshop.receipts.ReceiptContent.Line;
+import org.socialworkshop.receipts.ReceiptContent.Tender;
+import org.socialworkshop.shared.Money;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Receipts that POS tablets number, chain and sign themselves (ADR 0017): each paired tablet's public key is a receipt
+ * key of its register, published with the others. The server never signs such a receipt; it checks it. What the
+ * receipt says must be what the server makes of the sale (lines, taxes, total, tenders, makers, seller), byte for
+ * byte in the canonical encoding, with only the number, issue time, chain link and key chosen by the tablet; the
+ * number and link must continue the register's series, and the signature must be the tablet's. Then it is stored as
+ * any receipt, in the caller's transaction.
+ */
+@Service
+public class CounterReceipts {
+
+    /** How far a tablet's clock may run ahead of the server's. */
+    static final Duration CLOCK_AHEAD = Duration.ofMinutes(5);
+
+    private final Database db;
+    private final ReceiptCodec codec;
+    private final Receipts receipts;
+
+    CounterReceipts(Database db, ReceiptCodec codec, Receipts receipts) {
+        this.db = db;
+        this.codec = codec;
+        this.receipts = receipts;
+    }
+
+    /** What the server makes of a sale: everything a receipt says except what the tablet chooses. */
+    public record Sale(String register, String keyId, UUID orderId, List<Line> lines, List<Tender> tenders, List<String> makers) {
+
+        public Sale {
+            lines = List.copyOf(lines);
+            tenders = List.copyOf(tenders);
+            makers = List.copyOf(makers);
+        }
+
+        public Money total() {
+            return lines.stream().map(Line::amount).reduce(Money::plus).orElseThrow();
+        }
+    }
+
+    /** A receipt as stored: its code for the QR, its number and hash (the series' new position). */
+    public record Stored(String code, long number, String hash) {
+    }
+
+    /** Where a register's series stands: the number and hash of its last receipt. */
+    public record Position(long lastNumber, String lastHash) {
+    }
+
+    /** The number a signed receipt carries, read before anything is stored; refused when it is not a receipt. */
+    public long number(byte[] payload) {
+        long number = tree(payload).path("number").asLong(0);
+        if (number < 1) {
+            throw ReceiptRefused.unreadable();
+        }
+        return number;
+    }
+
+    /** Who sells, as every receipt says it. */
+    public ReceiptContent.Seller seller() {
+        return receipts.seller();
+    }
+
+    /** Where {@code register}'s series stands now. */
+    public Mono<Position> position(String register) {
+        return db.sql("SELECT last_number, last_hash FROM receipt_registers WHERE id = :id").bind("id", register)
+                .map(row -> new Position(row.get("last_number", Long.class), row.get("last_hash", String.class)))
+                .one();
+    }
+
+    /**
+     * Checks the receipt a tablet signed for {@code sale} and stores it as the next of its register; call inside the
+     * transaction that stores the sale. Refused with a {@link ReceiptRefused} problem when it says anything else than
+     * the server makes of the sale, does not continue the series, is not signed by the register's active tablet key,
+     * or is dated ahead of the server's clock by more than {@link #CLOCK_AHEAD}.
+     */
+    public Mono<Stored> store(Sale sale, byte[] payload, byte[] signature) {
+        JsonNode signed = tree(payload);
+        ReceiptContent expected = expected(sale, signed);
+        byte[] expectedPayload = codec.payload(expected);
+        if (!Arrays.equals(expectedPayload, payload)) {
+            throw difference(codec.tree(expectedPayload), signed, "");
+        }
+        if (expected.issuedAt().isAfter(Instant.now().plus(CLOCK_AHEAD))) {
+            throw ReceiptRefused.inTheFuture();
+        }
+        return db.sql("""
+                        SELECT r.last_number, r.last_hash, k.id AS key_id, k.public_key
+                        FROM receipt_registers r
+                        LEFT JOIN receipt_keys k ON k.register = r.id AND k.retired_at IS NULL
+                        WHERE r.id = :id FOR UPDATE OF r""")
+                .bind("id", sale.register())
+                .map(row -> new Locked(row.get("last_number", Long.class), row.get("last_hash", String.class),
+                        row.get("key_id", String.class), row.get("public_key", byte[].class)))
+                .one()
+                .flatMap(locked -> {
+                    if (locked.keyId() == null || !locked.keyId().equals(expected.keyId())) {
+                        return Mono.error(ReceiptRefused.keyRetired());
+                    }
+                    if (expected.number() != locked.lastNumber() + 1 || !expected.previousHash().equals(locked.lastHash())) {
+                        return Mono.error(ReceiptRefused.outOfSequence(new Position(locked.lastNumber(), locked.lastHash()),
+                                locked.keyId()));
+                    }
+                    if (!ReceiptKeys.verify(locked.publicKey(), payload, signature)) {
+                        return Mono.error(ReceiptRefused.signatureInvalid());
+                    }
+                    SignedReceipt receipt = new SignedReceipt(expected, payload, ReceiptKeys.hex(ReceiptKeys.sha256(payload)), signature);
+                    return receipts.store("sale:" + sale.orderId(), sale.orderId(), receipt)
+                            .thenReturn(new Stored(receipt.code(), expected.number(), receipt.hash()));
+                });
+    }
+
+    /** The receipt stored for a sale's order, for answering a sale sent again. */
+    public Mono<Stored> stored(UUID orderId) {
+        return receipts.sale(orderId).map(receipt -> new Stored(receipt.code(), receipt.content().number(), receipt.hash()));
+    }
+
+    private record Locked(long lastNumber, String lastHash, @Nullable String keyId, byte @Nullable [] publicKey) {
+    }
+
+    /** The receipt the server expects, with the number, time, link and key as the tablet chose them. */
+    private ReceiptContent expected(Sale sale, JsonNode signed) {
+        long number = signed.path("number").asLong(0);
+        String issuedAt = signed.path("issuedAt").asString("");
+        String previousHash = signed.path("previousHash").asString("");
+        if (number < 1 || previousHash.isEmpty()) {
+            throw ReceiptRefused.unreadable();
+        }
+        Instant issued;
+        try {
+            issued = Instant.from(ReceiptCodec.MICROS.parse(issuedAt));
+        } catch (DateTimeParseException notATime) {
+            throw ReceiptRefused.differs("/issuedAt", "UTC with six decimals, e.g. 2026-12-06T10:00:00.123000Z", issuedAt);
+        }
+        return new ReceiptContent(sale.register(), number, Kind.SALE, issued, sale.register() + "-" + number, null,
+                receipts.seller(), sale.lines(), Receipts.taxes(sale.lines()), sale.total(), sale.tenders(), sale.makers(),
+                previousHash, sale.keyId());
+    }
+
+    private JsonNode tree(byte[] payload) {
+        try {
+            JsonNode tree = codec.tree(payload);
+            if (!tree.isObject()) {
+                throw ReceiptRefused.unreadable();
+            }
+            return tree;
+        } catch (JacksonException notJson) {
+            throw ReceiptRefused.unreadable();
+        }
+    }
+
+    /**
+     * The first place (a JSON pointer) where the signed receipt says something else than the expected one; an amount of
+     * money is one value there.
+     */
+    private static ReceiptRefused difference(JsonNode expected, JsonNode signed, String at) {
+        ReceiptRefused found = firstDifference(expected, signed, at);
+        return found != null ? found : ReceiptRefused.notCanonical();
+    }
+
+    private static @Nullable ReceiptRefused firstDifference(JsonNode expected, JsonNode signed, String at) {
+        boolean money = expected.has("amount") && expected.has("currency") && expected.size() == 2;
+        if (expected.isObject() && signed.isObject() && !money) {
+            for (Map.Entry<String, JsonNode> member : expected.properties()) {
+                ReceiptRefused inner = firstDifference(member.getValue(), signed.path(member.getKey()), at + "/" + member.getKey());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+            for (Iterator<String> names = signed.propertyNames().iterator(); names.hasNext(); ) {
+                String name = names.next();
+                if (!expected.has(name)) {
+                    return ReceiptRefused.differs(at + "/" + name, null, signed.get(name));
+                }
+            }
+            return null;
+        }
+        if (expected.isArray() && signed.isArray() && expected.size() == signed.size()) {
+            for (int index = 0; index < expected.size(); index++) {
+                ReceiptRefused inner = firstDifference(expected.get(index), signed.get(index), at + "/" + index);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+            return null;
+        }
+        return expected.equals(signed) ? null : ReceiptRefused.differs(at, expected, signed.isMissingNode() ? null : signed);
+    }
+}

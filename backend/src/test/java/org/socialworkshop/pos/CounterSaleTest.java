@@ -1,0 +1,252 @@
+package org.socialworkshop.pos;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialworkshop.identity.Accounts;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.receipts.SignedDocuments;
+import org.socialworkshop.shared.SignatureText;
+import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.SignIn;
+import org.socialworkshop.support.WorkshopTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 12, step 4: a cash sale at the counter is stored with the receipt the tablet numbered, chained and signed: the
+ * receipt verifies like any other (also after the tablet is revoked), the stock leaves, the order is paid and handed
+ * over, the drawer expects the cash. A receipt that says anything else than the sale, does not continue the series or
+ * is not the tablet's signature is refused, and nothing is stored; a sale sent again, also twice at once, is stored once.
+ */
+@WorkshopTest
+class CounterSaleTest {
+
+    private static final String PROBLEMS = "https://social-workshop.org/problems/";
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Database db;
+
+    @Autowired
+    SignedDocuments documents;
+
+    StaffedCounter counter;
+    WebTestClient coordinator;
+    String cup;
+    String noodles;
+
+    @BeforeEach
+    void staffedCounterWithAnOpenShift() {
+        coordinator = CatalogFixtures.coordinator(client);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> cupProduct = CatalogFixtures.product("青花杯 " + tag, "Blue cup " + tag, true);
+        cup = CatalogFixtures.firstVariantId(CatalogFixtures.create(coordinator, cupProduct));
+        CatalogFixtures.receive(coordinator, cup, "WORKSHOP_SHOP", 5);
+        Map<String, Object> meal = CatalogFixtures.product("红烧肉套餐 " + tag, "Braised pork set " + tag, false);
+        meal.put("category", "CANTEEN_MEAL");
+        meal.put("taxCategory", "CATERING");
+        meal.put("variants", List.of(CatalogFixtures.variant("MEAL-" + tag, 1850)));
+        noodles = CatalogFixtures.firstVariantId(CatalogFixtures.create(coordinator, meal));
+        counter = new StaffedCounter(client, coordinator, accounts);
+        counter.post("/api/pos/shift", Map.of("openingFloat", TabletSale.money(20000)), null).expectStatus().isCreated();
+    }
+
+    @Test
+    void aCashSaleIsStoredWithTheReceiptTheTabletSigned() {
+        TabletSale sale = new TabletSale(catalog()).add(cup, 2).add(noodles, 1);
+        assertThat(sale.total()).isEqualTo(2 * 6800 + 1850);
+        Map<String, Object> sold = sell(sale, 20000).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(sold.get("orderNumber")).isEqualTo(counter.registerId + "-1");
+        assertThat(sold.get("change")).isEqualTo(Map.of("amount", 20000 - 15450, "currency", "CNY"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> receipt = (Map<String, Object>) sold.get("receipt");
+        assertThat(receipt.get("number")).isEqualTo(1);
+        assertThat(sold.get("series")).isEqualTo(Map.of("lastNumber", 1, "lastHash", receipt.get("hash"), "keyId", series().get("keyId")));
+
+        client.get().uri("/api/receipts/{code}", receipt.get("code")).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.verification.status").isEqualTo("GENUINE")
+                .jsonPath("$.register").isEqualTo(counter.registerId)
+                .jsonPath("$.total.amount").isEqualTo(15450)
+                .jsonPath("$.lines.length()").isEqualTo(2)
+                .jsonPath("$.taxes.length()").isEqualTo(2)
+                .jsonPath("$.tenders[0].type").isEqualTo("CASH")
+                .jsonPath("$.tenders[0].given.amount").isEqualTo(20000)
+                .jsonPath("$.tenders[0].change.amount").isEqualTo(4550);
+        WebTestClient admin = SignIn.as(client, "admin@example.org", "workshop-admin");
+        admin.get().uri("/api/admin/receipts/registers/{id}/check", counter.registerId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.valid").isEqualTo(true).jsonPath("$.checked").isEqualTo(1);
+        client.get().uri("/.well-known/receipt-keys").exchange().expectBody()
+                .jsonPath("$.keys[?(@.kid == '%s')].register".formatted(series().get("keyId"))).isEqualTo(counter.registerId);
+
+        assertThat(one("SELECT status || ' ' || channel AS v FROM orders WHERE id = CAST(:id AS uuid)", sold.get("orderId")))
+                .as("paid and handed over at the counter").isEqualTo("FULFILLED POS");
+        assertThat(one("SELECT on_hand::text AS v FROM stock_levels WHERE variant_id = CAST(:id AS uuid) AND location = 'WORKSHOP_SHOP'", cup))
+                .isEqualTo("3");
+        counter.get("/api/pos/shift").expectStatus().isOk().expectBody()
+                .jsonPath("$.shift.sales.count").isEqualTo(1)
+                .jsonPath("$.shift.sales.total.amount").isEqualTo(15450)
+                .jsonPath("$.shift.expectedCash.amount").isEqualTo(20000 + 15450);
+
+        // The next sale continues the series from the answer's position.
+        TabletSale next = new TabletSale(catalog()).add(noodles, 2);
+        sell(next, 3700).expectStatus().isCreated().expectBody()
+                .jsonPath("$.receipt.number").isEqualTo(2)
+                .jsonPath("$.change.amount").isEqualTo(0);
+        admin.get().uri("/api/admin/receipts/registers/{id}/check", counter.registerId).exchange().expectBody()
+                .jsonPath("$.valid").isEqualTo(true).jsonPath("$.checked").isEqualTo(2);
+    }
+
+    @Test
+    void aSaleSentAgainIsStoredOnceAlsoWhenSentTwiceAtOnce() {
+        TabletSale sale = new TabletSale(catalog()).add(cup, 1);
+        Map<String, Object> body = sale.body(counter.tablet, documents, counter.registerId, series(), 6800);
+        List<Integer> statuses = Flux.range(0, 2)
+                .flatMap(attempt -> Flux.just(attempt).publishOn(Schedulers.boundedElastic())
+                        .map(ignored -> counter.post("/api/pos/sales", body, null).returnResult(Map.class).getStatus().value()))
+                .collectList().block();
+        assertThat(statuses).containsExactlyInAnyOrder(201, 200);
+        counter.post("/api/pos/sales", body, null).expectStatus().isOk().expectBody()
+                .jsonPath("$.receipt.number").isEqualTo(1).jsonPath("$.orderNumber").isEqualTo(counter.registerId + "-1");
+        assertThat(one("SELECT count(*)::text AS v FROM pos_sales WHERE register_id = :id", counter.registerId)).isEqualTo("1");
+        assertThat(one("SELECT count(*)::text AS v FROM receipts WHERE register = :id", counter.registerId)).isEqualTo("1");
+        assertThat(one("SELECT on_hand::text AS v FROM stock_levels WHERE variant_id = CAST(:id AS uuid) AND location = 'WORKSHOP_SHOP'", cup))
+                .isEqualTo("4");
+
+        // The same id with another receipt is not the same sale.
+        Map<String, Object> other = new TabletSale(catalog()).add(cup, 1).body(counter.tablet, documents, counter.registerId, series(), 7000);
+        counter.post("/api/pos/sales", withClientId(other, sale.clientId), null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "sale-conflict");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReceiptThatDoesNotMatchTheSaleIsRefusedAndNothingIsStored() {
+        Map<String, Object> series = series();
+        refused(receipt -> ((Map<String, Object>) ((List<Map<String, Object>>) receipt.get("lines")).get(0)).put("unitPrice", TabletSale.money(6000)),
+                422, "receipt-differs").jsonPath("$.field").isEqualTo("/lines/0/unitPrice")
+                .jsonPath("$.expected.amount").isEqualTo(6800).jsonPath("$.signed.amount").isEqualTo(6000);
+        refused(receipt -> receipt.put("makers", List.of("冒名者")), 422, "receipt-differs").jsonPath("$.field").isEqualTo("/makers");
+        refused(receipt -> {
+            receipt.put("number", 2);
+            receipt.put("orderNumber", counter.registerId + "-2");
+        }, 409, "receipt-out-of-sequence")
+                .jsonPath("$.series.lastNumber").isEqualTo(0).jsonPath("$.series.lastHash").isEqualTo(series.get("lastHash"));
+        refused(receipt -> receipt.put("previousHash", "0".repeat(64)), 409, "receipt-out-of-sequence");
+        refused(receipt -> receipt.put("issuedAt", "2099-01-01T00:00:00.000000Z"), 422, "receipt-differs");
+
+        TabletSale sale = new TabletSale(catalog()).add(cup, 1);
+        Map<String, Object> body = sale.body(counter.tablet, documents, counter.registerId, series, 6800);
+        Map<String, Object> forged = Map.of("payload", ((Map<?, ?>) body.get("receipt")).get("payload"),
+                "signature", SignatureText.of(new PairedTablet().sign("someone else")));
+        counter.post("/api/pos/sales", with(body, "receipt", forged), null).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "receipt-signature-invalid");
+        counter.post("/api/pos/sales", with(body, "tenders", List.of(Map.of("type", "CASH", "amount", TabletSale.money(6800),
+                "given", TabletSale.money(6799)))), null).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-enough-cash");
+        counter.post("/api/pos/sales", with(body, "tenders", List.of(Map.of("type", "CASH", "amount", TabletSale.money(6700),
+                "given", TabletSale.money(6800)))), null).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "tender-not-total");
+        counter.post("/api/pos/sales", with(body, "tenders", List.of(Map.of("type", "CARD", "amount", TabletSale.money(6800),
+                "given", TabletSale.money(6800)))), null).expectStatus().isBadRequest();
+        counter.post("/api/pos/sales", with(body, "lines", List.of(Map.of("variantId", UUID.randomUUID(), "quantity", 1))), null)
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-sold-here");
+        counter.post("/api/pos/sales", with(body, "lines", List.of(Map.of("variantId", cup, "quantity", 0))), null).expectStatus().isBadRequest();
+        counter.post("/api/pos/sales", with(body, "receipt", Map.of("payload", "bm90IGpzb24", "signature",
+                ((Map<?, ?>) body.get("receipt")).get("signature"))), null).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "receipt-differs");
+        client.post().uri("/api/pos/sales").header(HttpHeaders.COOKIE, counter.cookies("")).header("X-XSRF-TOKEN", counter.csrf)
+                .bodyValue(body).exchange().expectStatus().isUnauthorized();
+
+        assertThat(one("SELECT count(*)::text AS v FROM pos_sales WHERE register_id = :id", counter.registerId)).isEqualTo("0");
+        assertThat(one("SELECT last_number::text AS v FROM receipt_registers WHERE id = :id", counter.registerId)).isEqualTo("0");
+        assertThat(one("SELECT on_hand::text AS v FROM stock_levels WHERE variant_id = CAST(:id AS uuid) AND location = 'WORKSHOP_SHOP'", cup))
+                .isEqualTo("5");
+
+        // Untouched, the same sale goes through.
+        counter.post("/api/pos/sales", body, null).expectStatus().isCreated();
+    }
+
+    @Test
+    void noSaleWithoutAnOpenShift() {
+        counter.post("/api/pos/shift/close", Map.of("countedCash", TabletSale.money(20000)), null).expectStatus().isOk();
+        sell(new TabletSale(catalog()).add(noodles, 1), 1850).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "no-open-shift");
+        assertThat(one("SELECT last_number::text AS v FROM receipt_registers WHERE id = :id", counter.registerId)).isEqualTo("0");
+    }
+
+    @Test
+    void theCounterSellsWhatIsInTheHandAndTheJournalSaysSo() {
+        sell(new TabletSale(catalog()).add(cup, 7), 7 * 6800).expectStatus().isCreated();
+        assertThat(one("SELECT on_hand::text AS v FROM stock_levels WHERE variant_id = CAST(:id AS uuid) AND location = 'WORKSHOP_SHOP'", cup))
+                .isEqualTo("0");
+        assertThat(db.sql("SELECT kind || ' ' || on_hand_delta AS v FROM stock_movements WHERE variant_id = :id AND kind IN ('ADJUSTED', 'SOLD') ORDER BY id")
+                .bind("id", UUID.fromString(cup)).map(row -> row.get("v", String.class)).list().block())
+                .containsExactly("ADJUSTED 2", "SOLD -7");
+    }
+
+    @Test
+    void aRevokedTabletsReceiptsKeepVerifying() {
+        Map<String, Object> sold = sell(new TabletSale(catalog()).add(noodles, 1), 2000).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String code = (String) ((Map<?, ?>) sold.get("receipt")).get("code");
+        String deviceId = (String) ((Map<?, ?>) counter.get("/api/pos/device").expectBody(Map.class).returnResult().getResponseBody()
+                .get("device")).get("id");
+        coordinator.post().uri("/api/admin/pos/devices/{id}/revoke", deviceId).exchange().expectStatus().isOk();
+        counter.get("/api/pos/device").expectStatus().isUnauthorized();
+        client.get().uri("/api/receipts/{code}", code).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.verification.status").isEqualTo("GENUINE");
+    }
+
+    private WebTestClient.BodyContentSpec refused(Consumer<Map<String, Object>> tamper, int status, String type) {
+        TabletSale sale = new TabletSale(catalog()).add(cup, 1);
+        return counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series(), 6800, tamper), null)
+                .expectStatus().isEqualTo(status)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + type);
+    }
+
+    private WebTestClient.ResponseSpec sell(TabletSale sale, long given) {
+        return counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series(), given), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> catalog() {
+        return counter.get("/api/pos/catalog").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> series() {
+        return (Map<String, Object>) counter.get("/api/pos/device").expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody().get("series");
+    }
+
+    private String one(String sql, Object id) {
+        return db.sql(sql).bind("id", id).map(row -> row.get("v", String.class)).one().block();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put(key, value);
+        return changed;
+    }
+
+    private static Map<String, Object> withClientId(Map<String, Object> body, UUID clientId) {
+        return with(body, "clientId", clientId);
+    }
+}
