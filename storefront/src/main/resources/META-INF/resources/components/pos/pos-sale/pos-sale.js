@@ -470,11 +470,18 @@ class PosSale extends HTMLElement {
     if (error instanceof ApiError || !this.attempt?.receipt) this.attempt = null;
     const type = problemType(error);
     if (type.endsWith('/receipt-out-of-sequence') && error.problem.series) this.series = error.problem.series;
-    if (type.endsWith('/receipt-differs')) {
-      this.pricesChanged();
-      return;
-    }
-    this.errors.show(this.problems(error));
+    if (type.endsWith('/receipt-differs') && this.catalogChanged(error.problem.field)) this.reprice('pos.sale.pricesChanged');
+    else if (type.endsWith('/tender-not-total')) this.reprice('pos.sale.pricesChanged');
+    else if (type.endsWith('/not-sold-here')) this.reprice('pos.sale.notSoldHere');
+    else this.errors.show(this.problems(error));
+  }
+
+  /**
+   * Whether a receipt that differs from the server's points at what the catalog says (prices, names, taxes, makers,
+   * the seller); one without a place, or at its date, was refused for the tablet's clock.
+   */
+  catalogChanged(field) {
+    return typeof field === 'string' && field.startsWith('/') && !field.startsWith('/issuedAt');
   }
 
   problems(error) {
@@ -483,17 +490,21 @@ class PosSale extends HTMLElement {
     if (error instanceof DeviceKeyMissing) return say('pos.sale.keyMissing');
     if (!(error instanceof ApiError)) return say('pos.sale.unreachable');
     if (type.endsWith('/no-open-shift')) return say('pos.sale.shiftClosed');
+    if (type.endsWith('/device-not-paired')) return say('pos.signIn.notPaired');
+    if (type.endsWith('/receipt-differs')) return say('pos.sale.clock');
     if (type.endsWith('/receipt-out-of-sequence')) return say('pos.sale.outOfSequence');
     if (type.endsWith('/receipt-signature-invalid')) return say('pos.sale.signatureInvalid');
     if (type.endsWith('/not-enough-cash')) return say('pos.sale.cash.notEnoughServer', 'pos-sale-given');
-    if (type.endsWith('/not-sold-here')) return say('pos.sale.notSoldHere');
     if (type.endsWith('/sale-conflict')) return say('pos.sale.conflict');
     if (type.endsWith('/not-signed-in-here') || error.status === 401) return say('pos.shift.signedOut');
     return problemsFrom(error);
   }
 
-  /** Prices or names changed since the catalog was loaded: the sale is priced again and checked before it goes. */
-  async pricesChanged() {
+  /**
+   * The catalog changed since it was loaded (prices, names, what the counter sells): the sale is priced again, without
+   * what is no longer sold here, and the cashier checks it (`key` says why) before completing it again.
+   */
+  async reprice(key) {
     let dropped = 0;
     try {
       dropped = this.useCatalog(await api.get('/api/pos/catalog'));
@@ -504,7 +515,7 @@ class PosSale extends HTMLElement {
     }
     this.drawCatalog();
     this.drawLines();
-    this.errors.show([{ target: null, message: { key: 'pos.sale.pricesChanged', params: { total: formatMoney(cash(this.totalFen())) } } },
+    this.errors.show([{ target: null, message: { key, params: { total: formatMoney(cash(this.totalFen())) } } },
       ...(dropped ? [{ target: null, message: { key: 'pos.sale.linesDropped', params: { count: dropped } } }] : [])]);
   }
 }
