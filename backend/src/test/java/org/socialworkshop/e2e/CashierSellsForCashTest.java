@@ -26,7 +26,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * a pairing code; the tablet pairs, the cashier signs in and opens the shift with a float, then sells two products
  * (one twice) for cash with change. The tablet signs the receipt with its own key; the receipt panel shows the order,
  * the change and the QR code, the receipt is genuine and the register's chain checks. A second sale, in English, takes
- * the next number and links to the first, and the drawer expects the cash both sales kept. Every state passes axe.
+ * the next number and links to the first, also when it is sent again after the network failed, and the drawer expects
+ * the cash both sales kept. Every state passes axe.
  */
 @WorkshopTest
 class CashierSellsForCashTest {
@@ -165,6 +166,14 @@ class CashierSellsForCashTest {
         english.element("pos-sale-exact").click();
         assertThat(english.element("pos-sale-given").getDomProperty("value")).isEqualTo("28.00");
         Accessibility.assertNoSeriousViolations(english.driver(), "a sale with a line, paid exactly, en");
+        // The network fails: the sale stays as it was signed until it is sent again, and is stored once.
+        browser.failRequests("*/api/pos/sales");
+        english.element("pos-sale-complete").click();
+        english.waitUntil(textToBePresentInElementLocated(By.id("pos-sale-errors"), en.text("pos.sale.unreachable")));
+        assertThat(english.element("pos-sale-add-" + cup).getDomAttribute("aria-disabled")).isEqualTo("true");
+        english.element("pos-sale-add-" + cup).click();
+        assertThat(english.element("pos-sale-count-" + cup).getText()).as("the signed sale does not change").isEqualTo("×1");
+        browser.failRequests();
         english.element("pos-sale-complete").click();
         english.waitUntil(visibilityOfElementLocated(By.id("pos-sale-receipt")));
         assertThat(english.element("pos-sale-receipt-number").getText()).isEqualTo(id + "-2");
