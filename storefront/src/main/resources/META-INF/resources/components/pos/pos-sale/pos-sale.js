@@ -3,24 +3,22 @@
  * tablet while the register's shift is open (`shift` sets what GET /api/pos/shift said; without one, a line says to
  * open it first). The products of GET /api/pos/catalog under their categories, as large buttons (one per variant);
  * the sale's lines with − / + and remove, and the running total, each change said aloud; the cash given, with quick
- * amounts and the change due. Completing builds the receipt (lib/pos-receipt.js), signs its canonical bytes with the
- * tablet's key (lib/pos-device.js), and posts the sale; then the receipt: its QR code, a link, printing on the 80 mm
- * roll, and a new sale. The tablet numbers and chains its receipts: it continues the series GET /api/pos/device gives,
- * and each accepted sale's; a sale refused as out of sequence is signed again once on the server's series. A sale whose
- * answer did not arrive stays as it was, with the same client id and signed receipt, until it is sent again, so it
- * is never stored twice. Emits `pos-sale-completed` (bubbles, `detail: { sale }`) after a sale is stored.
+ * amounts and the change due. Completing signs the sale's receipt and sends it (lib/pos-sales.js); then the receipt
+ * (<pos-sale-receipt>) and a new sale. The tablet numbers and chains its receipts: it continues the series
+ * GET /api/pos/device gives, and each accepted sale's. A sale whose answer did not arrive stays locked as it was
+ * signed until it is sent again, so it is never stored twice; when prices changed, it is priced again for the
+ * cashier to check. Emits `pos-sale-completed` (bubbles, `detail: { sale }`) after a sale is stored.
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t, translate } from '../../../lib/i18n.js';
-import { ApiError, api, ensureCsrfToken } from '../../../lib/api.js';
+import { ApiError, api } from '../../../lib/api.js';
 import { FormErrors, announce, problemsFrom, showMessage } from '../../../lib/form-errors.js';
 import { formatMoney, formatYuan, parseYuan } from '../../../lib/money.js';
-import { canonicalBytes } from '../../../lib/canonical-json.js';
-import { receiptContent } from '../../../lib/pos-receipt.js';
-import { DeviceKeyMissing, base64url, currentDevice, signWithDeviceKey } from '../../../lib/pos-device.js';
+import { DeviceKeyMissing, currentDevice } from '../../../lib/pos-device.js';
+import { isSigned, prepareSale, sendSale } from '../../../lib/pos-sales.js';
 import { localName } from '../../../lib/staff-catalog.js';
-import { uuid } from '../../../lib/uuid.js';
 import { define } from '../../../lib/define.js';
+import { register as registerReceipt } from '../pos-sale-receipt/pos-sale-receipt.js';
 
 const MAX_QUANTITY = 999;
 /** Notes a customer hands over for more than the total: the next 50 and the next 100 yuan. */
@@ -84,24 +82,17 @@ class PosSale extends HTMLElement {
                        data-i18n="pos.sale.complete"></button></p>
           </form>
         </div>
-        <section id="pos-sale-receipt" class="pos-receipt stack" aria-labelledby="pos-sale-receipt-heading" hidden>
-          <h3 id="pos-sale-receipt-heading" tabindex="-1" data-i18n="pos.sale.receipt.heading"></h3>
-          <dl id="pos-sale-receipt-figures" class="facts facts--totals"></dl>
-          <img id="pos-sale-qr" class="pos-receipt__qr" width="256" height="256" alt="">
-          <p><a id="pos-sale-receipt-link" data-i18n="pos.sale.receipt.open"></a></p>
-          <div class="button-row">
-            <button type="button" id="pos-sale-print" class="button button--secondary" data-i18n="pos.sale.receipt.print"></button>
-            <button type="button" id="pos-sale-new" class="button button--primary" data-i18n="pos.sale.receipt.new"></button>
-          </div>
-        </section>
+        <pos-sale-receipt hidden></pos-sale-receipt>
       </section>`);
     translate(this);
     this.statusLine = this.querySelector('#pos-sale-status');
+    this.receipt = this.querySelector('pos-sale-receipt');
     this.given = this.querySelector('#pos-sale-given');
     this.errors = new FormErrors(this, this.querySelector('#pos-sale-errors'));
     /** The sale in progress: [{ variantId, quantity }] in the order first added. */
     this.sale = [];
     this.addEventListener('click', (event) => this.clicked(event));
+    this.addEventListener('pos-sale-new', () => this.newSale());
     this.querySelector('#pos-sale-pay').addEventListener('submit', (event) => {
       event.preventDefault();
       this.complete();
@@ -127,7 +118,7 @@ class PosSale extends HTMLElement {
     this.querySelector('#pos-sale-no-shift').hidden = open;
     if (!open) {
       this.querySelector('#pos-sale-now').hidden = true;
-      this.querySelector('#pos-sale-receipt').hidden = true;
+      this.receipt.hidden = true;
       return;
     }
     if (this.catalog) this.showSale();
@@ -140,8 +131,7 @@ class PosSale extends HTMLElement {
     showMessage(this.statusLine, { key: 'pos.sale.loading' });
     try {
       const [device, catalog] = await Promise.all([currentDevice(), api.get('/api/pos/catalog')]);
-      this.register = device.register.id;
-      this.series = device.series;
+      this.counter = { register: device.register.id, series: device.series, seller: catalog.seller };
       this.useCatalog(catalog);
       this.statusLine.textContent = '';
       this.showSale();
@@ -156,6 +146,7 @@ class PosSale extends HTMLElement {
   /** Takes the catalog's products; the sale keeps only the variants still offered, at their prices now. */
   useCatalog(catalog) {
     this.catalog = catalog;
+    this.counter.seller = catalog.seller;
     this.variants = new Map();
     for (const product of catalog.products) {
       for (const variant of product.variants) this.variants.set(variant.id, { product, variant });
@@ -166,7 +157,7 @@ class PosSale extends HTMLElement {
   }
 
   showSale() {
-    if (!this.querySelector('#pos-sale-receipt').hidden) return;
+    if (!this.receipt.hidden) return;
     this.drawCatalog();
     this.drawLines();
     this.querySelector('#pos-sale-now').hidden = false;
@@ -176,7 +167,6 @@ class PosSale extends HTMLElement {
     if (!this.catalog) return;
     this.drawCatalog();
     this.drawLines();
-    if (this.done) this.drawReceipt();
   }
 
   drawCatalog() {
@@ -259,15 +249,13 @@ class PosSale extends HTMLElement {
 
   /** While a sale is being sent, or awaits the answer to one sent, it stays exactly as it was signed. */
   get locked() {
-    return Boolean(this.busy || this.attempt?.receipt);
+    return Boolean(this.busy || (this.attempt && isSigned(this.attempt)));
   }
 
   clicked(event) {
     const button = event.target.closest('button');
-    if (!button || button.type === 'submit') return;
-    if (button.id === 'pos-sale-print') this.print();
-    else if (button.id === 'pos-sale-new') this.newSale();
-    else if (this.locked || button.getAttribute('aria-disabled') === 'true') return;
+    if (!button || button.type === 'submit' || button.closest('pos-sale-receipt')) return;
+    if (this.locked || button.getAttribute('aria-disabled') === 'true') return;
     else if (button.dataset.add) this.add(button.dataset.add);
     else if (button.dataset.more) this.step(button.dataset.more, 1);
     else if (button.dataset.fewer) this.step(button.dataset.fewer, -1);
@@ -363,113 +351,49 @@ class PosSale extends HTMLElement {
         this.errors.show(problems);
         return;
       }
-      this.attempt = {
-        clientId: uuid(),
-        sold: this.sale.map(({ variantId, quantity }) => ({ ...this.variants.get(variantId), quantity })),
-        givenFen: this.givenFen(),
-        receipt: null,
-      };
+      this.attempt = prepareSale(this.sale.map(({ variantId, quantity }) => ({ ...this.variants.get(variantId), quantity })),
+        this.givenFen());
     }
     this.errors.clear();
     this.busy = true;
     this.drawLines();
     showMessage(this.statusLine, { key: 'pos.sale.completing' });
     try {
-      this.completed(await this.send(this.attempt));
+      this.completed(await sendSale(this.attempt, this.counter));
     } catch (error) {
       console.warn('The sale was not completed.', error);
       this.statusLine.textContent = '';
       this.refused(error);
     } finally {
       this.busy = false;
-      if (this.querySelector('#pos-sale-receipt').hidden) this.drawLines();
+      if (this.receipt.hidden) this.drawLines();
     }
-  }
-
-  /**
-   * Sends the attempt, signing it first if it is not signed yet. A refusal as out of sequence (another receipt took
-   * the number) is signed again once on the series the server gives: the customer has nothing in hand yet.
-   */
-  async send(attempt) {
-    await ensureCsrfToken();
-    for (let tries = 0; ; tries += 1) {
-      if (!attempt.receipt) await this.sign(attempt);
-      try {
-        return await api.post('/api/pos/sales', this.body(attempt));
-      } catch (error) {
-        if (tries > 0 || !problemType(error).endsWith('/receipt-out-of-sequence') || !error.problem.series) throw error;
-        this.series = error.problem.series;
-        attempt.receipt = null;
-      }
-    }
-  }
-
-  async sign(attempt) {
-    const content = receiptContent({ register: this.register, series: this.series, seller: this.catalog.seller,
-      sold: attempt.sold, givenFen: attempt.givenFen, issuedAt: new Date() });
-    const bytes = canonicalBytes(content);
-    const signature = await signWithDeviceKey(bytes);
-    attempt.total = content.total;
-    attempt.receipt = { payload: base64url(bytes), signature: base64url(signature) };
-  }
-
-  body(attempt) {
-    return {
-      clientId: attempt.clientId,
-      lines: attempt.sold.map(({ variant, quantity }) => ({ variantId: variant.id, quantity })),
-      tenders: [{ type: 'CASH', amount: attempt.total, given: cash(attempt.givenFen) }],
-      receipt: attempt.receipt,
-    };
   }
 
   completed(sale) {
-    this.series = sale.series;
-    this.done = { sale, given: cash(this.attempt.givenFen) };
+    this.counter.series = sale.series;
+    const given = cash(this.attempt.givenFen);
     this.attempt = null;
     this.sale = [];
     this.given.value = '';
-    this.drawReceipt();
     this.querySelector('#pos-sale-now').hidden = true;
-    this.querySelector('#pos-sale-receipt').hidden = false;
-    this.querySelector('#pos-sale-receipt-heading').focus();
+    this.receipt.show({ sale, given });
     announce(this.statusLine, { key: 'pos.sale.done', params: { number: sale.orderNumber, change: formatMoney(sale.change) } });
     this.dispatchEvent(new CustomEvent('pos-sale-completed', { bubbles: true, detail: { sale } }));
   }
 
-  drawReceipt() {
-    const { sale, given } = this.done;
-    const code = encodeURIComponent(sale.receipt.code);
-    render(this.querySelector('#pos-sale-receipt-figures'), html`
-      <div class="facts__row"><dt data-i18n="pos.sale.receipt.number"></dt><dd id="pos-sale-receipt-number">${sale.orderNumber}</dd></div>
-      <div class="facts__row"><dt data-i18n="pos.sale.total"></dt><dd id="pos-sale-receipt-total">${formatMoney(sale.total)}</dd></div>
-      <div class="facts__row"><dt data-i18n="pos.sale.cash.given"></dt><dd id="pos-sale-receipt-given">${formatMoney(given)}</dd></div>
-      <div class="facts__row"><dt data-i18n="pos.sale.receipt.change"></dt><dd id="pos-sale-receipt-change">${formatMoney(sale.change)}</dd></div>`);
-    const qr = this.querySelector('#pos-sale-qr');
-    qr.src = `/api/receipts/${code}/qr.png?size=256`;
-    qr.dataset.i18nAttr = 'alt:pos.sale.receipt.qrAlt';
-    qr.dataset.i18nParams = params({ number: sale.orderNumber });
-    this.querySelector('#pos-sale-receipt-link').href = sale.receipt.url;
-    translate(this.querySelector('#pos-sale-receipt'));
-  }
-
-  print() {
-    const code = encodeURIComponent(this.done.sale.receipt.code);
-    window.open(`/api/receipts/${code}/receipt.pdf?paper=80mm`, '_blank', 'noopener');
-  }
-
   newSale() {
-    this.done = null;
     this.errors.clear();
-    this.querySelector('#pos-sale-receipt').hidden = true;
+    this.receipt.hidden = true;
     this.showSale();
     this.querySelector('#pos-sale-products-heading').focus();
   }
 
   /** A refusal ends the attempt; a lost answer keeps it, signed as it went, to be sent again as it was. */
   refused(error) {
-    if (error instanceof ApiError || !this.attempt?.receipt) this.attempt = null;
+    if (error instanceof ApiError || !isSigned(this.attempt)) this.attempt = null;
     const type = problemType(error);
-    if (type.endsWith('/receipt-out-of-sequence') && error.problem.series) this.series = error.problem.series;
+    if (type.endsWith('/receipt-out-of-sequence') && error.problem.series) this.counter.series = error.problem.series;
     if (type.endsWith('/receipt-differs') && this.catalogChanged(error.problem.field)) this.reprice('pos.sale.pricesChanged');
     else if (type.endsWith('/tender-not-total')) this.reprice('pos.sale.pricesChanged');
     else if (type.endsWith('/not-sold-here')) this.reprice('pos.sale.notSoldHere');
@@ -521,5 +445,6 @@ class PosSale extends HTMLElement {
 }
 
 export function register() {
+  registerReceipt();
   define('pos-sale', PosSale);
 }
