@@ -2,7 +2,8 @@
  * The tablet's side of pairing (docs/api/pos.md): an Ed25519 key pair made with WebCrypto, its private half not
  * extractable and kept in IndexedDB for signing the register's receipts, and a credential of 32 random bytes that the
  * server turns into an HttpOnly cookie; the page keeps no copy of it. WebCrypto needs a secure context (https, or
- * localhost), so a tablet reaching the server by a plain http LAN address cannot pair.
+ * localhost), so a tablet reaching the server by a plain http LAN address cannot pair. The same key signs the
+ * receipts of the register's sales (signWithDeviceKey).
  */
 import { ApiError, api, ensureCsrfToken } from './api.js';
 import { uuid } from './uuid.js';
@@ -57,7 +58,8 @@ export async function pair(prepared) {
   return paired;
 }
 
-function base64url(bytes) {
+/** Bytes as base64url without padding, as the API takes keys, signatures and signed payloads. */
+export function base64url(bytes) {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -68,6 +70,38 @@ function open() {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+}
+
+/** Thrown when this browser holds no key for the tablet (its storage was cleared, or it was paired elsewhere). */
+export class DeviceKeyMissing extends Error {
+  constructor() {
+    super('This browser holds no signing key for the tablet');
+    this.name = 'DeviceKeyMissing';
+  }
+}
+
+/**
+ * Signs `bytes` (a receipt's canonical bytes) with the tablet's private key: resolves with the Ed25519 signature's
+ * 64 bytes. Rejects with DeviceKeyMissing when the key is not here, so the tablet must be paired again.
+ */
+export async function signWithDeviceKey(bytes) {
+  const device = await read();
+  if (!device?.privateKey) throw new DeviceKeyMissing();
+  return new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, device.privateKey, bytes));
+}
+
+/** The kept record { deviceId, registerId, publicKey, privateKey }, or undefined before pairing. */
+async function read() {
+  const db = await open();
+  try {
+    return await new Promise((resolve, reject) => {
+      const get = db.transaction(STORE, 'readonly').objectStore(STORE).get('current');
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    });
+  } finally {
+    db.close();
+  }
 }
 
 /** Keeps the device's keys (CryptoKey objects, the private one not extractable) for the receipts it will sign. */

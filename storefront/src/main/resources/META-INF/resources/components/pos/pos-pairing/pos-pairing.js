@@ -1,13 +1,13 @@
 /**
  * <pos-pairing>: the counter tablet's first screen. Unpaired, it asks for the pairing code a coordinator reads
  * out (8 digits) and a name for the tablet, and pairs (lib/pos-device.js); paired, it says which register it
- * serves and hands over to <pos-sign-in> for who is at the counter. Selling comes with later steps of the POS
- * (docs/adr/0017-pos-registers-devices-and-steps.md), and the screens say so rather than offering it.
+ * serves and hands over to <pos-sign-in> for who is at the counter, where the cashier sells (<pos-sale>) and runs
+ * the shift; what comes with later steps of the POS (docs/adr/0017-pos-registers-devices-and-steps.md) is not offered.
  */
 import { html, render } from '../../../lib/html.js';
 import { t, translate } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
-import { FormErrors, announce } from '../../../lib/form-errors.js';
+import { FormErrors, announce, showMessage } from '../../../lib/form-errors.js';
 import { canPair, currentDevice, pair, preparePairing } from '../../../lib/pos-device.js';
 import { formatWhen, localName } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
@@ -57,7 +57,8 @@ class PosPairing extends HTMLElement {
   }
 
   async load() {
-    announce(this.statusLine, { key: 'pos.device.checking' });
+    // Said at once, not after announce()'s pause, so that clearing it when the answer comes is never undone.
+    showMessage(this.statusLine, { key: 'pos.device.checking' });
     try {
       const paired = await currentDevice();
       this.statusLine.textContent = '';

@@ -3,6 +3,8 @@
  * (docs/api/pos.md, step 3). No open shift: open one with the float counted into the drawer. Open: what the drawer
  * should hold (float + paid in − paid out), cash paid in or out with a reason, and closing with the counted cash,
  * after a confirmation that says the difference. Closed: the closing's figures, and a new shift can open.
+ * Emits `pos-shift-changed` (bubbles, `detail: { shift }`, null when none is open) whenever it loads, opens, moves
+ * cash or closes, so the sale screen knows whether it may sell; `load()` reads the drawer again (after a sale).
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -96,6 +98,7 @@ class PosShift extends HTMLElement {
     this.load();
   }
 
+  /** Reads the register's shift again, e.g. after a cash sale changed what the drawer should hold. */
   async load() {
     try {
       const { shift } = await api.get('/api/pos/shift');
@@ -120,6 +123,7 @@ class PosShift extends HTMLElement {
     }
     this.querySelector('#pos-shift-open-form').hidden = Boolean(shift);
     this.querySelector('#pos-shift-now').hidden = !shift;
+    this.dispatchEvent(new CustomEvent('pos-shift-changed', { bubbles: true, detail: { shift } }));
     if (!shift) return;
     render(this.querySelector('#pos-shift-figures'), html`
       <div class="facts__row"><dt data-i18n="pos.shift.opened"></dt>

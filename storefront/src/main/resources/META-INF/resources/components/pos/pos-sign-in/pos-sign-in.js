@@ -1,9 +1,10 @@
 /**
  * <pos-sign-in>: on a paired tablet, who is at the counter. Nobody signed in: the cashiers who have a PIN, as large
  * choices, and the PIN, typed or tapped on a number pad, each digit counted aloud without saying it
- * (POST /api/pos/sign-in). Someone signed in: their name, the register, signing out, and the shift (<pos-shift>).
- * `counter` sets what
- * GET /api/pos/device said: { device, register, cashier }. Emits `counter-changed` (bubbles) after a sign-in or out.
+ * (POST /api/pos/sign-in). Someone signed in: their name, the register, signing out, the sale (<pos-sale>, first:
+ * it is what the counter is for) and the shift (<pos-shift>); the sale sells only while the shift is open, and a
+ * sale sends the shift to read its drawer again. `counter` sets what GET /api/pos/device said:
+ * { device, register, cashier }. Emits `counter-changed` (bubbles) after a sign-in or out.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -12,6 +13,7 @@ import { FormErrors, announce } from '../../../lib/form-errors.js';
 import { localName } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
 import { register as registerShift } from '../pos-shift/pos-shift.js';
+import { register as registerSale } from '../pos-sale/pos-sale.js';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
@@ -31,7 +33,6 @@ class PosSignIn extends HTMLElement {
       <section id="pos-signed-in" class="stack" aria-labelledby="pos-signed-in-heading" hidden>
         <h2 id="pos-signed-in-heading" tabindex="-1" data-i18n="pos.signIn.signedInHeading"></h2>
         <p id="pos-signed-in-who" class="pos-register"></p>
-        <p class="notice" data-i18n="pos.device.notYet"></p>
         <p><button type="button" id="pos-sign-out" class="button button--secondary" data-i18n="pos.signIn.signOut"></button></p>
         <details id="pos-pin-change">
           <summary data-i18n="pos.pinChange.open"></summary>
@@ -43,7 +44,7 @@ class PosSignIn extends HTMLElement {
             <p><button type="submit" id="pos-pin-change-save" class="button button--secondary" data-i18n="pos.pinChange.save"></button></p>
           </form>
         </details>
-        <div id="pos-shift-place"></div>
+        <div id="pos-counter-place" class="stack"></div>
       </section>
       <section id="pos-who" class="stack" aria-labelledby="pos-who-heading" hidden>
         <h2 id="pos-who-heading" tabindex="-1" data-i18n="pos.signIn.heading"></h2>
@@ -85,6 +86,11 @@ class PosSignIn extends HTMLElement {
       this.countDigits();
     });
     this.addEventListener('click', (event) => this.clicked(event));
+    this.addEventListener('pos-shift-changed', (event) => {
+      const sale = this.querySelector('pos-sale');
+      if (sale) sale.shift = event.detail.shift;
+    });
+    this.addEventListener('pos-sale-completed', () => this.querySelector('pos-shift')?.load());
     this.pinChange = new FormErrors(this.querySelector('#pos-pin-change-form'), this.querySelector('#pos-pin-change-errors'));
     this.querySelector('#pos-pin-change-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -109,15 +115,15 @@ class PosSignIn extends HTMLElement {
     who.dataset.i18n = 'pos.signIn.whoAt';
     who.dataset.i18nParams = JSON.stringify({ name: cashier.displayName, register: localName(register) });
     translate(who);
-    // A fresh drawer view for whoever is signed in now.
-    render(this.querySelector('#pos-shift-place'), html`<pos-shift></pos-shift>`);
+    // A fresh sale and drawer for whoever is signed in now.
+    render(this.querySelector('#pos-counter-place'), html`<pos-sale></pos-sale><pos-shift></pos-shift>`);
     this.querySelector('#pos-signed-in').hidden = false;
     if (focus) this.querySelector('#pos-signed-in-heading').focus();
   }
 
   async showWho(focus = false) {
     this.querySelector('#pos-signed-in').hidden = true;
-    render(this.querySelector('#pos-shift-place'), html``);
+    render(this.querySelector('#pos-counter-place'), html``);
     this.pin.value = '';
     this.countDigits();
     let cashiers;
@@ -251,6 +257,7 @@ class PosSignIn extends HTMLElement {
 }
 
 export function register() {
+  registerSale();
   registerShift();
   define('pos-sign-in', PosSignIn);
 }
