@@ -12,7 +12,7 @@ import org.socialworkshop.shared.Money;
 public record AdminProduct(ProductId id, String category, String nameZh, String nameEn, String descriptionZh,
         String descriptionEn, TaxCategory taxCategory, Set<Channel> channels, boolean stockTracked,
         ProductStatus status, List<MakerId> makerIds, List<ImageId> imageIds, List<Variant> variants,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, List<String> modifierGroups) {
 
     public record Variant(VariantId id, String sku, String nameZh, String nameEn, Money price, ProductStatus status) {
     }

@@ -101,6 +101,7 @@ public class Catalog {
                                 .filter(Objects::nonNull).toArray(UUID[]::new))
                         .update())
                 .then(db.sql("DELETE FROM product_makers WHERE product_id = :id").bind("id", id.value()).update())
+                .then(db.sql("DELETE FROM product_modifier_groups WHERE product_id = :id").bind("id", id.value()).update())
                 .then(db.sql("DELETE FROM product_images WHERE product_id = :id").bind("id", id.value()).update())
                 .then(writeParts(id, draft))
                 .then(audit.record("product.updated", "product:" + id.value(), Map.of("status", draft.statusOrActive())))
@@ -257,7 +258,12 @@ public class Catalog {
         Flux<Long> makerRows = Flux.fromIterable(new LinkedHashSet<>(draft.makers())).concatMap(maker -> db.sql(
                         "INSERT INTO product_makers (product_id, maker_id) VALUES (:id, :maker)")
                 .bind("id", id.value()).bind("maker", maker).update());
-        return variantRows.thenMany(makerRows).then(insertImages(id, List.copyOf(new LinkedHashSet<>(draft.images()))));
+        List<String> groups = List.copyOf(new LinkedHashSet<>(draft.modifiers()));
+        Flux<Long> groupRows = Flux.range(0, groups.size()).concatMap(position -> db.sql(
+                        "INSERT INTO product_modifier_groups (product_id, group_code, position) VALUES (:id, :group, :position)")
+                .bind("id", id.value()).bind("group", groups.get(position)).bind("position", position).update());
+        return variantRows.thenMany(makerRows).thenMany(groupRows)
+                .then(insertImages(id, List.copyOf(new LinkedHashSet<>(draft.images()))));
     }
 
     private Mono<Void> insertImages(ProductId id, List<UUID> imageIds) {

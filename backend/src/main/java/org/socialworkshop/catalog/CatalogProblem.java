@@ -24,6 +24,10 @@ public final class CatalogProblem extends ProblemException {
         return problem;
     }
 
+    static CatalogProblem unknownVariants() {
+        return new CatalogProblem(HttpStatus.BAD_REQUEST, "Unknown variant", "A price names a variant that does not exist.");
+    }
+
     static CatalogProblem categoryExists(String code) {
         return new CatalogProblem(HttpStatus.CONFLICT, "Category exists", "The category " + code + " exists already.");
     }

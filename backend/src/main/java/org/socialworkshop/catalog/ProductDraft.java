@@ -27,7 +27,16 @@ public record ProductDraft(
         @Nullable ProductStatus status,
         @Size(max = 20) @Nullable List<UUID> makerIds,
         @Size(max = 20) @Nullable List<UUID> imageIds,
-        @NotEmpty @Size(max = 50) List<@Valid @NotNull VariantDraft> variants) {
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull VariantDraft> variants,
+        @Size(max = 10) @Nullable List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String> modifierGroups) {
+
+    /** A product sold without modifiers. */
+    public ProductDraft(String category, String nameZh, String nameEn, @Nullable String descriptionZh, @Nullable String descriptionEn,
+            TaxCategory taxCategory, Set<Channel> channels, Boolean stockTracked, @Nullable ProductStatus status,
+            @Nullable List<UUID> makerIds, @Nullable List<UUID> imageIds, List<VariantDraft> variants) {
+        this(category, nameZh, nameEn, descriptionZh, descriptionEn, taxCategory, channels, stockTracked, status, makerIds, imageIds,
+                variants, null);
+    }
 
     /** One variant; with an {@code id} it updates that variant, without one it adds a new variant. */
     public record VariantDraft(
@@ -53,11 +62,15 @@ public record ProductDraft(
                 : new VariantDraft(bySku.get(variant.sku().trim().toLowerCase(java.util.Locale.ROOT)), variant.sku(),
                         variant.nameZh(), variant.nameEn(), variant.price(), variant.status())).toList();
         return new ProductDraft(category, nameZh, nameEn, descriptionZh, descriptionEn, taxCategory, channels,
-                stockTracked, status, makerIds, imageIds, matched);
+                stockTracked, status, makerIds, imageIds, matched, modifierGroups);
     }
 
     List<UUID> makers() {
         return makerIds == null ? List.of() : makerIds;
+    }
+
+    List<String> modifiers() {
+        return modifierGroups == null ? List.of() : modifierGroups;
     }
 
     List<UUID> images() {

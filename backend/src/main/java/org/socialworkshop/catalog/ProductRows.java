@@ -31,7 +31,8 @@ final class ProductRows {
         return db.sql("""
                         SELECT p.*,
                           ARRAY(SELECT maker_id FROM product_makers WHERE product_id = p.id ORDER BY maker_id) AS maker_ids,
-                          ARRAY(SELECT image_id FROM product_images WHERE product_id = p.id ORDER BY position) AS image_ids
+                          ARRAY(SELECT image_id FROM product_images WHERE product_id = p.id ORDER BY position) AS image_ids,
+                          ARRAY(SELECT group_code FROM product_modifier_groups WHERE product_id = p.id ORDER BY position) AS modifier_groups
                         FROM products p WHERE p.id = :id""")
                 .bind("id", id.value())
                 .map(ProductRows::header)
@@ -43,11 +44,11 @@ final class ProductRows {
     private record Header(ProductId id, String category, String nameZh, String nameEn, String descriptionZh,
             String descriptionEn, TaxCategory taxCategory, Set<Channel> channels, boolean stockTracked,
             ProductStatus status, List<MakerId> makerIds, List<ImageId> imageIds, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt) {
+            OffsetDateTime updatedAt, List<String> modifierGroups) {
 
         AdminProduct with(List<AdminProduct.Variant> variants) {
             return new AdminProduct(id, category, nameZh, nameEn, descriptionZh, descriptionEn, taxCategory, channels,
-                    stockTracked, status, makerIds, imageIds, variants, createdAt, updatedAt);
+                    stockTracked, status, makerIds, imageIds, variants, createdAt, updatedAt, modifierGroups);
         }
     }
 
@@ -59,7 +60,8 @@ final class ProductRows {
                 row.get("stock_tracked", Boolean.class), ProductStatus.valueOf(row.get("status", String.class)),
                 Arrays.stream(row.get("maker_ids", UUID[].class)).map(MakerId::new).toList(),
                 Arrays.stream(row.get("image_ids", UUID[].class)).map(ImageId::new).toList(),
-                row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class));
+                row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class),
+                List.of(row.get("modifier_groups", String[].class)));
     }
 
     static AdminProduct.Variant variant(Readable row) {

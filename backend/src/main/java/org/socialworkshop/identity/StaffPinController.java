@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,15 @@ class StaffPinController {
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     Mono<List<StaffPins.CashierPin>> cashiers() {
         return pins.cashiers();
+    }
+
+    record Discounts(@Min(0) @Max(100) int upTo) {
+    }
+
+    /** How much of a line (percent) the cashier may take off at the counter, 0 for nothing. */
+    @PutMapping("/api/admin/staff/{id}/discounts")
+    Mono<ResponseEntity<Void>> allowDiscounts(@PathVariable UUID id, @Valid @RequestBody Discounts discounts) {
+        return pins.allowDiscounts(new UserId(id), discounts.upTo()).thenReturn(ResponseEntity.noContent().build());
     }
 
     @PutMapping("/api/admin/staff/{id}/pin")

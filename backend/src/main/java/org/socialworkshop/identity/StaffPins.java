@@ -50,19 +50,22 @@ public class StaffPins {
     public record Cashier(UserId id, String displayName) {
     }
 
-    /** A cashier as coordinators see them: whether a PIN is set, and since when. */
-    public record CashierPin(UserId id, String displayName, String email, @Nullable OffsetDateTime pinSetAt) {
+    /**
+     * A cashier as coordinators see them: whether a PIN is set, and since when; how much of a line they may take off
+     * at the counter ({@code discountUpTo} percent, 0 for none).
+     */
+    public record CashierPin(UserId id, String displayName, String email, @Nullable OffsetDateTime pinSetAt, int discountUpTo) {
     }
 
     /** Every enabled account with the CASHIER role, by name, with its PIN's state. */
     public Mono<List<CashierPin>> cashiers() {
         return db.sql("""
-                        SELECT u.id, u.display_name, u.email, p.set_at FROM users u
+                        SELECT u.id, u.display_name, u.email, p.set_at, coalesce(p.discount_up_to, 0) AS discount_up_to FROM users u
                         JOIN user_roles r ON r.user_id = u.id AND r.role = 'CASHIER'
                         LEFT JOIN staff_pins p ON p.user_id = u.id
                         WHERE u.enabled ORDER BY u.display_name, u.id""")
                 .map(row -> new CashierPin(new UserId(row.get("id", UUID.class)), row.get("display_name", String.class),
-                        row.get("email", String.class), row.get("set_at", OffsetDateTime.class)))
+                        row.get("email", String.class), row.get("set_at", OffsetDateTime.class), row.get("discount_up_to", Integer.class)))
                 .list();
     }
 
@@ -70,6 +73,25 @@ public class StaffPins {
     public Mono<List<Cashier>> withPin() {
         return cashiers().map(all -> all.stream().filter(cashier -> cashier.pinSetAt() != null)
                 .map(cashier -> new Cashier(cashier.id(), cashier.displayName())).toList());
+    }
+
+    /**
+     * How much of a line (percent) a cashier may take off at the counter; set once they have a PIN, since the
+     * permission is theirs at the tablet. Refused for someone without one.
+     */
+    public Mono<Void> allowDiscounts(UserId user, int upTo) {
+        return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> db.sql(
+                                "UPDATE staff_pins SET discount_up_to = :upTo WHERE user_id = :id")
+                        .bind("upTo", upTo).bind("id", user.value())
+                        .update()
+                        .flatMap(updated -> updated == 0 ? Mono.error(InvalidInput.field("userId", "has no PIN to sell at the counter with"))
+                                : audit.record(actor, "staff.discounts-allowed", "user:" + user.value(), Map.of("upTo", upTo)))));
+    }
+
+    /** How much of a line (percent) the cashier may take off; 0 when they may not. */
+    public Mono<Integer> discountUpTo(UserId user) {
+        return db.sql("SELECT discount_up_to FROM staff_pins WHERE user_id = :id").bind("id", user.value())
+                .map(row -> row.get("discount_up_to", Integer.class)).one().defaultIfEmpty(0);
     }
 
     /** Sets (or replaces) a cashier's PIN; refused for someone who is not a cashier, and for PINs easily guessed. */

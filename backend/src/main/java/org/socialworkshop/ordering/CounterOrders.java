@@ -39,10 +39,12 @@ public class CounterOrders {
     }
 
     /**
-     * Units of a variant sold at a unit price (the catalog's now, or for a sale made offline the one the tablet showed),
-     * from the stock location they left (none when stock is not counted).
+     * Units of a variant sold at a unit price (the catalog's or a price list's now with the chosen options, or for a
+     * sale made offline the one the tablet showed), from the stock location they left (none when stock is not counted);
+     * the options as chosen (stored as given), a discount with its reason, a note for the kitchen or bar.
      */
-    public record Sold(VariantInfo variant, int quantity, Money unitPrice, @Nullable String location) {
+    public record Sold(VariantInfo variant, int quantity, Money unitPrice, @Nullable String location, @Nullable Object options,
+            @Nullable Money discount, @Nullable String discountReason, @Nullable String note) {
     }
 
     /**
@@ -81,8 +83,10 @@ public class CounterOrders {
 
     private static StoredLine line(Sold sold) {
         VariantInfo info = sold.variant();
+        Money discount = sold.discount() == null ? Money.zero(sold.unitPrice().currency()) : sold.discount();
         return new StoredLine(new OrderLine(UUID.randomUUID(), info.id().value(), info.sku(), info.productNameZh(), sold.quantity(),
-                sold.unitPrice(), info.taxRate()), LineKind.ITEM, info.productId().value(), info.productNameZh(), info.productNameEn(),
-                info.variantNameZh(), info.variantNameEn(), null, sold.location(), 0);
+                sold.unitPrice(), info.taxRate(), discount), LineKind.ITEM, info.productId().value(), info.productNameZh(),
+                info.productNameEn(), info.variantNameZh(), info.variantNameEn(), null, sold.location(), 0, sold.options(),
+                sold.discountReason(), sold.note());
     }
 }

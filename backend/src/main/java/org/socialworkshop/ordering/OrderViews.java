@@ -116,7 +116,8 @@ class OrderViews {
                                o.fulfilment_type, o.pickup_slot, o.delivery::text AS delivery, o.email, o.phone, o.name AS buyer_name,
                                o.note, o.refunded_minor, o.currency,
                                l.id, l.kind, l.variant_id, l.product_id, l.sku, l.name_zh, l.name_en, l.variant_zh, l.variant_en,
-                               l.quantity, l.unit_price_minor, l.tax_rate, l.refunded_quantity, l.reservation_id, l.location
+                               l.quantity, l.unit_price_minor, l.tax_rate, l.refunded_quantity, l.reservation_id, l.location,
+                               l.discount_minor, l.discount_reason, l.note
                         FROM orders o JOIN order_lines l ON l.order_id = o.id
                         WHERE o.id = :id AND (CAST(:token AS bytea) IS NULL OR o.access_token_hash = :token)
                         ORDER BY l.position""")

@@ -42,9 +42,18 @@ class Orders {
         this.json = json;
     }
 
-    /** A line as stored, with what the domain line does not carry. */
+    /**
+     * A line as stored, with what the domain line does not carry; a line sold at the counter may have chosen
+     * {@code options} (stored as given, JSON), the reason of its discount, and a note for the kitchen or bar.
+     */
     record StoredLine(OrderLine line, LineKind kind, @Nullable UUID productId, String nameZh, String nameEn, String variantZh,
-            String variantEn, @Nullable UUID reservation, @Nullable String location, int refundedQuantity) {
+            String variantEn, @Nullable UUID reservation, @Nullable String location, int refundedQuantity, @Nullable Object options,
+            @Nullable String discountReason, @Nullable String note) {
+
+        StoredLine(OrderLine line, LineKind kind, @Nullable UUID productId, String nameZh, String nameEn, String variantZh,
+                String variantEn, @Nullable UUID reservation, @Nullable String location, int refundedQuantity) {
+            this(line, kind, productId, nameZh, nameEn, variantZh, variantEn, reservation, location, refundedQuantity, null, null, null);
+        }
     }
 
     enum LineKind {
@@ -103,17 +112,20 @@ class Orders {
                             RETURNING id
                         )
                         INSERT INTO order_lines (id, order_id, position, kind, variant_id, product_id, sku, name_zh, name_en,
-                                                 variant_zh, variant_en, quantity, unit_price_minor, tax_rate, reservation_id, location)
+                                                 variant_zh, variant_en, quantity, unit_price_minor, tax_rate, reservation_id, location,
+                                                 discount_minor, discount_reason, options, note)
                         SELECT line.id, head.id, line.position - 1, line.kind, line.variant, line.product, line.sku, line.name_zh,
                                line.name_en, line.variant_zh, line.variant_en, line.quantity, line.price, line.rate,
-                               line.reservation, line.location
+                               line.reservation, line.location, line.discount, line.reason, CAST(line.options AS jsonb), line.note
                         FROM head, unnest(CAST(:lineIds AS uuid[]), CAST(:kinds AS text[]), CAST(:variants AS uuid[]),
                                           CAST(:products AS uuid[]), CAST(:skus AS text[]), CAST(:namesZh AS text[]),
                                           CAST(:namesEn AS text[]), CAST(:variantsZh AS text[]), CAST(:variantsEn AS text[]),
                                           CAST(:quantities AS int[]), CAST(:prices AS bigint[]), CAST(:rates AS numeric[]),
-                                          CAST(:reservations AS uuid[]), CAST(:locations AS text[]))
+                                          CAST(:reservations AS uuid[]), CAST(:locations AS text[]), CAST(:discounts AS bigint[]),
+                                          CAST(:reasons AS text[]), CAST(:options AS text[]), CAST(:notes AS text[]))
                              WITH ORDINALITY AS line(id, kind, variant, product, sku, name_zh, name_en, variant_zh, variant_en,
-                                                     quantity, price, rate, reservation, location, position)""")
+                                                     quantity, price, rate, reservation, location, discount, reason, options, note,
+                                                     position)""")
                 .bind("id", order.id()).bind("number", order.number().toString()).bind("channel", order.channel().name())
                 .bind("status", order.status().name())
                 .bindNullable("tenders", order.tenders() == null ? null : json.writeValueAsString(order.tenders()), String.class)
@@ -140,6 +152,10 @@ class Orders {
                 .bind("rates", column(lines, line -> line.line().taxRate(), BigDecimal[]::new))
                 .bind("reservations", column(lines, StoredLine::reservation, UUID[]::new))
                 .bind("locations", column(lines, StoredLine::location, String[]::new))
+                .bind("discounts", column(lines, line -> line.line().discount().minor(), Long[]::new))
+                .bind("reasons", column(lines, StoredLine::discountReason, String[]::new))
+                .bind("options", column(lines, line -> line.options() == null ? null : json.writeValueAsString(line.options()), String[]::new))
+                .bind("notes", column(lines, StoredLine::note, String[]::new))
                 .update()
                 .map(inserted -> inserted > 0);
     }
@@ -164,7 +180,8 @@ class Orders {
                         SELECT o.number, o.channel, o.status, o.currency, o.refunded_minor, o.fulfilment_type, o.fulfilment_stage,
                                o.pay_by, o.email,
                                l.id, l.kind, l.variant_id, l.product_id, l.sku, l.name_zh, l.name_en, l.variant_zh, l.variant_en,
-                               l.quantity, l.unit_price_minor, l.tax_rate, l.refunded_quantity, l.reservation_id, l.location
+                               l.quantity, l.unit_price_minor, l.tax_rate, l.refunded_quantity, l.reservation_id, l.location,
+                               l.discount_minor, l.discount_reason, l.note
                         FROM orders o JOIN order_lines l ON l.order_id = o.id
                         WHERE o.id = :id ORDER BY l.position""" + (lock.isEmpty() ? "" : " FOR UPDATE OF o"))
                 .bind("id", id)
@@ -200,16 +217,17 @@ class Orders {
         }
     }
 
-    /** A line from a row with the columns of {@code order_lines} and the order's {@code currency}. */
+    /** A line from a row with the columns of {@code order_lines} (not its options) and the order's {@code currency}. */
     static StoredLine line(Readable row) {
         Currency currency = Currency.getInstance(row.get("currency", String.class).trim());
         OrderLine line = new OrderLine(row.get("id", UUID.class), row.get("variant_id", UUID.class), row.get("sku", String.class),
                 row.get("name_zh", String.class), row.get("quantity", Integer.class),
-                new Money(row.get("unit_price_minor", Long.class), currency), row.get("tax_rate", BigDecimal.class));
+                new Money(row.get("unit_price_minor", Long.class), currency), row.get("tax_rate", BigDecimal.class),
+                new Money(row.get("discount_minor", Long.class), currency));
         return new StoredLine(line, LineKind.valueOf(row.get("kind", String.class)), row.get("product_id", UUID.class),
                 row.get("name_zh", String.class), row.get("name_en", String.class), row.get("variant_zh", String.class),
                 row.get("variant_en", String.class), row.get("reservation_id", UUID.class), row.get("location", String.class),
-                row.get("refunded_quantity", Integer.class));
+                row.get("refunded_quantity", Integer.class), null, row.get("discount_reason", String.class), row.get("note", String.class));
     }
 
     /** Writes back what the domain changed: status, money refunded, units refunded per line (one statement). */

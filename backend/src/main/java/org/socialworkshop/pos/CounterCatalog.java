@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.Catalog;
 import org.socialworkshop.catalog.Channel;
+import org.socialworkshop.catalog.Modifiers;
+import org.socialworkshop.catalog.PriceLists;
 import org.socialworkshop.catalog.ProductId;
 import org.socialworkshop.catalog.VariantId;
 import org.socialworkshop.catalog.VariantInfo;
@@ -29,24 +33,35 @@ import reactor.core.publisher.Mono;
 class CounterCatalog {
 
     private final Catalog catalog;
+    private final Modifiers modifiers;
+    private final PriceLists priceLists;
     private final Inventory inventory;
     private final Receipts receipts;
     private final CounterReceipts counterReceipts;
 
-    CounterCatalog(Catalog catalog, Inventory inventory, Receipts receipts, CounterReceipts counterReceipts) {
+    CounterCatalog(Catalog catalog, Modifiers modifiers, PriceLists priceLists, Inventory inventory, Receipts receipts,
+            CounterReceipts counterReceipts) {
         this.catalog = catalog;
+        this.modifiers = modifiers;
+        this.priceLists = priceLists;
         this.inventory = inventory;
         this.receipts = receipts;
         this.counterReceipts = counterReceipts;
     }
 
-    record Laid(ReceiptContent.Seller seller, List<Category> categories, List<Product> products) {
+    record Laid(ReceiptContent.Seller seller, List<Category> categories, List<Product> products, List<PriceList> priceLists) {
+    }
+
+    /** A price list a cashier may choose for a sale, with its prices for what the counter sells. */
+    record PriceList(String code, String nameZh, String nameEn, Map<VariantId, Money> prices) {
     }
 
     record Category(String code, String nameZh, String nameEn) {
     }
 
-    record Product(ProductId id, String category, String nameZh, String nameEn, List<String> makers, List<Variant> variants) {
+    /** A product; {@code modifierGroups} are the choices it is sold with, in order, each with its active options. */
+    record Product(ProductId id, String category, String nameZh, String nameEn, List<String> makers, List<Variant> variants,
+            List<Modifiers.Group> modifierGroups) {
     }
 
     /** A variant; {@code available} only where stock is counted, {@code taxRate} as receipts write it. */
@@ -58,15 +73,20 @@ class CounterCatalog {
         return catalog.shelves(Channel.POS).flatMap(shelves -> {
             List<VariantInfo> all = shelves.stream().flatMap(shelf -> shelf.variants().stream()).toList();
             List<ProductId> products = all.stream().map(VariantInfo::productId).distinct().toList();
+            Set<VariantId> sold = all.stream().map(VariantInfo::id).collect(Collectors.toSet());
             return Mono.zip(receipts.creditedMakers(products),
                     inventory.available(all.stream().filter(VariantInfo::stockTracked).map(VariantInfo::id).toList(), Channel.POS),
-                    (makers, available) -> new Laid(counterReceipts.seller(),
+                    modifiers.ofProducts(products), priceLists.all(true)).map(found -> new Laid(counterReceipts.seller(),
                             shelves.stream().map(shelf -> new Category(shelf.code(), shelf.nameZh(), shelf.nameEn())).toList(),
-                            shelves.stream().flatMap(shelf -> products(shelf, makers, available).stream()).toList()));
+                            shelves.stream().flatMap(shelf -> products(shelf, found.getT1(), found.getT2(), found.getT3()).stream()).toList(),
+                            found.getT4().stream().map(list -> new PriceList(list.code(), list.nameZh(), list.nameEn(),
+                                    list.prices().entrySet().stream().filter(price -> sold.contains(price.getKey()))
+                                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))).toList()));
         });
     }
 
-    private static List<Product> products(Catalog.Shelf shelf, Map<ProductId, List<String>> makers, Map<VariantId, Long> available) {
+    private static List<Product> products(Catalog.Shelf shelf, Map<ProductId, List<String>> makers, Map<VariantId, Long> available,
+            Map<ProductId, List<Modifiers.Group>> groups) {
         Map<ProductId, List<Variant>> byProduct = new LinkedHashMap<>();
         Map<ProductId, VariantInfo> first = new LinkedHashMap<>();
         for (VariantInfo info : shelf.variants()) {
@@ -78,7 +98,8 @@ class CounterCatalog {
         return byProduct.entrySet().stream().map(entry -> {
             VariantInfo info = first.get(entry.getKey());
             return new Product(entry.getKey(), shelf.code(), info.productNameZh(), info.productNameEn(),
-                    makers.getOrDefault(entry.getKey(), List.of()), List.copyOf(entry.getValue()));
+                    makers.getOrDefault(entry.getKey(), List.of()), List.copyOf(entry.getValue()),
+                    groups.getOrDefault(entry.getKey(), List.of()));
         }).toList();
     }
 }

@@ -92,6 +92,34 @@ final class PosProblem extends ProblemException {
                 "The cash given is less than the amount it pays.");
     }
 
+    static PosProblem unknownPriceList() {
+        return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-price-list", "No such price list",
+                "The price list chosen for this sale does not exist or is no longer used; load the catalog again.");
+    }
+
+    /** The options of line {@code line} (from 0) do not fit the product's modifier groups. */
+    static PosProblem optionsInvalid(int line, String why) {
+        PosProblem problem = new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "options-invalid", "Options do not fit",
+                "Line " + (line + 1) + ": " + why + ".");
+        problem.getBody().setProperty("line", line);
+        return problem;
+    }
+
+    static PosProblem discountInvalid(int line) {
+        PosProblem problem = new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "discount-invalid", "Discount too large",
+                "Line " + (line + 1) + ": a discount must leave something to pay.");
+        problem.getBody().setProperty("line", line);
+        return problem;
+    }
+
+    static PosProblem discountNotAllowed(int upTo) {
+        PosProblem problem = new PosProblem(HttpStatus.FORBIDDEN, "discount-not-allowed", "Discount not allowed",
+                upTo == 0 ? "This cashier may not give discounts; a coordinator can allow it."
+                        : "This cashier may take off at most " + upTo + "% of a line.");
+        problem.getBody().setProperty("discountUpTo", upTo);
+        return problem;
+    }
+
     static PosProblem tooManyTries(Duration wait) {
         PosProblem problem = new PosProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
                 "Too many wrong pairing codes from here. Try again in " + wait.toSeconds() + " seconds.");

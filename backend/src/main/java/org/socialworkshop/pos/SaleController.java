@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -34,11 +35,13 @@ class SaleController {
     private final Counters counters;
     private final Sales sales;
     private final CounterCatalog catalog;
+    private final StaffPins pins;
 
-    SaleController(Counters counters, Sales sales, CounterCatalog catalog) {
+    SaleController(Counters counters, Sales sales, CounterCatalog catalog, StaffPins pins) {
         this.counters = counters;
         this.sales = sales;
         this.catalog = catalog;
+        this.pins = pins;
     }
 
     /** What the paired tablet sells from; a cashier need not be signed in (the tablet loads it on start). */
@@ -47,18 +50,34 @@ class SaleController {
         return counters.tablet(exchange).then(catalog.laidOut());
     }
 
-    /** The tablet, its register, who is signed in at it, and where the register's receipt series stands. */
+    /**
+     * The tablet, its register, who is signed in at it (and how much of a line they may take off, percent), and where
+     * the register's receipt series stands.
+     */
     record Tablet(PosRegisters.Device device, PosRegisters.Register register, StaffPins.@Nullable Cashier cashier,
-            Sales.Series series) {
+            Permissions permissions, Sales.Series series) {
+    }
+
+    record Permissions(int discountUpTo) {
     }
 
     @GetMapping("/api/pos/device")
     Mono<Tablet> device(ServerWebExchange exchange) {
-        return counters.atCounter(exchange).flatMap(counter -> sales.series(counter)
-                .map(series -> new Tablet(counter.device(), counter.register(), counter.cashier(), series)));
+        return counters.atCounter(exchange).flatMap(counter -> Mono.zip(sales.series(counter),
+                        counter.cashier() == null ? Mono.just(0) : pins.discountUpTo(counter.cashier().id()))
+                .map(found -> new Tablet(counter.device(), counter.register(), counter.cashier(), new Permissions(found.getT2()),
+                        found.getT1())));
     }
 
-    record SaleLine(@NotNull UUID variantId, @Min(1) @Max(999) int quantity) {
+    /**
+     * A line: the variant and how many; the options chosen from its product's modifier groups; a discount taken off the
+     * line with its reason (for cashiers allowed to); a note for the kitchen or bar.
+     */
+    record SaleLine(@NotNull UUID variantId, @Min(1) @Max(999) int quantity, @Nullable @Size(max = 30) List<@NotNull UUID> options,
+            @Nullable @Valid LineDiscount discount, @Nullable @Size(max = 140) String note) {
+    }
+
+    record LineDiscount(@NotNull @Valid ShiftController.MovedCash amount, @NotBlank @Size(max = 100) String reason) {
     }
 
     /** Cash: {@code amount} paid by it (the total), {@code given} by the customer. */
@@ -71,10 +90,14 @@ class SaleController {
             @NotNull @Size(min = 86, max = 86) @Pattern(regexp = BASE64URL) String signature) {
     }
 
-    /** A sale; {@code offline} when it was made without the network, its receipt handed over before it was sent. */
+    /**
+     * A sale; {@code priceList} the one the cashier chose (by code), {@code pickupNumber} the one given to the customer,
+     * {@code offline} when it was made without the network, its receipt handed over before it was sent.
+     */
     record SaleBody(@NotNull UUID clientId, @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid SaleLine> lines,
-            @NotNull @Size(min = 1, max = 1) List<@NotNull @Valid Tender> tenders, @NotNull @Valid SignedReceipt receipt,
-            @Nullable Boolean offline) {
+            @Nullable @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String priceList,
+            @NotNull @Size(min = 1, max = 1) List<@NotNull @Valid Tender> tenders, @Nullable @Min(1) @Max(9999) Integer pickupNumber,
+            @NotNull @Valid SignedReceipt receipt, @Nullable Boolean offline) {
     }
 
     /** A cash sale: 201 when stored now, 200 with the same answer when it was stored before. */
@@ -82,8 +105,11 @@ class SaleController {
     Mono<ResponseEntity<Sales.Sold>> sell(@Valid @RequestBody SaleBody body, ServerWebExchange exchange) {
         Tender cash = body.tenders().get(0);
         Sales.Sale sale = new Sales.Sale(body.clientId(),
-                body.lines().stream().map(line -> new Sales.Line(new VariantId(line.variantId()), line.quantity())).toList(),
-                new Sales.Cash(cash.amount().money(), cash.given().money()),
+                body.lines().stream().map(line -> new CounterPricing.Wanted(new VariantId(line.variantId()), line.quantity(),
+                        line.options() == null ? List.of() : line.options(),
+                        line.discount() == null ? null : new CounterPricing.Discount(line.discount().amount().money(), line.discount().reason().trim()),
+                        line.note() == null || line.note().isBlank() ? null : line.note().trim())).toList(),
+                body.priceList(), new Sales.Cash(cash.amount().money(), cash.given().money()), body.pickupNumber(),
                 SignatureText.parse(body.receipt().payload()).orElse(new byte[0]),
                 SignatureText.parse(body.receipt().signature()).orElse(new byte[0]), Boolean.TRUE.equals(body.offline()));
         return counters.staffed(exchange).flatMap(counter -> sales.sell(counter, sale))

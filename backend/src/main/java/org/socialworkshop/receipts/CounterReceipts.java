@@ -54,7 +54,7 @@ public class CounterReceipts {
      * receipt already, the caller may take from {@link #claimed} what it accepts.
      */
     public record Sale(String register, String keyId, UUID orderId, ReceiptContent.Seller seller, List<Line> lines, List<Tender> tenders,
-            List<String> makers) {
+            List<String> makers, @Nullable Integer pickupNumber) {
 
         public Sale {
             lines = List.copyOf(lines);
@@ -172,7 +172,7 @@ public class CounterReceipts {
         }
         return new ReceiptContent(sale.register(), number, Kind.SALE, issued, sale.register() + "-" + number, null,
                 sale.seller(), sale.lines(), Receipts.taxes(sale.lines()), sale.total(), sale.tenders(), sale.makers(),
-                previousHash, sale.keyId());
+                previousHash, sale.keyId(), sale.pickupNumber());
     }
 
     private JsonNode tree(byte[] payload) {

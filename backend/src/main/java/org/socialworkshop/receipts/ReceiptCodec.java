@@ -9,7 +9,9 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -36,19 +38,21 @@ class ReceiptCodec {
 
     /** The stored part of a receipt that has no column of its own. */
     record Body(ReceiptContent.Seller seller, List<ReceiptContent.Line> lines, List<ReceiptContent.Tax> taxes,
-            List<ReceiptContent.Tender> tenders, List<String> makers) {
+            List<ReceiptContent.Tender> tenders, List<String> makers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer pickupNumber) {
     }
 
     /** The canonical bytes of docs/api/receipts.md. */
     byte[] payload(ReceiptContent content) {
         ObjectNode tree = json.valueToTree(content);
         tree.put("issuedAt", MICROS.format(content.issuedAt()));
-        tree.put("v", 1);
+        tree.put("v", content.format());
         return canonical.bytes(tree);
     }
 
     String body(ReceiptContent content) {
-        return json.writeValueAsString(new Body(content.seller(), content.lines(), content.taxes(), content.tenders(), content.makers()));
+        return json.writeValueAsString(new Body(content.seller(), content.lines(), content.taxes(), content.tenders(), content.makers(),
+                content.pickupNumber()));
     }
 
     /**
@@ -63,7 +67,7 @@ class ReceiptCodec {
         ReceiptContent content = new ReceiptContent(row.get("register", String.class), row.get("number", Long.class),
                 ReceiptContent.Kind.valueOf(row.get("kind", String.class)), issuedAt, row.get("order_number", String.class),
                 row.get("refund_of", String.class), body.seller(), body.lines(), body.taxes(), total, body.tenders(), body.makers(),
-                row.get("previous_hash", String.class), row.get("key_id", String.class));
+                row.get("previous_hash", String.class), row.get("key_id", String.class), body.pickupNumber());
         return new SignedReceipt(content, payload(content), row.get("hash", String.class), row.get("signature", byte[].class));
     }
 

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -33,35 +35,89 @@ final class TabletSale {
     private final List<Map<String, Object>> receiptLines = new ArrayList<>();
     private final LinkedHashSet<String> makers = new LinkedHashSet<>();
     private long total;
+    private String priceList;
+    private Integer pickupNumber;
 
     TabletSale(Map<String, Object> catalog) {
         this.catalog = catalog;
     }
 
+    /** Prices the lines added from now on at the list {@code code}'s prices, where it has one. */
+    TabletSale priceList(String code) {
+        this.priceList = code;
+        return this;
+    }
+
+    TabletSale pickup(int number) {
+        this.pickupNumber = number;
+        return this;
+    }
+
     /** Adds {@code quantity} of the variant, priced as the catalog says. */
-    @SuppressWarnings("unchecked")
     TabletSale add(String variantId, int quantity) {
+        return add(variantId, quantity, List.of(), 0, null, null);
+    }
+
+    /**
+     * Adds {@code quantity} of the variant with the options chosen (ids), less {@code discountFen} for {@code reason},
+     * with a note; priced as the catalog says: the list's price or the variant's, plus the options' prices.
+     */
+    @SuppressWarnings("unchecked")
+    TabletSale add(String variantId, int quantity, List<String> optionIds, long discountFen, String reason, String note) {
         for (Map<String, Object> product : (List<Map<String, Object>>) catalog.get("products")) {
             for (Map<String, Object> variant : (List<Map<String, Object>>) product.get("variants")) {
                 if (variant.get("id").equals(variantId)) {
-                    long price = ((Number) ((Map<String, Object>) variant.get("price")).get("amount")).longValue();
-                    lines.add(Map.of("variantId", variantId, "quantity", quantity));
+                    long price = listed(variantId).orElse(((Number) ((Map<String, Object>) variant.get("price")).get("amount")).longValue());
+                    List<Map<String, Object>> options = new ArrayList<>();
+                    for (Map<String, Object> group : (List<Map<String, Object>>) product.get("modifierGroups")) {
+                        for (Map<String, Object> option : (List<Map<String, Object>>) group.get("options")) {
+                            if (optionIds.contains((String) option.get("id"))) {
+                                long delta = ((Number) ((Map<String, Object>) option.get("price")).get("amount")).longValue();
+                                options.add(Map.of("name", option.get("nameZh"), "nameEn", option.get("nameEn"), "price", money(delta)));
+                                price += delta;
+                            }
+                        }
+                    }
+                    Map<String, Object> sent = new LinkedHashMap<>(Map.of("variantId", variantId, "quantity", quantity, "options", optionIds));
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("name", product.get("nameZh"));
                     line.put("nameEn", product.get("nameEn"));
                     line.put("variant", variant.get("nameZh"));
                     line.put("quantity", quantity);
                     line.put("unitPrice", money(price));
-                    line.put("amount", money(price * quantity));
+                    line.put("amount", money(price * quantity - discountFen));
                     line.put("taxRate", variant.get("taxRate"));
+                    if (!options.isEmpty()) {
+                        line.put("options", options);
+                    }
+                    if (discountFen > 0) {
+                        line.put("discount", Map.of("amount", money(discountFen), "reason", reason));
+                        sent.put("discount", Map.of("amount", money(discountFen), "reason", reason));
+                    }
+                    if (note != null) {
+                        sent.put("note", note);
+                    }
+                    lines.add(sent);
                     receiptLines.add(line);
                     makers.addAll((List<String>) product.get("makers"));
-                    total += price * quantity;
+                    total += price * quantity - discountFen;
                     return this;
                 }
             }
         }
         throw new IllegalArgumentException("The counter's catalog has no variant " + variantId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Long> listed(String variantId) {
+        if (priceList == null) {
+            return Optional.empty();
+        }
+        return ((List<Map<String, Object>>) catalog.get("priceLists")).stream().filter(list -> list.get("code").equals(priceList))
+                .map(list -> (Map<String, Object>) ((Map<String, Object>) list.get("prices")).get(variantId))
+                .filter(Objects::nonNull)
+                .map(price -> ((Number) price.get("amount")).longValue())
+                .findFirst();
     }
 
     long total() {
@@ -73,7 +129,8 @@ final class TabletSale {
     Map<String, Object> receipt(String register, Map<String, Object> series, long given) {
         long number = ((Number) series.get("lastNumber")).longValue() + 1;
         Map<String, Object> receipt = new LinkedHashMap<>();
-        receipt.put("v", 1);
+        boolean format2 = pickupNumber != null || receiptLines.stream().anyMatch(line -> line.containsKey("options") || line.containsKey("discount"));
+        receipt.put("v", format2 ? 2 : 1);
         receipt.put("register", register);
         receipt.put("number", number);
         receipt.put("kind", "SALE");
@@ -95,6 +152,9 @@ final class TabletSale {
         receipt.put("makers", List.copyOf(makers));
         receipt.put("previousHash", series.get("lastHash"));
         receipt.put("keyId", series.get("keyId"));
+        if (pickupNumber != null) {
+            receipt.put("pickupNumber", pickupNumber);
+        }
         return receipt;
     }
 
@@ -104,9 +164,16 @@ final class TabletSale {
         Map<String, Object> receipt = receipt(register, series, given);
         tamper.accept(receipt);
         byte[] payload = documents.canonical(receipt);
-        return Map.of("clientId", clientId, "lines", lines,
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("clientId", clientId, "lines", lines,
                 "tenders", List.of(Map.of("type", "CASH", "amount", money(total), "given", money(given))),
-                "receipt", Map.of("payload", SignatureText.of(payload), "signature", SignatureText.of(tablet.sign(payload))));
+                "receipt", Map.of("payload", SignatureText.of(payload), "signature", SignatureText.of(tablet.sign(payload)))));
+        if (priceList != null) {
+            body.put("priceList", priceList);
+        }
+        if (pickupNumber != null) {
+            body.put("pickupNumber", pickupNumber);
+        }
+        return body;
     }
 
     Map<String, Object> body(PairedTablet tablet, SignedDocuments documents, String register, Map<String, Object> series, long given) {

@@ -107,7 +107,7 @@ public final class Order {
                         + " units left to refund.");
             }
             after.put(line.id(), already + entry.getValue());
-            amount = amount.plus(line.unitPrice().times(entry.getValue()));
+            amount = amount.plus(line.amountOf(entry.getValue()));
         }
         return withRefund(amount, after);
     }

@@ -74,6 +74,9 @@ public class EscPos {
         pair(out, ReceiptText.NUMBER, Long.toString(content.number()), columns);
         pair(out, ReceiptText.TIME, ReceiptText.localTime(content.issuedAt(), zone), columns);
         pair(out, ReceiptText.ORDER, content.orderNumber(), columns);
+        if (content.pickupNumber() != null) {
+            pair(out, ReceiptText.PICKUP, content.pickupNumber().toString(), columns);
+        }
     }
 
     private static void lines(EscPosBuilder out, ReceiptContent content, int columns) {

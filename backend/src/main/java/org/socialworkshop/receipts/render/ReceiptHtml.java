@@ -59,8 +59,11 @@ final class ReceiptHtml {
                     .append(row(ReceiptText.REGISTER, content.register()))
                     .append(row(ReceiptText.NUMBER, Long.toString(content.number())))
                     .append(row(ReceiptText.TIME, ReceiptText.localTime(content.issuedAt(), zone)))
-                    .append(row(ReceiptText.ORDER, content.orderNumber()))
-                    .append("</table>\n");
+                    .append(row(ReceiptText.ORDER, content.orderNumber()));
+            if (content.pickupNumber() != null) {
+                html.append(row(ReceiptText.PICKUP, content.pickupNumber().toString()));
+            }
+            html.append("</table>\n");
             return html.toString();
         }
 

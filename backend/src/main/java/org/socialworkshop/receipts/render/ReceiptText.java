@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.socialworkshop.receipts.ReceiptContent;
@@ -21,6 +22,7 @@ final class ReceiptText {
     static final Bilingual NUMBER = new Bilingual("票号", "No.");
     static final Bilingual TIME = new Bilingual("时间", "Time");
     static final Bilingual ORDER = new Bilingual("订单", "Order");
+    static final Bilingual PICKUP = new Bilingual("取餐号", "Pickup number");
     static final Bilingual ITEM = new Bilingual("商品", "Item");
     static final Bilingual AMOUNT = new Bilingual("金额", "Amount");
     static final Bilingual TAX_RATE = new Bilingual("税率", "Tax rate");
@@ -54,10 +56,32 @@ final class ReceiptText {
         return new Bilingual("退款 " + sale, "Refund of " + sale);
     }
 
-    /** The item's name with its variant in brackets ({@code 青花茶杯（大号）}); the English name alone. */
+    /**
+     * The item's name with its variant in brackets ({@code 青花茶杯（大号）}), the English name alone; then the chosen
+     * options ({@code 拿铁（大杯、燕麦奶 +¥4.00）} / {@code Latte (Large, Oat milk +¥4.00)}) and a discount with its
+     * reason ({@code 优惠 −¥2.00：员工餐} / {@code discount −¥2.00: 员工餐}), when there are any.
+     */
     static Bilingual item(ReceiptContent.Line line) {
-        String zh = line.variant().isBlank() ? line.name() : line.name() + "（" + line.variant() + "）";
-        return new Bilingual(zh, line.nameEn());
+        List<ReceiptContent.Option> options = line.options() == null ? List.of() : line.options();
+        List<String> zhParts = new ArrayList<>();
+        if (!line.variant().isBlank()) {
+            zhParts.add(line.variant());
+        }
+        options.forEach(option -> zhParts.add(option.name() + priced(option.price())));
+        String zh = zhParts.isEmpty() ? line.name() : line.name() + "（" + String.join("、", zhParts) + "）";
+        String en = options.isEmpty() ? line.nameEn() : line.nameEn() + " ("
+                + String.join(", ", options.stream().map(option -> option.nameEn() + priced(option.price())).toList()) + ")";
+        ReceiptContent.Discount discount = line.discount();
+        if (discount != null) {
+            zh += " 优惠 −" + money(discount.amount()) + "：" + discount.reason();
+            en += ", discount −" + money(discount.amount()) + ": " + discount.reason();
+        }
+        return new Bilingual(zh, en);
+    }
+
+    /** What an option adds ({@code  +¥4.00}, {@code  −¥1.00}); nothing when it costs nothing. */
+    private static String priced(Money price) {
+        return price.minor() == 0 ? "" : price.minor() > 0 ? " +" + money(price) : " −" + money(new Money(-price.minor(), price.currency()));
     }
 
     static Bilingual tender(ReceiptContent.Tender tender) {

@@ -101,7 +101,16 @@ class IllustrationsTest {
 
     // ---- The demo catalog ---------------------------------------------------------------------------------------
 
-    record Catalog(List<Maker> makers, List<Product> products) {
+    record Catalog(List<Maker> makers, List<ModifierGroup> modifierGroups, List<Product> products, List<PriceList> priceLists) {
+    }
+
+    record ModifierGroup(String code, String nameZh, String nameEn, int minChoices, int maxChoices, List<Option> options) {
+    }
+
+    record Option(String nameZh, String nameEn, long priceFen) {
+    }
+
+    record PriceList(String code, String nameZh, String nameEn, Map<String, Long> prices) {
     }
 
     record Maker(String key, String name, String displayName, String storyZh, String storyEn, boolean consent,
@@ -110,7 +119,7 @@ class IllustrationsTest {
 
     record Product(String key, String category, String nameZh, String nameEn, String descriptionZh,
             String descriptionEn, String taxCategory, List<String> channels, boolean stockTracked,
-            List<String> makers, String motif, List<String> palette, List<Variant> variants) {
+            List<String> makers, String motif, List<String> palette, List<Variant> variants, List<String> modifierGroups) {
 
         boolean soldOut() {
             return variants.stream().allMatch(v -> v.total() == 0);
@@ -148,19 +157,44 @@ class IllustrationsTest {
         try (InputStream in = IllustrationsTest.class.getResourceAsStream(CATALOG)) {
             root = JSON.readTree(in);
         }
-        assertThat(root.propertyNames()).containsExactly("makers", "products");
+        assertThat(root.propertyNames()).containsExactly("makers", "modifierGroups", "products", "priceLists");
         for (JsonNode maker : root.get("makers").values()) {
             assertThat(maker.propertyNames()).containsExactlyInAnyOrder("key", "name", "displayName", "storyZh",
                     "storyEn", "consent", "motif", "palette");
         }
         for (JsonNode product : root.get("products").values()) {
-            assertThat(product.propertyNames()).containsExactlyInAnyOrder("key", "category", "nameZh", "nameEn",
+            assertThat(product.propertyNames()).contains("key", "category", "nameZh", "nameEn",
                     "descriptionZh", "descriptionEn", "taxCategory", "channels", "stockTracked", "makers", "motif",
-                    "palette", "variants");
+                    "palette", "variants").isSubsetOf("key", "category", "nameZh", "nameEn", "descriptionZh", "descriptionEn",
+                    "taxCategory", "channels", "stockTracked", "makers", "motif", "palette", "variants", "modifierGroups");
             for (JsonNode variant : product.get("variants").values()) {
                 assertThat(variant.propertyNames()).contains("sku", "nameZh", "nameEn", "priceFen")
                         .isSubsetOf("sku", "nameZh", "nameEn", "priceFen", "stock");
             }
+        }
+    }
+
+    @Test
+    void counterChoicesAreOfferedWhereTheyExistAndPriceListsPriceCanteenMealsBelowTheirPrice() throws IOException {
+        Catalog catalog = catalog();
+        Map<String, ModifierGroup> groups = new java.util.HashMap<>();
+        catalog.modifierGroups().forEach(group -> groups.put(group.code(), group));
+        for (ModifierGroup group : catalog.modifierGroups()) {
+            assertThat(group.minChoices()).isBetween(0, group.maxChoices());
+            assertThat(group.maxChoices()).isLessThanOrEqualTo(group.options().size());
+        }
+        Map<String, Long> prices = new java.util.HashMap<>();
+        for (Product product : catalog.products()) {
+            if (product.modifierGroups() != null) {
+                assertThat(product.channels()).as(product.key() + ": choices are made at the counter").contains("POS");
+                assertThat(groups.keySet()).containsAll(product.modifierGroups());
+            }
+            if (product.category().equals("CANTEEN_MEAL")) {
+                product.variants().forEach(variant -> prices.put(variant.sku(), variant.priceFen()));
+            }
+        }
+        for (PriceList list : catalog.priceLists()) {
+            list.prices().forEach((sku, price) -> assertThat(price).as(list.code() + " " + sku).isPositive().isLessThan(prices.get(sku)));
         }
     }
 
