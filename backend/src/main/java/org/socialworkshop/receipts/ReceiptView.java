@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.shared.Money;
 
@@ -13,7 +14,8 @@ import org.socialworkshop.shared.Money;
 record ReceiptView(String code, String url, String register, long number, ReceiptContent.Kind kind, Instant issuedAt,
         String localTime, String timeZone, String orderNumber, @Nullable Reference refundOf, ReceiptContent.Seller seller,
         List<ReceiptContent.Line> lines, List<ReceiptContent.Tax> taxes, Money total, List<ReceiptContent.Tender> tenders,
-        List<String> makers, Signed signed, ReceiptBook.Verification verification) {
+        List<String> makers, Signed signed, ReceiptBook.Verification verification,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer pickupNumber) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
@@ -34,6 +36,6 @@ record ReceiptView(String code, String url, String register, long number, Receip
                 content.seller(), content.lines(), content.taxes(), content.total(), content.tenders(), content.makers(),
                 new Signed(content.keyId(), "Ed25519", content.previousHash(), receipt.hash(), base64.encodeToString(receipt.signature()),
                         base64.encodeToString(receipt.payload())),
-                checked.verification());
+                checked.verification(), content.pickupNumber());
     }
 }

@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.socialworkshop.identity.Accounts;
+import org.socialworkshop.pos.StaffedCounter;
+import org.socialworkshop.pos.TabletSale;
+import org.socialworkshop.receipts.SignedDocuments;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.WorkshopTest;
@@ -45,6 +49,51 @@ class ReceiptCheckTest {
 
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    SignedDocuments documents;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCounterReceiptShowsItsOptionsDiscountAndPickupNumber() {
+        String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        WebTestClient staff = CatalogFixtures.coordinator(client);
+        Map<String, Object> group = staff.put().uri("/api/admin/modifier-groups/{code}", "SIZE_" + tag)
+                .bodyValue(Map.of("nameZh", "杯型", "nameEn", "Size", "minChoices", 1, "maxChoices", 1, "options", List.of(
+                        Map.of("nameZh", "大杯", "nameEn", "Large", "priceDelta", 300))))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        String large = (String) ((List<Map<String, Object>>) group.get("options")).get(0).get("id");
+        Map<String, Object> drink = CatalogFixtures.product("拿铁" + tag, "Latte " + tag, false);
+        drink.put("variants", List.of(CatalogFixtures.variant("E2E-LATTE-" + tag, 2200)));
+        drink.put("modifierGroups", List.of("SIZE_" + tag));
+        String latte = CatalogFixtures.firstVariantId(CatalogFixtures.create(staff, drink));
+        StaffedCounter counter = new StaffedCounter(client, staff, accounts);
+        staff.put().uri("/api/admin/staff/{id}/discounts", counter.cashier.id().value()).bodyValue(Map.of("upTo", 10))
+                .exchange().expectStatus().isNoContent();
+        counter.post("/api/pos/shift", Map.of("openingFloat", TabletSale.money(10000)), null).expectStatus().isCreated();
+        Map<String, Object> catalog = counter.get("/api/pos/catalog").expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> series = (Map<String, Object>) counter.get("/api/pos/device").expectBody(Map.class).returnResult()
+                .getResponseBody().get("series");
+        TabletSale sale = new TabletSale(catalog).pickup(17).add(latte, 2, List.of(large), 200, "熟客优惠", null);
+        Map<String, Object> sold = counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series, 5000), null)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String code = (String) ((Map<String, Object>) sold.get("receipt")).get("code");
+
+        Storefront page = browser.open(port, "/r/" + code + "?lang=zh-CN").ready("zh-CN");
+        expectVerdict(page, zh, "GENUINE", "receipt.verdict.GENUINE");
+        assertThat(page.element("receipt-pickup-number").getText()).isEqualTo("17");
+        assertThat(page.element("receipt-lines").getText()).contains(zh.text("receipt.lines.optionMore", Map.of("name", "大杯", "price", "¥3.00")),
+                zh.text("receipt.lines.discount", Map.of("amount", "¥2.00", "reason", "熟客优惠")));
+        assertThat(page.element("receipt-total").getText()).isEqualTo("¥48.00");
+        Accessibility.assertNoSeriousViolations(page.driver(), "a counter receipt with options, a discount and a pickup number in zh-CN");
+        page = browser.open(port, "/r/" + code + "?lang=en").ready("en");
+        expectVerdict(page, en, "GENUINE", "receipt.verdict.GENUINE");
+        assertThat(page.element("receipt-lines").getText()).contains("Large +CN¥3.00", "Discount −CN¥2.00: 熟客优惠");
+        Accessibility.assertNoSeriousViolations(page.driver(), "a counter receipt with options, a discount and a pickup number in English");
+    }
 
     @Test
     void aPaidOrdersReceiptIsGenuineAndARefundShowsOnIt() {

@@ -15,15 +15,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What a tablet makes at pairing, as the POS page does with WebCrypto: an Ed25519 key pair and a 32-byte credential. */
-final class PairedTablet {
+public final class PairedTablet {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    final KeyPair keys;
-    final byte[] publicKey;
-    final String credential;
+    public final KeyPair keys;
+    public final byte[] publicKey;
+    public final String credential;
 
-    PairedTablet() {
+    public PairedTablet() {
         try {
             keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (GeneralSecurityException e) {
@@ -37,7 +37,7 @@ final class PairedTablet {
     }
 
     /** A register of its own, opened by {@code coordinator}, with this tablet paired to it; returns the register's id. */
-    String pairToNewRegister(WebTestClient coordinator, WebTestClient anonymous) {
+    public String pairToNewRegister(WebTestClient coordinator, WebTestClient anonymous) {
         String id = "TEST-" + (1000 + RANDOM.nextInt(9_000_000));
         coordinator.post().uri("/api/admin/pos/registers")
                 .bodyValue(Map.of("id", id, "kind", "CAFE", "nameZh", "测试 " + id, "nameEn", "Test " + id))
@@ -49,18 +49,18 @@ final class PairedTablet {
         return id;
     }
 
-    WebTestClient.ResponseSpec pair(WebTestClient client, String code, String idempotencyKey) {
+    public WebTestClient.ResponseSpec pair(WebTestClient client, String code, String idempotencyKey) {
         return client.post().uri("/api/pos/pairing").header("Idempotency-Key", idempotencyKey)
                 .bodyValue(Map.of("code", code, "publicKey", SignatureText.of(publicKey), "proof", SignatureText.of(sign("pair:" + code)),
                         "credential", credential, "label", "Counter tablet"))
                 .exchange();
     }
 
-    byte[] sign(String text) {
+    public byte[] sign(String text) {
         return sign(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    byte[] sign(byte[] bytes) {
+    public byte[] sign(byte[] bytes) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(keys.getPrivate());
@@ -71,7 +71,7 @@ final class PairedTablet {
         }
     }
 
-    WebTestClient.ResponseSpec device(WebTestClient client) {
+    public WebTestClient.ResponseSpec device(WebTestClient client) {
         return client.get().uri("/api/pos/device").header(HttpHeaders.COOKIE, "POS_DEVICE=" + credential).exchange();
     }
 }

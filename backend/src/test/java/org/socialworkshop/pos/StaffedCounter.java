@@ -12,16 +12,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A register of its own with a paired tablet and a cashier of their own signed in at it with a PIN, as a test's client. */
-final class StaffedCounter {
+public final class StaffedCounter {
 
-    final Account cashier;
-    final PairedTablet tablet;
-    final String registerId;
-    final String session;
-    final String csrf;
+    public final Account cashier;
+    public final PairedTablet tablet;
+    public final String registerId;
+    public final String session;
+    public final String csrf;
     private final WebTestClient client;
 
-    StaffedCounter(WebTestClient client, WebTestClient coordinator, Accounts accounts) {
+    public StaffedCounter(WebTestClient client, WebTestClient coordinator, Accounts accounts) {
         this.client = client;
         String tag = UUID.randomUUID().toString().substring(0, 8);
         cashier = accounts.create(new NewAccount("cashier-" + tag + "@example.org", "收银员 " + tag, "a-long-password-" + tag,
@@ -39,16 +39,16 @@ final class StaffedCounter {
     }
 
     /** The tablet's cookies, with the cashier's session unless {@code session} says another (blank: none). */
-    String cookies(String session) {
+    public String cookies(String session) {
         String chosen = session == null ? this.session : session;
         return "POS_DEVICE=" + tablet.credential + "; XSRF-TOKEN=" + csrf + (chosen == null || chosen.isBlank() ? "" : "; SESSION=" + chosen);
     }
 
-    WebTestClient.ResponseSpec get(String path) {
+    public WebTestClient.ResponseSpec get(String path) {
         return client.get().uri(path).header(HttpHeaders.COOKIE, cookies(null)).exchange();
     }
 
-    WebTestClient.ResponseSpec post(String path, Object body, String idempotencyKey) {
+    public WebTestClient.ResponseSpec post(String path, Object body, String idempotencyKey) {
         WebTestClient.RequestBodySpec request = client.post().uri(path).header(HttpHeaders.COOKIE, cookies(null))
                 .header("X-XSRF-TOKEN", csrf);
         if (idempotencyKey != null) {

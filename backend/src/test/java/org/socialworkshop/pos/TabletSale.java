@@ -25,11 +25,11 @@ import org.socialworkshop.shared.SignatureText;
  * canonical JSON, signed with the tablet's key. {@link #body()} is what it posts to {@code /api/pos/sales}; a test may
  * change the receipt before it is signed ({@link #tamper}) to see what the server refuses.
  */
-final class TabletSale {
+public final class TabletSale {
 
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    final UUID clientId = UUID.randomUUID();
+    public final UUID clientId = UUID.randomUUID();
     private final Map<String, Object> catalog;
     private final List<Map<String, Object>> lines = new ArrayList<>();
     private final List<Map<String, Object>> receiptLines = new ArrayList<>();
@@ -38,23 +38,23 @@ final class TabletSale {
     private String priceList;
     private Integer pickupNumber;
 
-    TabletSale(Map<String, Object> catalog) {
+    public TabletSale(Map<String, Object> catalog) {
         this.catalog = catalog;
     }
 
     /** Prices the lines added from now on at the list {@code code}'s prices, where it has one. */
-    TabletSale priceList(String code) {
+    public TabletSale priceList(String code) {
         this.priceList = code;
         return this;
     }
 
-    TabletSale pickup(int number) {
+    public TabletSale pickup(int number) {
         this.pickupNumber = number;
         return this;
     }
 
     /** Adds {@code quantity} of the variant, priced as the catalog says. */
-    TabletSale add(String variantId, int quantity) {
+    public TabletSale add(String variantId, int quantity) {
         return add(variantId, quantity, List.of(), 0, null, null);
     }
 
@@ -63,7 +63,7 @@ final class TabletSale {
      * with a note; priced as the catalog says: the list's price or the variant's, plus the options' prices.
      */
     @SuppressWarnings("unchecked")
-    TabletSale add(String variantId, int quantity, List<String> optionIds, long discountFen, String reason, String note) {
+    public TabletSale add(String variantId, int quantity, List<String> optionIds, long discountFen, String reason, String note) {
         for (Map<String, Object> product : (List<Map<String, Object>>) catalog.get("products")) {
             for (Map<String, Object> variant : (List<Map<String, Object>>) product.get("variants")) {
                 if (variant.get("id").equals(variantId)) {
@@ -120,13 +120,13 @@ final class TabletSale {
                 .findFirst();
     }
 
-    long total() {
+    public long total() {
         return total;
     }
 
     /** The receipt the tablet signs for this sale paid with {@code given} cash, as the series stands. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> receipt(String register, Map<String, Object> series, long given) {
+    public Map<String, Object> receipt(String register, Map<String, Object> series, long given) {
         long number = ((Number) series.get("lastNumber")).longValue() + 1;
         Map<String, Object> receipt = new LinkedHashMap<>();
         boolean format2 = pickupNumber != null || receiptLines.stream().anyMatch(line -> line.containsKey("options") || line.containsKey("discount"));
@@ -159,7 +159,7 @@ final class TabletSale {
     }
 
     /** What the tablet posts: the sale with the receipt, after {@code tamper} had its way with it, signed by {@code tablet}. */
-    Map<String, Object> body(PairedTablet tablet, SignedDocuments documents, String register, Map<String, Object> series, long given,
+    public Map<String, Object> body(PairedTablet tablet, SignedDocuments documents, String register, Map<String, Object> series, long given,
             Consumer<Map<String, Object>> tamper) {
         Map<String, Object> receipt = receipt(register, series, given);
         tamper.accept(receipt);
@@ -176,7 +176,7 @@ final class TabletSale {
         return body;
     }
 
-    Map<String, Object> body(PairedTablet tablet, SignedDocuments documents, String register, Map<String, Object> series, long given) {
+    public Map<String, Object> body(PairedTablet tablet, SignedDocuments documents, String register, Map<String, Object> series, long given) {
         return body(tablet, documents, register, series, given, receipt -> { });
     }
 
@@ -197,7 +197,7 @@ final class TabletSale {
         }).toList();
     }
 
-    static Map<String, Object> money(long fen) {
+    public static Map<String, Object> money(long fen) {
         return Map.of("amount", fen, "currency", "CNY");
     }
 }

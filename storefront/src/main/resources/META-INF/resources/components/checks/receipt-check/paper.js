@@ -44,10 +44,20 @@ function factsTemplate(receipt) {
       ${fact('receipt.fact.number', receipt.number, 'receipt-number')}
       ${fact('receipt.fact.time', localTime(receipt), 'receipt-time')}
       ${fact('receipt.fact.order', receipt.orderNumber, 'receipt-order-number')}
+      ${receipt.pickupNumber != null && fact('receipt.fact.pickup', receipt.pickupNumber, 'receipt-pickup-number')}
       ${refundOf && fact('receipt.fact.refundOf', refundOf.code
         ? html`<a id="receipt-refund-of" href="${receiptPage(refundOf.code)}">${shortName(refundOf)}</a>`
         : shortName(refundOf), 'receipt-refund-of-fact')}
     </dl>`;
+}
+
+/** A chosen option with what it added: "Large +¥3.00"; the name in the page's language where it has one. */
+function optionText(option, english) {
+  const name = english && option.nameEn ? option.nameEn : option.name;
+  if (!option.price || option.price.amount === 0) return name;
+  return option.price.amount > 0
+    ? t('receipt.lines.optionMore', { name, price: formatMoney(option.price) })
+    : t('receipt.lines.optionLess', { name, price: formatMoney({ ...option.price, amount: -option.price.amount }) });
 }
 
 function lineTemplate(line) {
@@ -58,8 +68,11 @@ function lineTemplate(line) {
         <span class="paper__name">${english ? line.nameEn : line.name}</span>
         ${english && line.nameEn !== line.name && html`<span class="paper__sub" lang="zh-CN">${line.name}</span>`}
         ${line.variant && html`<span class="paper__sub" lang="zh-CN">${line.variant}</span>`}
+        ${(line.options ?? []).map((option) => html`<span class="paper__sub">${optionText(option, english)}</span>`)}
         <span class="paper__sub">${t('receipt.lines.each', { count: line.quantity, price: formatMoney(line.unitPrice) })}
           · ${t('receipt.lines.taxRate', { rate: percent(line.taxRate) })}</span>
+        ${line.discount && html`<span class="paper__sub">${t('receipt.lines.discount', {
+          amount: formatMoney(line.discount.amount), reason: line.discount.reason })}</span>`}
       </span>
       <span class="paper__amount">${formatMoney(line.amount)}</span>
     </li>`;
