@@ -133,10 +133,10 @@ public class Catalog {
         return db.sql("""
                         SELECT v.id, v.product_id, v.sku, v.name_zh AS variant_zh, v.name_en AS variant_en, v.price_minor,
                                v.currency, v.status AS variant_status, p.name_zh, p.name_en, p.stock_tracked, p.channels,
-                               p.status AS product_status, p.tax_category, t.rate,
+                               p.status AS product_status, p.tax_category, t.rate, c.station,
                                (SELECT image_id FROM product_images WHERE product_id = p.id ORDER BY position LIMIT 1) AS image_id
                         FROM product_variants v JOIN products p ON p.id = v.product_id
-                             JOIN tax_categories t ON t.code = p.tax_category
+                             JOIN tax_categories t ON t.code = p.tax_category JOIN categories c ON c.code = p.category
                         WHERE v.id = ANY(:ids)""")
                 .bind("ids", ids.stream().map(VariantId::value).toArray(UUID[]::new))
                 .map(row -> {
@@ -151,7 +151,7 @@ public class Catalog {
                             Arrays.stream(row.get("channels", String[].class)).map(Channel::valueOf).collect(Collectors.toSet()),
                             "ACTIVE".equals(row.get("product_status", String.class))
                                     && "ACTIVE".equals(row.get("variant_status", String.class)),
-                            image == null ? null : new ImageId(image));
+                            image == null ? null : new ImageId(image), row.get("station", String.class));
                 })
                 .list()
                 .map(found -> found.stream().collect(Collectors.toMap(VariantInfo::id, info -> info)));

@@ -15,10 +15,12 @@ import org.socialworkshop.shared.Money;
  * @param active   the product and the variant are both active (not archived)
  * @param catering sold under the catering tax category (canteen meals, café drinks): made fresh, picked up
  * @param image    the product's first image, if any
+ * @param station  where it is made when sold at the counter ({@code KITCHEN}, {@code BAR}), from its category; none
+ *                 for goods handed over as they are
  */
 public record VariantInfo(VariantId id, ProductId productId, String sku, String productNameZh, String productNameEn,
         String variantNameZh, String variantNameEn, boolean stockTracked, Money price, BigDecimal taxRate,
-        boolean catering, Set<Channel> channels, boolean active, @Nullable ImageId image) {
+        boolean catering, Set<Channel> channels, boolean active, @Nullable ImageId image, @Nullable String station) {
 
     public VariantInfo {
         channels = Set.copyOf(channels);

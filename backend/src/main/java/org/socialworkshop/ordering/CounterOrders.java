@@ -1,6 +1,9 @@
 package org.socialworkshop.ordering;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +17,9 @@ import org.socialworkshop.ordering.Orders.StoredLine;
 import org.socialworkshop.ordering.domain.Order;
 import org.socialworkshop.ordering.domain.OrderLine;
 import org.socialworkshop.ordering.domain.OrderNumber;
+import org.socialworkshop.ordering.domain.OrderStatus;
 import org.socialworkshop.platform.audit.AuditLog;
+import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.outbox.Outbox;
 import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Service;
@@ -28,12 +33,22 @@ import reactor.core.publisher.Mono;
 @Service
 public class CounterOrders {
 
+    private final Database db;
     private final Orders orders;
+    private final OrderLifecycle lifecycle;
     private final Outbox outbox;
     private final AuditLog audit;
 
-    CounterOrders(Orders orders, Outbox outbox, AuditLog audit) {
+    private final OrderingSettings settings;
+    private final Clock clock;
+
+    CounterOrders(Database db, Orders orders, OrderLifecycle lifecycle, Outbox outbox, AuditLog audit, OrderingSettings settings,
+            Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.db = db;
         this.orders = orders;
+        this.lifecycle = lifecycle;
         this.outbox = outbox;
         this.audit = audit;
     }
@@ -55,16 +70,18 @@ public class CounterOrders {
     }
 
     /**
-     * Stores the sale as an order of the POS channel, paid in full by {@code tenders} and fulfilled, numbered after the
-     * register and the number of its receipt; call inside the sale's transaction. The tenders must add up to the total
-     * (a rule of the order: it is paid exactly). Completes with the order's number.
+     * Stores the sale as an order of the POS channel, paid in full by {@code tenders}, numbered after the register and
+     * the number of its receipt; fulfilled at once when it was {@code handedOver} (else when its tickets are collected,
+     * {@link #handedOver(UUID)}). Call inside the sale's transaction. The tenders must add up to the total (a rule of
+     * the order: it is paid exactly). Completes with the order's number.
      */
-    public Mono<String> record(UUID orderId, String register, long receiptNumber, List<Sold> sold, List<Tender> tenders) {
+    public Mono<String> record(UUID orderId, String register, long receiptNumber, List<Sold> sold, List<Tender> tenders,
+            boolean handedOver) {
         OrderNumber number = OrderNumber.atRegister(register, receiptNumber);
         List<StoredLine> lines = sold.stream().map(CounterOrders::line).toList();
         Order placed = Order.place(orderId, number, lines.stream().map(StoredLine::line).toList());
         Money paid = tenders.stream().map(Tender::amount).reduce(Money::plus).orElseGet(() -> Money.zero(placed.total().currency()));
-        Order fulfilled = placed.markPaid(paid).fulfil();
+        Order fulfilled = handedOver ? placed.markPaid(paid).fulfil() : placed.markPaid(paid);
         OffsetDateTime now = OffsetDateTime.now();
         Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.POS, fulfilled.status(), lines, null, null, null, null,
                 FulfilmentType.PICKUP, null, null, Orders.hash(UUID.randomUUID().toString()), null, now, null, tenders);
@@ -74,6 +91,45 @@ public class CounterOrders {
                 .then(audit.record("order.sold-at-counter", "order:" + orderId, Map.of("number", number.toString(),
                         "total", fulfilled.total().minor())))
                 .thenReturn(number.toString());
+    }
+
+    /** The order was handed over (its tickets collected, or picked up at the counter); nothing when it was already. */
+    public Mono<Void> handedOver(UUID orderId) {
+        return db.sql("SELECT status FROM orders WHERE id = :id").bind("id", orderId)
+                .map(row -> row.get("status", String.class)).one()
+                .switchIfEmpty(Mono.error(OrderingProblem::unknownOrder))
+                .flatMap(status -> OrderStatus.valueOf(status) == OrderStatus.FULFILLED ? Mono.<Void>empty()
+                        : lifecycle.advance(orderId, "FULFILLED", null));
+    }
+
+    /** An order placed online to be picked up, as the counter sees it when the buyer comes. */
+    public record Pickup(UUID orderId, String number, @Nullable String name, @Nullable OffsetDateTime slot, boolean ready,
+            List<String> items) {
+    }
+
+    /**
+     * Orders placed online, paid and not yet handed over, to be picked up today (in the shop's time zone) or at any
+     * time; or, with {@code number}, that order only (searched by its number, as the buyer shows it or its page's QR
+     * code says).
+     */
+    public Mono<List<Pickup>> pickups(@Nullable String number) {
+        ZoneId zone = settings.timeZone();
+        LocalDate day = LocalDate.now(clock.withZone(zone));
+        return db.sql("""
+                        SELECT o.id, o.number, o.name, o.pickup_slot, o.fulfilment_stage,
+                               array_agg(l.name_zh || CASE WHEN l.variant_zh <> '' THEN '（' || l.variant_zh || '）' ELSE '' END
+                                         || ' × ' || l.quantity ORDER BY l.position) AS items
+                        FROM orders o JOIN order_lines l ON l.order_id = o.id AND l.kind = 'ITEM'
+                        WHERE o.channel <> 'POS' AND o.fulfilment_type = 'PICKUP' AND o.status IN ('PAID', 'PARTIALLY_REFUNDED')
+                          AND (CAST(:number AS text) IS NULL AND (o.pickup_slot IS NULL OR (o.pickup_slot AT TIME ZONE :zone)::date = :day)
+                               OR upper(o.number) = upper(:number))
+                        GROUP BY o.id ORDER BY o.pickup_slot NULLS LAST, o.number
+                        LIMIT 200""")
+                .bindNullable("number", number, String.class).bind("day", day).bind("zone", zone.getId())
+                .map(row -> new Pickup(row.get("id", UUID.class), row.get("number", String.class), row.get("name", String.class),
+                        row.get("pickup_slot", OffsetDateTime.class), "READY_FOR_PICKUP".equals(row.get("fulfilment_stage", String.class)),
+                        List.of(row.get("items", String[].class))))
+                .list();
     }
 
     /** The number of the order sold at {@code register} with its receipt {@code receiptNumber}. */

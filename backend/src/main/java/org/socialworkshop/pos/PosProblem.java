@@ -120,6 +120,10 @@ final class PosProblem extends ProblemException {
         return problem;
     }
 
+    static PosProblem unknownTicket() {
+        return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no ticket with this id.");
+    }
+
     static PosProblem tooManyTries(Duration wait) {
         PosProblem problem = new PosProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
                 "Too many wrong pairing codes from here. Try again in " + wait.toSeconds() + " seconds.");

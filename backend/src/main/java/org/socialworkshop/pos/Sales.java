@@ -39,16 +39,18 @@ class Sales {
     private final CounterOrders orders;
     private final CounterReceipts counterReceipts;
     private final Shifts shifts;
+    private final Tickets tickets;
     private final AuditLog audit;
 
     Sales(Database db, CounterPricing pricing, Inventory inventory, CounterOrders orders, CounterReceipts counterReceipts, Shifts shifts,
-            AuditLog audit) {
+            Tickets tickets, AuditLog audit) {
         this.db = db;
         this.pricing = pricing;
         this.inventory = inventory;
         this.orders = orders;
         this.counterReceipts = counterReceipts;
         this.shifts = shifts;
+        this.tickets = tickets;
         this.audit = audit;
     }
 
@@ -108,6 +110,8 @@ class Sales {
         if (change.minor() < 0) {
             return Mono.error(PosProblem.notEnoughCash());
         }
+        // Goods made at a station wait for their tickets to be collected before the order is handed over.
+        boolean ticketed = priced.lines().stream().anyMatch(line -> line.variant().station() != null);
         List<Inventory.Wanted> counted = priced.lines().stream().filter(line -> line.variant().stockTracked())
                 .map(line -> new Inventory.Wanted(line.variant().id(), line.quantity())).toList();
         return CurrentUser.name().flatMap(cashier -> db.inTransaction(() -> shifts.shareOpen(register)
@@ -115,9 +119,10 @@ class Sales {
                         .flatMap(stored -> inventory.sellAtCounter(counted, "order:" + orderId)
                                 .flatMap(locations -> orders.record(orderId, register, number, priced.lines().stream()
                                                 .map(line -> sold(line, locations.get(line.variant().id()))).toList(),
-                                        List.of(new CounterOrders.Tender("CASH", total, cash.given(), change))))
-                                .flatMap(orderNumber -> Flux.fromIterable(priced.toAudit())
-                                        .concatMap(entry -> audit.record((String) entry.get("event"), "order:" + orderNumber, entry))
+                                        List.of(new CounterOrders.Tender("CASH", total, cash.given(), change)), !ticketed))
+                                .flatMap(orderNumber -> tickets.send(orderId, orderNumber, register, sale.pickupNumber(), priced.lines())
+                                        .thenMany(Flux.fromIterable(priced.toAudit()))
+                                        .concatMap(entry -> audit.record(String.valueOf(entry.get("event")), "order:" + orderNumber, entry))
                                         .then(db.sql("""
                                                         INSERT INTO pos_sales (client_id, order_id, register_id, shift_id, device_id, cashier,
                                                                                total_minor, cash_kept, change_given, price_list, pickup_number)

@@ -102,7 +102,7 @@ class CounterSaleTest {
                 .jsonPath("$.keys[?(@.kid == '%s')].register".formatted(series().get("keyId"))).isEqualTo(counter.registerId);
 
         assertThat(one("SELECT status || ' ' || channel AS v FROM orders WHERE id = CAST(:id AS uuid)", sold.get("orderId")))
-                .as("paid and handed over at the counter").isEqualTo("FULFILLED POS");
+                .as("paid; the meal waits for its kitchen ticket to be collected").isEqualTo("PAID POS");
         assertThat(one("SELECT on_hand::text AS v FROM stock_levels WHERE variant_id = CAST(:id AS uuid) AND location = 'WORKSHOP_SHOP'", cup))
                 .isEqualTo("3");
         counter.get("/api/pos/shift").expectStatus().isOk().expectBody()

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * No request waits forever: one that has not finished within {@code workshop.web.request-deadline} is answered
  * with 503 and logged with its path, so whatever stalled it shows up in the logs instead of as a browser tab
- * spinning. Streaming exports and uploads, which may rightly take long, are exempt. Database work the request
+ * spinning. Streaming exports, event streams ({@code …/stream}: screens that follow changes) and uploads, which may
+ * rightly take long, are exempt. Database work the request
  * started still runs to its end (see {@code Database}).
  */
 @Component
@@ -41,7 +42,7 @@ class RequestDeadline implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
         // a versioned storefront file is answered from memory and cannot stall; its timer would cost more than it
-        if (path.endsWith("/export") || path.equals(BodySizeLimit.UPLOAD_PATH)
+        if (path.endsWith("/export") || path.endsWith("/stream") || path.equals(BodySizeLimit.UPLOAD_PATH)
                 || path.startsWith(StorefrontFiles.VERSIONED)) {
             return chain.filter(exchange);
         }
