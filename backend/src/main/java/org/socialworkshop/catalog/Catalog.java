@@ -157,6 +157,22 @@ public class Catalog {
                 .map(found -> found.stream().collect(Collectors.toMap(VariantInfo::id, info -> info)));
     }
 
+    /** A category in both languages. */
+    public record Named(String code, String nameZh, String nameEn) {
+    }
+
+    /** The category of each product, in both languages; unknown products are left out. */
+    public Mono<Map<ProductId, Named>> categoriesOf(Collection<ProductId> products) {
+        return db.sql("""
+                        SELECT p.id, c.code, c.name_zh, c.name_en FROM products p JOIN categories c ON c.code = p.category
+                        WHERE p.id = ANY(:ids)""")
+                .bind("ids", products.stream().map(ProductId::value).distinct().toArray(UUID[]::new))
+                .map(row -> Map.entry(new ProductId(row.get("id", UUID.class)), new Named(row.get("code", String.class),
+                        row.get("name_zh", String.class), row.get("name_en", String.class))))
+                .list()
+                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
     /** A category, both languages, with the variants sold on a channel in it. */
     public record Shelf(String code, String nameZh, String nameEn, List<VariantInfo> variants) {
     }

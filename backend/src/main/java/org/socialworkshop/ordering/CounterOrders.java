@@ -1,9 +1,12 @@
 package org.socialworkshop.ordering;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,6 +103,31 @@ public class CounterOrders {
                 .switchIfEmpty(Mono.error(OrderingProblem::unknownOrder))
                 .flatMap(status -> OrderStatus.valueOf(status) == OrderStatus.FULFILLED ? Mono.<Void>empty()
                         : lifecycle.advance(orderId, "FULFILLED", null));
+    }
+
+    /** A line of an order sold at the counter, for the figures of its shift. */
+    public record SoldLine(UUID orderId, @Nullable UUID productId, String nameZh, String nameEn, int quantity, Money unitPrice,
+            Money discount, Money amount, BigDecimal taxRate, int refundedQuantity) {
+    }
+
+    /** The lines of these orders, in order. */
+    public Mono<List<SoldLine>> lines(Collection<UUID> orderIds) {
+        return db.sql("""
+                        SELECT l.order_id, l.product_id, l.name_zh, l.name_en, l.quantity, l.unit_price_minor, l.discount_minor,
+                               l.tax_rate, l.refunded_quantity, o.currency
+                        FROM order_lines l JOIN orders o ON o.id = l.order_id
+                        WHERE l.order_id = ANY(:ids) ORDER BY o.created_at, l.order_id, l.position""")
+                .bind("ids", orderIds.toArray(UUID[]::new))
+                .map(row -> {
+                    Currency currency = Currency.getInstance(row.get("currency", String.class).trim());
+                    Money unit = new Money(row.get("unit_price_minor", Long.class), currency);
+                    Money discount = new Money(row.get("discount_minor", Long.class), currency);
+                    int quantity = row.get("quantity", Integer.class);
+                    return new SoldLine(row.get("order_id", UUID.class), row.get("product_id", UUID.class), row.get("name_zh", String.class),
+                            row.get("name_en", String.class), quantity, unit, discount, unit.times(quantity).minus(discount),
+                            row.get("tax_rate", BigDecimal.class), row.get("refunded_quantity", Integer.class));
+                })
+                .list();
     }
 
     /** An order placed online to be picked up, as the counter sees it when the buyer comes. */

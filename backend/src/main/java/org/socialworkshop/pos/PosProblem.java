@@ -120,6 +120,11 @@ final class PosProblem extends ProblemException {
         return problem;
     }
 
+    static PosProblem unknownReport() {
+        return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "No shift report has this code; a report printed by the workshop always has one.");
+    }
+
     static PosProblem unknownTicket() {
         return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no ticket with this id.");
     }

@@ -1,6 +1,7 @@
 package org.socialworkshop.pos;
 
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,15 +14,18 @@ import org.jspecify.annotations.Nullable;
 import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
 import org.socialworkshop.shared.Money;
+import org.socialworkshop.shared.SignatureText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The shift at the tablet's register and its cash drawer, for the cashier signed in there: open with the counted
@@ -32,11 +36,13 @@ class ShiftController {
 
     private final Counters counters;
     private final Shifts shifts;
+    private final ShiftReports reports;
     private final Idempotency idempotency;
 
-    ShiftController(Counters counters, Shifts shifts, Idempotency idempotency) {
+    ShiftController(Counters counters, Shifts shifts, ShiftReports reports, Idempotency idempotency) {
         this.counters = counters;
         this.shifts = shifts;
+        this.reports = reports;
         this.idempotency = idempotency;
     }
 
@@ -97,6 +103,40 @@ class ShiftController {
             @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key, ServerWebExchange exchange) {
         return counters.staffed(exchange).flatMap(counter -> idempotency.execute(exchange, key, counted, () -> shifts
                 .close(counter.register().id(), counted.countedCash().money())
+                // the Z report at once; were it lost here, it is made the first time it is asked for
+                .flatMap(closed -> reports.z(closed.id()).then(shifts.byId(closed.id())))
                 .map(ResponseEntity::ok)));
+    }
+
+    /** A report as answered: its code, the page that shows and checks it, and what it says. */
+    record IssuedReport(UUID id, ShiftReports.Kind kind, String code, String url, JsonNode report) {
+
+        static IssuedReport of(ShiftReports.Issued issued) {
+            return new IssuedReport(issued.id(), issued.kind(), issued.code(), "/pos/report.html?code=" + issued.code(), issued.content());
+        }
+    }
+
+    /** An X report of the open shift, made now. */
+    @PostMapping("/api/pos/shift/reports")
+    Mono<ResponseEntity<IssuedReport>> xReport(ServerWebExchange exchange) {
+        return counters.staffed(exchange).flatMap(counter -> reports.x(counter.register().id()))
+                .map(issued -> ResponseEntity.status(201).body(IssuedReport.of(issued)));
+    }
+
+    /** A report and whether it is genuine, for anyone holding its code (printed under its QR code). */
+    record CheckedReport(String code, String url, JsonNode report, Signed signed, boolean valid) {
+    }
+
+    record Signed(String keyId, String algorithm, String hash, String signature, String payload) {
+    }
+
+    @GetMapping("/api/pos/reports/{code}")
+    Mono<CheckedReport> report(@PathVariable String code) {
+        return reports.check(code)
+                .map(checked -> new CheckedReport(checked.report().code(), "/pos/report.html?code=" + checked.report().code(),
+                        checked.report().content(), new Signed(checked.report().keyId(), "Ed25519", checked.report().hash(),
+                                SignatureText.of(checked.report().signature()), SignatureText.of(checked.report().payload())),
+                        checked.valid()))
+                .switchIfEmpty(Mono.error(PosProblem::unknownReport));
     }
 }

@@ -11,6 +11,7 @@ import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.security.CurrentUser;
 import org.socialworkshop.shared.Money;
+import org.socialworkshop.shared.SignatureText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -41,8 +42,12 @@ public class Shifts {
     public record CashMovement(UUID id, Movement kind, Money amount, String reason, String recordedBy, OffsetDateTime recordedAt) {
     }
 
-    /** How a shift ended: the cash counted, what was expected, and the difference (counted − expected). */
-    public record Closing(OffsetDateTime closedAt, String closedBy, Money counted, Money expected, Money difference) {
+    /**
+     * How a shift ended: the cash counted, what was expected, and the difference (counted − expected); {@code report}
+     * is the code of its Z report (ShiftReports), once made.
+     */
+    public record Closing(OffsetDateTime closedAt, String closedBy, Money counted, Money expected, Money difference,
+            @Nullable String report) {
     }
 
     /** The sales of a shift: how many, their total, and the cash they left in the drawer (given − change). */
@@ -132,6 +137,11 @@ public class Shifts {
                 .flatMap(this::load);
     }
 
+    /** A shift by its id, open or closed. */
+    Mono<Shift> byId(UUID id) {
+        return load(id);
+    }
+
     private Mono<Shift> load(UUID id) {
         Mono<List<CashMovement>> movements = db.sql("""
                         SELECT id, kind, amount, reason, recorded_by, recorded_at FROM pos_cash_movements
@@ -144,7 +154,9 @@ public class Shifts {
         return db.sql("""
                         SELECT s.register_id, s.opened_at, s.opened_by, s.opening_float, s.closed_at, s.closed_by, s.expected_cash,
                                s.counted_cash, count(p.*) AS sales, coalesce(sum(p.total_minor), 0) AS sold,
-                               coalesce(sum(p.cash_kept), 0) AS cash_kept
+                               coalesce(sum(p.cash_kept), 0) AS cash_kept,
+                               (SELECT z.id FROM pos_shift_reports z WHERE z.shift_id = s.id AND z.kind = 'Z') AS z_id,
+                               (SELECT z.signature FROM pos_shift_reports z WHERE z.shift_id = s.id AND z.kind = 'Z') AS z_signature
                         FROM pos_shifts s LEFT JOIN pos_sales p ON p.shift_id = s.id
                         WHERE s.id = :id
                         GROUP BY s.id""")
@@ -153,7 +165,8 @@ public class Shifts {
                         row.get("opened_by", String.class), row.get("opening_float", Long.class), row.get("closed_at", OffsetDateTime.class),
                         row.get("closed_by", String.class), row.get("expected_cash", Long.class), row.get("counted_cash", Long.class),
                         new Sales(row.get("sales", Long.class), Money.fen(row.get("sold", Number.class).longValue()),
-                                Money.fen(row.get("cash_kept", Number.class).longValue()))))
+                                Money.fen(row.get("cash_kept", Number.class).longValue())),
+                        row.get("z_id", UUID.class) == null ? null : row.get("z_id", UUID.class) + "." + SignatureText.of(row.get("z_signature", byte[].class))))
                 .one()
                 .zipWith(movements, (stored, cash) -> stored.shift(id, cash));
     }
@@ -161,14 +174,15 @@ public class Shifts {
     /** A shift's row. */
     private record Stored(String registerId, OffsetDateTime openedAt, String openedBy, long openingFloat,
             @Nullable OffsetDateTime closedAt, @Nullable String closedBy, @Nullable Long expectedCash, @Nullable Long countedCash,
-            Sales sales) {
+            Sales sales, @Nullable String zReport) {
 
         Shift shift(UUID id, List<CashMovement> movements) {
             Money opening = Money.fen(openingFloat);
             Money paidIn = sum(movements, Movement.PAID_IN);
             Money paidOut = sum(movements, Movement.PAID_OUT);
             Closing closing = closedAt == null || closedBy == null || expectedCash == null || countedCash == null ? null
-                    : new Closing(closedAt, closedBy, Money.fen(countedCash), Money.fen(expectedCash), Money.fen(countedCash - expectedCash));
+                    : new Closing(closedAt, closedBy, Money.fen(countedCash), Money.fen(expectedCash), Money.fen(countedCash - expectedCash),
+                            zReport);
             return new Shift(id, registerId, openedAt, openedBy, opening, paidIn, paidOut, sales,
                     opening.plus(paidIn).minus(paidOut).plus(sales.cash()), movements, closing);
         }

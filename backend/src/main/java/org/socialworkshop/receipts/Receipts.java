@@ -202,7 +202,7 @@ public class Receipts {
     }
 
     /** Tax included per rate, rounded once per rate. */
-    static List<Tax> taxes(List<Line> lines) {
+    public static List<Tax> taxes(List<Line> lines) {
         Map<String, Money> gross = new LinkedHashMap<>();
         lines.stream().sorted((a, b) -> a.taxRate().compareTo(b.taxRate()))
                 .forEach(line -> gross.merge(line.taxRate(), line.amount(), Money::plus));

@@ -1,0 +1,237 @@
+package org.socialworkshop.pos;
+
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.catalog.Catalog;
+import org.socialworkshop.catalog.ProductId;
+import org.socialworkshop.ordering.CounterOrders;
+import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.receipts.ReceiptContent;
+import org.socialworkshop.receipts.Receipts;
+import org.socialworkshop.receipts.SignedDocuments;
+import org.socialworkshop.shared.Money;
+import org.socialworkshop.shared.SignatureText;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * X and Z reports (docs/adr/0017, step 9): a shift's figures as they stand, signed like receipts (canonical JSON with
+ * {@code "kind": "SHIFT_REPORT"}, Ed25519 with the receipt keys) and kept as signed. An X report can be made at any
+ * time during a shift; the Z report once, when it closes. Anyone holding a report's code (its id and signature, so
+ * reports cannot be enumerated) can check it.
+ */
+@Service
+class ShiftReports {
+
+    private static final Pattern CODE = Pattern.compile(
+            "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{80,90})");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Database db;
+    private final Shifts shifts;
+    private final PosRegisters registers;
+    private final CounterOrders orders;
+    private final Catalog catalog;
+    private final SignedDocuments documents;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ShiftReports(Database db, Shifts shifts, PosRegisters registers, CounterOrders orders, Catalog catalog, SignedDocuments documents) {
+        this.db = db;
+        this.shifts = shifts;
+        this.registers = registers;
+        this.orders = orders;
+        this.catalog = catalog;
+        this.documents = documents;
+    }
+
+    enum Kind {
+        X, Z
+    }
+
+    /** What a report says (all amounts tax included; the drawer's counted cash and difference on a Z report). */
+    record Report(Kind type, String register, String registerNameZh, String registerNameEn, UUID shift, String openedAt, String openedBy,
+            @Nullable String closedAt, @Nullable String closedBy, String issuedAt, Sales sales, List<ReceiptContent.Tax> taxes, Drawer drawer) {
+    }
+
+    record Sales(long count, Money total, List<ByTender> tenders, List<ByCategory> categories, List<ByProduct> products,
+            List<ByPriceList> priceLists, Discounts discounts) {
+    }
+
+    record ByTender(String type, long count, Money amount) {
+    }
+
+    record ByCategory(String code, String nameZh, String nameEn, long quantity, Money amount) {
+    }
+
+    record ByProduct(String name, String nameEn, long quantity, Money amount) {
+    }
+
+    record ByPriceList(String code, long count, Money amount) {
+    }
+
+    record Discounts(long lines, Money amount) {
+    }
+
+    record Drawer(Money openingFloat, Money paidIn, Money paidOut, Money cashSales, Money expected, @Nullable Money counted,
+            @Nullable Money difference, long movements) {
+    }
+
+    /** A report as issued: what was signed and how to find it again. */
+    record Issued(UUID id, Kind kind, JsonNode content, byte[] payload, String hash, String keyId, byte[] signature, OffsetDateTime issuedAt) {
+
+        String code() {
+            return id + "." + SignatureText.of(signature);
+        }
+    }
+
+    /** An X report of the register's open shift, made now; a 409 problem when no shift is open. */
+    Mono<Issued> x(String registerId) {
+        return shifts.current(registerId).flatMap(open -> open.isEmpty() ? Mono.error(PosProblem.noShift())
+                : issue(open.get(), Kind.X));
+    }
+
+    /** The Z report of a closed shift, made the first time it is asked for (at the closing), then always that one. */
+    Mono<Issued> z(UUID shiftId) {
+        return find(shiftId).switchIfEmpty(Mono.defer(() -> shifts.byId(shiftId)
+                .flatMap(shift -> shift.closing() == null ? Mono.error(PosProblem.noShift()) : issue(shift, Kind.Z))
+                .onErrorResume(DuplicateKeyException.class, raced -> find(shiftId))));
+    }
+
+    private Mono<Issued> find(UUID shiftId) {
+        return db.sql("SELECT " + COLUMNS + " FROM pos_shift_reports WHERE shift_id = :shift AND kind = 'Z'").bind("shift", shiftId)
+                .map(this::issued).first();
+    }
+
+    private Mono<Issued> issue(Shifts.Shift shift, Kind kind) {
+        return Mono.zip(registers.one(shift.registerId()), sales(shift.id())).flatMap(found -> {
+            PosRegisters.Register register = found.getT1();
+            List<Sold> sold = found.getT2();
+            return orders.lines(sold.stream().map(Sold::orderId).toList()).flatMap(lines -> catalog.categoriesOf(lines.stream()
+                            .map(CounterOrders.SoldLine::productId).filter(java.util.Objects::nonNull).map(ProductId::new).toList())
+                    .map(categories -> report(kind, shift, register, sold, lines, categories)));
+        }).flatMap(report -> {
+            UUID id = UUID.randomUUID();
+            ObjectNode content = (ObjectNode) documents.tree(report);
+            content.put("v", 1).put("kind", "SHIFT_REPORT").put("id", id.toString());
+            byte[] payload = documents.canonical(content);
+            return db.inTransaction(() -> documents.sign(payload).flatMap(signature -> db.sql("""
+                            INSERT INTO pos_shift_reports (id, shift_id, kind, content, hash, key_id, signature)
+                            VALUES (:id, :shift, :kind, CAST(:content AS jsonb), :hash, :key, :signature)""")
+                    .bind("id", id).bind("shift", shift.id()).bind("kind", kind.name()).bind("content", json.writeValueAsString(content))
+                    .bind("hash", signature.hash()).bind("key", signature.keyId()).bind("signature", signature.signature())
+                    .update()))
+                    .then(Mono.defer(() -> db.sql("SELECT " + COLUMNS + " FROM pos_shift_reports WHERE id = :id").bind("id", id)
+                            .map(this::issued).one()));
+        });
+    }
+
+    /** A sale of the shift: its order, total, the cash it left, its price list. */
+    private record Sold(UUID orderId, Money total, Money cash, @Nullable String priceList) {
+    }
+
+    private Mono<List<Sold>> sales(UUID shiftId) {
+        return db.sql("SELECT order_id, total_minor, cash_kept, price_list FROM pos_sales WHERE shift_id = :shift ORDER BY recorded_at")
+                .bind("shift", shiftId)
+                .map(row -> new Sold(row.get("order_id", UUID.class), Money.fen(row.get("total_minor", Long.class)),
+                        Money.fen(row.get("cash_kept", Long.class)), row.get("price_list", String.class)))
+                .list();
+    }
+
+    private static Report report(Kind kind, Shifts.Shift shift, PosRegisters.Register register, List<Sold> sold,
+            List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories) {
+        Money zero = Money.fen(0);
+        Money total = sold.stream().map(Sold::total).reduce(zero, Money::plus);
+        Money cash = sold.stream().map(Sold::cash).reduce(zero, Money::plus);
+        Map<String, long[]> byCategory = new LinkedHashMap<>();
+        Map<String, Catalog.Named> named = new LinkedHashMap<>();
+        Map<String, long[]> byProduct = new LinkedHashMap<>();
+        Map<String, String[]> productNames = new LinkedHashMap<>();
+        long discounted = 0;
+        Money discounts = zero;
+        List<ReceiptContent.Line> taxed = new ArrayList<>();
+        for (CounterOrders.SoldLine line : lines) {
+            Catalog.Named category = line.productId() == null ? null : categories.get(new ProductId(line.productId()));
+            String code = category == null ? "OTHER" : category.code();
+            named.putIfAbsent(code, category == null ? new Catalog.Named("OTHER", "其他", "Other") : category);
+            add(byCategory, code, line.quantity(), line.amount().minor());
+            String product = line.nameZh() + "\u0000" + line.nameEn();
+            productNames.putIfAbsent(product, new String[] {line.nameZh(), line.nameEn()});
+            add(byProduct, product, line.quantity(), line.amount().minor());
+            if (line.discount().minor() > 0) {
+                discounted++;
+                discounts = discounts.plus(line.discount());
+            }
+            taxed.add(new ReceiptContent.Line(line.nameZh(), line.nameEn(), "", line.quantity(), line.unitPrice(), line.amount(),
+                    ReceiptContent.Line.rate(line.taxRate())));
+        }
+        Map<String, long[]> byList = new LinkedHashMap<>();
+        sold.stream().filter(sale -> sale.priceList() != null).forEach(sale -> add(byList, sale.priceList(), 1, sale.total().minor()));
+        Sales sales = new Sales(sold.size(), total, sold.isEmpty() ? List.of() : List.of(new ByTender("CASH", sold.size(), cash)),
+                byCategory.entrySet().stream().map(entry -> new ByCategory(entry.getKey(), named.get(entry.getKey()).nameZh(),
+                        named.get(entry.getKey()).nameEn(), entry.getValue()[0], Money.fen(entry.getValue()[1]))).toList(),
+                byProduct.entrySet().stream().map(entry -> new ByProduct(productNames.get(entry.getKey())[0], productNames.get(entry.getKey())[1],
+                        entry.getValue()[0], Money.fen(entry.getValue()[1]))).toList(),
+                byList.entrySet().stream().map(entry -> new ByPriceList(entry.getKey(), entry.getValue()[0], Money.fen(entry.getValue()[1])))
+                        .toList(),
+                new Discounts(discounted, discounts));
+        Shifts.Closing closing = kind == Kind.Z ? shift.closing() : null;
+        Drawer drawer = new Drawer(shift.openingFloat(), shift.paidIn(), shift.paidOut(), shift.sales().cash(),
+                closing == null ? shift.expectedCash() : closing.expected(), closing == null ? null : closing.counted(),
+                closing == null ? null : closing.difference(), shift.movements().size());
+        return new Report(kind, register.id(), register.nameZh(), register.nameEn(), shift.id(), TIME.format(shift.openedAt()), shift.openedBy(),
+                closing == null ? null : TIME.format(closing.closedAt()), closing == null ? null : closing.closedBy(),
+                TIME.format(OffsetDateTime.now()), sales, Receipts.taxes(taxed), drawer);
+    }
+
+    private static void add(Map<String, long[]> sums, String key, long quantity, long amount) {
+        long[] sum = sums.computeIfAbsent(key, ignored -> new long[2]);
+        sum[0] += quantity;
+        sum[1] += amount;
+    }
+
+    /** A report found by its code, and whether its signature and hash hold; empty when no report has this code. */
+    record Checked(Issued report, boolean valid) {
+    }
+
+    Mono<Checked> check(String code) {
+        Matcher match = CODE.matcher(code);
+        if (!match.matches()) {
+            return Mono.empty();
+        }
+        byte[] signature = SignatureText.parse(match.group(2)).orElse(null);
+        if (signature == null) {
+            return Mono.empty();
+        }
+        return db.sql("SELECT " + COLUMNS + " FROM pos_shift_reports WHERE id = :id").bind("id", UUID.fromString(match.group(1)))
+                .map(this::issued)
+                .first()
+                .filter(issued -> MessageDigest.isEqual(issued.signature(), signature))
+                .flatMap(issued -> documents.verify(issued.keyId(), issued.payload(), issued.signature())
+                        .map(valid -> new Checked(issued, valid && SignedDocuments.sha256Hex(issued.payload()).equals(issued.hash()))));
+    }
+
+    private static final String COLUMNS = "id, kind, content::text AS content, hash, key_id, signature, issued_at";
+
+    private Issued issued(Readable row) {
+        JsonNode content = json.readTree(row.get("content", String.class));
+        return new Issued(row.get("id", UUID.class), Kind.valueOf(row.get("kind", String.class)), content, documents.canonical(content),
+                row.get("hash", String.class), row.get("key_id", String.class), row.get("signature", byte[].class),
+                row.get("issued_at", OffsetDateTime.class));
+    }
+}
