@@ -38,6 +38,27 @@ record Messages(JsonNode entries) {
         return entry.asString();
     }
 
+    /**
+     * A message said of {@code count} things with its {placeholders} filled: of a {one, other} entry, the form the
+     * page's t(key, params) chooses for English and Chinese plural rules ("one" only for 1, where there is one).
+     */
+    String counted(String key, long count, Map<String, ?> params) {
+        JsonNode entry = entries.get(key);
+        if (entry == null) {
+            throw new IllegalArgumentException("No message " + key);
+        }
+        JsonNode chosen = entry.isObject() ? (count == 1 && entry.has("one") ? entry.get("one") : entry.get("other")) : entry;
+        String message = chosen.asString().replace("{count}", String.valueOf(count));
+        for (Map.Entry<String, ?> param : params.entrySet()) {
+            message = message.replace("{" + param.getKey() + "}", String.valueOf(param.getValue()));
+        }
+        return message;
+    }
+
+    String counted(String key, long count) {
+        return counted(key, count, Map.of());
+    }
+
     /** A plain message with its {placeholders} filled, as the page's t(key, params) fills them. */
     String text(String key, Map<String, ?> params) {
         String message = text(key);

@@ -4,15 +4,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.google.zxing.NotFoundException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.socialworkshop.receipts.render.QrDecoding;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -79,6 +82,16 @@ final class Storefront {
 
     WebElement element(String id) {
         return driver.findElement(By.id(id));
+    }
+
+    /** What the QR code drawn in element {@code id} says, read from the screen as a phone would read it. */
+    String readQrCode(String id) {
+        byte[] png = element(id).getScreenshotAs(OutputType.BYTES);
+        try {
+            return QrDecoding.find(QrDecoding.image(png)).getText();
+        } catch (NotFoundException e) {
+            throw new AssertionError("The QR code in #" + id + " could not be read", e);
+        }
     }
 
     String htmlAttribute(String name) {

@@ -46,7 +46,8 @@ async function toApiError(response) {
 
 /**
  * A body that is a File or Blob (an uploaded photo) is sent as it is, with its own type as
- * Content-Type; anything else goes as JSON. `options.headers` adds headers such as Idempotency-Key.
+ * Content-Type; anything else goes as JSON. `options.headers` adds headers such as Idempotency-Key;
+ * `options.signal` (an AbortSignal) gives up waiting, e.g. AbortSignal.timeout(ms).
  */
 export async function request(method, path, body, options = {}) {
   const headers = {
@@ -63,6 +64,7 @@ export async function request(method, path, body, options = {}) {
     headers,
     credentials: 'same-origin',
     body: body === undefined || raw ? body : JSON.stringify(body),
+    signal: options.signal,
   });
   if (!response.ok) throw await toApiError(response);
   return readBody(response);
@@ -75,6 +77,14 @@ export const api = {
   patch: (path, body) => request('PATCH', path, body),
   delete: (path) => request('DELETE', path),
 };
+
+/**
+ * Whether a call failed without an answer from the server (no network, the connection dropped, or waiting was given
+ * up), rather than being refused: what was sent may or may not have arrived.
+ */
+export function isUnreachable(error) {
+  return error instanceof TypeError || error?.name === 'AbortError' || error?.name === 'TimeoutError';
+}
 
 /** The server hands out the CSRF cookie on this call; unsafe requests need it first. */
 export async function ensureCsrfToken() {

@@ -3,27 +3,45 @@
  * extractable and kept in IndexedDB for signing the register's receipts, and a credential of 32 random bytes that the
  * server turns into an HttpOnly cookie; the page keeps no copy of it. WebCrypto needs a secure context (https, or
  * localhost), so a tablet reaching the server by a plain http LAN address cannot pair. The same key signs the
- * receipts of the register's sales (signWithDeviceKey).
+ * receipts of the register's sales (signWithDeviceKey). What the server last said of the counter is kept beside the
+ * key (lib/pos-store.js), so that the tablet still knows its register and cashier after a reload without the network.
  */
-import { ApiError, api, ensureCsrfToken } from './api.js';
+import { ApiError, api, ensureCsrfToken, isUnreachable } from './api.js';
+import { DEVICE, KEPT, keep, kept, read, remove, write } from './pos-store.js';
 import { uuid } from './uuid.js';
 
-const DATABASE = 'workshop-pos';
-const STORE = 'device';
+const COUNTER = 'counter';
 
 /** Whether this browser, on this connection, can make and keep the tablet's key. */
 export function canPair() {
   return window.isSecureContext && Boolean(crypto.subtle) && 'indexedDB' in window;
 }
 
-/** The register this tablet serves ({ device, register }), or null when it is not paired (or was revoked). */
+/**
+ * The register this tablet serves ({ device, register, cashier, series }, as GET /api/pos/device says), or null when
+ * it is not paired (or was revoked). Each answer is kept; when the server cannot be reached, the one kept last is
+ * given instead, marked `offline: true`. Rejects when the server cannot be reached and nothing was kept.
+ */
 export async function currentDevice() {
   try {
-    return await api.get('/api/pos/device');
+    const counter = await api.get('/api/pos/device');
+    await keep(COUNTER, counter);
+    return counter;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      await remove(KEPT, COUNTER);
+      return null;
+    }
+    const known = isUnreachable(error) ? await kept(COUNTER) : undefined;
+    if (known) return { ...known, offline: true };
     throw error;
   }
+}
+
+/** Remembers who is signed in at the counter now (`cashier`, or null after signing out) with the rest kept. */
+export async function keepCashier(cashier) {
+  const known = await kept(COUNTER);
+  if (known) await keep(COUNTER, { ...known, cashier });
 }
 
 /**
@@ -53,7 +71,7 @@ export async function preparePairing(code, label) {
 export async function pair(prepared) {
   await ensureCsrfToken();
   const paired = await api.post('/api/pos/pairing', prepared.body, { headers: { 'Idempotency-Key': prepared.key } });
-  await keep({ deviceId: paired.device.id, registerId: paired.register.id, publicKey: prepared.keys.publicKey,
+  await keepKeys({ deviceId: paired.device.id, registerId: paired.register.id, publicKey: prepared.keys.publicKey,
     privateKey: prepared.keys.privateKey });
   return paired;
 }
@@ -61,15 +79,6 @@ export async function pair(prepared) {
 /** Bytes as base64url without padding, as the API takes keys, signatures and signed payloads. */
 export function base64url(bytes) {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function open() {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DATABASE, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
 }
 
 /** Thrown when this browser holds no key for the tablet (its storage was cleared, or it was paired elsewhere). */
@@ -85,35 +94,12 @@ export class DeviceKeyMissing extends Error {
  * 64 bytes. Rejects with DeviceKeyMissing when the key is not here, so the tablet must be paired again.
  */
 export async function signWithDeviceKey(bytes) {
-  const device = await read();
+  const device = await read(DEVICE, 'current');
   if (!device?.privateKey) throw new DeviceKeyMissing();
   return new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, device.privateKey, bytes));
 }
 
-/** The kept record { deviceId, registerId, publicKey, privateKey }, or undefined before pairing. */
-async function read() {
-  const db = await open();
-  try {
-    return await new Promise((resolve, reject) => {
-      const get = db.transaction(STORE, 'readonly').objectStore(STORE).get('current');
-      get.onsuccess = () => resolve(get.result);
-      get.onerror = () => reject(get.error);
-    });
-  } finally {
-    db.close();
-  }
-}
-
 /** Keeps the device's keys (CryptoKey objects, the private one not extractable) for the receipts it will sign. */
-async function keep(device) {
-  const db = await open();
-  try {
-    await new Promise((resolve, reject) => {
-      const put = db.transaction(STORE, 'readwrite').objectStore(STORE).put(device, 'current');
-      put.onsuccess = () => resolve();
-      put.onerror = () => reject(put.error);
-    });
-  } finally {
-    db.close();
-  }
+function keepKeys(device) {
+  return write(DEVICE, device, 'current');
 }

@@ -1,63 +1,76 @@
 /**
- * A cash sale's way from the counter tablet to the server (docs/api/pos.md, step 4). Prepared once, with the client id
- * made on the tablet, what was sold and the cash given; signed on the register's series (the receipt of
- * lib/pos-receipt.js, its canonical bytes, the tablet's key); sent. A prepared sale keeps its signed receipt until an
- * answer arrives, so sending it again after a lost answer is the very same request, and the server stores it once.
+ * A cash sale as the counter tablet makes it (docs/api/pos.md, steps 4 and 5). Prepared once, with the client id made
+ * on the tablet, what was sold and the cash given; then signed on the register's series: the receipt of
+ * lib/pos-receipt.js, its canonical bytes, the tablet's Ed25519 signature and their SHA-256, which the next receipt
+ * links to. The signed sale is what lib/pos-queue.js keeps and sends: it carries everything needed to send it and to
+ * draw its receipt, so it never needs signing again (its receipt may be in the customer's hand). The products it is
+ * sold from are the counter's catalog, kept for selling without the network.
  */
-import { ApiError, api, ensureCsrfToken } from './api.js';
+import { api, isUnreachable } from './api.js';
 import { canonicalBytes } from './canonical-json.js';
 import { receiptContent } from './pos-receipt.js';
 import { base64url, signWithDeviceKey } from './pos-device.js';
+import { keep, kept } from './pos-store.js';
 import { uuid } from './uuid.js';
 
-/** A sale to send: `sold` its lines ([{ product, variant, quantity }] from the catalog), `givenFen` the cash given. */
+/** A sale to complete: `sold` its lines ([{ product, variant, quantity }] from the catalog), `givenFen` the cash given. */
 export function prepareSale(sold, givenFen) {
-  return { clientId: uuid(), sold, givenFen, total: null, receipt: null };
+  return { clientId: uuid(), sold, givenFen };
 }
 
-/** Whether the sale went out signed, so that it must go again exactly so (its answer may have been lost). */
-export function isSigned(sale) {
-  return sale.receipt !== null;
-}
-
-async function sign(sale, counter) {
-  const content = receiptContent({ register: counter.register, series: counter.series, seller: counter.seller,
-    sold: sale.sold, givenFen: sale.givenFen, issuedAt: new Date() });
-  const bytes = canonicalBytes(content);
-  const signature = await signWithDeviceKey(bytes);
-  sale.total = content.total;
-  sale.receipt = { payload: base64url(bytes), signature: base64url(signature) };
-}
-
-function body(sale) {
-  return {
-    clientId: sale.clientId,
-    lines: sale.sold.map(({ variant, quantity }) => ({ variantId: variant.id, quantity })),
-    tenders: [{ type: 'CASH', amount: sale.total, given: { amount: sale.givenFen, currency: sale.total.currency } }],
-    receipt: sale.receipt,
-  };
-}
-
-function outOfSequence(error) {
-  return error instanceof ApiError && (error.problem.type ?? '').endsWith('/receipt-out-of-sequence') && error.problem.series;
+function hex(buffer) {
+  return [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /**
- * Sends `sale` from the counter `counter` ({ register, seller, series }), signing it first when it is not signed
- * yet; resolves with the server's answer (Sold). Refused as out of sequence (another receipt took the number), it
- * takes the series the server gives into `counter.series` and signs and sends once more: the customer has nothing
- * in hand yet. Rejects with the ApiError of a refusal, a TypeError when no answer arrived, or DeviceKeyMissing.
+ * `sale` signed at the counter `{ register, seller }` as the next receipt of `series` ({ lastNumber, lastHash, keyId }):
+ * { clientId, register, number, hash, code, content, body }, where `content` is the receipt as signed,
+ * `code` what its QR code and address carry (REGISTER-NUMBER.SIGNATURE) and `body` what POST /api/pos/sales takes.
  */
-export async function sendSale(sale, counter) {
-  await ensureCsrfToken();
-  for (let tries = 0; ; tries += 1) {
-    if (!isSigned(sale)) await sign(sale, counter);
-    try {
-      return await api.post('/api/pos/sales', body(sale));
-    } catch (error) {
-      if (tries > 0 || !outOfSequence(error)) throw error;
-      counter.series = error.problem.series;
-      sale.receipt = null;
-    }
+export async function signSale(sale, { register, seller, series }) {
+  const content = receiptContent({ register, series, seller, sold: sale.sold, givenFen: sale.givenFen, issuedAt: new Date() });
+  const bytes = canonicalBytes(content);
+  const [signature, digest] = await Promise.all([signWithDeviceKey(bytes), crypto.subtle.digest('SHA-256', bytes)]);
+  const receipt = { payload: base64url(bytes), signature: base64url(signature) };
+  const [tender] = content.tenders;
+  return {
+    clientId: sale.clientId,
+    register,
+    number: content.number,
+    hash: hex(digest),
+    code: `${register}-${content.number}.${receipt.signature}`,
+    content,
+    body: {
+      clientId: sale.clientId,
+      lines: sale.sold.map(({ variant, quantity }) => ({ variantId: variant.id, quantity })),
+      tenders: [{ type: 'CASH', amount: tender.amount, given: tender.given }],
+      receipt,
+    },
+  };
+}
+
+/** The series once `signed` is its last receipt. */
+export function seriesAfter(signed) {
+  return { lastNumber: signed.number, lastHash: signed.hash, keyId: signed.content.keyId };
+}
+
+/** The series as it stood before `signed` took its number. */
+export function seriesBefore(signed) {
+  return { lastNumber: signed.number - 1, lastHash: signed.content.previousHash, keyId: signed.content.keyId };
+}
+
+/**
+ * What the counter sells (GET /api/pos/catalog), kept at each load; without the network, the catalog kept last,
+ * marked `offline: true`. Rejects when the server cannot be reached and nothing was kept, or with its refusal.
+ */
+export async function loadCatalog() {
+  try {
+    const catalog = await api.get('/api/pos/catalog');
+    await keep('catalog', catalog);
+    return catalog;
+  } catch (error) {
+    const known = isUnreachable(error) ? await kept('catalog') : undefined;
+    if (known) return { ...known, offline: true };
+    throw error;
   }
 }

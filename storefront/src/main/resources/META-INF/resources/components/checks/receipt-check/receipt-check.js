@@ -14,7 +14,7 @@ import { define } from '../../../lib/define.js';
 import { judge, problemTemplate, PROBLEMS, verdictKey, verdictTemplate } from './verdict.js';
 import { paperTemplate } from './paper.js';
 import { howTemplate, toolsTemplate } from './about.js';
-import { choosePaper, fitRollToReceipt } from './paper-size.js';
+import { choosePaper, fitRollToReceipt } from '../../../lib/paper-size.js';
 
 /** Answers that mean there is no such receipt (a malformed code too), as opposed to "could not ask". */
 const NO_SUCH_RECEIPT = new Set([400, 404, 410]);

@@ -3,7 +3,9 @@
  * GET /api/auth/me says who is signed in; then the user's email and a sign-out
  * button, for administrators and coordinators a link to the staff area, and for makers a link
  * to their own work and earnings.
- * Emits `auth-change` (bubbles) with { user } once it knows.
+ * Emits `auth-change` (bubbles) with { user } once it knows, and `auth-sign-out` (bubbles, cancelable) before signing
+ * out: a page whose work would be stranded without the session (the counter tablet's unsent sales) cancels it and
+ * says why.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -66,6 +68,7 @@ class AuthStatus extends HTMLElement {
 
   async handleEvent(event) {
     if (!event.target.closest('#sign-out')) return;
+    if (!this.dispatchEvent(new CustomEvent('auth-sign-out', { bubbles: true, cancelable: true }))) return;
     try {
       await ensureCsrfToken();
       await api.post('/api/auth/logout');

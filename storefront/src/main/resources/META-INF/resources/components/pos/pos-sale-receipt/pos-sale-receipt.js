@@ -1,27 +1,37 @@
 /**
- * <pos-sale-receipt>: the receipt of the sale just completed at the counter, for the customer to take: the order
- * number, total, cash given and change due, the receipt's QR code to scan from the tablet, its link, printing on the
- * 80 mm roll (the browser's print path for the PDF, in a new tab), and a new sale. `show({ sale, given })` draws it
- * from the answer of POST /api/pos/sales and the cash given, and moves focus to its heading; "New sale" emits
- * `pos-sale-new` (bubbles).
+ * <pos-sale-receipt>: the receipt of the sale just completed at the counter, for the customer to take. At a glance
+ * for the cashier: the order number, total, cash given and change due; then the receipt itself as the tablet signed
+ * it (slip.js), with its QR code for the customer to scan from the screen, or printed on the 80 mm roll (the
+ * browser's print, whose styles keep only the slip); and a new sale. Drawn by the tablet whether or not the server
+ * has the sale yet (one path): a sale the server stored also links to its public page and its PDF; one completed
+ * without the network says that it waits to be sent, and its receipt verifies once it is. `show({ signed, sold })`
+ * draws it (a signed sale of lib/pos-sales.js; `sold` the server's answer, or null) and moves focus to its heading;
+ * "New sale" emits `pos-sale-new` (bubbles).
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
+import { receiptPage, renderings } from '../../../lib/receipts.js';
+import { choosePaper, fitRollToReceipt } from '../../../lib/paper-size.js';
 import { define } from '../../../lib/define.js';
+import { slipTemplate } from './slip.js';
 
 class PosSaleReceipt extends HTMLElement {
   connectedCallback() {
     render(this, html`
       <section id="pos-sale-receipt" class="pos-receipt stack" aria-labelledby="pos-sale-receipt-heading">
         <h3 id="pos-sale-receipt-heading" tabindex="-1" data-i18n="pos.sale.receipt.heading"></h3>
+        <p id="pos-sale-receipt-offline" class="notice pos-receipt__offline" data-i18n="pos.sale.receipt.offline" hidden></p>
         <dl id="pos-sale-receipt-figures" class="facts facts--totals"></dl>
-        <img id="pos-sale-qr" class="pos-receipt__qr" width="256" height="256" alt="">
-        <p><a id="pos-sale-receipt-link" data-i18n="pos.sale.receipt.open"></a></p>
         <div class="button-row">
           <button type="button" id="pos-sale-print" class="button button--secondary" data-i18n="pos.sale.receipt.print"></button>
           <button type="button" id="pos-sale-new" class="button button--primary" data-i18n="pos.sale.receipt.new"></button>
         </div>
+        <div id="pos-sale-receipt-slip"></div>
+        <ul id="pos-sale-receipt-links" class="plain-list stack" hidden>
+          <li><a id="pos-sale-receipt-link" data-i18n="pos.sale.receipt.open"></a></li>
+          <li><a id="pos-sale-receipt-pdf" data-i18n="receipt.download.pdfRoll"></a></li>
+        </ul>
       </section>`);
     translate(this);
     this.querySelector('#pos-sale-print').addEventListener('click', () => this.print());
@@ -45,22 +55,31 @@ class PosSaleReceipt extends HTMLElement {
 
   draw() {
     if (!this.done) return;
-    const { sale, given } = this.done;
+    const { signed, sold } = this.done;
+    const { content } = signed;
+    const [tender] = content.tenders;
     render(this.querySelector('#pos-sale-receipt-figures'), html`
-      <div class="facts__row"><dt data-i18n="pos.sale.receipt.number"></dt><dd id="pos-sale-receipt-number">${sale.orderNumber}</dd></div>
-      <div class="facts__row"><dt data-i18n="pos.sale.total"></dt><dd id="pos-sale-receipt-total">${formatMoney(sale.total)}</dd></div>
-      <div class="facts__row"><dt data-i18n="pos.sale.cash.given"></dt><dd id="pos-sale-receipt-given">${formatMoney(given)}</dd></div>
-      <div class="facts__row"><dt data-i18n="pos.sale.receipt.change"></dt><dd id="pos-sale-receipt-change">${formatMoney(sale.change)}</dd></div>`);
-    const qr = this.querySelector('#pos-sale-qr');
-    qr.src = `/api/receipts/${encodeURIComponent(sale.receipt.code)}/qr.png?size=256`;
-    qr.dataset.i18nAttr = 'alt:pos.sale.receipt.qrAlt';
-    qr.dataset.i18nParams = JSON.stringify({ number: sale.orderNumber });
-    this.querySelector('#pos-sale-receipt-link').href = sale.receipt.url;
+      <div class="facts__row"><dt data-i18n="pos.sale.receipt.number"></dt>
+        <dd id="pos-sale-receipt-number">${content.register}-${content.number}</dd></div>
+      <div class="facts__row"><dt data-i18n="pos.sale.total"></dt><dd id="pos-sale-receipt-total">${formatMoney(content.total)}</dd></div>
+      <div class="facts__row"><dt data-i18n="pos.sale.cash.given"></dt><dd id="pos-sale-receipt-given">${formatMoney(tender.given)}</dd></div>
+      <div class="facts__row"><dt data-i18n="pos.sale.receipt.change"></dt>
+        <dd id="pos-sale-receipt-change">${formatMoney(tender.change)}</dd></div>`);
+    render(this.querySelector('#pos-sale-receipt-slip'), slipTemplate(signed, window.location.origin));
+    this.querySelector('#pos-sale-receipt-offline').hidden = Boolean(sold);
+    this.querySelector('#pos-sale-receipt-links').hidden = !sold;
+    if (sold) {
+      this.querySelector('#pos-sale-receipt-link').href = receiptPage(sold.receipt.code);
+      this.querySelector('#pos-sale-receipt-pdf').href = renderings(sold.receipt.code).pdfRoll;
+    }
     translate(this);
   }
 
+  /** Prints the slip alone, on a roll page as long as the slip (lib/paper-size.js). */
   print() {
-    window.open(`/api/receipts/${encodeURIComponent(this.done.sale.receipt.code)}/receipt.pdf?paper=80mm`, '_blank', 'noopener');
+    choosePaper('roll');
+    fitRollToReceipt(this.querySelector('#pos-slip'));
+    window.print();
   }
 }
 

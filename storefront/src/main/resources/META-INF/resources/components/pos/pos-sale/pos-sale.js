@@ -3,19 +3,22 @@
  * tablet while the register's shift is open (`shift` sets what GET /api/pos/shift said; without one, a line says to
  * open it first). The products of GET /api/pos/catalog under their categories, as large buttons (one per variant);
  * the sale's lines with − / + and remove, and the running total, each change said aloud; the cash given, with quick
- * amounts and the change due. Completing signs the sale's receipt and sends it (lib/pos-sales.js); then the receipt
- * (<pos-sale-receipt>) and a new sale. The tablet numbers and chains its receipts: it continues the series
- * GET /api/pos/device gives, and each accepted sale's. A sale whose answer did not arrive stays locked as it was
- * signed until it is sent again, so it is never stored twice; when prices changed, it is priced again for the
- * cashier to check. Emits `pos-sale-completed` (bubbles, `detail: { sale }`) after a sale is stored.
+ * amounts and the change due. Completing signs the sale's receipt on the tablet's series and queues it before
+ * sending it (lib/pos-queue.js), so nothing is lost and no number given twice; then the receipt (<pos-sale-receipt>)
+ * and a new sale. Without the network the sale is complete all the same: the receipt is the tablet's own and the
+ * sale waits in the queue, sent when the network is back. The products and the counter come from what was kept when
+ * the server cannot be reached, so the tablet also sells after a reload offline. Refused at once (prices changed,
+ * products no longer sold here), the sale was handed nothing yet: it is priced again for the cashier to check. Emits
+ * `pos-sale-completed` (bubbles, `detail: { signed, sold }`, sold null offline) after each completed sale.
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t, translate } from '../../../lib/i18n.js';
-import { ApiError, api } from '../../../lib/api.js';
+import { ApiError } from '../../../lib/api.js';
 import { FormErrors, announce, problemsFrom, showMessage } from '../../../lib/form-errors.js';
 import { formatMoney, formatYuan, parseYuan } from '../../../lib/money.js';
 import { DeviceKeyMissing, currentDevice } from '../../../lib/pos-device.js';
-import { isSigned, prepareSale, sendSale } from '../../../lib/pos-sales.js';
+import { SeriesUnknown, adoptSeries, sell } from '../../../lib/pos-queue.js';
+import { loadCatalog, prepareSale } from '../../../lib/pos-sales.js';
 import { localName } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
 import { register as registerReceipt } from '../pos-sale-receipt/pos-sale-receipt.js';
@@ -130,8 +133,9 @@ class PosSale extends HTMLElement {
     // Said at once, not after announce()'s pause, so that clearing it when the products arrive is never undone.
     showMessage(this.statusLine, { key: 'pos.sale.loading' });
     try {
-      const [device, catalog] = await Promise.all([currentDevice(), api.get('/api/pos/catalog')]);
-      this.counter = { register: device.register.id, series: device.series, seller: catalog.seller };
+      const [device, catalog] = await Promise.all([currentDevice(), loadCatalog()]);
+      if (!device.offline) await adoptSeries(device.register.id, device.series);
+      this.counter = { register: device.register.id, seller: catalog.seller };
       this.useCatalog(catalog);
       this.statusLine.textContent = '';
       this.showSale();
@@ -247,9 +251,9 @@ class PosSale extends HTMLElement {
     this.showChange();
   }
 
-  /** While a sale is being sent, or awaits the answer to one sent, it stays exactly as it was signed. */
+  /** While a sale is being signed and sent, it stays exactly as it is. */
   get locked() {
-    return Boolean(this.busy || (this.attempt && isSigned(this.attempt)));
+    return Boolean(this.busy);
   }
 
   clicked(event) {
@@ -345,21 +349,19 @@ class PosSale extends HTMLElement {
 
   async complete() {
     if (this.busy) return;
-    if (!this.attempt) {
-      const problems = this.check();
-      if (problems.length) {
-        this.errors.show(problems);
-        return;
-      }
-      this.attempt = prepareSale(this.sale.map(({ variantId, quantity }) => ({ ...this.variants.get(variantId), quantity })),
-        this.givenFen());
+    const problems = this.check();
+    if (problems.length) {
+      this.errors.show(problems);
+      return;
     }
+    const sale = prepareSale(this.sale.map(({ variantId, quantity }) => ({ ...this.variants.get(variantId), quantity })),
+      this.givenFen());
     this.errors.clear();
     this.busy = true;
     this.drawLines();
     showMessage(this.statusLine, { key: 'pos.sale.completing' });
     try {
-      this.completed(await sendSale(this.attempt, this.counter));
+      this.completed(await sell(sale, this.counter));
     } catch (error) {
       console.warn('The sale was not completed.', error);
       this.statusLine.textContent = '';
@@ -370,16 +372,15 @@ class PosSale extends HTMLElement {
     }
   }
 
-  completed(sale) {
-    this.counter.series = sale.series;
-    const given = cash(this.attempt.givenFen);
-    this.attempt = null;
+  /** The sale is complete: stored by the server (`sold`), or waiting to be sent (`sold` null) with its receipt handed over. */
+  completed({ signed, sold }) {
     this.sale = [];
     this.given.value = '';
     this.querySelector('#pos-sale-now').hidden = true;
-    this.receipt.show({ sale, given });
-    announce(this.statusLine, { key: 'pos.sale.done', params: { number: sale.orderNumber, change: formatMoney(sale.change) } });
-    this.dispatchEvent(new CustomEvent('pos-sale-completed', { bubbles: true, detail: { sale } }));
+    this.receipt.show({ signed, sold });
+    announce(this.statusLine, { key: sold ? 'pos.sale.done' : 'pos.sale.doneOffline',
+      params: { number: `${signed.register}-${signed.number}`, change: formatMoney(signed.content.tenders[0].change) } });
+    this.dispatchEvent(new CustomEvent('pos-sale-completed', { bubbles: true, detail: { signed, sold } }));
   }
 
   newSale() {
@@ -389,11 +390,9 @@ class PosSale extends HTMLElement {
     this.querySelector('#pos-sale-products-heading').focus();
   }
 
-  /** A refusal ends the attempt; a lost answer keeps it, signed as it went, to be sent again as it was. */
+  /** The server refused the sale sent at once: nothing was handed over, and the sale is as the cashier left it. */
   refused(error) {
-    if (error instanceof ApiError || !isSigned(this.attempt)) this.attempt = null;
     const type = problemType(error);
-    if (type.endsWith('/receipt-out-of-sequence') && error.problem.series) this.counter.series = error.problem.series;
     if (type.endsWith('/receipt-differs') && this.catalogChanged(error.problem.field)) this.reprice('pos.sale.pricesChanged');
     else if (type.endsWith('/tender-not-total')) this.reprice('pos.sale.pricesChanged');
     else if (type.endsWith('/not-sold-here')) this.reprice('pos.sale.notSoldHere');
@@ -412,7 +411,8 @@ class PosSale extends HTMLElement {
     const type = problemType(error);
     const say = (key, target = null) => [{ target, message: { key } }];
     if (error instanceof DeviceKeyMissing) return say('pos.sale.keyMissing');
-    if (!(error instanceof ApiError)) return say('pos.sale.unreachable');
+    if (error instanceof SeriesUnknown) return say('pos.sale.seriesUnknown');
+    if (!(error instanceof ApiError)) return say('pos.sale.notKept');
     if (type.endsWith('/no-open-shift')) return say('pos.sale.shiftClosed');
     if (type.endsWith('/device-not-paired')) return say('pos.signIn.notPaired');
     if (type.endsWith('/receipt-differs')) return say('pos.sale.clock');
@@ -431,7 +431,7 @@ class PosSale extends HTMLElement {
   async reprice(key) {
     let dropped = 0;
     try {
-      dropped = this.useCatalog(await api.get('/api/pos/catalog'));
+      dropped = this.useCatalog(await loadCatalog());
     } catch (loadError) {
       console.warn('Could not load the products again.', loadError);
       this.errors.show([{ target: null, message: { key: 'pos.sale.loadFailed' } }]);

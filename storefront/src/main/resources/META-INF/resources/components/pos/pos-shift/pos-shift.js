@@ -5,11 +5,16 @@
  * after a confirmation that says the difference. Closed: the closing's figures, and a new shift can open.
  * Emits `pos-shift-changed` (bubbles, `detail: { shift }`, null when none is open) whenever it loads, opens, moves
  * cash or closes, so the sale screen knows whether it may sell; `load()` reads the drawer again (after a sale).
+ * Each shift read is kept (lib/pos-store.js): without the network the kept one is shown, said to be as last loaded,
+ * so that the counter still sells after a reload offline. Closing is refused while sales wait to be sent
+ * (lib/pos-queue.js): they belong to this shift; once the last of them is sent, the drawer is read again.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
-import { ApiError, api, ensureCsrfToken } from '../../../lib/api.js';
+import { ApiError, api, ensureCsrfToken, isUnreachable } from '../../../lib/api.js';
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
+import { QUEUE_CHANGE, queueState, waitingSales } from '../../../lib/pos-queue.js';
+import { keep, kept } from '../../../lib/pos-store.js';
 import { formatMoney, parseYuan } from '../../../lib/money.js';
 import { formatWhen } from '../../../lib/staff-catalog.js';
 import { uuid } from '../../../lib/uuid.js';
@@ -46,6 +51,7 @@ class PosShift extends HTMLElement {
         <h2 id="pos-shift-heading" tabindex="-1" data-i18n="pos.shift.heading"></h2>
         <p id="pos-shift-status" class="status-message" role="status"></p>
         <div id="pos-shift-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
+        <p id="pos-shift-offline" class="notice" data-i18n="pos.shift.offline" hidden></p>
         <div id="pos-shift-closed" class="stack" hidden></div>
         <form id="pos-shift-open-form" class="stack" novalidate hidden>
           ${moneyField('pos-shift-float', 'pos.shift.float', 'pos.shift.floatHint')}
@@ -95,7 +101,17 @@ class PosShift extends HTMLElement {
     this.querySelector('#pos-shift-close-form').addEventListener('submit', (event) => { event.preventDefault(); this.askToClose(); });
     this.querySelector('#pos-shift-confirm-close').addEventListener('click', () => this.close());
     this.querySelector('#pos-shift-confirm-back').addEventListener('click', () => this.closeConfirm(true));
+    this.waitingBefore = queueState().waiting;
+    this.onQueueChange = (event) => {
+      if (this.waitingBefore > 0 && event.detail.waiting === 0) this.load();
+      this.waitingBefore = event.detail.waiting;
+    };
+    document.addEventListener(QUEUE_CHANGE, this.onQueueChange);
     this.load();
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener(QUEUE_CHANGE, this.onQueueChange);
   }
 
   /** Reads the register's shift again, e.g. after a cash sale changed what the drawer should hold. */
@@ -104,14 +120,24 @@ class PosShift extends HTMLElement {
       const { shift } = await api.get('/api/pos/shift');
       this.show(shift, null);
     } catch (error) {
+      const known = isUnreachable(error) ? await kept('shift') : undefined;
+      if (known !== undefined) {
+        this.show(known, null, true);
+        return;
+      }
       console.warn('Could not load the shift.', error);
       announce(this.statusLine, { key: 'pos.device.unreachable' });
     }
   }
 
-  /** Draws the open shift, or the form to open one (after `closed`, that closing's figures too). */
-  show(shift, closed) {
+  /**
+   * Draws the open shift, or the form to open one (after `closed`, that closing's figures too); `offline` when it is
+   * the shift kept from the last time the server was reached.
+   */
+  show(shift, closed, offline = false) {
     this.shift = shift;
+    this.querySelector('#pos-shift-offline').hidden = !offline;
+    if (!offline) keep('shift', shift).catch((error) => console.warn('Could not keep the shift.', error));
     this.keys = { open: uuid(), move: uuid(), close: uuid() };
     const closedPanel = this.querySelector('#pos-shift-closed');
     closedPanel.hidden = !closed;
@@ -205,9 +231,16 @@ class PosShift extends HTMLElement {
     });
   }
 
-  askToClose() {
+  /** Whether sales wait to be sent, which the shift cannot close without; then says so. */
+  async salesWait() {
+    const waiting = (await waitingSales()).length;
+    if (waiting > 0) this.errors.show([{ target: null, message: { key: 'pos.shift.salesWaiting', params: { count: waiting } } }]);
+    return waiting > 0;
+  }
+
+  async askToClose() {
     const fen = this.readCash('pos-shift-counted');
-    if (fen === null) return;
+    if (fen === null || await this.salesWait()) return;
     this.errors.clear();
     this.counted = fen;
     const difference = fen - this.shift.expectedCash.amount;
@@ -225,7 +258,11 @@ class PosShift extends HTMLElement {
     if (focusBack) this.querySelector('#pos-shift-counted').focus();
   }
 
-  close() {
+  async close() {
+    if (await this.salesWait()) {
+      this.closeConfirm(false);
+      return;
+    }
     this.send('/api/pos/shift/close', { countedCash: cash(this.counted) }, this.keys.close, (closed) => {
       this.closeConfirm(false);
       this.querySelector('#pos-shift-counted').value = '';

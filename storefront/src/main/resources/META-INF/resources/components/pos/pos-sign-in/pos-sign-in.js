@@ -3,13 +3,18 @@
  * choices, and the PIN, typed or tapped on a number pad, each digit counted aloud without saying it
  * (POST /api/pos/sign-in). Someone signed in: their name, the register, signing out, the sale (<pos-sale>, first:
  * it is what the counter is for) and the shift (<pos-shift>); the sale sells only while the shift is open, and a
- * sale sends the shift to read its drawer again. `counter` sets what GET /api/pos/device said:
- * { device, register, cashier }. Emits `counter-changed` (bubbles) after a sign-in or out.
+ * sale sends the shift to read its drawer again. `counter` sets what GET /api/pos/device said (or, without the
+ * network, what was kept of it): { device, register, cashier }. While sales wait to be sent (lib/pos-queue.js),
+ * signing out is refused, here and in the page's header: the waiting sales need the cashier's session to be sent.
+ * When the server says the session has ended, the sales wait, and the cashier is asked to sign in again, after which
+ * they go. Emits `counter-changed` (bubbles) after a sign-in or out.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { ApiError, api, ensureCsrfToken } from '../../../lib/api.js';
-import { FormErrors, announce } from '../../../lib/form-errors.js';
+import { FormErrors, announce, showMessage } from '../../../lib/form-errors.js';
+import { keepCashier } from '../../../lib/pos-device.js';
+import { QUEUE_CHANGE, queueState, sync, waitingSales } from '../../../lib/pos-queue.js';
 import { localName } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
 import { register as registerShift } from '../pos-shift/pos-shift.js';
@@ -34,6 +39,7 @@ class PosSignIn extends HTMLElement {
         <h2 id="pos-signed-in-heading" tabindex="-1" data-i18n="pos.signIn.signedInHeading"></h2>
         <p id="pos-signed-in-who" class="pos-register"></p>
         <p><button type="button" id="pos-sign-out" class="button button--secondary" data-i18n="pos.signIn.signOut"></button></p>
+        <div id="pos-sign-out-refused" role="alert"></div>
         <details id="pos-pin-change">
           <summary data-i18n="pos.pinChange.open"></summary>
           <div id="pos-pin-change-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
@@ -96,7 +102,16 @@ class PosSignIn extends HTMLElement {
       event.preventDefault();
       this.changePin();
     });
+    this.onQueueChange = (event) => this.queueChanged(event.detail);
+    this.onHeaderSignOut = (event) => this.headerSignOut(event);
+    document.addEventListener(QUEUE_CHANGE, this.onQueueChange);
+    document.addEventListener('auth-sign-out', this.onHeaderSignOut);
     if (this.waiting) this.counter = this.waiting;
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener(QUEUE_CHANGE, this.onQueueChange);
+    document.removeEventListener('auth-sign-out', this.onHeaderSignOut);
   }
 
   set counter(counter) {
@@ -111,6 +126,7 @@ class PosSignIn extends HTMLElement {
 
   showSignedIn({ cashier, register }, focus = false) {
     this.querySelector('#pos-who').hidden = true;
+    this.querySelector('#pos-sign-out-refused').textContent = '';
     const who = this.querySelector('#pos-signed-in-who');
     who.dataset.i18n = 'pos.signIn.whoAt';
     who.dataset.i18nParams = JSON.stringify({ name: cashier.displayName, register: localName(register) });
@@ -185,6 +201,9 @@ class PosSignIn extends HTMLElement {
       this.current = counter;
       this.showSignedIn(counter, true);
       this.dispatchEvent(new CustomEvent('counter-changed', { bubbles: true, detail: { counter } }));
+      keepCashier(counter.cashier).catch((error) => console.warn('Could not keep who is signed in.', error));
+      // Sales that waited for a cashier signed in here go now.
+      sync().catch((error) => console.warn('The waiting sales could not be sent.', error));
     } catch (error) {
       console.warn('Signing in failed.', error);
       this.statusLine.textContent = '';
@@ -241,11 +260,42 @@ class PosSignIn extends HTMLElement {
     }
   }
 
+  /** Says that signing out waits for the sales still to be sent, and why; focus goes to it. */
+  refuseSignOut(waiting) {
+    const refused = this.querySelector('#pos-sign-out-refused');
+    render(refused, html`<p id="pos-sign-out-refusal" class="field__error" tabindex="-1"></p>`);
+    showMessage(refused.firstElementChild, { key: 'pos.signIn.salesWaiting', params: { count: waiting } });
+    refused.firstElementChild.focus();
+  }
+
+  /** The header's "Sign out" asks first (a cancelable `auth-sign-out`): refused while sales wait. */
+  headerSignOut(event) {
+    const { waiting } = queueState();
+    if (waiting === 0 || this.querySelector('#pos-signed-in').hidden) return;
+    event.preventDefault();
+    this.refuseSignOut(waiting);
+  }
+
+  /** The server no longer knows the cashier here: the waiting sales need them to sign in again. */
+  queueChanged({ refusal }) {
+    const ended = refusal?.status === 401 && (refusal.type ?? '').endsWith('/not-signed-in-here');
+    if (!ended || !this.current?.cashier) return;
+    this.current = { ...this.current, cashier: null };
+    keepCashier(null).catch((error) => console.warn('Could not keep who is signed in.', error));
+    this.showWho();
+  }
+
   async signOut() {
+    const waiting = (await waitingSales()).length;
+    if (waiting > 0) {
+      this.refuseSignOut(waiting);
+      return;
+    }
     try {
       await ensureCsrfToken();
       await api.post('/api/auth/logout');
       announce(this.statusLine, { key: 'pos.signIn.signedOut' });
+      keepCashier(null).catch((keepError) => console.warn('Could not keep who is signed in.', keepError));
       this.current = { ...this.current, cashier: null };
       await this.showWho(true);
       this.dispatchEvent(new CustomEvent('counter-changed', { bubbles: true, detail: { counter: this.current } }));

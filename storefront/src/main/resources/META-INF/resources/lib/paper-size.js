@@ -1,8 +1,9 @@
 /**
- * Paper for printing the receipt page: A4, or an 80 mm receipt roll. The choice sits on `<html data-paper>`,
- * where the print styles pick their named page. A roll has no fixed length, and CSS cannot say "as long as the
- * content", so just before printing the slip is laid out at the roll's width (`data-printing`), measured, and
- * the roll page is given that length; the stylesheet's 297 mm is only the fallback.
+ * Paper for printing a receipt: A4 or an 80 mm roll for the receipt page, the roll for the counter tablet's slip
+ * (<pos-sale-receipt>). The choice sits on `<html data-paper>`, where the print styles pick their named page. A roll
+ * has no fixed length, and CSS cannot say "as long as the content", so just before printing the slip is laid out at
+ * the roll's width (`data-printing`), measured, and the roll page is given that length; the stylesheet's 297 mm is
+ * only the fallback.
  */
 const ROLL_MARGINS_MM = 6;
 const SLACK_MM = 4;

@@ -1,0 +1,108 @@
+/**
+ * The receipt of a counter sale as the tablet signed it, laid out like the paper slip (styles/paper.css), on screen
+ * and on the 80 mm roll: seller, register and number, when it was issued, what was bought, VAT per rate, the total,
+ * cash given and change, the makers, and the QR code of its public address (/r/{code}), drawn here
+ * (lib/qr-code.js) so that a sale made without the network has one too. Drawn from the signed content alone, so what
+ * the customer takes is what was signed; the receipt's own words (receipt.*) are those of the public receipt page.
+ */
+import { html } from '../../../lib/html.js';
+import { currentLang, t } from '../../../lib/i18n.js';
+import { formatMoney } from '../../../lib/money.js';
+import { qrSvg } from '../../../lib/qr-code.js';
+import { receiptPage } from '../../../lib/receipts.js';
+import { formatWhen } from '../../../lib/staff-catalog.js';
+
+function percent(rate) {
+  return new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 2 }).format(Number(rate));
+}
+
+function fact(key, value, id) {
+  return html`<div class="paper__fact"><dt>${t(key)}</dt><dd id="${id}">${value}</dd></div>`;
+}
+
+function lineTemplate(line) {
+  const english = currentLang() === 'en' && line.nameEn;
+  return html`
+    <li class="paper__line">
+      <span class="paper__what">
+        <span class="paper__name">${english ? line.nameEn : line.name}</span>
+        ${english && line.nameEn !== line.name && html`<span class="paper__sub" lang="zh-CN">${line.name}</span>`}
+        ${line.variant && html`<span class="paper__sub" lang="zh-CN">${line.variant}</span>`}
+        <span class="paper__sub">${t('receipt.lines.each', { count: line.quantity, price: formatMoney(line.unitPrice) })}
+          · ${t('receipt.lines.taxRate', { rate: percent(line.taxRate) })}</span>
+      </span>
+      <span class="paper__amount">${formatMoney(line.amount)}</span>
+    </li>`;
+}
+
+function taxTemplate(tax) {
+  const pair = (key, money) => html`<span class="paper__pair">${t(key)} ${formatMoney(money)}</span>`;
+  return html`
+    <li class="pos-slip__tax">
+      <span class="paper__pair pos-slip__rate">${t('receipt.lines.taxRate', { rate: percent(tax.rate) })}</span>
+      ${pair('receipt.taxes.net', tax.net)} ${pair('receipt.taxes.tax', tax.tax)} ${pair('receipt.taxes.gross', tax.gross)}
+    </li>`;
+}
+
+function tenderTemplate(tender) {
+  return html`
+    <li>
+      <div class="paper__row"><span>${t('receipt.tender.CASH')}</span><span class="paper__amount">${formatMoney(tender.amount)}</span></div>
+      <div class="paper__row paper__sub"><span>${t('receipt.tender.given')}</span>
+        <span class="paper__amount" id="pos-slip-given">${formatMoney(tender.given)}</span></div>
+      <div class="paper__row paper__sub"><span>${t('receipt.tender.change')}</span>
+        <span class="paper__amount" id="pos-slip-change">${formatMoney(tender.change)}</span></div>
+    </li>`;
+}
+
+/**
+ * The slip of `signed` (a signed sale of lib/pos-sales.js: { content, code }); `origin` starts the address its QR
+ * code holds, the shop's own (location.origin).
+ */
+export function slipTemplate({ content, code }, origin) {
+  const orderNumber = `${content.register}-${content.number}`;
+  const address = origin + receiptPage(code);
+  const seller = content.seller;
+  return html`
+    <article id="pos-slip" class="paper pos-slip" aria-labelledby="pos-slip-heading" data-code="${code}">
+      <header class="paper__head">
+        <h4 id="pos-slip-heading" class="paper__title">${t('receipt.name', { kind: t('receipt.kind.SALE'),
+          register: content.register, number: content.number })}</h4>
+        ${seller.name && html`<p id="pos-slip-seller" class="pos-slip__seller" lang="zh-CN">${seller.name}</p>`}
+        ${seller.address && html`<p class="paper__sub" lang="zh-CN">${seller.address}</p>`}
+        ${seller.taxId && html`<p class="paper__sub">${t('receipt.seller.taxId', { taxId: seller.taxId })}</p>`}
+      </header>
+      <dl class="paper__facts">
+        ${fact('receipt.fact.register', content.register, 'pos-slip-register')}
+        ${fact('receipt.fact.number', content.number, 'pos-slip-number')}
+        ${fact('receipt.fact.time', html`<time datetime="${content.issuedAt}">${formatWhen(content.issuedAt)}</time>`, 'pos-slip-time')}
+        ${fact('receipt.fact.order', orderNumber, 'pos-slip-order')}
+      </dl>
+      <section class="paper__part" aria-labelledby="pos-slip-lines-heading">
+        <h5 id="pos-slip-lines-heading">${t('receipt.lines.heading')}</h5>
+        <ul id="pos-slip-lines" class="paper__lines">${content.lines.map(lineTemplate)}</ul>
+      </section>
+      <p class="paper__row paper__total">
+        <span>${t('receipt.total.SALE')}</span>
+        <span id="pos-slip-total" class="paper__amount">${formatMoney(content.total)}</span>
+      </p>
+      <section class="paper__part" aria-labelledby="pos-slip-taxes-heading">
+        <h5 id="pos-slip-taxes-heading">${t('receipt.taxes.heading')}</h5>
+        <ul id="pos-slip-taxes" class="pos-slip__list">${content.taxes.map(taxTemplate)}</ul>
+      </section>
+      <section class="paper__part" aria-labelledby="pos-slip-tenders-heading">
+        <h5 id="pos-slip-tenders-heading">${t('receipt.tenders.SALE')}</h5>
+        <ul class="pos-slip__list">${content.tenders.map(tenderTemplate)}</ul>
+      </section>
+      <section class="paper__part" aria-labelledby="pos-slip-makers-heading">
+        <h5 id="pos-slip-makers-heading">${t('receipt.makers.heading')}</h5>
+        ${content.makers.length === 0
+          ? html`<p id="pos-slip-makers">${t('receipt.makers.none')}</p>`
+          : html`<p id="pos-slip-makers" lang="zh-CN">${new Intl.ListFormat('zh-CN', { type: 'conjunction' }).format(content.makers)}</p>`}
+      </section>
+      <footer class="paper__foot">
+        ${qrSvg(address, { id: 'pos-sale-qr', className: 'pos-slip__qr', label: t('pos.sale.receipt.qrAlt', { number: orderNumber }) })}
+        <p id="pos-slip-url" class="paper__sub pos-slip__url">${t('receipt.url', { url: address })}</p>
+      </footer>
+    </article>`;
+}
