@@ -1,14 +1,10 @@
 package org.socialworkshop.piecework;
 
-import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.r2dbc.spi.Readable;
-import org.socialworkshop.shared.SignatureText;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.web.ProblemException;
 import org.socialworkshop.receipts.SignedDocuments;
@@ -27,10 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class SignedStatements {
 
-    /** The statement's id as {@link UUID#toString()} writes it, a dot, and its signature in unpadded base64url. */
-    private static final Pattern CODE = Pattern.compile(
-            "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{80,90})");
-
     private final Database db;
     private final Statements statements;
     private final SignedDocuments documents;
@@ -48,7 +40,7 @@ public class SignedStatements {
     public record Issued(UUID id, JsonNode content, byte[] payload, String hash, String keyId, byte[] signature, OffsetDateTime issuedAt) {
 
         public String code() {
-            return id + "." + SignatureText.of(signature);
+            return SignedDocuments.Code.of(id, signature);
         }
     }
 
@@ -85,19 +77,12 @@ public class SignedStatements {
 
     /** The statement with this code and whether its signature holds; empty when no statement has this code. */
     public Mono<Checked> check(String code) {
-        Matcher match = CODE.matcher(code);
-        if (!match.matches()) {
-            return Mono.empty();
-        }
-        byte[] signature = SignatureText.parse(match.group(2)).orElse(null);
-        if (signature == null) {
-            return Mono.empty();
-        }
-        return db.sql("SELECT id, content::text AS content, hash, key_id, signature, issued_at FROM issued_statements WHERE id = :id")
-                .bind("id", UUID.fromString(match.group(1)))
+        return Mono.justOrEmpty(SignedDocuments.Code.parse(code)).flatMap(parsed -> db.sql(
+                        "SELECT id, content::text AS content, hash, key_id, signature, issued_at FROM issued_statements WHERE id = :id")
+                .bind("id", parsed.id())
                 .map(this::issued)
                 .first()
-                .filter(issued -> MessageDigest.isEqual(issued.signature(), signature))
+                .filter(issued -> parsed.names(issued.signature())))
                 .flatMap(issued -> documents.verify(issued.keyId(), issued.payload(), issued.signature())
                         .map(valid -> new Checked(issued, valid && SignedDocuments.sha256Hex(issued.payload()).equals(issued.hash()))));
     }

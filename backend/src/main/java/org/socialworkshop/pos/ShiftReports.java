@@ -1,6 +1,5 @@
 package org.socialworkshop.pos;
 
-import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +19,6 @@ import org.socialworkshop.receipts.ReceiptContent;
 import org.socialworkshop.receipts.Receipts;
 import org.socialworkshop.receipts.SignedDocuments;
 import org.socialworkshop.shared.Money;
-import org.socialworkshop.shared.SignatureText;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -39,8 +35,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class ShiftReports {
 
-    private static final Pattern CODE = Pattern.compile(
-            "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{80,90})");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private final Database db;
@@ -96,7 +90,7 @@ class ShiftReports {
     record Issued(UUID id, Kind kind, JsonNode content, byte[] payload, String hash, String keyId, byte[] signature, OffsetDateTime issuedAt) {
 
         String code() {
-            return id + "." + SignatureText.of(signature);
+            return SignedDocuments.Code.of(id, signature);
         }
     }
 
@@ -210,18 +204,12 @@ class ShiftReports {
     }
 
     Mono<Checked> check(String code) {
-        Matcher match = CODE.matcher(code);
-        if (!match.matches()) {
-            return Mono.empty();
-        }
-        byte[] signature = SignatureText.parse(match.group(2)).orElse(null);
-        if (signature == null) {
-            return Mono.empty();
-        }
-        return db.sql("SELECT " + COLUMNS + " FROM pos_shift_reports WHERE id = :id").bind("id", UUID.fromString(match.group(1)))
+        return Mono.justOrEmpty(SignedDocuments.Code.parse(code)).flatMap(parsed -> db.sql(
+                        "SELECT " + COLUMNS + " FROM pos_shift_reports WHERE id = :id")
+                .bind("id", parsed.id())
                 .map(this::issued)
                 .first()
-                .filter(issued -> MessageDigest.isEqual(issued.signature(), signature))
+                .filter(issued -> parsed.names(issued.signature())))
                 .flatMap(issued -> documents.verify(issued.keyId(), issued.payload(), issued.signature())
                         .map(valid -> new Checked(issued, valid && SignedDocuments.sha256Hex(issued.payload()).equals(issued.hash()))));
     }

@@ -1,5 +1,12 @@
 package org.socialworkshop.receipts;
 
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.socialworkshop.shared.SignatureText;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +58,34 @@ public class SignedDocuments {
      */
     public static boolean verifiesWith(byte[] rawPublicKey, byte[] payload, byte[] signature) {
         return rawPublicKey.length == 32 && ReceiptKeys.verify(rawPublicKey, payload, signature);
+    }
+
+    /**
+     * The code printed under a signed document's QR code: its id as {@link UUID#toString()} writes it, a dot, and its
+     * signature in unpadded base64url. The signature makes the code unguessable, so documents cannot be enumerated.
+     */
+    public record Code(UUID id, byte[] signature) {
+
+        private static final Pattern FORMAT = Pattern.compile(
+                "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{80,90})");
+
+        /** The code's parts, or empty when it is not such a code. */
+        public static Optional<Code> parse(String text) {
+            Matcher match = FORMAT.matcher(text);
+            if (!match.matches()) {
+                return Optional.empty();
+            }
+            return SignatureText.parse(match.group(2)).map(signature -> new Code(UUID.fromString(match.group(1)), signature));
+        }
+
+        /** Whether {@code stored} is the signature this code names (compared in constant time). */
+        public boolean names(byte[] stored) {
+            return MessageDigest.isEqual(stored, signature);
+        }
+
+        public static String of(UUID id, byte[] signature) {
+            return id + "." + SignatureText.of(signature);
+        }
     }
 
     public static String sha256Hex(byte[] payload) {

@@ -75,7 +75,7 @@ class CounterSaleTest {
 
     @Test
     void aCashSaleIsStoredWithTheReceiptTheTabletSigned() {
-        TabletSale sale = new TabletSale(catalog()).add(cup, 2).add(noodles, 1);
+        TabletSale sale = new TabletSale(counter.catalog()).add(cup, 2).add(noodles, 1);
         assertThat(sale.total()).isEqualTo(2 * 6800 + 1850);
         Map<String, Object> sold = sell(sale, 20000).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
@@ -84,7 +84,7 @@ class CounterSaleTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> receipt = (Map<String, Object>) sold.get("receipt");
         assertThat(receipt.get("number")).isEqualTo(1);
-        assertThat(sold.get("series")).isEqualTo(Map.of("lastNumber", 1, "lastHash", receipt.get("hash"), "keyId", series().get("keyId")));
+        assertThat(sold.get("series")).isEqualTo(Map.of("lastNumber", 1, "lastHash", receipt.get("hash"), "keyId", counter.series().get("keyId")));
 
         client.get().uri("/api/receipts/{code}", receipt.get("code")).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.verification.status").isEqualTo("GENUINE")
@@ -99,7 +99,7 @@ class CounterSaleTest {
         admin.get().uri("/api/admin/receipts/registers/{id}/check", counter.registerId).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.valid").isEqualTo(true).jsonPath("$.checked").isEqualTo(1);
         client.get().uri("/.well-known/receipt-keys").exchange().expectBody()
-                .jsonPath("$.keys[?(@.kid == '%s')].register".formatted(series().get("keyId"))).isEqualTo(counter.registerId);
+                .jsonPath("$.keys[?(@.kid == '%s')].register".formatted(counter.series().get("keyId"))).isEqualTo(counter.registerId);
 
         assertThat(one("SELECT status || ' ' || channel AS v FROM orders WHERE id = CAST(:id AS uuid)", sold.get("orderId")))
                 .as("paid; the meal waits for its kitchen ticket to be collected").isEqualTo("PAID POS");
@@ -111,7 +111,7 @@ class CounterSaleTest {
                 .jsonPath("$.shift.expectedCash.amount").isEqualTo(20000 + 15450);
 
         // The next sale continues the series from the answer's position.
-        TabletSale next = new TabletSale(catalog()).add(noodles, 2);
+        TabletSale next = new TabletSale(counter.catalog()).add(noodles, 2);
         sell(next, 3700).expectStatus().isCreated().expectBody()
                 .jsonPath("$.receipt.number").isEqualTo(2)
                 .jsonPath("$.change.amount").isEqualTo(0);
@@ -121,8 +121,8 @@ class CounterSaleTest {
 
     @Test
     void aSaleSentAgainIsStoredOnceAlsoWhenSentTwiceAtOnce() {
-        TabletSale sale = new TabletSale(catalog()).add(cup, 1);
-        Map<String, Object> body = sale.body(counter.tablet, documents, counter.registerId, series(), 6800);
+        TabletSale sale = new TabletSale(counter.catalog()).add(cup, 1);
+        Map<String, Object> body = sale.body(counter.tablet, documents, counter.registerId, counter.series(), 6800);
         List<Integer> statuses = Flux.range(0, 2)
                 .flatMap(attempt -> Flux.just(attempt).publishOn(Schedulers.boundedElastic())
                         .map(ignored -> counter.post("/api/pos/sales", body, null).returnResult(Map.class).getStatus().value()))
@@ -136,7 +136,7 @@ class CounterSaleTest {
                 .isEqualTo("4");
 
         // The same id with another receipt is not the same sale.
-        Map<String, Object> other = new TabletSale(catalog()).add(cup, 1).body(counter.tablet, documents, counter.registerId, series(), 7000);
+        Map<String, Object> other = new TabletSale(counter.catalog()).add(cup, 1).body(counter.tablet, documents, counter.registerId, counter.series(), 7000);
         counter.post("/api/pos/sales", withClientId(other, sale.clientId), null).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "sale-conflict");
     }
@@ -144,7 +144,7 @@ class CounterSaleTest {
     @Test
     @SuppressWarnings("unchecked")
     void aReceiptThatDoesNotMatchTheSaleIsRefusedAndNothingIsStored() {
-        Map<String, Object> series = series();
+        Map<String, Object> series = counter.series();
         refused(receipt -> ((Map<String, Object>) ((List<Map<String, Object>>) receipt.get("lines")).get(0)).put("unitPrice", TabletSale.money(6000)),
                 422, "receipt-differs").jsonPath("$.field").isEqualTo("/lines/0/unitPrice")
                 .jsonPath("$.expected.amount").isEqualTo(6800).jsonPath("$.signed.amount").isEqualTo(6000);
@@ -157,13 +157,13 @@ class CounterSaleTest {
         refused(receipt -> receipt.put("previousHash", "0".repeat(64)), 409, "receipt-out-of-sequence");
         refused(receipt -> receipt.put("issuedAt", "2099-01-01T00:00:00.000000Z"), 422, "receipt-differs");
 
-        TabletSale sale = new TabletSale(catalog()).add(cup, 1);
+        TabletSale sale = new TabletSale(counter.catalog()).add(cup, 1);
         Map<String, Object> body = sale.body(counter.tablet, documents, counter.registerId, series, 6800);
         Map<String, Object> forged = Map.of("payload", ((Map<?, ?>) body.get("receipt")).get("payload"),
                 "signature", SignatureText.of(new PairedTablet().sign("someone else")));
         counter.post("/api/pos/sales", with(body, "receipt", forged), null).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "receipt-signature-invalid");
-        counter.post("/api/pos/sales", new TabletSale(catalog()).add(cup, 1).body(counter.tablet, documents, counter.registerId, series, 6799),
+        counter.post("/api/pos/sales", new TabletSale(counter.catalog()).add(cup, 1).body(counter.tablet, documents, counter.registerId, series, 6799),
                 null).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-enough-cash");
         counter.post("/api/pos/sales", with(body, "tenders", List.of(Map.of("type", "CASH", "amount", TabletSale.money(6700),
@@ -192,14 +192,14 @@ class CounterSaleTest {
     @Test
     void noSaleWithoutAnOpenShift() {
         counter.post("/api/pos/shift/close", Map.of("countedCash", TabletSale.money(20000)), null).expectStatus().isOk();
-        sell(new TabletSale(catalog()).add(noodles, 1), 1850).expectStatus().isEqualTo(409)
+        sell(new TabletSale(counter.catalog()).add(noodles, 1), 1850).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "no-open-shift");
         assertThat(one("SELECT last_number::text AS v FROM receipt_registers WHERE id = :id", counter.registerId)).isEqualTo("0");
     }
 
     @Test
     void theCounterSellsWhatIsInTheHandAndTheJournalSaysSo() {
-        sell(new TabletSale(catalog()).add(cup, 7), 7 * 6800).expectStatus().isCreated();
+        sell(new TabletSale(counter.catalog()).add(cup, 7), 7 * 6800).expectStatus().isCreated();
         assertThat(one("SELECT on_hand::text AS v FROM stock_levels WHERE variant_id = CAST(:id AS uuid) AND location = 'WORKSHOP_SHOP'", cup))
                 .isEqualTo("0");
         assertThat(db.sql("SELECT kind || ' ' || on_hand_delta AS v FROM stock_movements WHERE variant_id = :id AND kind IN ('ADJUSTED', 'SOLD') ORDER BY id")
@@ -209,7 +209,7 @@ class CounterSaleTest {
 
     @Test
     void aRevokedTabletsReceiptsKeepVerifying() {
-        Map<String, Object> sold = sell(new TabletSale(catalog()).add(noodles, 1), 2000).expectStatus().isCreated()
+        Map<String, Object> sold = sell(new TabletSale(counter.catalog()).add(noodles, 1), 2000).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         String code = (String) ((Map<?, ?>) sold.get("receipt")).get("code");
         String deviceId = (String) ((Map<?, ?>) counter.get("/api/pos/device").expectBody(Map.class).returnResult().getResponseBody()
@@ -223,22 +223,22 @@ class CounterSaleTest {
     @Test
     @SuppressWarnings("unchecked")
     void aSaleMadeOfflineStandsAtThePriceAndNamesItsReceiptShowed() {
-        Map<String, Object> before = catalog();
+        Map<String, Object> before = counter.catalog();
         Map<String, Object> variant = ((List<Map<String, Object>>) cupProduct.get("variants")).get(0);
         cupProduct.put("variants", List.of(CatalogFixtures.variant((String) variant.get("sku"), 7200)));
         cupProduct.put("nameZh", "新名青花杯");
         coordinator.put().uri("/api/admin/products/{id}", cupProductId).bodyValue(cupProduct).exchange().expectStatus().isOk();
-        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(price(catalog(), cup)).isEqualTo(7200));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(price(counter.catalog(), cup)).isEqualTo(7200));
 
         // Online, the tablet's old price is refused: it loads the catalog again before the buyer gets anything.
         TabletSale online = new TabletSale(before).add(cup, 1);
-        counter.post("/api/pos/sales", online.body(counter.tablet, documents, counter.registerId, series(), 6800), null)
+        counter.post("/api/pos/sales", online.body(counter.tablet, documents, counter.registerId, counter.series(), 6800), null)
                 .expectStatus().isEqualTo(422).expectBody().jsonPath("$.field").isEqualTo("/lines/0/name")
                 .jsonPath("$.expected").isEqualTo("新名青花杯");
 
         // Offline, the buyer holds the receipt already: the price it had and the name it showed stand.
         TabletSale offline = new TabletSale(before).add(cup, 1).add(noodles, 1);
-        Map<String, Object> sold = counter.post("/api/pos/sales", with(offline.body(counter.tablet, documents, counter.registerId, series(),
+        Map<String, Object> sold = counter.post("/api/pos/sales", with(offline.body(counter.tablet, documents, counter.registerId, counter.series(),
                         8650), "offline", true), null)
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(sold.get("total")).isEqualTo(Map.of("amount", 6800 + 1850, "currency", "CNY"));
@@ -252,9 +252,9 @@ class CounterSaleTest {
                 sold.get("orderNumber"))).isEqualTo("1");
 
         // A price the item never had is not one the tablet can have shown.
-        TabletSale made = new TabletSale(catalog()).add(noodles, 1);
-        made.body(counter.tablet, documents, counter.registerId, series(), 1850);
-        counter.post("/api/pos/sales", with(made.body(counter.tablet, documents, counter.registerId, series(), 2000, receipt -> {
+        TabletSale made = new TabletSale(counter.catalog()).add(noodles, 1);
+        made.body(counter.tablet, documents, counter.registerId, counter.series(), 1850);
+        counter.post("/api/pos/sales", with(made.body(counter.tablet, documents, counter.registerId, counter.series(), 2000, receipt -> {
                     Map<String, Object> line = ((List<Map<String, Object>>) receipt.get("lines")).get(0);
                     line.put("unitPrice", TabletSale.money(100));
                     line.put("amount", TabletSale.money(100));
@@ -273,26 +273,17 @@ class CounterSaleTest {
     }
 
     private WebTestClient.BodyContentSpec refused(Consumer<Map<String, Object>> tamper, int status, String type) {
-        TabletSale sale = new TabletSale(catalog()).add(cup, 1);
-        return counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series(), 6800, tamper), null)
+        TabletSale sale = new TabletSale(counter.catalog()).add(cup, 1);
+        return counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, counter.series(), 6800, tamper), null)
                 .expectStatus().isEqualTo(status)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + type);
     }
 
     private WebTestClient.ResponseSpec sell(TabletSale sale, long given) {
-        return counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series(), given), null);
+        return counter.sell(sale, documents, given);
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> catalog() {
-        return counter.get("/api/pos/catalog").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> series() {
-        return (Map<String, Object>) counter.get("/api/pos/device").expectStatus().isOk().expectBody(Map.class).returnResult()
-                .getResponseBody().get("series");
-    }
 
     private String one(String sql, Object id) {
         return db.sql(sql).bind("id", id).map(row -> row.get("v", String.class)).one().block();

@@ -100,11 +100,11 @@ class CounterSellingFastTest {
     void aDrinkWithOptionsAndAMealAtTheDinersPriceWithADiscountAndAPickupNumber() {
         Map<String, Object> device = counter.get("/api/pos/device").expectBody(Map.class).returnResult().getResponseBody();
         assertThat(device.get("permissions")).isEqualTo(Map.of("discountUpTo", 20));
-        TabletSale sale = new TabletSale(catalog()).priceList("ELDERLY_" + tag).pickup(42)
+        TabletSale sale = new TabletSale(counter.catalog()).priceList("ELDERLY_" + tag).pickup(42)
                 .add(latte, 2, List.of(large, oatMilk), 500, "熟客", "少冰")
                 .add(meal, 1);
         assertThat(sale.total()).as("(2200 + 300 + 400) × 2 − 500, and the meal at the list's 1200").isEqualTo(5300 + 1200);
-        Map<String, Object> sold = counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series(), 10000), null)
+        Map<String, Object> sold = counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, counter.series(), 10000), null)
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String code = (String) ((Map<String, Object>) sold.get("receipt")).get("code");
         Map<String, Object> receipt = client.get().uri("/api/receipts/{code}", code).exchange().expectStatus().isOk()
@@ -129,10 +129,10 @@ class CounterSellingFastTest {
 
     @Test
     void optionsThatDoNotFitTheProductAreRefused() {
-        refused(new TabletSale(catalog()).add(latte, 1), 422, "options-invalid");
-        refused(new TabletSale(catalog()).add(latte, 1, List.of(regular, large), 0, null, null), 422, "options-invalid");
-        refused(new TabletSale(catalog()).add(meal, 1, List.of(), 0, null, null), 0, null);
-        Map<String, Object> body = new TabletSale(catalog()).add(meal, 1).body(counter.tablet, documents, counter.registerId, series(), 2000);
+        refused(new TabletSale(counter.catalog()).add(latte, 1), 422, "options-invalid");
+        refused(new TabletSale(counter.catalog()).add(latte, 1, List.of(regular, large), 0, null, null), 422, "options-invalid");
+        refused(new TabletSale(counter.catalog()).add(meal, 1, List.of(), 0, null, null), 0, null);
+        Map<String, Object> body = new TabletSale(counter.catalog()).add(meal, 1).body(counter.tablet, documents, counter.registerId, counter.series(), 2000);
         Map<String, Object> line = new HashMap<>(Map.of("variantId", meal, "quantity", 1, "options", List.of(large)));
         counter.post("/api/pos/sales", with(body, "lines", List.of(line)), null).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "options-invalid");
@@ -142,25 +142,25 @@ class CounterSellingFastTest {
 
     @Test
     void aDiscountBeyondTheCashiersPermissionIsRefusedOnlineAndWrittenDownOffline() {
-        TabletSale tooMuch = new TabletSale(catalog()).add(meal, 1, List.of(), 401, "坏了一角", null);
+        TabletSale tooMuch = new TabletSale(counter.catalog()).add(meal, 1, List.of(), 401, "坏了一角", null);
         refused(tooMuch, 403, "discount-not-allowed");
-        TabletSale within = new TabletSale(catalog()).add(meal, 1, List.of(), 400, "坏了一角", null);
+        TabletSale within = new TabletSale(counter.catalog()).add(meal, 1, List.of(), 400, "坏了一角", null);
         refused(within, 0, null);
 
-        TabletSale offline = new TabletSale(catalog()).add(meal, 1, List.of(), 1000, "员工餐", null);
+        TabletSale offline = new TabletSale(counter.catalog()).add(meal, 1, List.of(), 1000, "员工餐", null);
         Map<String, Object> sold = counter.post("/api/pos/sales",
-                        with(offline.body(counter.tablet, documents, counter.registerId, series(), 1000), "offline", true), null)
+                        with(offline.body(counter.tablet, documents, counter.registerId, counter.series(), 1000), "offline", true), null)
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(db.sql("SELECT count(*)::text AS v FROM audit_log WHERE action = 'pos.discount-beyond-permission' AND subject = :s")
                 .bind("s", "order:" + sold.get("orderNumber")).map(row -> row.get("v", String.class)).one().block()).isEqualTo("1");
-        TabletSale all = new TabletSale(catalog()).add(meal, 1, List.of(), 2000, "免单", null).add(meal, 1);
+        TabletSale all = new TabletSale(counter.catalog()).add(meal, 1, List.of(), 2000, "免单", null).add(meal, 1);
         refused(all, 422, "discount-invalid");
     }
 
     /** Posts the sale: refused with {@code type} and {@code status}, or (type null) stored. */
     private void refused(TabletSale sale, int status, String type) {
         WebTestClient.ResponseSpec answer = counter.post("/api/pos/sales",
-                sale.body(counter.tablet, documents, counter.registerId, series(), sale.total()), null);
+                sale.body(counter.tablet, documents, counter.registerId, counter.series(), sale.total()), null);
         if (type == null) {
             answer.expectStatus().isCreated();
         } else {
@@ -168,16 +168,7 @@ class CounterSellingFastTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> catalog() {
-        return counter.get("/api/pos/catalog").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> series() {
-        return (Map<String, Object>) counter.get("/api/pos/device").expectStatus().isOk().expectBody(Map.class).returnResult()
-                .getResponseBody().get("series");
-    }
 
     private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
         Map<String, Object> changed = new HashMap<>(body);

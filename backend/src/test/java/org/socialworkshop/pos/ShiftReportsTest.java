@@ -61,8 +61,8 @@ class ShiftReportsTest {
         coordinator.put().uri("/api/admin/staff/{id}/discounts", counter.cashier.id().value()).bodyValue(Map.of("upTo", 50))
                 .exchange().expectStatus().isNoContent();
         counter.post("/api/pos/shift", Map.of("openingFloat", TabletSale.money(20000)), null).expectStatus().isCreated();
-        sell(new TabletSale(catalog()).priceList(list).add(meal, 2), 2400);
-        sell(new TabletSale(catalog()).add(cup, 1, List.of(), 800, "展品", null).add(meal, 1), 8000);
+        sell(new TabletSale(counter.catalog()).priceList(list).add(meal, 2), 2400);
+        sell(new TabletSale(counter.catalog()).add(cup, 1, List.of(), 800, "展品", null).add(meal, 1), 8000);
         counter.post("/api/pos/shift/cash-movements", Map.of("kind", "PAID_IN", "amount", TabletSale.money(500), "reason", "零钱"), null)
                 .expectStatus().isCreated();
     }
@@ -115,17 +115,8 @@ class ShiftReportsTest {
     }
 
     private void sell(TabletSale sale, long given) {
-        counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series(), given), null).expectStatus().isCreated();
+        counter.sell(sale, documents, given).expectStatus().isCreated();
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> catalog() {
-        return counter.get("/api/pos/catalog").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> series() {
-        return (Map<String, Object>) counter.get("/api/pos/device").expectStatus().isOk().expectBody(Map.class).returnResult()
-                .getResponseBody().get("series");
-    }
 }

@@ -8,6 +8,7 @@ import org.socialworkshop.identity.Account;
 import org.socialworkshop.identity.Accounts;
 import org.socialworkshop.identity.NewAccount;
 import org.socialworkshop.identity.Role;
+import org.socialworkshop.receipts.SignedDocuments;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -46,6 +47,24 @@ public final class StaffedCounter {
 
     public WebTestClient.ResponseSpec get(String path) {
         return client.get().uri(path).header(HttpHeaders.COOKIE, cookies(null)).exchange();
+    }
+
+    /** What the tablet sells from ({@code GET /api/pos/catalog}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> catalog() {
+        return get("/api/pos/catalog").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** Where the register's receipt series stands ({@code GET /api/pos/device} → {@code series}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> series() {
+        return (Map<String, Object>) get("/api/pos/device").expectStatus().isOk().expectBody(Map.class).returnResult()
+                .getResponseBody().get("series");
+    }
+
+    /** Posts the sale as the tablet does, its receipt signed on the series as it stands, paid with {@code given} fen. */
+    public WebTestClient.ResponseSpec sell(TabletSale sale, SignedDocuments documents, long given) {
+        return post("/api/pos/sales", sale.body(tablet, documents, registerId, series(), given), null);
     }
 
     public WebTestClient.ResponseSpec post(String path, Object body, String idempotencyKey) {

@@ -68,8 +68,8 @@ class TicketsTest {
     @SuppressWarnings("unchecked")
     void aSaleSendsTheStationsTheirTicketsAndTheOrderIsHandedOverWhenTheLastIsCollected() {
         int pickup = 100 + new java.util.Random().nextInt(9000);
-        TabletSale sale = new TabletSale(catalog()).pickup(pickup).add(meal, 2, List.of(), 0, null, "一份不要葱").add(drink, 1).add(cup, 1);
-        Map<String, Object> sold = counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series(), 12000), null)
+        TabletSale sale = new TabletSale(counter.catalog()).pickup(pickup).add(meal, 2, List.of(), 0, null, "一份不要葱").add(drink, 1).add(cup, 1);
+        Map<String, Object> sold = counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, counter.series(), 12000), null)
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String orderId = (String) sold.get("orderId");
         assertThat(status(orderId)).isEqualTo("PAID");
@@ -111,7 +111,7 @@ class TicketsTest {
     @Test
     void aSaleOfGoodsAloneIsHandedOverAtOnceWithoutTickets() {
         Map<String, Object> sold = counter.post("/api/pos/sales",
-                        new TabletSale(catalog()).add(cup, 1).body(counter.tablet, documents, counter.registerId, series(), 6800), null)
+                        new TabletSale(counter.catalog()).add(cup, 1).body(counter.tablet, documents, counter.registerId, counter.series(), 6800), null)
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         assertThat(status((String) sold.get("orderId"))).isEqualTo("FULFILLED");
         assertThat(db.sql("SELECT count(*)::text AS v FROM pos_tickets WHERE order_id = :id")
@@ -169,14 +169,5 @@ class TicketsTest {
                 .map(row -> row.get("status", String.class)).one().block();
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> catalog() {
-        return counter.get("/api/pos/catalog").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> series() {
-        return (Map<String, Object>) counter.get("/api/pos/device").expectStatus().isOk().expectBody(Map.class).returnResult()
-                .getResponseBody().get("series");
-    }
 }
