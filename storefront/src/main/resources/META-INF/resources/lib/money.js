@@ -49,6 +49,17 @@ export function parseSignedYuan(text) {
   return { fen: sign === '-' ? -fen : fen };
 }
 
+/**
+ * Reads what an option adds to a price at the counter: more ("3", "+3.00"), nothing ("0") or less ("-1", "−¥1.00").
+ * Returns { fen } or { problem }: 'missing', 'format' or 'range' (beyond `max` fen either way).
+ */
+export function parseYuanChange(text, max = MAX_FEN) {
+  const read = parseSignedYuan(text);
+  if (read.problem === 'zero') return { fen: 0 };
+  if (read.problem) return read;
+  return Math.abs(read.fen) > max ? { problem: 'range' } : read;
+}
+
 /** 6850 → "68.50", built from the digits, for form fields and tables. */
 export function formatYuan(fen) {
   const digits = String(Math.abs(Math.trunc(fen))).padStart(3, '0');

@@ -4,6 +4,7 @@
  */
 import { api } from './api.js';
 import { currentLang, t } from './i18n.js';
+import { displayYuan } from './money.js';
 
 export const CHANNELS = ['ONLINE', 'POS', 'CORPORATE'];
 const PAGE_SIZE = 100;
@@ -26,6 +27,29 @@ export function categories() {
 
 export function makers() {
   return allPages('/api/admin/makers');
+}
+
+/** The choices products are sold with at the counter, each group with all its options, inactive ones too. */
+export function modifierGroups() {
+  return api.get('/api/admin/modifier-groups');
+}
+
+/** The counter's other prices for some variants, inactive lists too. */
+export function priceLists() {
+  return api.get('/api/admin/price-lists');
+}
+
+/** What an option does to a price, as a message: "+¥3.00", "free" or "−¥1.00". */
+export function priceChange(fen) {
+  if (fen === 0) return { key: 'counter.delta.free' };
+  return { key: fen > 0 ? 'counter.delta.more' : 'counter.delta.less', params: { amount: displayYuan(Math.abs(fen)) } };
+}
+
+/** How many of a group's options the cashier chooses, as a message: "choose 1" or "choose 0 to 3". */
+export function chooseMessage(group) {
+  return group.minChoices === group.maxChoices
+    ? { key: 'counter.choose.exactly', params: { count: group.minChoices } }
+    : { key: 'counter.choose.range', params: { min: group.minChoices, max: group.maxChoices } };
 }
 
 export function locations() {

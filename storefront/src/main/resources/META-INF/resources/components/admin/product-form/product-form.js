@@ -1,21 +1,22 @@
 /**
  * <product-form product-id="…">: creates a product (no product-id) or edits one. Loads the
- * categories and makers to choose from, checks the form before sending, shows the server's
- * field errors at their fields, and saves with POST (once per form, by its Idempotency-Key)
- * or PUT. Archiving saves the form with status ARCHIVED. Emits `product-loaded` (bubbles)
- * with { product } whenever the form shows a product as saved, including right after
- * creating one.
+ * categories, makers and the counter's modifier groups to choose from, checks the form before
+ * sending, shows the server's field errors at their fields, and saves with POST (once per form,
+ * by its Idempotency-Key) or PUT. Archiving saves the form with status ARCHIVED. Emits
+ * `product-loaded` (bubbles) with { product } whenever the form shows a product as saved,
+ * including right after creating one.
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../../lib/api.js';
-import { categories, localName, makers } from '../../../lib/staff-catalog.js';
+import { categories, localName, makers, modifierGroups } from '../../../lib/staff-catalog.js';
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
 import { uuid } from '../../../lib/uuid.js';
 import { define } from '../../../lib/define.js';
 import { register as registerVariantList } from '../variant-list/variant-list.js';
 import { register as registerImageList } from '../image-list/image-list.js';
 import { productFormHtml } from './template.js';
+import { CounterChoices } from './counter-choices.js';
 import { checkProduct, productBody, productField } from './rules.js';
 
 class ProductForm extends HTMLElement {
@@ -31,23 +32,28 @@ class ProductForm extends HTMLElement {
     let choices;
     let product = null;
     try {
-      choices = await Promise.all([categories(), makers()]);
+      choices = await Promise.all([categories(), makers(), modifierGroups()]);
       if (this.productId) product = await api.get(`/api/admin/products/${encodeURIComponent(this.productId)}`);
     } catch (error) {
       console.warn('Could not load the product form.', error);
       this.showLoadFailed(error.status === 404 ? 'admin.product.notFound' : 'admin.product.loadFailed');
       return;
     }
-    const [categoryList, makerList] = choices;
+    const [categoryList, makerList, groups] = choices;
     if (product && !categoryList.some((c) => c.code === product.category)) {
       categoryList.push({ code: product.category, name: product.category });
     }
     this.makerIdsShown = new Set(makerList.map((m) => m.id));
-    render(this, productFormHtml({ categories: categoryList, makers: makerList, isNew: !product }));
+    this.counterChoices = new CounterChoices(groups);
+    render(this, productFormHtml({ categories: categoryList, makers: makerList, groups, isNew: !product }));
     translate(this);
     this.wire();
-    if (product) this.fill(product);
-    else this.querySelector('#product-stock-tracked').checked = true;
+    if (product) {
+      this.fill(product);
+    } else {
+      this.querySelector('#product-stock-tracked').checked = true;
+      this.counterChoices.show([]);
+    }
   }
 
   showLoading(key) {
@@ -70,6 +76,7 @@ class ProductForm extends HTMLElement {
     this.images = this.querySelector('image-list');
     this.statusLine = this.querySelector('#product-status');
     this.errors = new FormErrors(this.form, this.querySelector('#product-errors'));
+    this.counterChoices.wire(this.form);
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.save(this.product?.status || 'ACTIVE');
@@ -86,6 +93,7 @@ class ProductForm extends HTMLElement {
     document.addEventListener(LANG_CHANGE, () => {
       rename();
       this.renameCategories();
+      this.counterChoices.rename();
     });
   }
 
@@ -124,6 +132,7 @@ class ProductForm extends HTMLElement {
       makerIds: [...this.checked('makerIds'), ...this.hiddenMakerIds()],
       imageIds: this.images.imageIds,
       variants: this.variants.value,
+      modifierGroups: this.counterChoices.value,
     };
   }
 
@@ -144,6 +153,7 @@ class ProductForm extends HTMLElement {
     for (const input of this.form.querySelectorAll('input[name="channels"]')) input.checked = product.channels.includes(input.value);
     for (const input of this.form.querySelectorAll('input[name="makerIds"]')) input.checked = product.makerIds.includes(input.value);
     this.querySelector('#product-stock-tracked').checked = Boolean(product.stockTracked);
+    this.counterChoices.show(product.modifierGroups || []);
     this.variants.variants = product.variants;
     this.images.imageIds = product.imageIds;
     this.images.altName = localName(product);

@@ -21,6 +21,7 @@ const FIELDS = {
   makerIds: 'product-makers',
   imageIds: 'product-image-upload',
   variants: 'product-variants',
+  modifierGroups: 'product-modifier-groups',
 };
 
 const VARIANT_FIELDS = { sku: 'sku', nameZh: 'name-zh', nameEn: 'name-en', price: 'price' };
@@ -84,6 +85,7 @@ export function productBody(draft, status) {
     status,
     makerIds: draft.makerIds,
     imageIds: draft.imageIds,
+    modifierGroups: draft.modifierGroups,
     variants: draft.variants.map((variant) => ({
       ...(variant.id ? { id: variant.id } : {}),
       sku: variant.sku.trim(),

@@ -4,6 +4,7 @@
  */
 import { html } from '../../../lib/html.js';
 import { CHANNELS } from '../../../lib/staff-catalog.js';
+import { counterChoicesHtml } from './counter-choices.js';
 
 const CHANNEL_IDS = { ONLINE: 'product-channel-online', POS: 'product-channel-pos', CORPORATE: 'product-channel-corporate' };
 const TAXES = [
@@ -40,7 +41,7 @@ function makerChoice(maker) {
     </li>`;
 }
 
-export function productFormHtml({ categories, makers, isNew }) {
+export function productFormHtml({ categories, makers, groups, isNew }) {
   return html`
     <div id="product-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
     <form id="product-form" class="admin-form" novalidate>
@@ -106,6 +107,8 @@ export function productFormHtml({ categories, makers, isNew }) {
           <p id="product-stock-tracked-hint" class="field__hint" data-i18n="admin.product.stockTrackedHint"></p>
           <p id="product-stock-tracked-error" class="field__error" hidden></p>
         </div>
+
+        ${counterChoicesHtml(groups)}
       </section>
 
       <section class="admin-form__section" aria-labelledby="product-section-makers">
