@@ -161,7 +161,7 @@ class CashierSellsForCashTest {
 
         // A new sale, in English: the next number, linked to the first.
         tablet.element("pos-sale-new").click();
-        assertThat(tablet.focusedId()).isEqualTo("pos-sale-products-heading");
+        assertThat(tablet.focusedId()).as("a new sale waits for a scan in the search").isEqualTo("pos-sale-search");
         assertThat(tablet.driver().findElements(By.cssSelector("#pos-sale-lines > li"))).isEmpty();
         Storefront english = browser.open(port, "/pos/?lang=en").ready("en");
         english.waitUntil(visibilityOfElementLocated(By.id("pos-sale-add-" + cup))).click();

@@ -3,7 +3,9 @@
  * content as plain data, member for member as the server rebuilds it, so that lib/canonical-json.js turns it into the
  * very bytes the server checks the tablet's signature against. Pure functions: no clock, no network, no keys (signing
  * lives in lib/pos-device.js). Tax is worked out as the server's Money#includedTax does: exactly, on the digits of the
- * rate, rounded half to even; PosReceiptTaxCompatibilityTest holds the two to each other.
+ * rate, rounded half to even; PosReceiptTaxCompatibilityTest holds the two to each other. A sale with chosen options,
+ * a discount or a pickup number (step 6) gets a receipt of format 2, those members left out where there are none;
+ * any other keeps the bytes of format 1 (CashierSellsFastTest compares both with the server's).
  */
 
 const RATE = /^(\d+)(?:\.(\d+))?$/;
@@ -69,32 +71,44 @@ function makersOf(sold) {
   return names;
 }
 
-/** One receipt line for `quantity` of a catalog variant of `product`. */
-function receiptLine({ product, variant, quantity }) {
-  const { price } = variant;
-  return {
+/**
+ * One receipt line for `quantity` of a catalog variant of `product`: at `price` (the price list's, else the variant's
+ * own) plus the chosen `options`' prices, less the `discount` ({ amount: Money, reason }); options and discount are
+ * members only where there are any (lib/pos-pricing.js soldLine gives lines so).
+ */
+function receiptLine({ product, variant, quantity, price = variant.price, options = [], discount = null }) {
+  const unit = price.amount + options.reduce((sum, option) => sum + option.price.amount, 0);
+  const line = {
     name: product.nameZh,
     nameEn: product.nameEn,
     variant: variant.nameZh,
     quantity,
-    unitPrice: money(price.amount, price.currency),
-    amount: money(price.amount * quantity, price.currency),
+    unitPrice: money(unit, price.currency),
+    amount: money(unit * quantity - (discount?.amount.amount ?? 0), price.currency),
     taxRate: variant.taxRate,
   };
+  if (options.length > 0) {
+    line.options = options.map((option) => ({ name: option.nameZh, nameEn: option.nameEn,
+      price: money(option.price.amount, option.price.currency) }));
+  }
+  if (discount) line.discount = { amount: money(discount.amount.amount, discount.amount.currency), reason: discount.reason };
+  return line;
 }
 
 /**
  * The content of the receipt for a cash sale at register `register` (its id), continuing `series`
  * ({ lastNumber, lastHash, keyId }): `seller` as the catalog gives it, `sold` the sale's lines in order
- * ([{ product, variant, quantity }] from GET /api/pos/catalog), `givenFen` the cash handed over, `issuedAt` a Date.
+ * ([{ product, variant, quantity, price?, options?, discount? }] from GET /api/pos/catalog, see lib/pos-pricing.js),
+ * `givenFen` the cash handed over, `issuedAt` a Date, `pickupNumber` the customer's (or null).
  */
-export function receiptContent({ register, series, seller, sold, givenFen, issuedAt }) {
+export function receiptContent({ register, series, seller, sold, givenFen, issuedAt, pickupNumber = null }) {
   const number = series.lastNumber + 1;
   const lines = sold.map(receiptLine);
   const currency = lines[0]?.amount.currency ?? 'CNY';
   const total = money(lines.reduce((sum, line) => sum + line.amount.amount, 0), currency);
-  return {
-    v: 1,
+  const format2 = pickupNumber !== null || lines.some((line) => line.options || line.discount);
+  const content = {
+    v: format2 ? 2 : 1,
     register,
     number,
     kind: 'SALE',
@@ -117,4 +131,6 @@ export function receiptContent({ register, series, seller, sold, givenFen, issue
     previousHash: series.lastHash,
     keyId: series.keyId,
   };
+  if (pickupNumber !== null) content.pickupNumber = pickupNumber;
+  return content;
 }

@@ -1,5 +1,5 @@
 /**
- * A cash sale as the counter tablet makes it (docs/api/pos.md, steps 4 and 5). Prepared once, with the client id made
+ * A cash sale as the counter tablet makes it (docs/api/pos.md, steps 4 to 6). Prepared once, with the client id made
  * on the tablet, what was sold and the cash given; then signed on the register's series: the receipt of
  * lib/pos-receipt.js, its canonical bytes, the tablet's Ed25519 signature and their SHA-256, which the next receipt
  * links to. The signed sale is what lib/pos-queue.js keeps and sends: it carries everything needed to send it and to
@@ -13,9 +13,22 @@ import { base64url, signWithDeviceKey } from './pos-device.js';
 import { keep, kept } from './pos-store.js';
 import { uuid } from './uuid.js';
 
-/** A sale to complete: `sold` its lines ([{ product, variant, quantity }] from the catalog), `givenFen` the cash given. */
-export function prepareSale(sold, givenFen) {
-  return { clientId: uuid(), sold, givenFen };
+/**
+ * A sale to complete: `sold` its lines ([{ product, variant, quantity, price, options, discount, note }], see
+ * lib/pos-pricing.js soldLine), `givenFen` the cash given, `priceList` the code of the list chosen (or null) and
+ * `pickupNumber` the customer's (or null).
+ */
+export function prepareSale(sold, givenFen, { priceList = null, pickupNumber = null } = {}) {
+  return { clientId: uuid(), sold, givenFen, priceList, pickupNumber };
+}
+
+/** A line as POST /api/pos/sales takes it: options, discount and note only where there are any. */
+function bodyLine({ variant, quantity, options = [], discount = null, note = null }) {
+  const line = { variantId: variant.id, quantity };
+  if (options.length > 0) line.options = options.map((option) => option.id);
+  if (discount) line.discount = discount;
+  if (note) line.note = note;
+  return line;
 }
 
 function hex(buffer) {
@@ -28,11 +41,20 @@ function hex(buffer) {
  * `code` what its QR code and address carry (REGISTER-NUMBER.SIGNATURE) and `body` what POST /api/pos/sales takes.
  */
 export async function signSale(sale, { register, seller, series }) {
-  const content = receiptContent({ register, series, seller, sold: sale.sold, givenFen: sale.givenFen, issuedAt: new Date() });
+  const content = receiptContent({ register, series, seller, sold: sale.sold, givenFen: sale.givenFen, issuedAt: new Date(),
+    pickupNumber: sale.pickupNumber ?? null });
   const bytes = canonicalBytes(content);
   const [signature, digest] = await Promise.all([signWithDeviceKey(bytes), crypto.subtle.digest('SHA-256', bytes)]);
   const receipt = { payload: base64url(bytes), signature: base64url(signature) };
   const [tender] = content.tenders;
+  const body = {
+    clientId: sale.clientId,
+    lines: sale.sold.map(bodyLine),
+    tenders: [{ type: 'CASH', amount: tender.amount, given: tender.given }],
+    receipt,
+  };
+  if (sale.priceList) body.priceList = sale.priceList;
+  if (sale.pickupNumber) body.pickupNumber = sale.pickupNumber;
   return {
     clientId: sale.clientId,
     register,
@@ -40,12 +62,7 @@ export async function signSale(sale, { register, seller, series }) {
     hash: hex(digest),
     code: `${register}-${content.number}.${receipt.signature}`,
     content,
-    body: {
-      clientId: sale.clientId,
-      lines: sale.sold.map(({ variant, quantity }) => ({ variantId: variant.id, quantity })),
-      tenders: [{ type: 'CASH', amount: tender.amount, given: tender.given }],
-      receipt,
-    },
+    body,
   };
 }
 

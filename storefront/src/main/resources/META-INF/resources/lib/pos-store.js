@@ -2,8 +2,9 @@
  * The counter tablet's own database in IndexedDB (`workshop-pos`), which outlives reloads, restarts and the network:
  * `device`, the key pair kept at pairing (lib/pos-device.js); `queue`, the sales signed on the tablet and not yet
  * stored by the server, by client id (lib/pos-queue.js); and `kept`, what the tablet last knew, so that it can sell
- * without the network: the counter (device, register, cashier), the catalog, the shift and the receipt series.
- * Version 1 had only `device`; opening at version 2 adds the rest and keeps the key.
+ * without the network: the counter (device, register, cashier), the catalog, the shift and the receipt series, and
+ * the register's last pickup number of the day (nextPickupNumber). Version 1 had only `device`; opening at version 2
+ * adds the rest and keeps the key.
  */
 
 const DATABASE = 'workshop-pos';
@@ -84,3 +85,31 @@ export function keep(name, value) {
   return write(KEPT, value, name);
 }
 
+
+/** How many pickup numbers a day has before they start again at 1. */
+export const PICKUP_NUMBERS = 999;
+
+/** The local day of `date` as "YYYY-MM-DD": the tablet's day, which is the counter's. */
+function localDay(date) {
+  const pad = (value) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * The next pickup number of `register` (docs/api/pos.md, step 6): 1 for the register's first sale of the local day
+ * (`now`), then one more each time, after 999 again 1. Taken and kept in one transaction, so two sales never get the
+ * same number; the tablet gives them offline too, the server keeps them as given.
+ */
+export async function nextPickupNumber(register, now = new Date()) {
+  const day = localDay(now);
+  let next = 1;
+  await inTransaction([KEPT], 'readwrite', (stores) => {
+    const key = `pickup:${register}`;
+    stores[KEPT].get(key).onsuccess = (event) => {
+      const last = event.target.result;
+      next = last?.day === day ? (last.number % PICKUP_NUMBERS) + 1 : 1;
+      stores[KEPT].put({ day, number: next }, key);
+    };
+  });
+  return next;
+}

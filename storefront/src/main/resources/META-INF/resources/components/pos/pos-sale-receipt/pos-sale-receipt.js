@@ -1,6 +1,6 @@
 /**
  * <pos-sale-receipt>: the receipt of the sale just completed at the counter, for the customer to take. At a glance
- * for the cashier: the order number, total, cash given and change due; then the receipt itself as the tablet signed
+ * for the cashier: the customer's pickup number, large, then the order number, total, cash given and change due; then the receipt itself as the tablet signed
  * it (slip.js), with its QR code for the customer to scan from the screen, or printed on the 80 mm roll (the
  * browser's print, whose styles keep only the slip); and a new sale. Drawn by the tablet whether or not the server
  * has the sale yet (one path): a sale the server stored also links to its public page and its PDF; one completed
@@ -21,6 +21,7 @@ class PosSaleReceipt extends HTMLElement {
     render(this, html`
       <section id="pos-sale-receipt" class="pos-receipt stack" aria-labelledby="pos-sale-receipt-heading">
         <h3 id="pos-sale-receipt-heading" tabindex="-1" data-i18n="pos.sale.receipt.heading"></h3>
+        <p id="pos-sale-receipt-pickup" class="pos-receipt__pickup" hidden></p>
         <p id="pos-sale-receipt-offline" class="notice pos-receipt__offline" data-i18n="pos.sale.receipt.offline" hidden></p>
         <dl id="pos-sale-receipt-figures" class="facts facts--totals"></dl>
         <div class="button-row">
@@ -58,6 +59,10 @@ class PosSaleReceipt extends HTMLElement {
     const { signed, sold } = this.done;
     const { content } = signed;
     const [tender] = content.tenders;
+    const pickup = this.querySelector('#pos-sale-receipt-pickup');
+    pickup.hidden = content.pickupNumber == null;
+    render(pickup, content.pickupNumber == null ? html`` : html`<span data-i18n="pos.sale.receipt.pickup"></span>
+      <strong id="pos-sale-receipt-pickup-number">${content.pickupNumber}</strong>`);
     render(this.querySelector('#pos-sale-receipt-figures'), html`
       <div class="facts__row"><dt data-i18n="pos.sale.receipt.number"></dt>
         <dd id="pos-sale-receipt-number">${content.register}-${content.number}</dd></div>

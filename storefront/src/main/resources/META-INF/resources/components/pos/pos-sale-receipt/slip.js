@@ -1,7 +1,7 @@
 /**
  * The receipt of a counter sale as the tablet signed it, laid out like the paper slip (styles/paper.css), on screen
  * and on the 80 mm roll: seller, register and number, when it was issued, what was bought, VAT per rate, the total,
- * cash given and change, the makers, and the QR code of its public address (/r/{code}), drawn here
+ * cash given and change, the makers, the pickup number, each line's chosen options and discount, and the QR code of its public address (/r/{code}), drawn here
  * (lib/qr-code.js) so that a sale made without the network has one too. Drawn from the signed content alone, so what
  * the customer takes is what was signed; the receipt's own words (receipt.*) are those of the public receipt page.
  */
@@ -20,6 +20,15 @@ function fact(key, value, id) {
   return html`<div class="paper__fact"><dt>${t(key)}</dt><dd id="${id}">${value}</dd></div>`;
 }
 
+/** A chosen option with what it added: "Large +¥3.00"; the name in the page's language where it has one. */
+function optionText(option, english) {
+  const name = english && option.nameEn ? option.nameEn : option.name;
+  if (option.price.amount === 0) return name;
+  return option.price.amount > 0
+    ? t('receipt.lines.optionMore', { name, price: formatMoney(option.price) })
+    : t('receipt.lines.optionLess', { name, price: formatMoney({ ...option.price, amount: -option.price.amount }) });
+}
+
 function lineTemplate(line) {
   const english = currentLang() === 'en' && line.nameEn;
   return html`
@@ -28,8 +37,11 @@ function lineTemplate(line) {
         <span class="paper__name">${english ? line.nameEn : line.name}</span>
         ${english && line.nameEn !== line.name && html`<span class="paper__sub" lang="zh-CN">${line.name}</span>`}
         ${line.variant && html`<span class="paper__sub" lang="zh-CN">${line.variant}</span>`}
+        ${(line.options ?? []).map((option) => html`<span class="paper__sub pos-slip__option">${optionText(option, english)}</span>`)}
         <span class="paper__sub">${t('receipt.lines.each', { count: line.quantity, price: formatMoney(line.unitPrice) })}
           · ${t('receipt.lines.taxRate', { rate: percent(line.taxRate) })}</span>
+        ${line.discount && html`<span class="paper__sub pos-slip__discount">${t('receipt.lines.discount', {
+          amount: formatMoney(line.discount.amount), reason: line.discount.reason })}</span>`}
       </span>
       <span class="paper__amount">${formatMoney(line.amount)}</span>
     </li>`;
@@ -77,6 +89,7 @@ export function slipTemplate({ content, code }, origin) {
         ${fact('receipt.fact.number', content.number, 'pos-slip-number')}
         ${fact('receipt.fact.time', html`<time datetime="${content.issuedAt}">${formatWhen(content.issuedAt)}</time>`, 'pos-slip-time')}
         ${fact('receipt.fact.order', orderNumber, 'pos-slip-order')}
+        ${content.pickupNumber != null && fact('receipt.fact.pickup', content.pickupNumber, 'pos-slip-pickup')}
       </dl>
       <section class="paper__part" aria-labelledby="pos-slip-lines-heading">
         <h5 id="pos-slip-lines-heading">${t('receipt.lines.heading')}</h5>
