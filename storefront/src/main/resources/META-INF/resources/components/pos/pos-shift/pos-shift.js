@@ -5,7 +5,9 @@
  * after a confirmation that says the difference. Closed: the closing's figures, and a new shift can open.
  * Emits `pos-shift-changed` (bubbles, `detail: { shift }`, null when none is open) whenever it loads, opens, moves
  * cash or closes, so the sale screen knows whether it may sell; `load()` reads the drawer again (after a sale).
- * Each shift read is kept (lib/pos-store.js): without the network the kept one is shown, said to be as last loaded,
+ * "X report" makes a signed report of the open shift (POST /api/pos/shift/reports, step 9) and opens its page
+ * (/pos/report.html?code=…) in a new window, with a link to it as well; after a close, the closed panel links to the
+ * shift's Z report. Each shift read is kept (lib/pos-store.js): without the network the kept one is shown, said to be as last loaded,
  * so that the counter still sells after a reload offline. Closing is refused while sales wait to be sent
  * (lib/pos-queue.js): they belong to this shift; once the last of them is sent, the drawer is read again.
  */
@@ -44,6 +46,16 @@ function moneyField(id, key, hint) {
     </div>`;
 }
 
+/** A report's page (anyone holding the code may read it), opened in a new window so the counter stays as it is. */
+function reportPage(code) {
+  return `/pos/report.html?code=${encodeURIComponent(code)}`;
+}
+
+function reportLink(id, code, key) {
+  return html`<a id="${id}" href="${reportPage(code)}" target="_blank" rel="noopener"><span data-i18n="${key}"></span>
+    <span data-i18n="pos.shift.report.newWindow"></span></a>`;
+}
+
 class PosShift extends HTMLElement {
   connectedCallback() {
     render(this, html`
@@ -60,6 +72,10 @@ class PosShift extends HTMLElement {
         <div id="pos-shift-now" class="stack" hidden>
           <dl id="pos-shift-figures" class="facts"></dl>
           <div id="pos-shift-movements"></div>
+          <div class="stack">
+            <p><button type="button" id="pos-shift-x-report" class="button button--secondary" data-i18n="pos.shift.report.x"></button></p>
+            <p id="pos-shift-x-done" hidden></p>
+          </div>
           <form id="pos-cash-form" class="stack" novalidate>
             <fieldset id="pos-cash-kind" class="pos-choices">
               <legend data-i18n="pos.shift.cash.heading"></legend>
@@ -101,6 +117,7 @@ class PosShift extends HTMLElement {
     this.querySelector('#pos-shift-close-form').addEventListener('submit', (event) => { event.preventDefault(); this.askToClose(); });
     this.querySelector('#pos-shift-confirm-close').addEventListener('click', () => this.close());
     this.querySelector('#pos-shift-confirm-back').addEventListener('click', () => this.closeConfirm(true));
+    this.querySelector('#pos-shift-x-report').addEventListener('click', () => this.xReport());
     this.waitingBefore = queueState().waiting;
     this.onQueueChange = (event) => {
       if (this.waitingBefore > 0 && event.detail.waiting === 0) this.load();
@@ -144,10 +161,12 @@ class PosShift extends HTMLElement {
     if (closed) {
       render(closedPanel, html`<p id="pos-shift-closed-figures" data-i18n="pos.shift.closedFigures" data-i18n-params="${params({
         expected: formatMoney(closed.closing.expected), counted: formatMoney(closed.closing.counted),
-        difference: formatMoney(closed.closing.difference) })}"></p>`);
+        difference: formatMoney(closed.closing.difference) })}"></p>
+        ${closed.closing.report && html`<p>${reportLink('pos-shift-z-report', closed.closing.report, 'pos.shift.report.z')}</p>`}`);
       translate(closedPanel);
     }
     this.querySelector('#pos-shift-open-form').hidden = Boolean(shift);
+    if (!this.shift || this.shift.id !== this.reportedShift) this.querySelector('#pos-shift-x-done').hidden = true;
     this.querySelector('#pos-shift-now').hidden = !shift;
     this.dispatchEvent(new CustomEvent('pos-shift-changed', { bubbles: true, detail: { shift } }));
     if (!shift) return;
@@ -229,6 +248,39 @@ class PosShift extends HTMLElement {
       announce(this.statusLine, { key: kind === 'PAID_IN' ? 'pos.shift.cash.inDone' : 'pos.shift.cash.outDone',
         params: { amount: formatMoney(cash(fen)), expected: formatMoney(shift.expectedCash) } });
     });
+  }
+
+  /**
+   * Makes an X report and opens its page. The window is opened at the click, while the browser still counts it as
+   * the cashier's doing, and sent to the report once it is made; a blocked window leaves the link below the button.
+   */
+  async xReport() {
+    if (this.busy) return;
+    this.errors.clear();
+    this.busy = true;
+    const shown = window.open('about:blank', '_blank');
+    announce(this.statusLine, { key: 'pos.shift.report.making' });
+    try {
+      await ensureCsrfToken();
+      const issued = await api.post('/api/pos/shift/reports', {});
+      this.reportedShift = this.shift?.id;
+      const done = this.querySelector('#pos-shift-x-done');
+      render(done, reportLink('pos-shift-x-link', issued.code, 'pos.shift.report.xMade'));
+      translate(done);
+      done.hidden = false;
+      if (shown) {
+        shown.opener = null;
+        shown.location.replace(reportPage(issued.code));
+      }
+      announce(this.statusLine, { key: 'pos.shift.report.made' });
+    } catch (error) {
+      console.warn('The X report could not be made.', error);
+      shown?.close();
+      this.statusLine.textContent = '';
+      this.errors.show(this.problems(error));
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** Whether sales wait to be sent, which the shift cannot close without; then says so. */
