@@ -20,7 +20,7 @@ public class OrderRecords {
         return orders.load(orderId).map(stored -> new SoldOrder(orderId, stored.order().number().toString(), stored.channel(),
                 stored.lines().stream().map(line -> new SoldOrder.Line(line.line().id(), line.productId(), line.line().sku(),
                         line.nameZh(), line.nameEn(), line.variantZh(), line.variantEn(), line.line().quantity(),
-                        line.line().unitPrice(), line.line().taxRate(), line.refundedQuantity())).toList(),
+                        line.line().unitPrice(), line.line().taxRate(), line.refundedQuantity(), line.line().discount())).toList(),
                 stored.order().total(), stored.order().refunded()));
     }
 }

@@ -18,12 +18,18 @@ public record SoldOrder(UUID id, String number, Channel channel, List<Line> line
         lines = List.copyOf(lines);
     }
 
-    /** A frozen line; {@code productId} is null for the delivery fee. */
+    /** A frozen line; {@code productId} is null for the delivery fee; {@code discount} was taken off it at the counter. */
     public record Line(UUID lineId, @Nullable UUID productId, String sku, String nameZh, String nameEn, String variantZh,
-            String variantEn, int quantity, Money unitPrice, BigDecimal taxRate, int refundedQuantity) {
+            String variantEn, int quantity, Money unitPrice, BigDecimal taxRate, int refundedQuantity, Money discount) {
 
         public Money amount() {
-            return unitPrice.times(quantity);
+            return unitPrice.times(quantity).minus(discount);
+        }
+
+        /** What {@code units} of the line were sold for: their share of the amount after the discount, rounded down. */
+        public Money amountOf(int units) {
+            return units == quantity ? amount()
+                    : new Money(Math.floorDiv(amount().minor() * units, quantity), unitPrice.currency());
         }
     }
 }

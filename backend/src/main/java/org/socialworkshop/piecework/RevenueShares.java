@@ -18,6 +18,7 @@ import org.socialworkshop.piecework.domain.LedgerEntry;
 import org.socialworkshop.piecework.domain.Reason;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.outbox.OutboxHandler;
+import org.socialworkshop.shared.Money;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Flux;
@@ -111,9 +112,10 @@ class RevenueShares {
     }
 
     /** The tax-excluded amount of {@code units} of a line. */
+    /** What {@code units} of the line brought in before tax, after any discount given on it. */
     private static long net(SoldOrder.Line line, int units) {
-        long gross = line.unitPrice().minor() * units;
-        return gross - line.unitPrice().times(units).includedTax(line.taxRate()).minor();
+        Money gross = line.amountOf(units);
+        return gross.minor() - gross.includedTax(line.taxRate()).minor();
     }
 
     private static long proportion(long amount, long part, long whole) {

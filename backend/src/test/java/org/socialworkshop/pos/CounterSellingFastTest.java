@@ -1,15 +1,18 @@
 package org.socialworkshop.pos;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialworkshop.identity.Accounts;
+import org.socialworkshop.piecework.Ledger;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.receipts.SignedDocuments;
 import org.socialworkshop.support.CatalogFixtures;
@@ -42,6 +45,9 @@ class CounterSellingFastTest {
 
     @Autowired
     SignedDocuments documents;
+
+    @Autowired
+    Ledger ledger;
 
     StaffedCounter counter;
     WebTestClient coordinator;
@@ -155,6 +161,20 @@ class CounterSellingFastTest {
                 .bind("s", "order:" + sold.get("orderNumber")).map(row -> row.get("v", String.class)).one().block()).isEqualTo("1");
         TabletSale all = new TabletSale(counter.catalog()).add(meal, 1, List.of(), 2000, "免单", null).add(meal, 1);
         refused(all, 422, "discount-invalid");
+    }
+
+    @Test
+    void aMakersShareOfACounterSaleIsOfWhatWasPaidAfterTheDiscount() {
+        UUID maker = UUID.fromString((String) coordinator.post().uri("/api/admin/makers")
+                .bodyValue(Map.of("name", "寄售手作人", "displayName", "寄售手作人"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        Map<String, Object> scarf = CatalogFixtures.create(coordinator, CatalogFixtures.product("围巾 " + tag, "Scarf " + tag, false));
+        coordinator.put().uri("/api/admin/piecework/consignments/{id}", scarf.get("id")).bodyValue(Map.of("makerId", maker, "share", 0.5))
+                .exchange().expectStatus().isNoContent();
+        counter.sell(new TabletSale(counter.catalog()).add(CatalogFixtures.firstVariantId(scarf), 1, List.of(), 1020, "展品", null),
+                documents, 6800 - 1020).expectStatus().isCreated();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(ledger.balance(maker, null).block())
+                .as("half of 57.80 paid, less 13% VAT (51.15)").isEqualTo(2558));
     }
 
     /** Posts the sale: refused with {@code type} and {@code status}, or (type null) stored. */
