@@ -7,11 +7,9 @@
 import { html } from '../../../lib/html.js';
 import { currentLang, t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
+import { percent, receiptLine } from '../../../lib/receipt-lines.js';
 import { receiptName, receiptPage, receiptTitle } from '../../../lib/receipts.js';
 
-function percent(rate) {
-  return new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 2 }).format(Number(rate));
-}
 
 /** The receipt's own local time as printed on it, and its time zone named in the page's language. */
 function localTime(receipt) {
@@ -51,32 +49,7 @@ function factsTemplate(receipt) {
     </dl>`;
 }
 
-/** A chosen option with what it added: "Large +¥3.00"; the name in the page's language where it has one. */
-function optionText(option, english) {
-  const name = english && option.nameEn ? option.nameEn : option.name;
-  if (!option.price || option.price.amount === 0) return name;
-  return option.price.amount > 0
-    ? t('receipt.lines.optionMore', { name, price: formatMoney(option.price) })
-    : t('receipt.lines.optionLess', { name, price: formatMoney({ ...option.price, amount: -option.price.amount }) });
-}
 
-function lineTemplate(line) {
-  const english = currentLang() === 'en' && line.nameEn;
-  return html`
-    <li class="paper__line">
-      <span class="paper__what">
-        <span class="paper__name">${english ? line.nameEn : line.name}</span>
-        ${english && line.nameEn !== line.name && html`<span class="paper__sub" lang="zh-CN">${line.name}</span>`}
-        ${line.variant && html`<span class="paper__sub" lang="zh-CN">${line.variant}</span>`}
-        ${(line.options ?? []).map((option) => html`<span class="paper__sub">${optionText(option, english)}</span>`)}
-        <span class="paper__sub">${t('receipt.lines.each', { count: line.quantity, price: formatMoney(line.unitPrice) })}
-          · ${t('receipt.lines.taxRate', { rate: percent(line.taxRate) })}</span>
-        ${line.discount && html`<span class="paper__sub">${t('receipt.lines.discount', {
-          amount: formatMoney(line.discount.amount), reason: line.discount.reason })}</span>`}
-      </span>
-      <span class="paper__amount">${formatMoney(line.amount)}</span>
-    </li>`;
-}
 
 /** VAT per rate as label-and-amount pairs, which wrap as whole pairs on a narrow phone or paper roll. */
 function taxesTemplate(taxes) {
@@ -141,7 +114,7 @@ export function paperTemplate(receipt, qr) {
       ${factsTemplate(receipt)}
       <section class="paper__part" aria-labelledby="receipt-lines-heading">
         <h3 id="receipt-lines-heading">${t('receipt.lines.heading')}</h3>
-        <ul id="receipt-lines" class="paper__lines">${(receipt.lines || []).map(lineTemplate)}</ul>
+        <ul id="receipt-lines" class="paper__lines">${(receipt.lines || []).map(receiptLine)}</ul>
       </section>
       <p class="paper__row paper__total">
         <span>${t(refund ? 'receipt.total.REFUND' : 'receipt.total.SALE')}</span>

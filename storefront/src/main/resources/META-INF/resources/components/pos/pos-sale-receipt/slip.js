@@ -6,46 +6,19 @@
  * the customer takes is what was signed; the receipt's own words (receipt.*) are those of the public receipt page.
  */
 import { html } from '../../../lib/html.js';
-import { currentLang, t } from '../../../lib/i18n.js';
+import { t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
+import { percent, receiptLine } from '../../../lib/receipt-lines.js';
 import { qrSvg } from '../../../lib/qr-code.js';
 import { receiptPage } from '../../../lib/receipts.js';
 import { formatWhen } from '../../../lib/staff-catalog.js';
 
-function percent(rate) {
-  return new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 2 }).format(Number(rate));
-}
 
 function fact(key, value, id) {
   return html`<div class="paper__fact"><dt>${t(key)}</dt><dd id="${id}">${value}</dd></div>`;
 }
 
-/** A chosen option with what it added: "Large +¥3.00"; the name in the page's language where it has one. */
-function optionText(option, english) {
-  const name = english && option.nameEn ? option.nameEn : option.name;
-  if (option.price.amount === 0) return name;
-  return option.price.amount > 0
-    ? t('receipt.lines.optionMore', { name, price: formatMoney(option.price) })
-    : t('receipt.lines.optionLess', { name, price: formatMoney({ ...option.price, amount: -option.price.amount }) });
-}
 
-function lineTemplate(line) {
-  const english = currentLang() === 'en' && line.nameEn;
-  return html`
-    <li class="paper__line">
-      <span class="paper__what">
-        <span class="paper__name">${english ? line.nameEn : line.name}</span>
-        ${english && line.nameEn !== line.name && html`<span class="paper__sub" lang="zh-CN">${line.name}</span>`}
-        ${line.variant && html`<span class="paper__sub" lang="zh-CN">${line.variant}</span>`}
-        ${(line.options ?? []).map((option) => html`<span class="paper__sub pos-slip__option">${optionText(option, english)}</span>`)}
-        <span class="paper__sub">${t('receipt.lines.each', { count: line.quantity, price: formatMoney(line.unitPrice) })}
-          · ${t('receipt.lines.taxRate', { rate: percent(line.taxRate) })}</span>
-        ${line.discount && html`<span class="paper__sub pos-slip__discount">${t('receipt.lines.discount', {
-          amount: formatMoney(line.discount.amount), reason: line.discount.reason })}</span>`}
-      </span>
-      <span class="paper__amount">${formatMoney(line.amount)}</span>
-    </li>`;
-}
 
 function taxTemplate(tax) {
   const pair = (key, money) => html`<span class="paper__pair">${t(key)} ${formatMoney(money)}</span>`;
@@ -93,7 +66,7 @@ export function slipTemplate({ content, code }, origin) {
       </dl>
       <section class="paper__part" aria-labelledby="pos-slip-lines-heading">
         <h5 id="pos-slip-lines-heading">${t('receipt.lines.heading')}</h5>
-        <ul id="pos-slip-lines" class="paper__lines">${content.lines.map(lineTemplate)}</ul>
+        <ul id="pos-slip-lines" class="paper__lines">${content.lines.map(receiptLine)}</ul>
       </section>
       <p class="paper__row paper__total">
         <span>${t('receipt.total.SALE')}</span>

@@ -1,0 +1,42 @@
+/**
+ * A receipt's lines as the paper slip shows them, the same on the public receipt page (components/checks) and on the
+ * receipt the counter tablet draws (components/pos): the name in the page's language (the Chinese one beside it, marked
+ * as Chinese for screen readers), the variant, the chosen options with what each added, quantity × unit price and the
+ * VAT rate, a discount with its reason, and the amount (docs/api/receipts.md, formats 1 and 2).
+ */
+import { html } from './html.js';
+import { currentLang, t } from './i18n.js';
+import { formatMoney } from './money.js';
+
+/** A tax rate ("0.13") as the page's language writes a percentage. */
+export function percent(rate) {
+  return new Intl.NumberFormat(currentLang(), { style: 'percent', maximumFractionDigits: 2 }).format(Number(rate));
+}
+
+/** A chosen option with what it added: "Large +¥3.00"; the name in the page's language where it has one. */
+function optionText(option, english) {
+  const name = english && option.nameEn ? option.nameEn : option.name;
+  if (!option.price || option.price.amount === 0) return name;
+  return option.price.amount > 0
+    ? t('receipt.lines.optionMore', { name, price: formatMoney(option.price) })
+    : t('receipt.lines.optionLess', { name, price: formatMoney({ ...option.price, amount: -option.price.amount }) });
+}
+
+/** One line of a receipt, as a list item of the slip. */
+export function receiptLine(line) {
+  const english = currentLang() === 'en' && line.nameEn;
+  return html`
+    <li class="paper__line">
+      <span class="paper__what">
+        <span class="paper__name">${english ? line.nameEn : line.name}</span>
+        ${english && line.nameEn !== line.name && html`<span class="paper__sub" lang="zh-CN">${line.name}</span>`}
+        ${line.variant && html`<span class="paper__sub" lang="zh-CN">${line.variant}</span>`}
+        ${(line.options ?? []).map((option) => html`<span class="paper__sub paper__option">${optionText(option, english)}</span>`)}
+        <span class="paper__sub">${t('receipt.lines.each', { count: line.quantity, price: formatMoney(line.unitPrice) })}
+          · ${t('receipt.lines.taxRate', { rate: percent(line.taxRate) })}</span>
+        ${line.discount && html`<span class="paper__sub paper__discount">${t('receipt.lines.discount', {
+          amount: formatMoney(line.discount.amount), reason: line.discount.reason })}</span>`}
+      </span>
+      <span class="paper__amount">${formatMoney(line.amount)}</span>
+    </li>`;
+}
