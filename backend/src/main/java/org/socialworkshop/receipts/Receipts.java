@@ -93,7 +93,11 @@ public class Receipts {
                     SignedReceipt sale = found.getT2();
                     Draft draft = new Draft(Kind.REFUND, order.id(), order.number(), sale.content().register() + "-" + sale.content().number(),
                             refundLines(order, refunded), refunded.amount(), List.of(refundTender(refunded, sale)), List.of());
-                    return issue("refund:" + refunded.refundId(), sale.content().register(), draft);
+                    // The server signs in its own series only: a counter sale's register is its tablet's, whose chain
+                    // (and whose receipts queued offline) must not be overtaken; a refund made from the staff area goes in
+                    // the online shop's series, naming the sale it refunds.
+                    String register = order.channel() == Channel.POS ? "ONLINE" : sale.content().register();
+                    return issue("refund:" + refunded.refundId(), register, draft);
                 });
     }
 

@@ -190,6 +190,27 @@ class CounterSaleTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aRefundFromTheStaffAreaIsSignedInTheServersSeriesNotTheTablets() {
+        Map<String, Object> sold = sell(new TabletSale(counter.catalog()).add(cup, 1), 6800).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        WebTestClient admin = SignIn.as(client, "admin@example.org", "workshop-admin");
+        Map<String, Object> order = admin.get().uri("/api/admin/orders/{id}", sold.get("orderId")).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String line = (String) ((List<Map<String, Object>>) order.get("lines")).get(0).get("lineId");
+        admin.post().uri("/api/admin/orders/{id}/refunds", sold.get("orderId"))
+                .bodyValue(Map.of("lines", List.of(Map.of("lineId", line, "quantity", 1)), "restock", true, "reason", "returned",
+                        "method", "CASH"))
+                .exchange().expectStatus().isCreated();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                one("SELECT register || ' ' || refund_of AS v FROM receipts WHERE kind = 'REFUND' AND order_id = CAST(:id AS uuid)",
+                        sold.get("orderId"))).isEqualTo("ONLINE " + counter.registerId + "-1"));
+        assertThat(one("SELECT last_number::text AS v FROM receipt_registers WHERE id = :id", counter.registerId)).isEqualTo("1");
+        sell(new TabletSale(counter.catalog()).add(noodles, 1), 1850).expectStatus().isCreated()
+                .expectBody().jsonPath("$.receipt.number").isEqualTo(2);
+    }
+
+    @Test
     void noSaleWithoutAnOpenShift() {
         counter.post("/api/pos/shift/close", Map.of("countedCash", TabletSale.money(20000)), null).expectStatus().isOk();
         sell(new TabletSale(counter.catalog()).add(noodles, 1), 1850).expectStatus().isEqualTo(409)
