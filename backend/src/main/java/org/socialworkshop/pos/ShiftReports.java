@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.Catalog;
+import org.socialworkshop.catalog.PriceLists;
 import org.socialworkshop.catalog.ProductId;
 import org.socialworkshop.ordering.CounterOrders;
 import org.socialworkshop.platform.database.Database;
@@ -42,15 +43,18 @@ class ShiftReports {
     private final PosRegisters registers;
     private final CounterOrders orders;
     private final Catalog catalog;
+    private final PriceLists priceLists;
     private final SignedDocuments documents;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ShiftReports(Database db, Shifts shifts, PosRegisters registers, CounterOrders orders, Catalog catalog, SignedDocuments documents) {
+    ShiftReports(Database db, Shifts shifts, PosRegisters registers, CounterOrders orders, Catalog catalog, PriceLists priceLists,
+            SignedDocuments documents) {
         this.db = db;
         this.shifts = shifts;
         this.registers = registers;
         this.orders = orders;
         this.catalog = catalog;
+        this.priceLists = priceLists;
         this.documents = documents;
     }
 
@@ -76,7 +80,8 @@ class ShiftReports {
     record ByProduct(String name, String nameEn, long quantity, Money amount) {
     }
 
-    record ByPriceList(String code, long count, Money amount) {
+    /** Sales at a price list, named as the list was when the report was made. */
+    record ByPriceList(String code, String nameZh, String nameEn, long count, Money amount) {
     }
 
     record Discounts(long lines, Money amount) {
@@ -113,12 +118,14 @@ class ShiftReports {
     }
 
     private Mono<Issued> issue(Shifts.Shift shift, Kind kind) {
-        return Mono.zip(registers.one(shift.registerId()), sales(shift.id())).flatMap(found -> {
+        return Mono.zip(registers.one(shift.registerId()), sales(shift.id()), priceLists.all(false)).flatMap(found -> {
             PosRegisters.Register register = found.getT1();
             List<Sold> sold = found.getT2();
+            Map<String, PriceLists.PriceList> lists = new LinkedHashMap<>();
+            found.getT3().forEach(list -> lists.put(list.code(), list));
             return orders.lines(sold.stream().map(Sold::orderId).toList()).flatMap(lines -> catalog.categoriesOf(lines.stream()
                             .map(CounterOrders.SoldLine::productId).filter(java.util.Objects::nonNull).map(ProductId::new).toList())
-                    .map(categories -> report(kind, shift, register, sold, lines, categories)));
+                    .map(categories -> report(kind, shift, register, sold, lines, categories, lists)));
         }).flatMap(report -> {
             UUID id = UUID.randomUUID();
             ObjectNode content = (ObjectNode) documents.tree(report);
@@ -148,7 +155,7 @@ class ShiftReports {
     }
 
     private static Report report(Kind kind, Shifts.Shift shift, PosRegisters.Register register, List<Sold> sold,
-            List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories) {
+            List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories, Map<String, PriceLists.PriceList> lists) {
         Money zero = Money.fen(0);
         Money total = sold.stream().map(Sold::total).reduce(zero, Money::plus);
         Money cash = sold.stream().map(Sold::cash).reduce(zero, Money::plus);
@@ -181,8 +188,11 @@ class ShiftReports {
                         named.get(entry.getKey()).nameEn(), entry.getValue()[0], Money.fen(entry.getValue()[1]))).toList(),
                 byProduct.entrySet().stream().map(entry -> new ByProduct(productNames.get(entry.getKey())[0], productNames.get(entry.getKey())[1],
                         entry.getValue()[0], Money.fen(entry.getValue()[1]))).toList(),
-                byList.entrySet().stream().map(entry -> new ByPriceList(entry.getKey(), entry.getValue()[0], Money.fen(entry.getValue()[1])))
-                        .toList(),
+                byList.entrySet().stream().map(entry -> {
+                    PriceLists.PriceList list = lists.get(entry.getKey());
+                    return new ByPriceList(entry.getKey(), list == null ? entry.getKey() : list.nameZh(), list == null ? entry.getKey() : list.nameEn(),
+                            entry.getValue()[0], Money.fen(entry.getValue()[1]));
+                }).toList(),
                 new Discounts(discounted, discounts));
         Shifts.Closing closing = kind == Kind.Z ? shift.closing() : null;
         Drawer drawer = new Drawer(shift.openingFloat(), shift.paidIn(), shift.paidOut(), shift.sales().cash(),

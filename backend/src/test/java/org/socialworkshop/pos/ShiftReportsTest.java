@@ -82,7 +82,8 @@ class ShiftReportsTest {
         assertThat((List<Map<String, Object>>) sales.get("categories")).extracting(category -> category.get("code") + " " + category.get("quantity"))
                 .containsExactlyInAnyOrder("CANTEEN_MEAL 3", "HANDCRAFT 1");
         assertThat((List<Map<String, Object>>) sales.get("priceLists")).singleElement()
-                .isEqualTo(Map.of("code", list, "count", 1, "amount", Map.of("amount", 2400, "currency", "CNY")));
+                .isEqualTo(Map.of("code", list, "nameZh", "长者", "nameEn", "Elderly", "count", 1,
+                        "amount", Map.of("amount", 2400, "currency", "CNY")));
         assertThat(sales.get("discounts")).isEqualTo(Map.of("lines", 1, "amount", Map.of("amount", 800, "currency", "CNY")));
         assertThat((List<Map<String, Object>>) report.get("taxes")).extracting(tax -> tax.get("rate")).containsExactly("0.06", "0.13");
         Map<String, Object> drawer = (Map<String, Object>) report.get("drawer");

@@ -94,7 +94,7 @@ function salesTemplate(sales) {
     ${table('report-products', 'report.products.heading', ['report.col.product', 'report.col.quantity', 'report.col.amount'],
       sales.products.map((product) => [pick(product.name, product.nameEn), product.quantity, formatMoney(product.amount)]))}
     ${table('report-price-lists', 'report.priceLists.heading', ['report.col.priceList', 'report.col.count', 'report.col.amount'],
-      sales.priceLists.map((list) => [list.code, list.count, formatMoney(list.amount)]))}
+      sales.priceLists.map((list) => [pick(list.nameZh, list.nameEn) || list.code, list.count, formatMoney(list.amount)]))}
     <section class="paper__part" aria-labelledby="report-discounts-heading">
       <h3 id="report-discounts-heading">${t('report.discounts.heading')}</h3>
       <p id="report-discounts">${sales.discounts.lines === 0 ? t('report.discounts.none')
