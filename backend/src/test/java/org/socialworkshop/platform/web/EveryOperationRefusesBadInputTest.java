@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.socialworkshop.support.SecondInstance;
@@ -128,6 +130,14 @@ class EveryOperationRefusesBadInputTest {
 
     private void walk(WebTestClient anonymous, Connection db) throws Exception {
         WebTestClient admin = SignIn.as(anonymous, ADMIN, PASSWORD);
+        // The app makes its receipt signing key in the background once it is ready (ReceiptKeys#createOnFirstStart); on
+        // a busy machine that insert may land during the walk and be taken for what a refused request changed.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (Statement statement = db.createStatement();
+                 ResultSet keys = statement.executeQuery("SELECT count(*) FROM receipt_keys WHERE register IS NULL AND retired_at IS NULL")) {
+                return keys.next() && keys.getInt(1) > 0;
+            }
+        });
         changes(db);
         JsonNode description = json.readTree(anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody());
