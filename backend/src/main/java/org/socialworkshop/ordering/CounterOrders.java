@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.catalog.VariantInfo;
@@ -66,10 +67,11 @@ public class CounterOrders {
     }
 
     /**
-     * How a counter sale was paid: {@code CASH} with what was {@code given} and the {@code change} handed back.
-     * Card and wallet tenders join with later steps of the POS.
+     * How a counter sale was paid: {@code CASH} with what was {@code given} and the {@code change} handed back, or
+     * {@code CARD}, {@code WECHAT_PAY}, {@code ALIPAY} with the provider's {@code reference} of the payment.
      */
-    public record Tender(String type, Money amount, @Nullable Money given, @Nullable Money change) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Tender(String type, Money amount, @Nullable Money given, @Nullable Money change, @Nullable String reference) {
     }
 
     /**

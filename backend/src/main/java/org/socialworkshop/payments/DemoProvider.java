@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import org.socialworkshop.payments.stripe.StripeConfigured;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.shared.Money;
@@ -34,6 +35,8 @@ class DemoProvider implements PaymentProvider {
     static final String NAME = "demo";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String DECLINED = "card_declined";
+    private static final String DECLINED_WHY = "Declined in demo mode (no real money).";
 
     private final Database db;
     private final Payments payments;
@@ -92,6 +95,50 @@ class DemoProvider implements PaymentProvider {
                         : new ProviderRefund("", ProviderRefund.Status.FAILED));
     }
 
+    /**
+     * A counter payment in demo mode: a session like a checkout's, paid or declined on the tablet's labelled stand-in
+     * reader (a card) or on the demo payment page its QR code opens on the buyer's phone (a wallet).
+     */
+    @Override
+    public Mono<CounterPaymentState> startAtCounter(CounterPaymentRequest request) {
+        String suffix = randomSuffix();
+        String sessionId = "demo_pi_" + suffix;
+        String qr = request.method() == CounterMethod.CARD ? null
+                : request.returnUrl().resolve("/shop/demo-payment.html?session=" + sessionId).toString();
+        return db.sql("""
+                        INSERT INTO demo_sessions (id, payment_id, order_number, amount_minor, currency, status, reference,
+                                                   return_url, expires_at)
+                        VALUES (:id, :payment, :number, :amount, :currency, 'OPEN', :id, :returnUrl, now() + interval '15 minutes')""")
+                .bind("id", sessionId).bind("payment", request.paymentId()).bind("number", request.description())
+                .bind("amount", request.amount().minor()).bind("currency", request.amount().currency().getCurrencyCode())
+                .bind("returnUrl", request.returnUrl().toString())
+                .update()
+                .thenReturn(CounterPaymentState.waiting(sessionId, qr));
+    }
+
+    @Override
+    public Mono<CounterPaymentState> counterPayment(String sessionId, @Nullable String reader) {
+        return find(sessionId).map(DemoProvider::counterState);
+    }
+
+    @Override
+    public Mono<CounterPaymentState> cancelAtCounter(String sessionId, @Nullable String reader, String idempotencyKey) {
+        return db.sql("UPDATE demo_sessions SET status = 'EXPIRED' WHERE id = :id AND status = 'OPEN'")
+                .bind("id", sessionId).update()
+                .then(find(sessionId))
+                .map(DemoProvider::counterState);
+    }
+
+    private static CounterPaymentState counterState(DemoSession session) {
+        boolean expired = session.status() == PaymentStatus.OPEN && session.expiresAt().toInstant().isBefore(Instant.now());
+        return switch (expired ? PaymentStatus.EXPIRED : session.status()) {
+            case OPEN -> CounterPaymentState.waiting(session.sessionId(), null);
+            case SUCCEEDED -> new CounterPaymentState(session.sessionId(), CounterPaymentState.Status.SUCCEEDED, null, null, null);
+            case FAILED -> new CounterPaymentState(session.sessionId(), CounterPaymentState.Status.FAILED, null, DECLINED, DECLINED_WHY);
+            case EXPIRED -> new CounterPaymentState(session.sessionId(), CounterPaymentState.Status.CANCELLED, null, "canceled", null);
+        };
+    }
+
     Mono<DemoSession> find(String sessionId) {
         return db.sql("""
                         SELECT id, payment_id, order_number, amount_minor, currency, status, reference, return_url, expires_at
@@ -121,7 +168,8 @@ class DemoProvider implements PaymentProvider {
                 .first()
                 .flatMap(session -> payments.receive(new ProviderEvent("demo_evt_" + randomSuffix(), eventType, Instant.now(),
                                 session.paymentId(), session.sessionId(), session.reference(),
-                                outcome == PaymentStatus.SUCCEEDED, session.amount(), null))
+                                outcome == PaymentStatus.SUCCEEDED, session.amount(), null,
+                                outcome == PaymentStatus.FAILED ? DECLINED : null, outcome == PaymentStatus.FAILED ? DECLINED_WHY : null))
                         .thenReturn(session))
                 // The same button again (a retry after a lost answer, or after a crash that followed the commit) gets
                 // the same answer, and nothing is received twice; the other button, or an expired session, is closed.

@@ -1,6 +1,7 @@
 package org.socialworkshop.payments;
 
 import java.util.Currency;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -102,30 +103,48 @@ public class Payments {
         return recorded.then(latest(attempt.orderId()));
     }
 
-    /** Records that money arrived; publishes {@link PaymentCaptured} the first time only. */
+    /**
+     * Records that money arrived; publishes {@link PaymentCaptured} the first time only, for a checkout's payment (a
+     * counter payment is followed by the tablet, and its order is stored with the sale it pays).
+     */
     Mono<Boolean> captured(UUID paymentId, @Nullable String reference, Money amount) {
         return db.inTransaction(() -> db.sql("""
                         UPDATE payments SET status = 'SUCCEEDED', reference = coalesce(:reference, reference), updated_at = now()
                         WHERE id = :id AND status <> 'SUCCEEDED'
-                        RETURNING\s""" + COLUMNS)
+                        RETURNING method,\s""" + COLUMNS)
                 .bind("id", paymentId).bindNullable("reference", reference, String.class)
-                .map(Payments::attempt)
+                .map(row -> new Changed(attempt(row), row.get("method", String.class)))
                 .first()
-                .flatMap(paid -> outbox.publish(new PaymentCaptured(paid.id(), paid.orderId(), paid.provider(), amount,
-                        paid.reference() == null ? paid.sessionId() : paid.reference())))
-                .hasElement());
+                .flatMap(paid -> paid.atCounter() ? Mono.just(true) : outbox.publish(new PaymentCaptured(paid.attempt().id(),
+                        paid.attempt().orderId(), paid.attempt().provider(), amount,
+                        paid.attempt().reference() == null ? paid.attempt().sessionId() : paid.attempt().reference())).thenReturn(true))
+                .defaultIfEmpty(false));
     }
 
-    /** Records that an open attempt failed or expired; publishes {@link PaymentFailed} the first time only. */
+    /** Records that an open attempt failed or expired; publishes {@link PaymentFailed} the first time only (checkouts). */
     Mono<Boolean> failed(UUID paymentId, PaymentStatus outcome) {
+        return failed(paymentId, outcome, null, null);
+    }
+
+    private Mono<Boolean> failed(UUID paymentId, PaymentStatus outcome, @Nullable String code, @Nullable String message) {
         return db.inTransaction(() -> db.sql("""
-                        UPDATE payments SET status = :outcome, updated_at = now() WHERE id = :id AND status = 'OPEN'
-                        RETURNING\s""" + COLUMNS)
+                        UPDATE payments SET status = :outcome, failure_code = :code, failure_message = :message, updated_at = now()
+                        WHERE id = :id AND status = 'OPEN'
+                        RETURNING method,\s""" + COLUMNS)
                 .bind("id", paymentId).bind("outcome", outcome.name())
-                .map(Payments::attempt)
+                .bindNullable("code", code, String.class).bindNullable("message", message, String.class)
+                .map(row -> new Changed(attempt(row), row.get("method", String.class)))
                 .first()
-                .flatMap(closed -> outbox.publish(new PaymentFailed(closed.id(), closed.orderId(), closed.provider(), outcome.name())))
-                .hasElement());
+                .flatMap(closed -> closed.atCounter() ? Mono.just(true) : outbox.publish(new PaymentFailed(closed.attempt().id(),
+                        closed.attempt().orderId(), closed.attempt().provider(), outcome.name())).thenReturn(true))
+                .defaultIfEmpty(false));
+    }
+
+    private record Changed(PaymentAttempt attempt, String method) {
+
+        boolean atCounter() {
+            return !"CHECKOUT".equals(method);
+        }
     }
 
     /**
@@ -134,10 +153,19 @@ public class Payments {
      * repeated call one refund.
      */
     public Mono<ProviderRefund> refund(UUID orderId, Money amount, String reason, String key) {
+        return refund("order_id = :id", orderId, amount, reason, key);
+    }
+
+    /** As {@link #refund(UUID, Money, String, String)}, of one payment (a counter sale may be paid by several). */
+    public Mono<ProviderRefund> refundPayment(UUID paymentId, Money amount, String reason, String key) {
+        return refund("id = :id", paymentId, amount, reason, key);
+    }
+
+    private Mono<ProviderRefund> refund(String which, UUID id, Money amount, String reason, String key) {
         UUID refundId = UUID.randomUUID();
-        return db.inTransaction(() -> db.sql("SELECT " + COLUMNS + " FROM payments WHERE order_id = :order AND status = 'SUCCEEDED' "
+        return db.inTransaction(() -> db.sql("SELECT " + COLUMNS + " FROM payments WHERE " + which + " AND status = 'SUCCEEDED' "
                                 + "ORDER BY attempt DESC LIMIT 1 FOR UPDATE")
-                        .bind("order", orderId).map(Payments::attempt).first()
+                        .bind("id", id).map(Payments::attempt).first()
                         .switchIfEmpty(Mono.error(PaymentProblem::notPaid))
                         .flatMap(payment -> existingRefund(key)
                                 .map(existing -> new Pending(payment, existing, false))
@@ -193,6 +221,113 @@ public class Payments {
                 .then());
     }
 
+    private static final String COUNTER_COLUMNS = COLUMNS + ", method, card_reader, failure_code, failure_message, "
+            + "(SELECT count(*) FROM payment_refunds r WHERE r.payment_id = payments.id AND r.status <> 'FAILED') > 0 AS refunded";
+    private static final String PENDING = "pending:";
+
+    /**
+     * Records a payment about to be taken at the counter, not yet at the provider; call inside the caller's
+     * transaction, then {@link #startAtCounter}. Recording the same payment again changes nothing.
+     */
+    public Mono<Void> recordAtCounter(CounterPaymentRequest request) {
+        return db.sql("""
+                        INSERT INTO payments (id, order_id, attempt, provider, session_id, redirect_url, amount_minor, currency, status,
+                                              method, card_reader)
+                        SELECT :id, :order, coalesce(max(attempt), 0) + 1, :provider, :session, '', :amount, :currency, 'OPEN',
+                               :method, :reader
+                        FROM payments WHERE order_id = :order
+                        ON CONFLICT (id) DO NOTHING""")
+                .bind("id", request.paymentId()).bind("order", request.orderId()).bind("provider", provider.name())
+                .bind("session", PENDING + request.paymentId()).bind("amount", request.amount().minor())
+                .bind("currency", request.amount().currency().getCurrencyCode()).bind("method", request.method().name())
+                .bindNullable("reader", request.reader(), String.class)
+                .update()
+                .then();
+    }
+
+    /**
+     * Takes a recorded counter payment to its provider (again, with the same idempotency key, when an earlier try got
+     * no answer) and records what it says; a payment already there is only looked up.
+     */
+    public Mono<CounterPayment> startAtCounter(CounterPaymentRequest request) {
+        return counterPayment(request.paymentId()).flatMap(stored -> !stored.reference().startsWith(PENDING)
+                ? atCounter(request.paymentId())
+                : provider.startAtCounter(request)
+                        .flatMap(state -> db.sql("""
+                                        UPDATE payments SET session_id = :session, reference = :session, redirect_url = :qr, updated_at = now()
+                                        WHERE id = :id AND session_id = :pending""")
+                                .bind("session", state.sessionId()).bind("qr", state.qr() == null ? "" : state.qr())
+                                .bind("id", request.paymentId()).bind("pending", PENDING + request.paymentId())
+                                .update()
+                                .then(settle(request.paymentId(), state)))
+                        .then(counterPayment(request.paymentId())));
+    }
+
+    /** A counter payment as it stands: asked of the provider while it waits for the buyer. */
+    public Mono<CounterPayment> atCounter(UUID paymentId) {
+        return counterPayment(paymentId).flatMap(stored -> stored.status() != CounterPaymentState.Status.WAITING
+                || stored.reference().startsWith(PENDING)
+                ? Mono.just(stored)
+                : reader(paymentId).flatMap(reader -> provider.counterPayment(stored.reference(), reader.orElse(null)))
+                        .flatMap(state -> settle(paymentId, state))
+                        .then(counterPayment(paymentId)));
+    }
+
+    /**
+     * Stops a counter payment still waiting for the buyer; completes with how it ended, which is
+     * {@code SUCCEEDED} when the buyer paid first. A payment the provider never got is only marked cancelled.
+     */
+    public Mono<CounterPayment> cancelAtCounter(UUID paymentId) {
+        return counterPayment(paymentId).flatMap(stored -> {
+            if (stored.status() != CounterPaymentState.Status.WAITING) {
+                return Mono.just(stored);
+            }
+            Mono<?> cancelled = stored.reference().startsWith(PENDING)
+                    ? failed(paymentId, PaymentStatus.EXPIRED, "canceled", null)
+                    : reader(paymentId).flatMap(reader -> provider.cancelAtCounter(stored.reference(), reader.orElse(null),
+                            "payment:" + paymentId + ":cancel")).flatMap(state -> settle(paymentId, state));
+            return cancelled.then(counterPayment(paymentId));
+        });
+    }
+
+    private Mono<Boolean> settle(UUID paymentId, CounterPaymentState state) {
+        return switch (state.status()) {
+            case WAITING -> Mono.just(false);
+            case SUCCEEDED -> counterPayment(paymentId).flatMap(stored -> captured(paymentId, state.sessionId(), stored.amount()));
+            case FAILED -> failed(paymentId, PaymentStatus.FAILED, state.failureCode(), state.failureMessage());
+            case CANCELLED -> failed(paymentId, PaymentStatus.EXPIRED, state.failureCode() == null ? "canceled" : state.failureCode(),
+                    state.failureMessage());
+        };
+    }
+
+    private Mono<Optional<String>> reader(UUID paymentId) {
+        return db.sql("SELECT card_reader FROM payments WHERE id = :id").bind("id", paymentId)
+                .map(row -> Optional.ofNullable(row.get("card_reader", String.class))).one();
+    }
+
+    /** A payment taken at the counter, as recorded; a 404 problem when there is none with this id. */
+    public Mono<CounterPayment> counterPayment(UUID paymentId) {
+        return db.sql("SELECT " + COUNTER_COLUMNS + " FROM payments WHERE id = :id AND method <> 'CHECKOUT'")
+                .bind("id", paymentId)
+                .map(row -> {
+                    PaymentAttempt attempt = attempt(row);
+                    CounterPaymentState.Status status = switch (attempt.status()) {
+                        case OPEN -> CounterPaymentState.Status.WAITING;
+                        case SUCCEEDED -> CounterPaymentState.Status.SUCCEEDED;
+                        case FAILED -> CounterPaymentState.Status.FAILED;
+                        case EXPIRED -> CounterPaymentState.Status.CANCELLED;
+                    };
+                    String qr = attempt.redirectUrl().isEmpty() || status != CounterPaymentState.Status.WAITING ? null : attempt.redirectUrl();
+                    boolean demo = DemoProvider.NAME.equals(attempt.provider()) && !attempt.sessionId().startsWith(PENDING);
+                    return new CounterPayment(attempt.id(), attempt.orderId(), CounterMethod.valueOf(row.get("method", String.class)),
+                            attempt.amount(), attempt.provider(), status, qr, row.get("failure_code", String.class),
+                            row.get("failure_message", String.class), attempt.reference() == null ? attempt.sessionId() : attempt.reference(),
+                            demo ? attempt.sessionId() : null, Boolean.TRUE.equals(row.get("refunded", Boolean.class)));
+                })
+                .first()
+                .switchIfEmpty(Mono.error(PaymentProblem::unknownSession));
+    }
+
     /**
      * Stores a verified provider event unless its id was seen before, and queues it for processing; completes with
      * whether it was new. Fast: the provider gets its answer without waiting for the processing.
@@ -224,7 +359,8 @@ public class Payments {
                             ? captured(payment.id(), event.paymentReference(), amountOf(event, payment)).then()
                             : Mono.<Void>empty();
                     case "payment_intent.succeeded" -> captured(payment.id(), event.paymentReference(), amountOf(event, payment)).then();
-                    case "payment_intent.payment_failed", "checkout.session.async_payment_failed" -> failed(payment.id(), PaymentStatus.FAILED).then();
+                    case "payment_intent.payment_failed", "checkout.session.async_payment_failed" ->
+                            failed(payment.id(), PaymentStatus.FAILED, event.failureCode(), event.failureMessage()).then();
                     case "checkout.session.expired" -> failed(payment.id(), PaymentStatus.EXPIRED).then();
                     case "charge.refunded" -> reconcileRefunds(payment, event);
                     default -> Mono.<Void>empty();

@@ -19,7 +19,15 @@ import org.socialworkshop.shared.Money;
  * @param paid           for session events: the session's money is captured ({@code payment_status = paid})
  * @param amount         the amount captured (session {@code amount_total}, intent {@code amount_received})
  * @param amountRefunded for {@code charge.refunded}: the charge's total refunded so far
+ * @param failureCode    for a failed payment: why, as the provider says ({@code card_declined})
+ * @param failureMessage for a failed payment: the provider's words for people
  */
 public record ProviderEvent(String id, String type, Instant created, @Nullable UUID paymentId, @Nullable String sessionId,
-        @Nullable String paymentReference, boolean paid, @Nullable Money amount, @Nullable Money amountRefunded) {
+        @Nullable String paymentReference, boolean paid, @Nullable Money amount, @Nullable Money amountRefunded,
+        @Nullable String failureCode, @Nullable String failureMessage) {
+
+    public ProviderEvent(String id, String type, Instant created, @Nullable UUID paymentId, @Nullable String sessionId,
+            @Nullable String paymentReference, boolean paid, @Nullable Money amount, @Nullable Money amountRefunded) {
+        this(id, type, created, paymentId, sessionId, paymentReference, paid, amount, amountRefunded, null, null);
+    }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,6 +75,16 @@ class AdminRegisterController {
             @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key, ServerWebExchange exchange) {
         return idempotency.execute(exchange, key, new CodeRequest(), () -> registers.pairingCode(id)
                 .map(code -> ResponseEntity.status(201).body(code)));
+    }
+
+    /** The Stripe Terminal reader on the register's counter ({@code tmr_…}), or null for none. */
+    record CardReader(@Nullable @Pattern(regexp = "tmr_[A-Za-z0-9]{1,60}") String reader) {
+    }
+
+    @PutMapping("/api/admin/pos/registers/{id}/card-reader")
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    Mono<PosRegisters.Register> cardReader(@PathVariable @Pattern(regexp = REGISTER_ID) String id, @Valid @RequestBody CardReader body) {
+        return registers.cardReader(id, body.reader());
     }
 
     @PostMapping("/api/admin/pos/devices/{id}/revoke")

@@ -120,6 +120,47 @@ final class PosProblem extends ProblemException {
         return problem;
     }
 
+    static PosProblem unknownPayment() {
+        return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "This register took no payment with this id.");
+    }
+
+    static PosProblem noCardReader() {
+        return new PosProblem(HttpStatus.CONFLICT, "no-card-reader", "No card reader",
+                "No card reader is set for this register; a coordinator sets its Stripe Terminal reader, or take another tender.");
+    }
+
+    static PosProblem paymentConflict() {
+        return new PosProblem(HttpStatus.CONFLICT, "payment-conflict", "Another payment has this id",
+                "A different payment (another sale, tender or amount) was started with this id; a payment started again must "
+                        + "be started exactly as before.");
+    }
+
+    static PosProblem saleStored() {
+        return new PosProblem(HttpStatus.CONFLICT, "sale-stored", "Sale already stored",
+                "This sale is stored already; its payments cannot change. Return items against its receipt instead.");
+    }
+
+    static PosProblem paymentInSale() {
+        return new PosProblem(HttpStatus.CONFLICT, "payment-in-sale", "Payment belongs to a stored sale",
+                "This payment pays a stored sale and cannot be cancelled; return items against the sale's receipt instead.");
+    }
+
+    /** A card or wallet tender of the sale that is not a payment this sale took in full. */
+    static PosProblem tenderNotPaid(String payment, String why) {
+        PosProblem problem = new PosProblem(HttpStatus.CONFLICT, "tender-not-paid", "Tender not paid",
+                "A card or wallet tender is not a payment this sale took: " + why + ".");
+        problem.getBody().setProperty("payment", payment);
+        return problem;
+    }
+
+    /** Payments the sale took that its tenders leave out: the buyer paid them, so the sale must name them. */
+    static PosProblem paymentLeftOut(List<String> payments) {
+        PosProblem problem = new PosProblem(HttpStatus.CONFLICT, "payment-left-out", "A payment is left out",
+                "This sale took payments its tenders do not name; name every payment taken, or cancel it first.");
+        problem.getBody().setProperty("payments", payments);
+        return problem;
+    }
+
     static PosProblem unknownReport() {
         return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "No shift report has this code; a report printed by the workshop always has one.");

@@ -46,9 +46,12 @@ public class PosRegisters {
         this.audit = audit;
     }
 
-    /** A register as coordinators see it: its receipt series, its active tablet, and whether a code is waiting. */
+    /**
+     * A register as coordinators see it: its receipt series, its active tablet, whether a code is waiting, and the
+     * Stripe Terminal reader that takes its cards (none in demo mode, or before one is set).
+     */
     public record Register(String id, RegisterKind kind, String nameZh, String nameEn, long lastReceiptNumber,
-            @Nullable Device device, @Nullable OffsetDateTime pairingCodeExpiresAt) {
+            @Nullable Device device, @Nullable OffsetDateTime pairingCodeExpiresAt, @Nullable String cardReader) {
     }
 
     /** A paired tablet. */
@@ -85,7 +88,7 @@ public class PosRegisters {
 
     private Mono<List<Register>> registers(@Nullable String only) {
         return db.sql("""
-                        SELECT r.id, r.kind, d.id AS device_id, d.label, d.paired_at, d.paired_by, c.expires_at
+                        SELECT r.id, r.kind, r.card_reader, d.id AS device_id, d.label, d.paired_at, d.paired_by, c.expires_at
                         FROM pos_registers r
                         LEFT JOIN pos_devices d ON d.register_id = r.id AND d.revoked_at IS NULL
                         LEFT JOIN pos_pairing_codes c ON c.register_id = r.id AND c.expires_at > now()
@@ -93,16 +96,30 @@ public class PosRegisters {
                         ORDER BY r.id""")
                 .bindNullable("only", only, String.class)
                 .map(row -> new Row(row.get("id", String.class), RegisterKind.valueOf(row.get("kind", String.class)),
-                        row.get("device_id", UUID.class) == null ? null : device(row, null), row.get("expires_at", OffsetDateTime.class)))
+                        row.get("device_id", UUID.class) == null ? null : device(row, null), row.get("expires_at", OffsetDateTime.class),
+                        row.get("card_reader", String.class)))
                 .list()
                 .flatMap(rows -> receiptRegisters.find(rows.stream().map(Row::id).toList()).map(series -> rows.stream().map(row -> {
                     ReceiptRegisters.Register names = series.get(row.id());
                     return new Register(row.id(), row.kind(), names.nameZh(), names.nameEn(), names.lastNumber(), row.device(),
-                            row.codeExpiresAt());
+                            row.codeExpiresAt(), row.cardReader());
                 }).toList()));
     }
 
-    private record Row(String id, RegisterKind kind, @Nullable Device device, @Nullable OffsetDateTime codeExpiresAt) {
+    private record Row(String id, RegisterKind kind, @Nullable Device device, @Nullable OffsetDateTime codeExpiresAt,
+            @Nullable String cardReader) {
+    }
+
+    /** Pairs the register with a Stripe Terminal reader ({@code tmr_…}), or with none. */
+    Mono<Register> cardReader(String registerId, @Nullable String reader) {
+        return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> db.sql(
+                                "UPDATE pos_registers SET card_reader = :reader WHERE id = :id")
+                        .bind("id", registerId).bindNullable("reader", reader, String.class)
+                        .update()
+                        .flatMap(updated -> updated == 0 ? Mono.error(PosProblem.unknownRegister())
+                                : audit.record(actor, "pos.card-reader-set", "register:" + registerId,
+                                        reader == null ? Map.of() : Map.of("reader", reader)))))
+                .then(Mono.defer(() -> one(registerId)));
     }
 
     private static Device device(Readable row, @Nullable OffsetDateTime revokedAt) {

@@ -1,9 +1,11 @@
 package org.socialworkshop.pos;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.VariantId;
 import org.socialworkshop.identity.StaffPins;
+import org.socialworkshop.payments.CounterMethod;
 import org.socialworkshop.shared.SignatureText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,9 +83,22 @@ class SaleController {
     record LineDiscount(@NotNull @Valid ShiftController.MovedCash amount, @NotBlank @Size(max = 100) String reason) {
     }
 
-    /** Cash: {@code amount} paid by it (the total), {@code given} by the customer. */
-    record Tender(@NotNull @Pattern(regexp = "CASH", message = "must be CASH (card and wallet tenders come later)") String type,
-            @NotNull @Valid ShiftController.MovedCash amount, @NotNull @Valid ShiftController.MovedCash given) {
+    /**
+     * How part of the sale was paid: {@code CASH} with what the customer {@code given}, or {@code CARD},
+     * {@code WECHAT_PAY}, {@code ALIPAY} with the {@code payment} taken for this sale (see {@link CounterPaymentController}).
+     */
+    record Tender(@NotNull @Pattern(regexp = "CASH|CARD|WECHAT_PAY|ALIPAY") String type,
+            @NotNull @Valid ShiftController.MovedCash amount, @Valid ShiftController.@Nullable MovedCash given, @Nullable UUID payment) {
+
+        @AssertTrue(message = "cash needs what was given and no payment; a card or wallet tender needs its payment and nothing given")
+        boolean isWellFormed() {
+            return "CASH".equals(type) ? given != null && payment == null : given == null && payment != null;
+        }
+
+        Sales.Tender tender() {
+            return "CASH".equals(type) ? new Sales.Cash(amount.money(), Objects.requireNonNull(given).money())
+                    : new Sales.Paid(CounterMethod.valueOf(type), amount.money(), Objects.requireNonNull(payment));
+        }
     }
 
     /** The receipt's canonical bytes and the tablet's Ed25519 signature of them, both base64url without padding. */
@@ -96,20 +112,29 @@ class SaleController {
      */
     record SaleBody(@NotNull UUID clientId, @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid SaleLine> lines,
             @Nullable @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String priceList,
-            @NotNull @Size(min = 1, max = 1) List<@NotNull @Valid Tender> tenders, @Nullable @Min(1) @Max(9999) Integer pickupNumber,
+            @NotNull @Size(min = 1, max = 5) List<@NotNull @Valid Tender> tenders, @Nullable @Min(1) @Max(9999) Integer pickupNumber,
             @NotNull @Valid SignedReceipt receipt, @Nullable Boolean offline) {
+
+        @AssertTrue(message = "at most one cash tender, and each payment once")
+        boolean isTenderedOnce() {
+            if (tenders == null || tenders.contains(null)) {
+                return true;
+            }
+            long cash = tenders.stream().filter(tender -> "CASH".equals(tender.type())).count();
+            long payments = tenders.stream().map(Tender::payment).filter(Objects::nonNull).count();
+            return cash <= 1 && tenders.stream().map(Tender::payment).filter(Objects::nonNull).distinct().count() == payments;
+        }
     }
 
-    /** A cash sale: 201 when stored now, 200 with the same answer when it was stored before. */
+    /** A sale: 201 when stored now, 200 with the same answer when it was stored before. */
     @PostMapping("/api/pos/sales")
     Mono<ResponseEntity<Sales.Sold>> sell(@Valid @RequestBody SaleBody body, ServerWebExchange exchange) {
-        Tender cash = body.tenders().get(0);
         Sales.Sale sale = new Sales.Sale(body.clientId(),
                 body.lines().stream().map(line -> new CounterPricing.Wanted(new VariantId(line.variantId()), line.quantity(),
                         line.options() == null ? List.of() : line.options(),
                         line.discount() == null ? null : new CounterPricing.Discount(line.discount().amount().money(), line.discount().reason().trim()),
                         line.note() == null || line.note().isBlank() ? null : line.note().trim())).toList(),
-                body.priceList(), new Sales.Cash(cash.amount().money(), cash.given().money()), body.pickupNumber(),
+                body.priceList(), body.tenders().stream().map(Tender::tender).toList(), body.pickupNumber(),
                 SignatureText.parse(body.receipt().payload()).orElse(new byte[0]),
                 SignatureText.parse(body.receipt().signature()).orElse(new byte[0]), Boolean.TRUE.equals(body.offline()));
         return counters.staffed(exchange).flatMap(counter -> sales.sell(counter, sale))

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.identity.StaffPins;
 import org.socialworkshop.inventory.Inventory;
+import org.socialworkshop.payments.CounterMethod;
 import org.socialworkshop.ordering.CounterOrders;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
@@ -40,10 +41,11 @@ class Sales {
     private final CounterReceipts counterReceipts;
     private final Shifts shifts;
     private final Tickets tickets;
+    private final CounterPayments counterPayments;
     private final AuditLog audit;
 
     Sales(Database db, CounterPricing pricing, Inventory inventory, CounterOrders orders, CounterReceipts counterReceipts, Shifts shifts,
-            Tickets tickets, AuditLog audit) {
+            Tickets tickets, CounterPayments counterPayments, AuditLog audit) {
         this.db = db;
         this.pricing = pricing;
         this.inventory = inventory;
@@ -51,20 +53,45 @@ class Sales {
         this.counterReceipts = counterReceipts;
         this.shifts = shifts;
         this.tickets = tickets;
+        this.counterPayments = counterPayments;
         this.audit = audit;
     }
 
-    /** Cash handed over: {@code amount} pays the sale, {@code given} − {@code amount} goes back as change. */
-    record Cash(Money amount, Money given) {
+    /**
+     * How part of the sale was paid: cash handed over ({@code given} − {@code amount} goes back as change), or a card
+     * or wallet payment taken for this sale ({@code payment}).
+     */
+    sealed interface Tender permits Cash, Paid {
+
+        Money amount();
+    }
+
+    record Cash(Money amount, Money given) implements Tender {
+    }
+
+    record Paid(CounterMethod method, Money amount, UUID payment) implements Tender {
     }
 
     /**
-     * A sale as the tablet sends it: its id, the lines, the price list chosen (if any), the cash, the pickup number
-     * given to the customer (if any), the receipt's canonical bytes and signature, and whether it was made offline (its
-     * receipt handed over before the server saw it).
+     * A sale as the tablet sends it: its id, the lines, the price list chosen (if any), its tenders (at most one in
+     * cash), the pickup number given to the customer (if any), the receipt's canonical bytes and signature, and whether
+     * it was made offline (its receipt handed over before the server saw it).
      */
-    record Sale(UUID clientId, List<CounterPricing.Wanted> lines, @Nullable String priceList, Cash cash, @Nullable Integer pickupNumber,
-            byte[] payload, byte[] signature, boolean offline) {
+    record Sale(UUID clientId, List<CounterPricing.Wanted> lines, @Nullable String priceList, List<Tender> tenders,
+            @Nullable Integer pickupNumber, byte[] payload, byte[] signature, boolean offline) {
+
+        Sale {
+            tenders = List.copyOf(tenders);
+        }
+
+        @Nullable Cash cash() {
+            return tenders.stream().filter(Cash.class::isInstance).map(Cash.class::cast).findFirst().orElse(null);
+        }
+
+        List<CounterPayments.Tendered> paid() {
+            return tenders.stream().filter(Paid.class::isInstance).map(Paid.class::cast)
+                    .map(paid -> new CounterPayments.Tendered(paid.payment(), paid.method(), paid.amount())).toList();
+        }
     }
 
     /** A register's series after a sale: where the tablet numbers and chains the next receipt from. */
@@ -90,21 +117,25 @@ class Sales {
     private Mono<Sold> store(Counters.AtCounter counter, Sale sale) {
         StaffPins.Cashier cashier = Objects.requireNonNull(counter.cashier(), "a cashier is signed in at the counter");
         return pricing.price(sale.lines(), sale.priceList(), sale.offline(), sale.payload(), cashier.id())
-                .flatMap(priced -> store(counter, sale, priced));
+                .flatMap(priced -> counterPayments.check(counter, sale.clientId(), sale.paid())
+                        .flatMap(taken -> store(counter, sale, priced, taken)));
     }
 
-    private Mono<Sold> store(Counters.AtCounter counter, Sale sale, CounterPricing.Priced priced) {
+    private Mono<Sold> store(Counters.AtCounter counter, Sale sale, CounterPricing.Priced priced, List<CounterPayments.Taken> taken) {
         Money total = priced.total();
-        Cash cash = sale.cash();
-        Money change = cash.given().minus(total);
-        UUID orderId = UUID.randomUUID();
+        @Nullable Cash cash = sale.cash();
+        Money zero = Money.fen(0);
+        Money cashAmount = cash == null ? zero : cash.amount();
+        Money change = cash == null ? zero : cash.given().minus(cash.amount());
+        // the order the sale's card and wallet payments pay, when it had any
+        UUID orderId = taken.isEmpty() ? UUID.randomUUID() : taken.get(0).orderId();
         String register = counter.register().id();
         CounterReceipts.Sale receipt = new CounterReceipts.Sale(register, counter.keyId(), orderId, priced.seller(),
-                priced.lines().stream().map(CounterPricing.Line::receipt).toList(),
-                List.of(new ReceiptContent.Tender("CASH", null, total, cash.given(), change, null)), priced.makers(), sale.pickupNumber());
+                priced.lines().stream().map(CounterPricing.Line::receipt).toList(), receiptTenders(sale, taken), priced.makers(),
+                sale.pickupNumber());
         // The receipt first: when the catalog changed, it says where, which helps the tablet more than a wrong total.
         long number = counterReceipts.check(receipt, sale.payload()).number();
-        if (!cash.amount().equals(total)) {
+        if (!sale.tenders().stream().map(Tender::amount).reduce(zero, Money::plus).equals(total)) {
             return Mono.error(PosProblem.tenderNotTotal());
         }
         if (change.minor() < 0) {
@@ -117,9 +148,9 @@ class Sales {
         return CurrentUser.name().flatMap(cashier -> db.inTransaction(() -> shifts.shareOpen(register)
                 .flatMap(shift -> counterReceipts.store(receipt, sale.payload(), sale.signature())
                         .flatMap(stored -> inventory.sellAtCounter(counted, "order:" + orderId)
-                                .flatMap(locations -> orders.record(orderId, register, number, priced.lines().stream()
-                                                .map(line -> sold(line, locations.get(line.variant().id()))).toList(),
-                                        List.of(new CounterOrders.Tender("CASH", total, cash.given(), change)), !ticketed))
+                                .flatMap(locations -> counterPayments.markSold(taken).then(orders.record(orderId, register, number,
+                                        priced.lines().stream().map(line -> sold(line, locations.get(line.variant().id()))).toList(),
+                                        orderTenders(sale, taken), !ticketed)))
                                 .flatMap(orderNumber -> tickets.send(orderId, orderNumber, register, sale.pickupNumber(), priced.lines())
                                         .thenMany(Flux.fromIterable(priced.toAudit()))
                                         .concatMap(entry -> audit.record(String.valueOf(entry.get("event")), "order:" + orderNumber, entry))
@@ -130,12 +161,39 @@ class Sales {
                                                                 :priceList, :pickup)""")
                                                 .bind("client", sale.clientId()).bind("order", orderId).bind("register", register)
                                                 .bind("shift", shift).bind("device", counter.device().id()).bind("cashier", cashier)
-                                                .bind("total", total.minor()).bind("kept", total.minor()).bind("change", change.minor())
+                                                .bind("total", total.minor()).bind("kept", cashAmount.minor()).bind("change", change.minor())
                                                 .bindNullable("priceList", sale.priceList(), String.class)
                                                 .bindNullable("pickup", sale.pickupNumber(), Integer.class)
                                                 .update())
                                         .thenReturn(new Sold(true, sale.clientId(), orderId, orderNumber, total, change,
                                                 receipt(stored), new Series(stored.number(), stored.hash(), counter.keyId()))))))));
+    }
+
+    /** The sale's tenders as its receipt names them, in the order the tablet gave them. */
+    private static List<ReceiptContent.Tender> receiptTenders(Sale sale, List<CounterPayments.Taken> taken) {
+        return sale.tenders().stream().map(tender -> {
+            if (tender instanceof Cash cash) {
+                return new ReceiptContent.Tender("CASH", null, cash.amount(), cash.given(), cash.given().minus(cash.amount()), null);
+            }
+            Paid paid = (Paid) tender;
+            CounterPayments.Taken payment = taken(taken, paid);
+            return new ReceiptContent.Tender(paid.method().name(), payment.provider(), paid.amount(), null, null, payment.reference());
+        }).toList();
+    }
+
+    private static List<CounterOrders.Tender> orderTenders(Sale sale, List<CounterPayments.Taken> taken) {
+        return sale.tenders().stream().map(tender -> {
+            if (tender instanceof Cash cash) {
+                return new CounterOrders.Tender("CASH", cash.amount(), cash.given(), cash.given().minus(cash.amount()), null);
+            }
+            Paid paid = (Paid) tender;
+            return new CounterOrders.Tender(paid.method().name(), paid.amount(), null, null, taken(taken, paid).reference());
+        }).toList();
+    }
+
+    private static CounterPayments.Taken taken(List<CounterPayments.Taken> taken, Paid paid) {
+        return taken.stream().filter(payment -> payment.paymentId().equals(paid.payment())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("checked before: every paid tender is a payment taken"));
     }
 
     /** A priced line as the order stores it. */

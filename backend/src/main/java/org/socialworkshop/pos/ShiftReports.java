@@ -118,14 +118,14 @@ class ShiftReports {
     }
 
     private Mono<Issued> issue(Shifts.Shift shift, Kind kind) {
-        return Mono.zip(registers.one(shift.registerId()), sales(shift.id()), priceLists.all(false)).flatMap(found -> {
+        return Mono.zip(registers.one(shift.registerId()), sales(shift.id()), priceLists.all(false), paidOtherwise(shift.id())).flatMap(found -> {
             PosRegisters.Register register = found.getT1();
             List<Sold> sold = found.getT2();
             Map<String, PriceLists.PriceList> lists = new LinkedHashMap<>();
             found.getT3().forEach(list -> lists.put(list.code(), list));
             return orders.lines(sold.stream().map(Sold::orderId).toList()).flatMap(lines -> catalog.categoriesOf(lines.stream()
                             .map(CounterOrders.SoldLine::productId).filter(java.util.Objects::nonNull).map(ProductId::new).toList())
-                    .map(categories -> report(kind, shift, register, sold, lines, categories, lists)));
+                    .map(categories -> report(kind, shift, register, sold, found.getT4(), lines, categories, lists)));
         }).flatMap(report -> {
             UUID id = UUID.randomUUID();
             ObjectNode content = (ObjectNode) documents.tree(report);
@@ -146,6 +146,19 @@ class ShiftReports {
     private record Sold(UUID orderId, Money total, Money cash, @Nullable String priceList) {
     }
 
+    /** What the shift's sales took by card and wallet, per tender, in the order of the tender's name. */
+    private Mono<List<ByTender>> paidOtherwise(UUID shiftId) {
+        return db.sql("""
+                        SELECT p.method, count(*) AS payments, sum(p.amount_minor) AS amount
+                        FROM pos_payments p JOIN pos_sales s ON s.order_id = p.order_id
+                        WHERE s.shift_id = :shift AND p.sold
+                        GROUP BY p.method ORDER BY p.method""")
+                .bind("shift", shiftId)
+                .map(row -> new ByTender(row.get("method", String.class), row.get("payments", Long.class),
+                        Money.fen(row.get("amount", Number.class).longValue())))
+                .list();
+    }
+
     private Mono<List<Sold>> sales(UUID shiftId) {
         return db.sql("SELECT order_id, total_minor, cash_kept, price_list FROM pos_sales WHERE shift_id = :shift ORDER BY recorded_at")
                 .bind("shift", shiftId)
@@ -155,7 +168,7 @@ class ShiftReports {
     }
 
     private static Report report(Kind kind, Shifts.Shift shift, PosRegisters.Register register, List<Sold> sold,
-            List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories, Map<String, PriceLists.PriceList> lists) {
+            List<ByTender> paidOtherwise, List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories, Map<String, PriceLists.PriceList> lists) {
         Money zero = Money.fen(0);
         Money total = sold.stream().map(Sold::total).reduce(zero, Money::plus);
         Money cash = sold.stream().map(Sold::cash).reduce(zero, Money::plus);
@@ -183,7 +196,13 @@ class ShiftReports {
         }
         Map<String, long[]> byList = new LinkedHashMap<>();
         sold.stream().filter(sale -> sale.priceList() != null).forEach(sale -> add(byList, sale.priceList(), 1, sale.total().minor()));
-        Sales sales = new Sales(sold.size(), total, sold.isEmpty() ? List.of() : List.of(new ByTender("CASH", sold.size(), cash)),
+        List<ByTender> tenders = new ArrayList<>();
+        long inCash = sold.stream().filter(sale -> sale.cash().minor() > 0).count();
+        if (inCash > 0) {
+            tenders.add(new ByTender("CASH", inCash, cash));
+        }
+        tenders.addAll(paidOtherwise);
+        Sales sales = new Sales(sold.size(), total, tenders,
                 byCategory.entrySet().stream().map(entry -> new ByCategory(entry.getKey(), named.get(entry.getKey()).nameZh(),
                         named.get(entry.getKey()).nameEn(), entry.getValue()[0], Money.fen(entry.getValue()[1]))).toList(),
                 byProduct.entrySet().stream().map(entry -> new ByProduct(productNames.get(entry.getKey())[0], productNames.get(entry.getKey())[1],

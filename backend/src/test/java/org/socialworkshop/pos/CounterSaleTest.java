@@ -168,6 +168,16 @@ class CounterSaleTest {
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-enough-cash");
         counter.post("/api/pos/sales", with(body, "tenders", List.of(Map.of("type", "CASH", "amount", TabletSale.money(6700),
                 "given", TabletSale.money(6800)))), null).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "receipt-differs"); // the signed receipt says otherwise
+        Map<String, Object> shortBody = new TabletSale(counter.catalog()).add(cup, 1).body(counter.tablet, documents, counter.registerId,
+                series, 6800, receipt -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> tender = (Map<String, Object>) ((List<?>) receipt.get("tenders")).get(0);
+                    tender.put("amount", TabletSale.money(6700));
+                    tender.put("change", TabletSale.money(100));
+                });
+        counter.post("/api/pos/sales", with(shortBody, "tenders", List.of(Map.of("type", "CASH", "amount", TabletSale.money(6700),
+                "given", TabletSale.money(6800)))), null).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "tender-not-total");
         counter.post("/api/pos/sales", with(body, "tenders", List.of(Map.of("type", "CARD", "amount", TabletSale.money(6800),
                 "given", TabletSale.money(6800)))), null).expectStatus().isBadRequest();

@@ -37,6 +37,8 @@ public final class TabletSale {
     private long total;
     private String priceList;
     private Integer pickupNumber;
+    private final List<Map<String, Object>> paidTenders = new ArrayList<>();
+    private final List<Map<String, Object>> sentTenders = new ArrayList<>();
 
     public TabletSale(Map<String, Object> catalog) {
         this.catalog = catalog;
@@ -46,6 +48,30 @@ public final class TabletSale {
     public TabletSale priceList(String code) {
         this.priceList = code;
         return this;
+    }
+
+    /**
+     * Part of the sale paid by card or wallet: the counter payment {@code payment} as {@code GET /api/pos/payments/{id}}
+     * answered it once paid. Cash pays the rest, if any.
+     */
+    @SuppressWarnings("unchecked")
+    public TabletSale paidBy(Map<String, Object> payment) {
+        Map<String, Object> tender = new LinkedHashMap<>();
+        tender.put("type", payment.get("method"));
+        tender.put("provider", payment.get("provider"));
+        tender.put("amount", money(((Number) ((Map<String, Object>) payment.get("amount")).get("amount")).longValue()));
+        tender.put("given", null);
+        tender.put("change", null);
+        tender.put("reference", payment.get("reference"));
+        paidTenders.add(tender);
+        sentTenders.add(Map.of("type", payment.get("method"), "amount", tender.get("amount"), "payment", payment.get("id")));
+        return this;
+    }
+
+    /** What card and wallet tenders paid of the sale. */
+    @SuppressWarnings("unchecked")
+    public long paid() {
+        return paidTenders.stream().mapToLong(tender -> ((Number) ((Map<String, Object>) tender.get("amount")).get("amount")).longValue()).sum();
     }
 
     public TabletSale pickup(int number) {
@@ -124,7 +150,10 @@ public final class TabletSale {
         return total;
     }
 
-    /** The receipt the tablet signs for this sale paid with {@code given} cash, as the series stands. */
+    /**
+     * The receipt the tablet signs for this sale, as the series stands: its card and wallet tenders, then cash for the
+     * rest, {@code given} handed over.
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> receipt(String register, Map<String, Object> series, long given) {
         long number = ((Number) series.get("lastNumber")).longValue() + 1;
@@ -141,14 +170,19 @@ public final class TabletSale {
         receipt.put("lines", receiptLines);
         receipt.put("taxes", taxes());
         receipt.put("total", money(total));
-        Map<String, Object> tender = new LinkedHashMap<>();
-        tender.put("type", "CASH");
-        tender.put("provider", null);
-        tender.put("amount", money(total));
-        tender.put("given", money(given));
-        tender.put("change", money(given - total));
-        tender.put("reference", null);
-        receipt.put("tenders", List.of(tender));
+        List<Map<String, Object>> tenders = new ArrayList<>(paidTenders);
+        long cash = total - paid();
+        if (cash > 0 || tenders.isEmpty()) {
+            Map<String, Object> tender = new LinkedHashMap<>();
+            tender.put("type", "CASH");
+            tender.put("provider", null);
+            tender.put("amount", money(cash));
+            tender.put("given", money(given));
+            tender.put("change", money(given - cash));
+            tender.put("reference", null);
+            tenders.add(tender);
+        }
+        receipt.put("tenders", tenders);
         receipt.put("makers", List.copyOf(makers));
         receipt.put("previousHash", series.get("lastHash"));
         receipt.put("keyId", series.get("keyId"));
@@ -164,8 +198,12 @@ public final class TabletSale {
         Map<String, Object> receipt = receipt(register, series, given);
         tamper.accept(receipt);
         byte[] payload = documents.canonical(receipt);
-        Map<String, Object> body = new LinkedHashMap<>(Map.of("clientId", clientId, "lines", lines,
-                "tenders", List.of(Map.of("type", "CASH", "amount", money(total), "given", money(given))),
+        List<Map<String, Object>> tenders = new ArrayList<>(sentTenders);
+        long cash = total - paid();
+        if (cash > 0 || tenders.isEmpty()) {
+            tenders.add(Map.of("type", "CASH", "amount", money(cash), "given", money(given)));
+        }
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("clientId", clientId, "lines", lines, "tenders", tenders,
                 "receipt", Map.of("payload", SignatureText.of(payload), "signature", SignatureText.of(tablet.sign(payload)))));
         if (priceList != null) {
             body.put("priceList", priceList);

@@ -121,6 +121,31 @@ public final class FakeStripe implements AutoCloseable {
         return state.refundInDashboard(paymentIntentId, amount);
     }
 
+    /** A Terminal reader registered to the account (a counter's card reader), online and idle. */
+    public void reader(String readerId) {
+        state.reader(readerId);
+    }
+
+    /** The reader stops answering Stripe (or answers again): handing it a payment then fails with a timeout. */
+    public void readerTimesOut(String readerId, boolean timesOut) {
+        state.reader(readerId).timesOut = timesOut;
+    }
+
+    /** The buyer taps a card on the reader; {@code 4000000000000002} is declined. Returns the PaymentIntent id. */
+    public String presentCard(String readerId, String cardNumber) {
+        return state.presentCard(readerId, cardNumber);
+    }
+
+    /** The buyer scans a wallet payment's QR code and pays. */
+    public void payWallet(String paymentIntentId) {
+        state.payWallet(paymentIntentId);
+    }
+
+    /** Every PaymentIntent created directly (not by a Checkout Session), as Stripe's JSON. */
+    public List<Map<String, Object>> paymentIntents() {
+        return state.intentsJson();
+    }
+
     /** Every call is answered 503 with an {@code api_error} until {@link #up()}. */
     public void down() {
         api.down(true);

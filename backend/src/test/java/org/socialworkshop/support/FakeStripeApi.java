@@ -27,6 +27,12 @@ final class FakeStripeApi implements HttpHandler {
     private static final Pattern SESSION = Pattern.compile("/v1/checkout/sessions/([^/]+)");
     private static final Pattern EXPIRE = Pattern.compile("/v1/checkout/sessions/([^/]+)/expire");
     private static final Pattern PAGE = Pattern.compile("/pay/([^/]+)");
+    private static final Pattern INTENT = Pattern.compile("/v1/payment_intents/([^/]+)");
+    private static final Pattern CANCEL_INTENT = Pattern.compile("/v1/payment_intents/([^/]+)/cancel");
+    private static final Pattern READER = Pattern.compile("/v1/terminal/readers/([^/]+)");
+    private static final Pattern PROCESS = Pattern.compile("/v1/terminal/readers/([^/]+)/process_payment_intent");
+    private static final Pattern CANCEL_ACTION = Pattern.compile("/v1/terminal/readers/([^/]+)/cancel_action");
+    private static final Pattern PRESENT = Pattern.compile("/v1/test_helpers/terminal/readers/([^/]+)/present_payment_method");
 
     private final FakeStripeState state;
     private final JsonMapper json;
@@ -119,6 +125,34 @@ final class FakeStripeApi implements HttpHandler {
             }
             if (method.equals("POST") && path.equals("/v1/refunds")) {
                 return ok(state.refund(params));
+            }
+            Matcher intent = INTENT.matcher(path);
+            Matcher cancelIntent = CANCEL_INTENT.matcher(path);
+            Matcher reader = READER.matcher(path);
+            Matcher process = PROCESS.matcher(path);
+            Matcher cancelAction = CANCEL_ACTION.matcher(path);
+            Matcher present = PRESENT.matcher(path);
+            if (method.equals("POST") && path.equals("/v1/payment_intents")) {
+                return ok(state.createIntent(params));
+            }
+            if (method.equals("GET") && intent.matches()) {
+                return ok(state.retrieveIntent(intent.group(1)));
+            }
+            if (method.equals("POST") && cancelIntent.matches()) {
+                return ok(state.cancelIntent(cancelIntent.group(1)));
+            }
+            if (method.equals("GET") && reader.matches()) {
+                return ok(state.readerJson(reader.group(1)));
+            }
+            if (method.equals("POST") && process.matches()) {
+                return ok(state.processPaymentIntent(process.group(1), params));
+            }
+            if (method.equals("POST") && cancelAction.matches()) {
+                return ok(state.cancelAction(cancelAction.group(1)));
+            }
+            if (method.equals("POST") && present.matches()) {
+                state.presentCard(present.group(1), params.getOrDefault("card_present[number]", "4242424242424242"));
+                return ok(state.readerJson(present.group(1)));
             }
             throw new StripeApiError(404, "invalid_request_error", null, null,
                     "Unrecognized request URL (" + method + ": " + path + ").");

@@ -21,6 +21,7 @@ final class FakeStripeState {
     private final AtomicLong ids = new AtomicLong();
     private final Map<String, FakeCheckoutSession> sessions = new LinkedHashMap<>();
     private final Map<String, FakePaymentIntent> intents = new LinkedHashMap<>();
+    private final Map<String, FakeTerminalReader> readers = new LinkedHashMap<>();
 
     FakeStripeState(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -128,7 +129,146 @@ final class FakeStripeState {
     }
 
     synchronized Map<String, Object> intentJson(String id) {
-        return intent(id).json();
+        return intent(id).json(baseUrl);
+    }
+
+    /** A PaymentIntent created directly (the counter's card reader and wallets), confirmed at once for wallets. */
+    synchronized Map<String, Object> createIntent(Map<String, String> form) {
+        List<String> methods = StripeForm.values(form, "payment_method_types");
+        if (methods.size() != 1 || !List.of("card_present", "wechat_pay", "alipay").contains(methods.get(0))) {
+            throw StripeApiError.invalid("payment_method_types", "This fake takes one of card_present, wechat_pay, alipay.");
+        }
+        String method = methods.get(0);
+        long amount = Long.parseLong(form.getOrDefault("amount", "0"));
+        if (amount <= 0) {
+            throw StripeApiError.invalid("amount", "This value must be greater than or equal to 1.");
+        }
+        FakePaymentIntent intent = new FakePaymentIntent("pi_test_" + next(), "ch_test_" + next(), amount,
+                form.getOrDefault("currency", ""), StripeForm.hash(form, "metadata"), method);
+        if (!method.equals("card_present")) {
+            if (!"true".equals(form.get("confirm")) || !method.equals(form.get("payment_method_data[type]"))) {
+                throw StripeApiError.invalid("confirm", "This fake confirms wallet payments at creation, with payment_method_data.");
+            }
+            if (method.equals("wechat_pay") && !"web".equals(form.get("payment_method_options[wechat_pay][client]"))) {
+                throw StripeApiError.invalid("payment_method_options[wechat_pay][client]", "Missing required param.");
+            }
+            if (method.equals("alipay") && form.get("return_url") == null) {
+                throw StripeApiError.invalid("return_url", "A return_url must be specified to confirm an Alipay payment.");
+            }
+            intent.returnUrl = form.get("return_url");
+            intent.status = "requires_action";
+        }
+        intents.put(intent.id, intent);
+        return intent.json(baseUrl);
+    }
+
+    synchronized Map<String, Object> retrieveIntent(String id) {
+        FakePaymentIntent intent = intents.get(id);
+        if (intent == null) {
+            throw StripeApiError.missing(404, "payment_intent", id, "intent");
+        }
+        return intent.json(baseUrl);
+    }
+
+    synchronized Map<String, Object> cancelIntent(String id) {
+        FakePaymentIntent intent = intents.get(id);
+        if (intent == null) {
+            throw StripeApiError.missing(404, "payment_intent", id, "intent");
+        }
+        if (intent.status.equals("succeeded") || intent.status.equals("canceled")) {
+            throw StripeApiError.invalid(null, "You cannot cancel this PaymentIntent because it has a status of "
+                    + intent.status + ". Only a PaymentIntent with one of the following statuses may be canceled: "
+                    + "requires_payment_method, requires_capture, requires_confirmation, requires_action, processing.");
+        }
+        intent.status = "canceled";
+        intent.cancellationReason = "requested_by_customer";
+        readers.values().stream().filter(reader -> id.equals(reader.intentId) && reader.busy())
+                .forEach(reader -> reader.fail("canceled", "The payment was canceled."));
+        return intent.json(baseUrl);
+    }
+
+    synchronized FakeTerminalReader reader(String id) {
+        return readers.computeIfAbsent(id, FakeTerminalReader::new);
+    }
+
+    synchronized Map<String, Object> readerJson(String id) {
+        return knownReader(id).json();
+    }
+
+    /** Hands a PaymentIntent to a reader, which then waits for a card. */
+    synchronized Map<String, Object> processPaymentIntent(String readerId, Map<String, String> form) {
+        FakeTerminalReader reader = knownReader(readerId);
+        if (reader.timesOut) {
+            throw new StripeApiError(400, "invalid_request_error", "terminal_reader_timeout", null,
+                    "There was a timeout when sending this command to the reader.");
+        }
+        if (reader.busy()) {
+            throw new StripeApiError(400, "invalid_request_error", "terminal_reader_busy", null,
+                    "Reader is currently busy processing another request.");
+        }
+        String intentId = form.getOrDefault("payment_intent", "");
+        FakePaymentIntent intent = intents.get(intentId);
+        if (intent == null) {
+            throw StripeApiError.missing(400, "payment_intent", intentId, "payment_intent");
+        }
+        if (!intent.method.equals("card_present") || !intent.status.equals("requires_payment_method")) {
+            throw StripeApiError.invalid("payment_intent", "This PaymentIntent cannot be processed on a reader.");
+        }
+        reader.start(intentId);
+        return reader.json();
+    }
+
+    synchronized Map<String, Object> cancelAction(String readerId) {
+        FakeTerminalReader reader = knownReader(readerId);
+        if (!reader.busy()) {
+            throw StripeApiError.invalid(null, "This reader has no in-progress action to cancel.");
+        }
+        reader.fail("canceled", "The action was canceled.");
+        return reader.json();
+    }
+
+    /**
+     * The buyer taps a card on the reader: {@code 4000000000000002} is declined (the action fails, the PaymentIntent
+     * waits for another card), any other number pays. Returns the PaymentIntent id.
+     */
+    synchronized String presentCard(String readerId, String number) {
+        FakeTerminalReader reader = knownReader(readerId);
+        if (!reader.busy() || reader.intentId == null) {
+            throw new IllegalStateException("Reader " + readerId + " is not waiting for a card");
+        }
+        FakePaymentIntent intent = intent(reader.intentId);
+        if (number.equals("4000000000000002")) {
+            intent.lastError = "Your card was declined.";
+            reader.fail("card_declined", "Your card was declined.");
+        } else {
+            intent.status = "succeeded";
+            intent.amountReceived = intent.amount;
+            intent.lastError = null;
+            reader.actionStatus = "succeeded";
+        }
+        return intent.id;
+    }
+
+    /** The buyer scans a wallet payment's QR code and pays in the wallet's app. */
+    synchronized void payWallet(String intentId) {
+        FakePaymentIntent intent = intent(intentId);
+        if (!intent.status.equals("requires_action")) {
+            throw new IllegalStateException("Payment " + intentId + " is " + intent.status + ", not waiting for a wallet");
+        }
+        intent.status = "succeeded";
+        intent.amountReceived = intent.amount;
+    }
+
+    synchronized List<Map<String, Object>> intentsJson() {
+        return intents.values().stream().map(intent -> intent.json(baseUrl)).toList();
+    }
+
+    private FakeTerminalReader knownReader(String id) {
+        FakeTerminalReader reader = readers.get(id);
+        if (reader == null) {
+            throw StripeApiError.missing(404, "terminal.reader", id, "reader");
+        }
+        return reader;
     }
 
     synchronized Map<String, Object> chargeJson(String intentOrChargeId) {

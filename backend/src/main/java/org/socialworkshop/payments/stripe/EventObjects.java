@@ -29,8 +29,10 @@ final class EventObjects {
                     "paid".equals(text(object, "payment_status")), money(object, "amount_total"), null);
         }
         if (type.startsWith("payment_intent.")) {
+            JsonNode error = object.path("last_payment_error");
             return new ProviderEvent(id, type, created, paymentId(object), null, text(object, "id"),
-                    "succeeded".equals(text(object, "status")), money(object, "amount_received"), null);
+                    "succeeded".equals(text(object, "status")), money(object, "amount_received"), null, text(error, "code"),
+                    text(error, "message"));
         }
         return new ProviderEvent(id, type, created, paymentId(object), null, reference(object),
                 false, money(object, "amount_captured"), money(object, "amount_refunded"));

@@ -4,15 +4,23 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.terminal.ReaderProcessPaymentIntentParams;
 import com.stripe.service.checkout.SessionService;
+import com.stripe.service.terminal.ReaderService;
+import org.jspecify.annotations.Nullable;
+import org.socialworkshop.payments.CounterMethod;
+import org.socialworkshop.payments.CounterPaymentRequest;
+import org.socialworkshop.payments.CounterPaymentState;
 import org.socialworkshop.payments.PaymentProvider;
 import org.socialworkshop.payments.PaymentRequest;
 import org.socialworkshop.payments.PaymentSession;
@@ -24,7 +32,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Payments through Stripe Checkout: a hosted page per attempt, looked up and expired by its session id, and
- * refunds against the PaymentIntent.
+ * refunds against the PaymentIntent. At the counter: a {@code card_present} PaymentIntent handed to the register's
+ * Terminal reader (server-driven), or a wallet's PaymentIntent whose {@code next_action} is the QR code to show.
  *
  * <p>Every call runs on {@code boundedElastic} within {@link StripeSettings#callLimit()}; every POST carries the
  * caller's stable idempotency key, so a call repeated after a lost answer is carried out once. stripe-java's own
@@ -89,6 +98,66 @@ public final class StripeProvider implements PaymentProvider {
         return calls.call("refund a payment", (what, reason) -> StripeRefused.refund(reason),
                         () -> stripe.v1().refunds().create(params.build(), idempotent(request.idempotencyKey())))
                 .map(refund -> new ProviderRefund(refund.getId(), status(refund)));
+    }
+
+    @Override
+    public Mono<CounterPaymentState> startAtCounter(CounterPaymentRequest request) {
+        return calls.call("start a payment at the counter", StripeRefused::request, () -> {
+            PaymentIntent intent = stripe.v1().paymentIntents().create(CounterIntents.params(request),
+                    idempotent(request.idempotencyKey() + ":intent"));
+            if (request.method() != CounterMethod.CARD) {
+                return CounterIntents.state(intent, null);
+            }
+            String reader = Objects.requireNonNull(request.reader(), "a card payment is handed to a reader");
+            try {
+                return CounterIntents.state(intent, readers().processPaymentIntent(reader,
+                        ReaderProcessPaymentIntentParams.builder().setPaymentIntent(intent.getId()).build(),
+                        idempotent(request.idempotencyKey() + ":reader")));
+            } catch (InvalidRequestException refused) {
+                if (refused.getCode() == null || !refused.getCode().startsWith("terminal_reader_")) {
+                    throw refused;
+                }
+                // The reader never took it (offline, busy, not answering): cancelled, so that nothing can pay it later.
+                stripe.v1().paymentIntents().cancel(intent.getId(), idempotent(request.idempotencyKey() + ":unused"));
+                return new CounterPaymentState(intent.getId(), CounterPaymentState.Status.FAILED, null, refused.getCode(),
+                        refused.getStripeError() == null ? null : refused.getStripeError().getMessage());
+            }
+        });
+    }
+
+    @Override
+    public Mono<CounterPaymentState> counterPayment(String sessionId, @Nullable String reader) {
+        return calls.call("look up a payment at the counter", StripeRefused::request, () -> {
+            PaymentIntent intent = stripe.v1().paymentIntents().retrieve(sessionId);
+            boolean waitingForCard = reader != null && "requires_payment_method".equals(intent.getStatus());
+            return CounterIntents.state(intent, waitingForCard ? readers().retrieve(reader) : null);
+        });
+    }
+
+    @Override
+    public Mono<CounterPaymentState> cancelAtCounter(String sessionId, @Nullable String reader, String idempotencyKey) {
+        return calls.call("cancel a payment at the counter", StripeRefused::request, () -> {
+            if (reader != null) {
+                try {
+                    readers().cancelAction(reader, idempotent(idempotencyKey + ":reader"));
+                } catch (InvalidRequestException nothingToCancel) {
+                    // the reader has moved on (paid, declined, or never took it): the intent decides
+                }
+            }
+            try {
+                return CounterIntents.state(stripe.v1().paymentIntents().cancel(sessionId, idempotent(idempotencyKey + ":intent")), null);
+            } catch (InvalidRequestException refused) {
+                if (refused.getStatusCode() == null || refused.getStatusCode() != 400) {
+                    throw refused;
+                }
+                // paid (or cancelled) before we asked: that is the answer
+                return CounterIntents.state(stripe.v1().paymentIntents().retrieve(sessionId), null);
+            }
+        });
+    }
+
+    private ReaderService readers() {
+        return stripe.v1().terminal().readers();
     }
 
     /**
