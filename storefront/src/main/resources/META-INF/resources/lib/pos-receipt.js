@@ -95,13 +95,28 @@ function receiptLine({ product, variant, quantity, price = variant.price, option
   return line;
 }
 
+/** The tenders of a sale of `total`: its payments, then cash for the rest. */
+function tenders(paid, total, givenFen) {
+  const { currency } = total;
+  const list = paid.map((payment) => ({ type: payment.type, provider: payment.provider, amount: money(payment.amountFen, currency),
+    given: null, change: null, reference: payment.reference }));
+  const cashFen = total.amount - paid.reduce((sum, payment) => sum + payment.amountFen, 0);
+  if (cashFen > 0 || list.length === 0) {
+    list.push({ type: 'CASH', provider: null, amount: money(cashFen, currency), given: money(givenFen, currency),
+      change: money(givenFen - cashFen, currency), reference: null });
+  }
+  return list;
+}
+
 /**
- * The content of the receipt for a cash sale at register `register` (its id), continuing `series`
+ * The content of the receipt for a sale at register `register` (its id), continuing `series`
  * ({ lastNumber, lastHash, keyId }): `seller` as the catalog gives it, `sold` the sale's lines in order
  * ([{ product, variant, quantity, price?, options?, discount? }] from GET /api/pos/catalog, see lib/pos-pricing.js),
- * `givenFen` the cash handed over, `issuedAt` a Date, `pickupNumber` the customer's (or null).
+ * `paid` its card and wallet payments in the order taken ([{ type, provider, amountFen, reference }]), `givenFen` the
+ * cash handed over for the rest, `issuedAt` a Date, `pickupNumber` the customer's (or null). The tenders are the
+ * payments, then cash when anything is left to pay in cash (or nothing was paid otherwise).
  */
-export function receiptContent({ register, series, seller, sold, givenFen, issuedAt, pickupNumber = null }) {
+export function receiptContent({ register, series, seller, sold, paid = [], givenFen, issuedAt, pickupNumber = null }) {
   const number = series.lastNumber + 1;
   const lines = sold.map(receiptLine);
   const currency = lines[0]?.amount.currency ?? 'CNY';
@@ -119,14 +134,7 @@ export function receiptContent({ register, series, seller, sold, givenFen, issue
     lines,
     taxes: taxes(lines),
     total,
-    tenders: [{
-      type: 'CASH',
-      provider: null,
-      amount: total,
-      given: money(givenFen, currency),
-      change: money(givenFen - total.amount, currency),
-      reference: null,
-    }],
+    tenders: tenders(paid, total, givenFen),
     makers: makersOf(sold),
     previousHash: series.lastHash,
     keyId: series.keyId,

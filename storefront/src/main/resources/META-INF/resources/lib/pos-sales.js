@@ -1,5 +1,5 @@
 /**
- * A cash sale as the counter tablet makes it (docs/api/pos.md, steps 4 to 6). Prepared once, with the client id made
+ * A sale as the counter tablet makes it (docs/api/pos.md, steps 4 to 8). Prepared once, with the client id made
  * on the tablet, what was sold and the cash given; then signed on the register's series: the receipt of
  * lib/pos-receipt.js, its canonical bytes, the tablet's Ed25519 signature and their SHA-256, which the next receipt
  * links to. The signed sale is what lib/pos-queue.js keeps and sends: it carries everything needed to send it and to
@@ -15,11 +15,13 @@ import { uuid } from './uuid.js';
 
 /**
  * A sale to complete: `sold` its lines ([{ product, variant, quantity, price, options, discount, note }], see
- * lib/pos-pricing.js soldLine), `givenFen` the cash given, `priceList` the code of the list chosen (or null) and
- * `pickupNumber` the customer's (or null).
+ * lib/pos-pricing.js soldLine), `givenFen` the cash given for what card and wallet payments left, `priceList` the code
+ * of the list chosen (or null), `pickupNumber` the customer's (or null), `paid` the card and wallet payments taken
+ * ([{ type, provider, amountFen, reference, payment }], see components/pos/pos-tenders) and `clientId` the id they were
+ * taken for (made here when none was).
  */
-export function prepareSale(sold, givenFen, { priceList = null, pickupNumber = null } = {}) {
-  return { clientId: uuid(), sold, givenFen, priceList, pickupNumber };
+export function prepareSale(sold, givenFen, { priceList = null, pickupNumber = null, paid = [], clientId = uuid() } = {}) {
+  return { clientId, sold, givenFen, priceList, pickupNumber, paid };
 }
 
 /** A line as POST /api/pos/sales takes it: options, discount and note only where there are any. */
@@ -41,16 +43,18 @@ function hex(buffer) {
  * `code` what its QR code and address carry (REGISTER-NUMBER.SIGNATURE) and `body` what POST /api/pos/sales takes.
  */
 export async function signSale(sale, { register, seller, series }) {
-  const content = receiptContent({ register, series, seller, sold: sale.sold, givenFen: sale.givenFen, issuedAt: new Date(),
+  const paid = sale.paid ?? [];
+  const content = receiptContent({ register, series, seller, sold: sale.sold, paid, givenFen: sale.givenFen, issuedAt: new Date(),
     pickupNumber: sale.pickupNumber ?? null });
   const bytes = canonicalBytes(content);
   const [signature, digest] = await Promise.all([signWithDeviceKey(bytes), crypto.subtle.digest('SHA-256', bytes)]);
   const receipt = { payload: base64url(bytes), signature: base64url(signature) };
-  const [tender] = content.tenders;
   const body = {
     clientId: sale.clientId,
     lines: sale.sold.map(bodyLine),
-    tenders: [{ type: 'CASH', amount: tender.amount, given: tender.given }],
+    tenders: content.tenders.map((tender, index) => (tender.type === 'CASH'
+      ? { type: 'CASH', amount: tender.amount, given: tender.given }
+      : { type: tender.type, amount: tender.amount, payment: paid[index].payment })),
     receipt,
   };
   if (sale.priceList) body.priceList = sale.priceList;

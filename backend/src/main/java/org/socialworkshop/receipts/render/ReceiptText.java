@@ -88,6 +88,8 @@ final class ReceiptText {
         Bilingual type = switch (tender.type()) {
             case "CASH" -> new Bilingual("现金", "Cash");
             case "CARD" -> new Bilingual("银行卡", "Card");
+            case "WECHAT_PAY" -> new Bilingual("微信支付", "WeChat Pay");
+            case "ALIPAY" -> new Bilingual("支付宝", "Alipay");
             case "WALLET" -> new Bilingual("电子钱包", "Wallet");
             case "ONLINE" -> new Bilingual("在线支付", "Online payment");
             default -> new Bilingual(tender.type(), tender.type());

@@ -9,6 +9,7 @@ import { currentLang, t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { percent, receiptLine } from '../../../lib/receipt-lines.js';
 import { receiptName, receiptPage, receiptTitle } from '../../../lib/receipts.js';
+import { tenderLabel } from '../../../lib/tenders.js';
 
 
 /** The receipt's own local time as printed on it, and its time zone named in the page's language. */
@@ -68,21 +69,10 @@ function taxesTemplate(taxes) {
     </section>`;
 }
 
-const TENDERS = {
-  CARD: 'receipt.tender.CARD',
-  WALLET: 'receipt.tender.WALLET',
-  CASH: 'receipt.tender.CASH',
-  ONLINE: 'receipt.tender.ONLINE',
-  BANK_TRANSFER: 'receipt.tender.BANK_TRANSFER',
-};
-const PROVIDERS = { stripe: 'receipt.provider.stripe', demo: 'receipt.provider.demo' };
-
 function tenderTemplate(tender) {
-  const type = t(TENDERS[tender.type] || 'receipt.tender.other');
-  const provider = tender.provider && (PROVIDERS[tender.provider] ? t(PROVIDERS[tender.provider]) : tender.provider);
   return html`
     <li class="paper__tender">
-      <div class="paper__row"><span>${provider ? t('receipt.tender.withProvider', { type, provider }) : type}</span>
+      <div class="paper__row"><span>${tenderLabel(tender)}</span>
         <span class="paper__amount">${formatMoney(tender.amount)}</span></div>
       ${tender.given && html`<div class="paper__row paper__sub"><span>${t('receipt.tender.given')}</span>
         <span class="paper__amount">${formatMoney(tender.given)}</span></div>`}

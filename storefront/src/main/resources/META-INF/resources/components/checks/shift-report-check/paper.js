@@ -8,17 +8,11 @@ import { html } from '../../../lib/html.js';
 import { currentLang, t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { qrSvg } from '../../../lib/qr-code.js';
+import { tenderName } from '../../../lib/tenders.js';
 
 /** Where the workshop is: its reports' times are read there (the report itself keeps UTC). */
 const ZONE = 'Asia/Shanghai';
 
-const TENDERS = {
-  CARD: 'receipt.tender.CARD',
-  WALLET: 'receipt.tender.WALLET',
-  CASH: 'receipt.tender.CASH',
-  ONLINE: 'receipt.tender.ONLINE',
-  BANK_TRANSFER: 'receipt.tender.BANK_TRANSFER',
-};
 const TYPES = { X: 'report.type.X', Z: 'report.type.Z' };
 const TYPES_SAID = { X: 'report.typeSaid.X', Z: 'report.typeSaid.Z' };
 
@@ -87,7 +81,7 @@ function salesTemplate(sales) {
         <span id="report-sales-total" class="paper__amount">${formatMoney(sales.total)}</span></p>
     </section>
     ${table('report-tenders', 'report.tenders.heading', ['report.col.tender', 'report.col.count', 'report.col.amount'],
-      sales.tenders.map((tender) => [t(TENDERS[tender.type] || 'receipt.tender.other'), tender.count, formatMoney(tender.amount)]))}
+      sales.tenders.map((tender) => [tenderName(tender.type), tender.count, formatMoney(tender.amount)]))}
     ${table('report-categories', 'report.categories.heading', ['report.col.category', 'report.col.quantity', 'report.col.amount'],
       sales.categories.map((category) => [pick(category.nameZh, category.nameEn) || category.code, category.quantity,
         formatMoney(category.amount)]))}

@@ -10,6 +10,7 @@
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
+import { tenderLabel } from '../../../lib/tenders.js';
 import { formatMoney } from '../../../lib/money.js';
 import { receiptPage, renderings } from '../../../lib/receipts.js';
 import { choosePaper, fitRollToReceipt } from '../../../lib/paper-size.js';
@@ -58,7 +59,7 @@ class PosSaleReceipt extends HTMLElement {
     if (!this.done) return;
     const { signed, sold } = this.done;
     const { content } = signed;
-    const [tender] = content.tenders;
+    const tender = content.tenders.find((each) => each.type === 'CASH');
     const pickup = this.querySelector('#pos-sale-receipt-pickup');
     pickup.hidden = content.pickupNumber == null;
     render(pickup, content.pickupNumber == null ? html`` : html`<span data-i18n="pos.sale.receipt.pickup"></span>
@@ -67,9 +68,11 @@ class PosSaleReceipt extends HTMLElement {
       <div class="facts__row"><dt data-i18n="pos.sale.receipt.number"></dt>
         <dd id="pos-sale-receipt-number">${content.register}-${content.number}</dd></div>
       <div class="facts__row"><dt data-i18n="pos.sale.total"></dt><dd id="pos-sale-receipt-total">${formatMoney(content.total)}</dd></div>
-      <div class="facts__row"><dt data-i18n="pos.sale.cash.given"></dt><dd id="pos-sale-receipt-given">${formatMoney(tender.given)}</dd></div>
+      ${content.tenders.filter((each) => each.type !== 'CASH').map((each, index) => html`<div class="facts__row">
+        <dt>${tenderLabel(each)}</dt><dd id="pos-sale-receipt-paid-${index}">${formatMoney(each.amount)}</dd></div>`)}
+      ${tender && html`<div class="facts__row"><dt data-i18n="pos.sale.cash.given"></dt><dd id="pos-sale-receipt-given">${formatMoney(tender.given)}</dd></div>
       <div class="facts__row"><dt data-i18n="pos.sale.receipt.change"></dt>
-        <dd id="pos-sale-receipt-change">${formatMoney(tender.change)}</dd></div>`);
+        <dd id="pos-sale-receipt-change">${formatMoney(tender.change)}</dd></div>`}`);
     render(this.querySelector('#pos-sale-receipt-slip'), slipTemplate(signed, window.location.origin));
     this.querySelector('#pos-sale-receipt-offline').hidden = Boolean(sold);
     this.querySelector('#pos-sale-receipt-links').hidden = !sold;

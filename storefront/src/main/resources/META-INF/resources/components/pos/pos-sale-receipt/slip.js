@@ -7,6 +7,7 @@
  */
 import { html } from '../../../lib/html.js';
 import { t } from '../../../lib/i18n.js';
+import { tenderLabel } from '../../../lib/tenders.js';
 import { formatMoney } from '../../../lib/money.js';
 import { percent, receiptLine } from '../../../lib/receipt-lines.js';
 import { qrSvg } from '../../../lib/qr-code.js';
@@ -30,6 +31,13 @@ function taxTemplate(tax) {
 }
 
 function tenderTemplate(tender) {
+  if (tender.type !== 'CASH') {
+    return html`
+      <li>
+        <div class="paper__row"><span>${tenderLabel(tender)}</span><span class="paper__amount">${formatMoney(tender.amount)}</span></div>
+        ${tender.reference && html`<div class="paper__sub paper__reference">${t('receipt.tender.reference', { reference: tender.reference })}</div>`}
+      </li>`;
+  }
   return html`
     <li>
       <div class="paper__row"><span>${t('receipt.tender.CASH')}</span><span class="paper__amount">${formatMoney(tender.amount)}</span></div>

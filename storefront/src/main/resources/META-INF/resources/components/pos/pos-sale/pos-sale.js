@@ -35,6 +35,8 @@ import { optionPrice, register as registerOptions } from '../pos-options/pos-opt
 import { register as registerDiscount } from '../pos-discount/pos-discount.js';
 import { register as registerNote } from '../pos-note/pos-note.js';
 import { register as registerCameraScan } from '../pos-camera-scan/pos-camera-scan.js';
+import { register as registerTenders } from '../pos-tenders/pos-tenders.js';
+import { uuid } from '../../../lib/uuid.js';
 
 const MAX_QUANTITY = 999;
 /** Notes a customer hands over for more than the total: the next 50 and the next 100 yuan. */
@@ -120,7 +122,11 @@ class PosSale extends HTMLElement {
             <p class="pos-sale__total"><span data-i18n="pos.sale.total"></span> <strong id="pos-sale-total"></strong></p>
           </section>
           <form id="pos-sale-pay" class="stack" novalidate aria-labelledby="pos-sale-pay-heading" hidden>
-            <h3 id="pos-sale-pay-heading" data-i18n="pos.sale.cash.heading"></h3>
+            <h3 id="pos-sale-pay-heading" data-i18n="pos.sale.pay.heading"></h3>
+            <pos-tenders></pos-tenders>
+            <div id="pos-sale-cash" class="stack">
+            <h4 id="pos-sale-cash-heading" data-i18n="pos.sale.cash.heading"></h4>
+            <p id="pos-sale-cash-due" class="pos-sale__due" hidden></p>
             <div class="field">
               <label for="pos-sale-given" data-i18n="pos.sale.cash.given"></label>
               <p id="pos-sale-given-hint" class="field__hint" data-i18n="pos.sale.cash.givenHint"></p>
@@ -130,6 +136,7 @@ class PosSale extends HTMLElement {
             </div>
             <div id="pos-sale-quick" class="button-row" role="group" data-i18n-attr="aria-label:pos.sale.cash.quick"></div>
             <p id="pos-sale-change" class="pos-sale__change"></p>
+            </div>
             <p><button type="submit" id="pos-sale-complete" class="button button--primary pos-sale__complete"
                        data-i18n="pos.sale.complete"></button></p>
           </form>
@@ -143,6 +150,7 @@ class PosSale extends HTMLElement {
     this.statusLine = this.querySelector('#pos-sale-status');
     this.receipt = this.querySelector('pos-sale-receipt');
     this.given = this.querySelector('#pos-sale-given');
+    this.tenders = this.querySelector('pos-tenders');
     this.errors = new FormErrors(this, this.querySelector('#pos-sale-errors'));
     this.search = this.querySelector('#pos-sale-search');
     /**
@@ -171,6 +179,7 @@ class PosSale extends HTMLElement {
     this.addEventListener('pos-discount-chosen', (event) => this.discounted(event.detail));
     this.addEventListener('pos-note-chosen', (event) => this.noted(event.detail));
     this.addEventListener('pos-sale-new', () => this.newSale());
+    this.addEventListener('pos-tenders-change', () => this.drawLines());
     this.querySelector('#pos-sale-pay').addEventListener('submit', (event) => {
       event.preventDefault();
       this.complete();
@@ -479,25 +488,46 @@ class PosSale extends HTMLElement {
     this.querySelector('#pos-sale-empty').hidden = this.sale.length > 0;
     this.querySelector('#pos-sale-total').textContent = formatMoney(cash(total));
     this.querySelector('#pos-sale-pay').hidden = this.sale.length === 0;
-    this.given.readOnly = locked;
-    const notes = [...new Set(NOTES.map((note) => Math.ceil(total / note) * note))].filter((fen) => fen > total);
+    // The sale's card and wallet payments are taken for this id, which the sale is then sent with.
+    this.clientId ??= uuid();
+    this.tenders.configure({ clientId: this.clientId, totalFen: total });
+    const due = this.cashDueFen();
+    const paidOtherwise = this.tenders.paidFen > 0;
+    this.querySelector('#pos-sale-cash').hidden = paidOtherwise && due === 0;
+    const dueLine = this.querySelector('#pos-sale-cash-due');
+    dueLine.hidden = !paidOtherwise;
+    dueLine.dataset.i18n = 'pos.sale.cash.due';
+    dueLine.dataset.i18nParams = params({ amount: formatMoney(cash(due)) });
+    translate(dueLine);
+    const busy = Boolean(this.busy);
+    this.given.readOnly = busy;
+    const notes = [...new Set(NOTES.map((note) => Math.ceil(due / note) * note))].filter((fen) => fen > due);
     render(this.querySelector('#pos-sale-quick'), html`
-      <button type="button" class="button button--secondary" id="pos-sale-exact" data-given="${total}"
-              ${locked && html`aria-disabled="true"`} data-i18n="pos.sale.cash.exact"></button>
+      <button type="button" class="button button--secondary" id="pos-sale-exact" data-given="${due}"
+              ${busy && html`aria-disabled="true"`} data-i18n="pos.sale.cash.exact"></button>
       ${notes.map((fen) => html`<button type="button" class="button button--secondary" id="pos-sale-note-${fen}"
-              data-given="${fen}" ${locked && html`aria-disabled="true"`}>${formatMoney(cash(fen))}</button>`)}`);
+              data-given="${fen}" ${busy && html`aria-disabled="true"`}>${formatMoney(cash(fen))}</button>`)}`);
     translate(this.querySelector('#pos-sale-quick'));
     this.showChange();
   }
 
-  /** While a sale is being signed and sent, it stays exactly as it is. */
+  /** While a sale is being signed and sent, or card and wallet payments hold it, its lines stay exactly as they are. */
   get locked() {
-    return Boolean(this.busy);
+    return Boolean(this.busy) || Boolean(this.tenders?.holds);
+  }
+
+  /** What is left to pay in cash: the total less what card and wallet paid. */
+  cashDueFen() {
+    return this.totalFen() - this.tenders.paidFen;
   }
 
   clicked(event) {
     const button = event.target.closest('button');
-    if (!button || button.type === 'submit' || button.closest('pos-sale-receipt, dialog, pos-camera-scan')) return;
+    if (!button || button.type === 'submit' || button.closest('pos-sale-receipt, dialog, pos-camera-scan, pos-tenders')) return;
+    if (button.dataset.given && !this.busy) {
+      this.giveQuick(Number(button.dataset.given));
+      return;
+    }
     if (this.locked || button.getAttribute('aria-disabled') === 'true') return;
     else if (button.dataset.add) this.add(button.dataset.add, button.id);
     else if (button.dataset.category !== undefined) this.chooseCategory(button.dataset.category);
@@ -506,7 +536,6 @@ class PosSale extends HTMLElement {
     else if (button.dataset.remove) this.remove(button.dataset.remove);
     else if (button.dataset.discount) this.askDiscount(button.dataset.discount);
     else if (button.dataset.note) this.askNote(button.dataset.note);
-    else if (button.dataset.given) this.giveQuick(Number(button.dataset.given));
   }
 
   /** A product chosen: with modifier groups, its options are asked for first; focus then returns to `returnTo`. */
@@ -619,7 +648,7 @@ class PosSale extends HTMLElement {
   showChange() {
     const line = this.querySelector('#pos-sale-change');
     const given = this.givenFen();
-    const total = this.totalFen();
+    const total = this.cashDueFen();
     if (given === null || total === 0) {
       delete line.dataset.i18n;
       line.textContent = '';
@@ -632,7 +661,7 @@ class PosSale extends HTMLElement {
 
   sayChange() {
     const given = this.givenFen();
-    const total = this.totalFen();
+    const total = this.cashDueFen();
     if (given === null || total === 0) return;
     announce(this.statusLine, { key: given >= total ? 'pos.sale.cash.change' : 'pos.sale.cash.short',
       params: { amount: formatMoney(cash(Math.abs(given - total))) } });
@@ -641,7 +670,6 @@ class PosSale extends HTMLElement {
   /** What stops the sale from being completed as it stands, for FormErrors. */
   check() {
     const given = this.givenFen();
-    const total = this.totalFen();
     if (this.sale.length === 0) return [{ target: null, message: { key: 'pos.sale.emptyMissing' } }];
     // The quantity or the price list may have changed since a discount was given: it must still be within the limit.
     const beyond = this.sale.filter((line) => line.discount && (line.discount.fen >= this.grossOf(line)
@@ -650,9 +678,11 @@ class PosSale extends HTMLElement {
       return beyond.map((line) => ({ target: null, message: { key: 'pos.sale.discountBeyond', params: { name: this.nameOf(line),
         most: formatMoney(cash(Math.min(discountLimitFen(this.unitOf(line), line.quantity, this.upTo), this.grossOf(line) - 1))) } } }));
     }
+    const due = this.cashDueFen();
+    if (due === 0) return [];
     if (given === null) return [{ target: 'pos-sale-given', message: { key: 'pos.sale.cash.invalid' } }];
-    if (given < total) {
-      return [{ target: 'pos-sale-given', message: { key: 'pos.sale.cash.notEnough', params: { total: formatMoney(cash(total)) } } }];
+    if (given < due) {
+      return [{ target: 'pos-sale-given', message: { key: 'pos.sale.cash.notEnough', params: { total: formatMoney(cash(due)) } } }];
     }
     return [];
   }
@@ -672,8 +702,9 @@ class PosSale extends HTMLElement {
       // Taken once for the sale: tried again after a refusal, it keeps its number.
       this.pickupNumber ??= await nextPickupNumber(this.counter.register);
       const list = this.list();
-      const sale = prepareSale(this.sale.map((line) => soldLine(this.itemOf(line), line, list)), this.givenFen(),
-        { priceList: list?.code ?? null, pickupNumber: this.pickupNumber });
+      const sale = prepareSale(this.sale.map((line) => soldLine(this.itemOf(line), line, list)),
+        this.cashDueFen() === 0 ? 0 : this.givenFen(),
+        { priceList: list?.code ?? null, pickupNumber: this.pickupNumber, paid: this.tenders.paid, clientId: this.clientId });
       this.completed(await sell(sale, this.counter));
     } catch (error) {
       console.warn('The sale was not completed.', error);
@@ -690,11 +721,14 @@ class PosSale extends HTMLElement {
     this.sale = [];
     this.priceList = null;
     this.pickupNumber = null;
+    this.clientId = null;
+    this.tenders.reset();
     this.given.value = '';
     this.querySelector('#pos-sale-now').hidden = true;
     this.receipt.show({ signed, sold });
+    const change = signed.content.tenders.find((tender) => tender.type === 'CASH')?.change ?? cash(0);
     announce(this.statusLine, { key: sold ? 'pos.sale.done' : 'pos.sale.doneOffline',
-      params: { number: `${signed.register}-${signed.number}`, change: formatMoney(signed.content.tenders[0].change) } });
+      params: { number: `${signed.register}-${signed.number}`, change: formatMoney(change) } });
     this.dispatchEvent(new CustomEvent('pos-sale-completed', { bubbles: true, detail: { signed, sold } }));
   }
 
@@ -738,6 +772,7 @@ class PosSale extends HTMLElement {
     if (type.endsWith('/receipt-signature-invalid')) return say('pos.sale.signatureInvalid');
     if (type.endsWith('/not-enough-cash')) return say('pos.sale.cash.notEnoughServer', 'pos-sale-given');
     if (type.endsWith('/sale-conflict')) return say('pos.sale.conflict');
+    if (type.endsWith('/payment-left-out') || type.endsWith('/tender-not-paid')) return say('pos.sale.paymentsDiffer');
     if (type.endsWith('/discount-not-allowed')) return say('pos.sale.discountNotAllowed');
     if (type.endsWith('/discount-invalid')) return say('pos.sale.discountInvalid');
     if (type.endsWith('/not-signed-in-here') || error.status === 401) return say('pos.shift.signedOut');
@@ -770,5 +805,6 @@ export function register() {
   registerDiscount();
   registerNote();
   registerCameraScan();
+  registerTenders();
   define('pos-sale', PosSale);
 }
