@@ -17,7 +17,7 @@ import { ApiError, api, ensureCsrfToken, isUnreachable } from '../../../lib/api.
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
 import { QUEUE_CHANGE, queueState, waitingSales } from '../../../lib/pos-queue.js';
 import { keep, kept } from '../../../lib/pos-store.js';
-import { formatMoney, parseYuan } from '../../../lib/money.js';
+import { formatMoney, parseYuan, spokenMoney } from '../../../lib/money.js';
 import { formatWhen } from '../../../lib/staff-catalog.js';
 import { uuid } from '../../../lib/uuid.js';
 import { define } from '../../../lib/define.js';
@@ -225,7 +225,7 @@ class PosShift extends HTMLElement {
     this.send('/api/pos/shift', { openingFloat: cash(fen) }, this.keys.open, (shift) => {
       this.querySelector('#pos-shift-float').value = '';
       this.show(shift, null);
-      announce(this.statusLine, { key: 'pos.shift.opened.done', params: { amount: formatMoney(shift.openingFloat) } });
+      announce(this.statusLine, { key: 'pos.shift.opened.done', params: { amount: spokenMoney(shift.openingFloat) } });
     });
   }
 
@@ -246,7 +246,7 @@ class PosShift extends HTMLElement {
       this.querySelector('#pos-cash-reason').value = '';
       this.show(shift, null);
       announce(this.statusLine, { key: kind === 'PAID_IN' ? 'pos.shift.cash.inDone' : 'pos.shift.cash.outDone',
-        params: { amount: formatMoney(cash(fen)), expected: formatMoney(shift.expectedCash) } });
+        params: { amount: spokenMoney(cash(fen)), expected: spokenMoney(shift.expectedCash) } });
     });
   }
 
