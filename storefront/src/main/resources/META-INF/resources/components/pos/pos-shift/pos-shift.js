@@ -18,6 +18,7 @@ import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js'
 import { QUEUE_CHANGE, queueState, waitingSales } from '../../../lib/pos-queue.js';
 import { keep, kept } from '../../../lib/pos-store.js';
 import { formatMoney, parseYuan, spokenMoney } from '../../../lib/money.js';
+import { focusOpened } from '../../../lib/pos-display.js';
 import { formatWhen } from '../../../lib/staff-catalog.js';
 import { uuid } from '../../../lib/uuid.js';
 import { define } from '../../../lib/define.js';
@@ -103,7 +104,8 @@ class PosShift extends HTMLElement {
             <h3 id="pos-shift-confirm-heading" tabindex="-1" data-i18n="pos.shift.confirm.heading"></h3>
             <p id="pos-shift-confirm-what"></p>
             <div class="button-row">
-              <button type="button" id="pos-shift-confirm-close" class="button button--primary" data-i18n="pos.shift.confirm.close"></button>
+              <button type="button" id="pos-shift-confirm-close" class="button button--primary" data-i18n="pos.shift.confirm.close"
+                      aria-describedby="pos-shift-confirm-what"></button>
               <button type="button" id="pos-shift-confirm-back" class="button button--secondary" data-i18n="pos.shift.confirm.back"></button>
             </div>
           </section>
@@ -117,6 +119,11 @@ class PosShift extends HTMLElement {
     this.querySelector('#pos-shift-close-form').addEventListener('submit', (event) => { event.preventDefault(); this.askToClose(); });
     this.querySelector('#pos-shift-confirm-close').addEventListener('click', () => this.close());
     this.querySelector('#pos-shift-confirm-back').addEventListener('click', () => this.closeConfirm(true));
+    this.querySelector('#pos-shift-confirm').addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      this.closeConfirm(true);
+    });
     this.querySelector('#pos-shift-x-report').addEventListener('click', () => this.xReport());
     this.waitingBefore = queueState().waiting;
     this.onQueueChange = (event) => {
@@ -302,7 +309,7 @@ class PosShift extends HTMLElement {
       difference: formatMoney(cash(Math.abs(difference))) });
     translate(what);
     this.querySelector('#pos-shift-confirm').hidden = false;
-    this.querySelector('#pos-shift-confirm-heading').focus();
+    focusOpened(this.querySelector('#pos-shift-confirm-heading'), this.querySelector('#pos-shift-confirm-close'));
   }
 
   closeConfirm(focusBack) {
