@@ -4,7 +4,8 @@
  * should hold (float + paid in − paid out), cash paid in or out with a reason, and closing with the counted cash,
  * after a confirmation that says the difference. Closed: the closing's figures, and a new shift can open.
  * Emits `pos-shift-changed` (bubbles, `detail: { shift }`, null when none is open) whenever it loads, opens, moves
- * cash or closes, so the sale screen knows whether it may sell; `load()` reads the drawer again (after a sale).
+ * cash or closes, so the sale screen knows whether it may sell, and `pos-shift-opened` (bubbles) when the cashier
+ * opened one here, so that focus can go on to the sale; `load()` reads the drawer again (after a sale).
  * "X report" makes a signed report of the open shift (POST /api/pos/shift/reports, step 9) and opens its page
  * (/pos/report.html?code=…) in a new window, with a link to it as well; after a close, the closed panel links to the
  * shift's Z report. Each shift read is kept (lib/pos-store.js): without the network the kept one is shown, said to be as last loaded,
@@ -233,6 +234,8 @@ class PosShift extends HTMLElement {
       this.querySelector('#pos-shift-float').value = '';
       this.show(shift, null);
       announce(this.statusLine, { key: 'pos.shift.opened.done', params: { amount: spokenMoney(shift.openingFloat) } });
+      // The form that had focus is gone; the page that holds the shift says where work goes on.
+      this.dispatchEvent(new CustomEvent('pos-shift-opened', { bubbles: true }));
     });
   }
 

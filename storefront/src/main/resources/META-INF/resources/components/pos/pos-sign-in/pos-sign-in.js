@@ -112,6 +112,8 @@ class PosSignIn extends HTMLElement {
       if (sale) sale.shift = event.detail.shift;
     });
     this.addEventListener('pos-sale-completed', () => this.querySelector('pos-shift')?.load());
+    // A shift just opened: selling is what comes next, so focus goes to the sale (the shift's form has gone).
+    this.addEventListener('pos-shift-opened', () => this.querySelector('#pos-sale-heading')?.focus());
     this.pinChange = new FormErrors(this.querySelector('#pos-pin-change-form'), this.querySelector('#pos-pin-change-errors'));
     this.querySelector('#pos-pin-change-form').addEventListener('submit', (event) => {
       event.preventDefault();
