@@ -129,7 +129,7 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
         failing = patterns.length > 0;
     }
 
-    /** Forgets the session, saved preferences and window size, so no test depends on the one before it. */
+    /** Forgets the session, the tablet's pairing, saved preferences and window size, so no test depends on the one before it. */
     @Override
     public void afterEach(ExtensionContext context) {
         if (failing) {
@@ -139,6 +139,8 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
             ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
         }
         driver.manage().deleteAllCookies();
+        // WebDriver deletes only the cookies the current page can see; a paired tablet's sits on /api/pos.
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.manage().window().setSize(DESKTOP);
     }
 

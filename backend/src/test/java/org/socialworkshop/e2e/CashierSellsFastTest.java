@@ -169,7 +169,7 @@ class CashierSellsFastTest {
         String drinkLine = latte + "-1";
         String drinkName = "拿铁 " + tag + " · 标准 (大杯、燕麦奶)";
         tablet.waitUntil(textToBe(By.id("pos-sale-status"), zh.text("pos.sale.added",
-                Map.of("name", drinkName, "quantity", 1, "total", "¥29.00"))));
+                Map.of("name", drinkName, "quantity", 1, "total", zh.spoken(2900)))));
         tablet.waitUntil(driver -> tablet.focusedId().equals("pos-sale-add-" + latte));
         assertThat(tablet.element("pos-sale-line-options-" + drinkLine).getText()).isEqualTo("大杯 +¥3.00 · 燕麦奶 +¥4.00");
         assertThat(tablet.element("pos-sale-amount-" + drinkLine).getText()).isEqualTo("¥29.00");

@@ -98,14 +98,14 @@ class CashierSellsForCashTest {
         assertThat(tablet.element("pos-sale-empty").getText()).isEqualTo(zh.text("pos.sale.empty"));
         Accessibility.assertNoSeriousViolations(tablet.driver(), "the empty sale screen, zh-CN");
 
-        // The cup twice (one line), the large meal once; each said aloud with the new total.
+        // The cup twice (one line), the large meal once; each said aloud with the new total, in yuan, not "yen".
         tablet.element("pos-sale-add-" + cup).click();
         tablet.element("pos-sale-add-" + cup).click();
         tablet.waitUntil(textToBe(By.id("pos-sale-status"), zh.text("pos.sale.added",
-                Map.of("name", "青花茶杯 " + tag + " · 标准", "quantity", 2, "total", "¥56.00"))));
+                Map.of("name", "青花茶杯 " + tag + " · 标准", "quantity", 2, "total", zh.spoken(5600)))));
         tablet.element("pos-sale-add-" + largeMeal).click();
         tablet.waitUntil(textToBe(By.id("pos-sale-status"), zh.text("pos.sale.added",
-                Map.of("name", "红烧肉套餐 " + tag + " · 大份", "quantity", 1, "total", "¥78.00"))));
+                Map.of("name", "红烧肉套餐 " + tag + " · 大份", "quantity", 1, "total", zh.spoken(7800)))));
         assertThat(tablet.driver().findElements(By.cssSelector("#pos-sale-lines > li"))).hasSize(2);
         assertThat(tablet.element("pos-sale-count-" + cup).getText()).isEqualTo("×2");
         assertThat(tablet.element("pos-sale-amount-" + cup).getText()).isEqualTo("¥56.00");
@@ -119,7 +119,7 @@ class CashierSellsForCashTest {
         tablet.element("pos-sale-note-10000").click();
         assertThat(tablet.element("pos-sale-given").getDomProperty("value")).isEqualTo("100.00");
         assertThat(tablet.element("pos-sale-change").getText()).isEqualTo(zh.text("pos.sale.cash.change", Map.of("amount", "¥22.00")));
-        tablet.waitUntil(textToBe(By.id("pos-sale-status"), zh.text("pos.sale.cash.change", Map.of("amount", "¥22.00"))));
+        tablet.waitUntil(textToBe(By.id("pos-sale-status"), zh.text("pos.sale.cash.change", Map.of("amount", zh.spoken(2200)))));
         Accessibility.assertNoSeriousViolations(tablet.driver(), "a sale with two lines and change due, zh-CN");
 
         tablet.element("pos-sale-complete").click();
@@ -129,7 +129,7 @@ class CashierSellsForCashTest {
         assertThat(tablet.element("pos-sale-receipt-total").getText()).isEqualTo("¥78.00");
         assertThat(tablet.element("pos-sale-receipt-given").getText()).isEqualTo("¥100.00");
         assertThat(tablet.element("pos-sale-receipt-change").getText()).isEqualTo("¥22.00");
-        tablet.waitUntil(textToBe(By.id("pos-sale-status"), zh.text("pos.sale.done", Map.of("number", id + "-1", "change", "¥22.00"))));
+        tablet.waitUntil(textToBe(By.id("pos-sale-status"), zh.text("pos.sale.done", Map.of("number", id + "-1", "change", zh.spoken(2200)))));
         String href = tablet.element("pos-sale-receipt-link").getDomAttribute("href");
         assertThat(href).startsWith("/r/" + id + "-1.");
         String first = href.substring("/r/".length());
@@ -166,9 +166,8 @@ class CashierSellsForCashTest {
         Storefront english = browser.open(port, "/pos/?lang=en").ready("en");
         english.waitUntil(visibilityOfElementLocated(By.id("pos-sale-add-" + cup))).click();
         english.waitUntil(textToBePresentInElementLocated(By.id("pos-sale-total"), "28.00"));
-        String total = english.element("pos-sale-total").getText();
         english.waitUntil(textToBe(By.id("pos-sale-status"), en.text("pos.sale.added",
-                Map.of("name", "Blue tea cup " + tag + " · Standard", "quantity", 1, "total", total))));
+                Map.of("name", "Blue tea cup " + tag + " · Standard", "quantity", 1, "total", en.spoken(2800)))));
         english.element("pos-sale-exact").click();
         assertThat(english.element("pos-sale-given").getDomProperty("value")).isEqualTo("28.00");
         Accessibility.assertNoSeriousViolations(english.driver(), "a sale with a line, paid exactly, en");

@@ -92,20 +92,20 @@ class CashierTakesCardsAndWalletsTest {
         Accessibility.assertNoSeriousViolations(tablet.driver(), "a WeChat Pay code waiting to be scanned, zh-CN");
         stripe.payWallet(waiting("wechat_pay"));
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.paid",
-                Map.of("method", "微信支付", "amount", "¥20.00", "left", "¥36.00"))));
+                Map.of("method", "微信支付", "amount", zh.text("money.spoken", Map.of("amount", "20.00")), "left", zh.text("money.spoken", Map.of("amount", "36.00"))))));
         assertThat(tablet.element("pos-sale-cash-due").getText()).isEqualTo(zh.text("pos.sale.cash.due", Map.of("amount", "¥36.00")));
 
         // The rest by card: the first is declined, the second pays.
         tablet.element("pos-tenders-card").click();
-        tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.waitingCard", Map.of("amount", "¥36.00"))));
+        tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.waitingCard", Map.of("amount", zh.text("money.spoken", Map.of("amount", "36.00"))))));
         stripe.presentCard(reader, "4000000000000002");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.failed",
                 Map.of("method", "银行卡", "reason", zh.text("pos.tenders.reason.declined")))));
         tablet.element("pos-tenders-card").click();
-        tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.waitingCard", Map.of("amount", "¥36.00"))));
+        tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.waitingCard", Map.of("amount", zh.text("money.spoken", Map.of("amount", "36.00"))))));
         stripe.presentCard(reader, "4242424242424242");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.paid",
-                Map.of("method", "银行卡", "amount", "¥36.00", "left", "¥0.00"))));
+                Map.of("method", "银行卡", "amount", zh.text("money.spoken", Map.of("amount", "36.00")), "left", zh.text("money.spoken", Map.of("amount", "0.00"))))));
         assertThat(tablet.element("pos-sale-cash").isDisplayed()).as("nothing is left to pay in cash").isFalse();
 
         tablet.element("pos-sale-complete").click();
@@ -143,7 +143,7 @@ class CashierTakesCardsAndWalletsTest {
         stripe.readerTimesOut(reader, false);
 
         tablet.element("pos-tenders-card").click();
-        tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.waitingCard", Map.of("amount", "¥28.00"))));
+        tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.waitingCard", Map.of("amount", en.text("money.spoken", Map.of("amount", "28.00"))))));
         tablet.element("pos-tenders-cancel").click();
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.cancelled", Map.of("method", "Card"))));
         assertThat(stripe.paymentIntents().stream().filter(intent -> List.of("card_present").equals(intent.get("payment_method_types"))))
@@ -155,7 +155,7 @@ class CashierTakesCardsAndWalletsTest {
         String alipay = waiting("alipay");
         stripe.payWallet(alipay);
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.paid",
-                Map.of("method", "Alipay", "amount", "¥28.00", "left", "¥0.00"))));
+                Map.of("method", "Alipay", "amount", en.text("money.spoken", Map.of("amount", "28.00")), "left", en.text("money.spoken", Map.of("amount", "0.00"))))));
         tablet.driver().findElement(By.cssSelector("[data-give-back]")).click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-tenders-confirm-text")));
         assertThat(tablet.element("pos-tenders-confirm-text").getText())
@@ -163,7 +163,7 @@ class CashierTakesCardsAndWalletsTest {
         assertThat(tablet.focusedId()).as("the safe choice has the focus").isEqualTo("pos-tenders-give-back-no");
         Accessibility.assertNoSeriousViolations(tablet.driver(), "giving back a wallet payment, asked to confirm, en");
         tablet.element("pos-tenders-give-back-yes").click();
-        tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.givenBack", Map.of("method", "Alipay", "amount", "¥28.00"))));
+        tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.givenBack", Map.of("method", "Alipay", "amount", en.text("money.spoken", Map.of("amount", "28.00"))))));
         assertThat(stripe.requests()).anyMatch(request -> request.path().equals("/v1/refunds") && alipay.equals(request.param("payment_intent")));
         assertThat(tablet.element("pos-sale-remove-" + cup).getDomAttribute("aria-disabled")).as("the lines are free again").isNull();
 
@@ -186,7 +186,7 @@ class CashierTakesCardsAndWalletsTest {
         Accessibility.assertNoSeriousViolations(tablet.driver(), "the demo card reader, zh-CN");
         tablet.element("pos-tenders-demo-pay").click();
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.paid",
-                Map.of("method", "银行卡", "amount", "¥28.00", "left", "¥0.00"))));
+                Map.of("method", "银行卡", "amount", zh.text("money.spoken", Map.of("amount", "28.00")), "left", zh.text("money.spoken", Map.of("amount", "0.00"))))));
         tablet.waitUntil(invisibilityOfElementLocated(By.id("pos-tenders-demo-pay")));
         tablet.element("pos-sale-complete").click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-sale-receipt")));

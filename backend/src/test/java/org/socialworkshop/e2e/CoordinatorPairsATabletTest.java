@@ -147,12 +147,16 @@ class CoordinatorPairsATabletTest {
         again.element("pos-pin-change-save").click();
         again.waitUntil(textToBe(By.id("pos-sign-in-status"), en.text("pos.pinChange.done")));
         again.element("pos-sign-out").click();
+        again.waitUntil(visibilityOfElementLocated(By.id("pos-sign-out-confirm")));
+        assertThat(again.focusedId()).as("signing out asks first").isEqualTo("pos-sign-out-confirm-heading");
+        again.element("pos-sign-out-confirm-yes").click();
         again.waitUntil(visibilityOfElementLocated(By.id("pos-who")));
         again.element("pos-cashier-" + cashierId).click();
         again.element("pos-pin").sendKeys("6391");
         again.element("pos-sign-in-submit").click();
         again.waitUntil(visibilityOfElementLocated(By.id("pos-signed-in")));
         again.element("pos-sign-out").click();
+        again.waitUntil(elementToBeClickable(By.id("pos-sign-out-confirm-yes"))).click();
         again.waitUntil(visibilityOfElementLocated(By.id("pos-who")));
 
         Storefront staff = browser.openAsStaff(port, "/admin/registers.html?lang=en", "en", "coordinator@example.org",

@@ -3,6 +3,10 @@ package org.socialworkshop.e2e;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,6 +61,12 @@ record Messages(JsonNode entries) {
 
     String counted(String key, long count) {
         return counted(key, count, Map.of());
+    }
+
+    /** An amount of yuan as a screen reader is given it (lib/money.js spokenMoney): "1,234.50 元" or "1,234.50 yuan". */
+    String spoken(long fen) {
+        String amount = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(BigDecimal.valueOf(fen, 2));
+        return text("money.spoken", Map.of("amount", amount));
     }
 
     /** A plain message with its {placeholders} filled, as the page's t(key, params) fills them. */

@@ -1,13 +1,9 @@
 package org.socialworkshop.e2e;
 
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -127,8 +123,7 @@ final class PieceworkSteps {
 
     /** What a screen reader is given for an amount: "1,234.50 元" or "1,234.50 yuan", from the page's own message. */
     static String spoken(Messages messages, long fen) {
-        String amount = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(BigDecimal.valueOf(fen, 2));
-        return messages.text("piecework.money.spoken", Map.of("amount", amount));
+        return messages.spoken(fen);
     }
 
     static String tag() {

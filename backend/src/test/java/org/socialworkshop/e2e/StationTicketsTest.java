@@ -24,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
@@ -129,6 +130,16 @@ class StationTicketsTest {
 
         // Collected at the kitchen, and the drink at the bar (through the API): the order is handed over.
         station.element("pos-ticket-" + kitchen + "-collected").click();
+        // It asks first: the ticket leaves the screen for good.
+        station.waitUntil(visibilityOfElementLocated(By.id("pos-ticket-" + kitchen + "-confirm")));
+        assertThat(station.focusedId()).isEqualTo("pos-ticket-" + kitchen + "-confirm-heading");
+        assertThat(station.element("pos-ticket-" + kitchen + "-confirm-heading").getText())
+                .isEqualTo(zh.text("pos.tickets.confirm.heading", Map.of("name", zh.text("pos.tickets.pickup", Map.of("number", first)))));
+        Accessibility.assertNoSeriousViolations(station.driver(), "collecting a ticket, asked first, zh-CN");
+        station.element("pos-ticket-" + kitchen + "-confirm-back").click();
+        assertThat(station.focusedId()).isEqualTo("pos-ticket-" + kitchen + "-collected");
+        station.element("pos-ticket-" + kitchen + "-collected").click();
+        station.waitUntil(elementToBeClickable(By.id("pos-ticket-" + kitchen + "-confirm-yes"))).click();
         station.waitUntil(invisibilityOfElementLocated(By.id("pos-ticket-" + kitchen)));
         assertThat(status(orderId)).as("the drink is not collected yet").isEqualTo("PAID");
         counter.post("/api/pos/tickets/" + ticket(counter, "BAR", first) + "/collected", Map.of(), null).expectStatus().isOk();

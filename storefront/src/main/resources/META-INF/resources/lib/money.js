@@ -1,4 +1,4 @@
-import { currentLang } from './i18n.js';
+import { currentLang, t } from './i18n.js';
 /**
  * Yuan as people type them, and fen as the API keeps them. The conversion works on the
  * digits as text ("68.5" → "68" + "50" → 6850), so no floating-point step can ever turn
@@ -93,4 +93,18 @@ export function toDecimalString({ amount, currency }) {
 export function formatMoney(money, lang = currentLang()) {
   // Intl reads a decimal string exactly; browsers without that fall back to Number, still exact for prices.
   return new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency }).format(toDecimalString(money));
+}
+
+/**
+ * The amount in words a screen reader says well, with its currency: "1,234.50 元" / "1,234.50 yuan", where
+ * formatMoney's "¥1,234.50" / "CN¥1,234.50" is read "yen" or "C N yen". For live regions and visually hidden text.
+ */
+export function spokenMoney(money, lang = currentLang()) {
+  if (money.currency !== 'CNY') {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency, currencyDisplay: 'name' })
+      .format(toDecimalString(money));
+  }
+  const amount = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    .format(toDecimalString(money));
+  return t('money.spoken', { amount });
 }

@@ -5,8 +5,10 @@
  * value, so relocalise() can write them again in a new language without drawing the page again.
  */
 import { html } from './html.js';
-import { currentLang, t } from './i18n.js';
-import { formatMoney, toDecimalString } from './money.js';
+import { currentLang } from './i18n.js';
+import { formatMoney, spokenMoney } from './money.js';
+
+export { spokenMoney };
 
 const ZONE = 'Asia/Shanghai';
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -72,18 +74,6 @@ export function dayText(day, { year = false } = {}) {
   if (!isDay(day)) return String(day ?? '');
   const options = year ? { dateStyle: 'medium', timeZone: 'UTC' } : { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(currentLang(), options).format(utc(day));
-}
-
-/** The amount in words a screen reader says well: "1,234.50 元" / "1,234.50 yuan". */
-export function spokenMoney(money) {
-  const lang = currentLang();
-  if (money.currency !== CURRENCY) {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency, currencyDisplay: 'name' })
-      .format(toDecimalString(money));
-  }
-  const amount = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    .format(toDecimalString(money));
-  return t('piecework.money.spoken', { amount });
 }
 
 /** Fen as Money. */

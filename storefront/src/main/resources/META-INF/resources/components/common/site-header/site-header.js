@@ -21,9 +21,9 @@ function isShopHome(path) {
   return path === '/shop/' || path === '/shop/index.html';
 }
 
-/** Buyers' pages show their cart; the staff area and the makers' portal do not. */
+/** Buyers' pages show their cart; the staff area, the counter's screens and the makers' portal do not. */
 function isStaffArea(path) {
-  return path.startsWith('/admin/') || path.startsWith('/maker/');
+  return path.startsWith('/admin/') || path.startsWith('/maker/') || path.startsWith('/pos/');
 }
 
 class SiteHeader extends HTMLElement {

@@ -9,6 +9,7 @@ import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, currentLang, t, translate } from '../../../lib/i18n.js';
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
 import { handOver, orderWanted, pickups } from '../../../lib/pos-stations.js';
+import { focusOpened } from '../../../lib/pos-display.js';
 import { define } from '../../../lib/define.js';
 
 function slotText(slot) {
@@ -64,7 +65,8 @@ class PosPickups extends HTMLElement {
           <h3 id="pos-pickups-confirm-heading" tabindex="-1"></h3>
           <p id="pos-pickups-confirm-what"></p>
           <div class="button-row">
-            <button type="button" id="pos-pickups-confirm-yes" class="button button--primary" data-i18n="pos.pickups.confirm.yes"></button>
+            <button type="button" id="pos-pickups-confirm-yes" class="button button--primary" data-i18n="pos.pickups.confirm.yes"
+                    aria-describedby="pos-pickups-confirm-what"></button>
             <button type="button" id="pos-pickups-confirm-back" class="button button--secondary" data-i18n="pos.pickups.confirm.back"></button>
           </div>
         </section>
@@ -89,6 +91,11 @@ class PosPickups extends HTMLElement {
     });
     this.querySelector('#pos-pickups-confirm-yes').addEventListener('click', () => this.handOver());
     this.querySelector('#pos-pickups-confirm-back').addEventListener('click', () => this.closeConfirm(true));
+    this.querySelector('#pos-pickups-confirm').addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      this.closeConfirm(true);
+    });
     this.onLangChange = () => this.draw();
     document.addEventListener(LANG_CHANGE, this.onLangChange);
     this.load(null);
@@ -144,7 +151,7 @@ class PosPickups extends HTMLElement {
     this.confirming = pickup;
     this.describe(pickup);
     this.querySelector('#pos-pickups-confirm').hidden = false;
-    this.querySelector('#pos-pickups-confirm-heading').focus();
+    focusOpened(this.querySelector('#pos-pickups-confirm-heading'), this.querySelector('#pos-pickups-confirm-yes'));
   }
 
   describe(pickup) {

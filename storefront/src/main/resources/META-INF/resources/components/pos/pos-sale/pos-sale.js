@@ -22,7 +22,7 @@ import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t, translate } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
 import { FormErrors, announce, problemsFrom, showMessage } from '../../../lib/form-errors.js';
-import { formatMoney, formatYuan, parseYuan } from '../../../lib/money.js';
+import { formatMoney, formatYuan, parseYuan, spokenMoney } from '../../../lib/money.js';
 import { DeviceKeyMissing, currentDevice } from '../../../lib/pos-device.js';
 import { SeriesUnknown, adoptSeries, sell } from '../../../lib/pos-queue.js';
 import { loadCatalog, prepareSale } from '../../../lib/pos-sales.js';
@@ -562,7 +562,7 @@ class PosSale extends HTMLElement {
     }
     this.drawLines();
     announce(this.statusLine, { key: 'pos.sale.added', params: { name: this.nameOf(line), quantity: line.quantity,
-      total: formatMoney(cash(this.totalFen())) } });
+      total: spokenMoney(cash(this.totalFen())) } });
   }
 
   step(key, by) {
@@ -573,7 +573,7 @@ class PosSale extends HTMLElement {
     this.drawLines();
     this.querySelector(`#pos-sale-${by > 0 ? 'more' : 'fewer'}-${CSS.escape(key)}`)?.focus();
     announce(this.statusLine, { key: 'pos.sale.quantityNow', params: { name: this.nameOf(line),
-      quantity, total: formatMoney(cash(this.totalFen())) } });
+      quantity, total: spokenMoney(cash(this.totalFen())) } });
   }
 
   remove(key) {
@@ -584,7 +584,7 @@ class PosSale extends HTMLElement {
     const next = this.sale[Math.min(at, this.sale.length - 1)];
     if (next) this.querySelector(`#pos-sale-remove-${CSS.escape(next.key)}`).focus();
     else this.querySelector('#pos-sale-lines-heading').focus();
-    announce(this.statusLine, { key: 'pos.sale.removed', params: { name, total: formatMoney(cash(this.totalFen())) } });
+    announce(this.statusLine, { key: 'pos.sale.removed', params: { name, total: spokenMoney(cash(this.totalFen())) } });
   }
 
   /** The whole sale at the prices of the list `code` (null: the regular prices), said with the new total. */
@@ -597,7 +597,7 @@ class PosSale extends HTMLElement {
     }
     this.drawLines();
     announce(this.statusLine, { key: list ? 'pos.sale.prices.chosen' : 'pos.sale.prices.regularChosen',
-      params: { name: list ? localName(list) : '', total: formatMoney(cash(this.totalFen())) } });
+      params: { name: list ? localName(list) : '', total: spokenMoney(cash(this.totalFen())) } });
   }
 
   askDiscount(key) {
@@ -612,9 +612,9 @@ class PosSale extends HTMLElement {
     line.discount = discount;
     this.drawLines();
     announce(this.statusLine, discount
-      ? { key: 'pos.sale.discounted', params: { name: this.nameOf(line), amount: formatMoney(cash(discount.fen)),
-        reason: discount.reason, total: formatMoney(cash(this.totalFen())) } }
-      : { key: 'pos.sale.discountRemoved', params: { name: this.nameOf(line), total: formatMoney(cash(this.totalFen())) } });
+      ? { key: 'pos.sale.discounted', params: { name: this.nameOf(line), amount: spokenMoney(cash(discount.fen)),
+        reason: discount.reason, total: spokenMoney(cash(this.totalFen())) } }
+      : { key: 'pos.sale.discountRemoved', params: { name: this.nameOf(line), total: spokenMoney(cash(this.totalFen())) } });
   }
 
   askNote(key) {
@@ -664,7 +664,7 @@ class PosSale extends HTMLElement {
     const total = this.cashDueFen();
     if (given === null || total === 0) return;
     announce(this.statusLine, { key: given >= total ? 'pos.sale.cash.change' : 'pos.sale.cash.short',
-      params: { amount: formatMoney(cash(Math.abs(given - total))) } });
+      params: { amount: spokenMoney(cash(Math.abs(given - total))) } });
   }
 
   /** What stops the sale from being completed as it stands, for FormErrors. */
@@ -728,7 +728,7 @@ class PosSale extends HTMLElement {
     this.receipt.show({ signed, sold });
     const change = signed.content.tenders.find((tender) => tender.type === 'CASH')?.change ?? cash(0);
     announce(this.statusLine, { key: sold ? 'pos.sale.done' : 'pos.sale.doneOffline',
-      params: { number: `${signed.register}-${signed.number}`, change: formatMoney(change) } });
+      params: { number: `${signed.register}-${signed.number}`, change: spokenMoney(change) } });
     this.dispatchEvent(new CustomEvent('pos-sale-completed', { bubbles: true, detail: { signed, sold } }));
   }
 

@@ -4,7 +4,8 @@
  * should hold (float + paid in − paid out), cash paid in or out with a reason, and closing with the counted cash,
  * after a confirmation that says the difference. Closed: the closing's figures, and a new shift can open.
  * Emits `pos-shift-changed` (bubbles, `detail: { shift }`, null when none is open) whenever it loads, opens, moves
- * cash or closes, so the sale screen knows whether it may sell; `load()` reads the drawer again (after a sale).
+ * cash or closes, so the sale screen knows whether it may sell, and `pos-shift-opened` (bubbles) when the cashier
+ * opened one here, so that focus can go on to the sale; `load()` reads the drawer again (after a sale).
  * "X report" makes a signed report of the open shift (POST /api/pos/shift/reports, step 9) and opens its page
  * (/pos/report.html?code=…) in a new window, with a link to it as well; after a close, the closed panel links to the
  * shift's Z report. Each shift read is kept (lib/pos-store.js): without the network the kept one is shown, said to be as last loaded,
@@ -17,7 +18,8 @@ import { ApiError, api, ensureCsrfToken, isUnreachable } from '../../../lib/api.
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
 import { QUEUE_CHANGE, queueState, waitingSales } from '../../../lib/pos-queue.js';
 import { keep, kept } from '../../../lib/pos-store.js';
-import { formatMoney, parseYuan } from '../../../lib/money.js';
+import { formatMoney, parseYuan, spokenMoney } from '../../../lib/money.js';
+import { focusOpened } from '../../../lib/pos-display.js';
 import { formatWhen } from '../../../lib/staff-catalog.js';
 import { uuid } from '../../../lib/uuid.js';
 import { define } from '../../../lib/define.js';
@@ -103,7 +105,8 @@ class PosShift extends HTMLElement {
             <h3 id="pos-shift-confirm-heading" tabindex="-1" data-i18n="pos.shift.confirm.heading"></h3>
             <p id="pos-shift-confirm-what"></p>
             <div class="button-row">
-              <button type="button" id="pos-shift-confirm-close" class="button button--primary" data-i18n="pos.shift.confirm.close"></button>
+              <button type="button" id="pos-shift-confirm-close" class="button button--primary" data-i18n="pos.shift.confirm.close"
+                      aria-describedby="pos-shift-confirm-what"></button>
               <button type="button" id="pos-shift-confirm-back" class="button button--secondary" data-i18n="pos.shift.confirm.back"></button>
             </div>
           </section>
@@ -117,6 +120,11 @@ class PosShift extends HTMLElement {
     this.querySelector('#pos-shift-close-form').addEventListener('submit', (event) => { event.preventDefault(); this.askToClose(); });
     this.querySelector('#pos-shift-confirm-close').addEventListener('click', () => this.close());
     this.querySelector('#pos-shift-confirm-back').addEventListener('click', () => this.closeConfirm(true));
+    this.querySelector('#pos-shift-confirm').addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      this.closeConfirm(true);
+    });
     this.querySelector('#pos-shift-x-report').addEventListener('click', () => this.xReport());
     this.waitingBefore = queueState().waiting;
     this.onQueueChange = (event) => {
@@ -225,7 +233,9 @@ class PosShift extends HTMLElement {
     this.send('/api/pos/shift', { openingFloat: cash(fen) }, this.keys.open, (shift) => {
       this.querySelector('#pos-shift-float').value = '';
       this.show(shift, null);
-      announce(this.statusLine, { key: 'pos.shift.opened.done', params: { amount: formatMoney(shift.openingFloat) } });
+      announce(this.statusLine, { key: 'pos.shift.opened.done', params: { amount: spokenMoney(shift.openingFloat) } });
+      // The form that had focus is gone; the page that holds the shift says where work goes on.
+      this.dispatchEvent(new CustomEvent('pos-shift-opened', { bubbles: true }));
     });
   }
 
@@ -246,7 +256,7 @@ class PosShift extends HTMLElement {
       this.querySelector('#pos-cash-reason').value = '';
       this.show(shift, null);
       announce(this.statusLine, { key: kind === 'PAID_IN' ? 'pos.shift.cash.inDone' : 'pos.shift.cash.outDone',
-        params: { amount: formatMoney(cash(fen)), expected: formatMoney(shift.expectedCash) } });
+        params: { amount: spokenMoney(cash(fen)), expected: spokenMoney(shift.expectedCash) } });
     });
   }
 
@@ -302,7 +312,7 @@ class PosShift extends HTMLElement {
       difference: formatMoney(cash(Math.abs(difference))) });
     translate(what);
     this.querySelector('#pos-shift-confirm').hidden = false;
-    this.querySelector('#pos-shift-confirm-heading').focus();
+    focusOpened(this.querySelector('#pos-shift-confirm-heading'), this.querySelector('#pos-shift-confirm-close'));
   }
 
   closeConfirm(focusBack) {

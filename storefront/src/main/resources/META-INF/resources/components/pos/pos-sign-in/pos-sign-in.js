@@ -7,7 +7,7 @@
  * network, what was kept of it): { device, register, cashier }. While sales wait to be sent (lib/pos-queue.js),
  * signing out is refused, here and in the page's header: the waiting sales need the cashier's session to be sent.
  * When the server says the session has ended, the sales wait, and the cashier is asked to sign in again, after which
- * they go. Emits `counter-changed` (bubbles) after a sign-in or out.
+ * they go. Signing out, here or in the header, asks first, saying when a sale in progress would be lost. Emits `counter-changed` (bubbles) after a sign-in or out.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -15,6 +15,7 @@ import { ApiError, api, ensureCsrfToken } from '../../../lib/api.js';
 import { FormErrors, announce, showMessage } from '../../../lib/form-errors.js';
 import { keepCashier } from '../../../lib/pos-device.js';
 import { QUEUE_CHANGE, queueState, sync, waitingSales } from '../../../lib/pos-queue.js';
+import { focusOpened } from '../../../lib/pos-display.js';
 import { localName } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
 import { register as registerShift } from '../pos-shift/pos-shift.js';
@@ -40,6 +41,15 @@ class PosSignIn extends HTMLElement {
         <p id="pos-signed-in-who" class="pos-register"></p>
         <p><button type="button" id="pos-sign-out" class="button button--secondary" data-i18n="pos.signIn.signOut"></button></p>
         <div id="pos-sign-out-refused" role="alert"></div>
+        <section id="pos-sign-out-confirm" class="notice stack" aria-labelledby="pos-sign-out-confirm-heading" hidden>
+          <h3 id="pos-sign-out-confirm-heading" tabindex="-1" data-i18n="pos.signIn.confirm.heading"></h3>
+          <p id="pos-sign-out-confirm-what"></p>
+          <div class="button-row">
+            <button type="button" id="pos-sign-out-confirm-yes" class="button button--primary" data-i18n="pos.signIn.confirm.yes"
+                    aria-describedby="pos-sign-out-confirm-what"></button>
+            <button type="button" id="pos-sign-out-confirm-back" class="button button--secondary" data-i18n="pos.signIn.confirm.back"></button>
+          </div>
+        </section>
         <details id="pos-pin-change">
           <summary data-i18n="pos.pinChange.open"></summary>
           <div id="pos-pin-change-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
@@ -92,11 +102,18 @@ class PosSignIn extends HTMLElement {
       this.countDigits();
     });
     this.addEventListener('click', (event) => this.clicked(event));
+    this.querySelector('#pos-sign-out-confirm').addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      this.closeConfirm(true);
+    });
     this.addEventListener('pos-shift-changed', (event) => {
       const sale = this.querySelector('pos-sale');
       if (sale) sale.shift = event.detail.shift;
     });
     this.addEventListener('pos-sale-completed', () => this.querySelector('pos-shift')?.load());
+    // A shift just opened: selling is what comes next, so focus goes to the sale (the shift's form has gone).
+    this.addEventListener('pos-shift-opened', () => this.querySelector('#pos-sale-heading')?.focus());
     this.pinChange = new FormErrors(this.querySelector('#pos-pin-change-form'), this.querySelector('#pos-pin-change-errors'));
     this.querySelector('#pos-pin-change-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -127,6 +144,7 @@ class PosSignIn extends HTMLElement {
   showSignedIn({ cashier, register }, focus = false) {
     this.querySelector('#pos-who').hidden = true;
     this.querySelector('#pos-sign-out-refused').textContent = '';
+    this.querySelector('#pos-sign-out-confirm').hidden = true;
     const who = this.querySelector('#pos-signed-in-who');
     who.dataset.i18n = 'pos.signIn.whoAt';
     who.dataset.i18nParams = JSON.stringify({ name: cashier.displayName, register: localName(register) });
@@ -176,7 +194,12 @@ class PosSignIn extends HTMLElement {
       this.pin.value = this.pin.value.slice(0, -1);
       this.countDigits();
     } else if (button.id === 'pos-sign-out') {
-      this.signOut();
+      this.askToSignOut(false);
+    } else if (button.id === 'pos-sign-out-confirm-yes') {
+      this.closeConfirm(false);
+      this.signOut(this.fromHeader);
+    } else if (button.id === 'pos-sign-out-confirm-back') {
+      this.closeConfirm(true);
     }
   }
 
@@ -268,12 +291,43 @@ class PosSignIn extends HTMLElement {
     refused.firstElementChild.focus();
   }
 
-  /** The header's "Sign out" asks first (a cancelable `auth-sign-out`): refused while sales wait. */
+  /**
+   * The header's "Sign out" (a cancelable `auth-sign-out`) signs out at the counter, as this one does: refused while
+   * sales wait, else after the same confirmation.
+   */
   headerSignOut(event) {
-    const { waiting } = queueState();
-    if (waiting === 0 || this.querySelector('#pos-signed-in').hidden) return;
+    if (this.querySelector('#pos-signed-in').hidden) return;
     event.preventDefault();
-    this.refuseSignOut(waiting);
+    const { waiting } = queueState();
+    if (waiting > 0) this.refuseSignOut(waiting);
+    else this.askToSignOut(true);
+  }
+
+  /**
+   * Signing out asks first: the next person needs their own PIN, and a sale in progress is lost with the session.
+   * Refused at once while sales wait to be sent. `fromHeader`: asked by the header's button, whose page is then
+   * loaded again, as the header does, so that it no longer names the cashier.
+   */
+  async askToSignOut(fromHeader) {
+    this.fromHeader = fromHeader;
+    const waiting = (await waitingSales()).length;
+    if (waiting > 0) {
+      this.refuseSignOut(waiting);
+      return;
+    }
+    this.querySelector('#pos-sign-out-refused').textContent = '';
+    const lines = this.querySelectorAll('#pos-sale-lines > li').length;
+    const what = this.querySelector('#pos-sign-out-confirm-what');
+    what.dataset.i18n = lines > 0 ? 'pos.signIn.confirm.saleLost' : 'pos.signIn.confirm.what';
+    what.dataset.i18nParams = JSON.stringify({ count: lines });
+    translate(what);
+    this.querySelector('#pos-sign-out-confirm').hidden = false;
+    focusOpened(this.querySelector('#pos-sign-out-confirm-heading'), this.querySelector('#pos-sign-out-confirm-yes'));
+  }
+
+  closeConfirm(focusBack) {
+    this.querySelector('#pos-sign-out-confirm').hidden = true;
+    if (focusBack) this.querySelector('#pos-sign-out').focus();
   }
 
   /** The server no longer knows the cashier here: the waiting sales need them to sign in again. */
@@ -285,7 +339,7 @@ class PosSignIn extends HTMLElement {
     this.showWho();
   }
 
-  async signOut() {
+  async signOut(reload = false) {
     const waiting = (await waitingSales()).length;
     if (waiting > 0) {
       this.refuseSignOut(waiting);
@@ -294,8 +348,13 @@ class PosSignIn extends HTMLElement {
     try {
       await ensureCsrfToken();
       await api.post('/api/auth/logout');
+      const forgotten = keepCashier(null).catch((keepError) => console.warn('Could not keep who is signed in.', keepError));
+      if (reload) {
+        await forgotten;
+        window.location.reload();
+        return;
+      }
       announce(this.statusLine, { key: 'pos.signIn.signedOut' });
-      keepCashier(null).catch((keepError) => console.warn('Could not keep who is signed in.', keepError));
       this.current = { ...this.current, cashier: null };
       await this.showWho(true);
       this.dispatchEvent(new CustomEvent('counter-changed', { bubbles: true, detail: { counter: this.current } }));

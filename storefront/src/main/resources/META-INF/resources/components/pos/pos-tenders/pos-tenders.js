@@ -14,7 +14,7 @@ import { html, render } from '../../../lib/html.js';
 import { t, translate } from '../../../lib/i18n.js';
 import { ApiError, api, isUnreachable } from '../../../lib/api.js';
 import { announce, showMessage } from '../../../lib/form-errors.js';
-import { formatMoney, parseYuan } from '../../../lib/money.js';
+import { formatMoney, parseYuan, spokenMoney } from '../../../lib/money.js';
 import { queueState } from '../../../lib/pos-queue.js';
 import { qrSvg } from '../../../lib/qr-code.js';
 import { tenderName } from '../../../lib/tenders.js';
@@ -31,6 +31,11 @@ const REASONS = {
 
 function yuan(fen) {
   return formatMoney({ amount: fen, currency: 'CNY' });
+}
+
+/** An amount as the live region says it: "20.00 yuan", not "¥20.00" (read as yen). */
+function spoken(fen) {
+  return spokenMoney({ amount: fen, currency: 'CNY' });
 }
 
 class PosTenders extends HTMLElement {
@@ -239,7 +244,7 @@ class PosTenders extends HTMLElement {
     if (amountFen === null) return;
     this.current = { id: uuid(), method, amountFen, status: 'STARTING' };
     this.changed();
-    announce(this.statusLine, { key: 'pos.tenders.starting', params: { method: tenderName(method), amount: yuan(amountFen) } });
+    announce(this.statusLine, { key: 'pos.tenders.starting', params: { method: tenderName(method), amount: spoken(amountFen) } });
     try {
       this.follow(await api.post('/api/pos/payments', { id: this.current.id, sale: this.sale.clientId, method,
         amount: { amount: amountFen, currency: 'CNY' } }));
@@ -275,7 +280,7 @@ class PosTenders extends HTMLElement {
       this.paid.push({ payment: payment.id, type: payment.method, provider: payment.provider, amountFen, reference: payment.reference });
       this.amount.value = '';
       this.changed();
-      announce(this.statusLine, { key: 'pos.tenders.paid', params: { method, amount: yuan(amountFen), left: yuan(this.leftFen) } });
+      announce(this.statusLine, { key: 'pos.tenders.paid', params: { method, amount: spoken(amountFen), left: spoken(this.leftFen) } });
       return;
     }
     if (payment.status === 'FAILED' || payment.status === 'CANCELLED') {
@@ -290,8 +295,8 @@ class PosTenders extends HTMLElement {
     this.current = { ...payment, amountFen, status: 'WAITING' };
     this.changed();
     if (first) {
-      announce(this.statusLine, payment.method === 'CARD' ? { key: 'pos.tenders.waitingCard', params: { amount: yuan(amountFen) } }
-        : { key: 'pos.tenders.waitingWallet', params: { method, amount: yuan(amountFen) } });
+      announce(this.statusLine, payment.method === 'CARD' ? { key: 'pos.tenders.waitingCard', params: { amount: spoken(amountFen) } }
+        : { key: 'pos.tenders.waitingWallet', params: { method, amount: spoken(amountFen) } });
     }
     this.keepFollowing();
   }
@@ -369,7 +374,7 @@ class PosTenders extends HTMLElement {
       this.confirming = null;
       this.changed();
       this.querySelector('[data-method]:not([aria-disabled])')?.focus();
-      announce(this.statusLine, { key: 'pos.tenders.givenBack', params: { method: tenderName(part.type), amount: yuan(part.amountFen) } });
+      announce(this.statusLine, { key: 'pos.tenders.givenBack', params: { method: tenderName(part.type), amount: spoken(part.amountFen) } });
     } catch (error) {
       console.warn('The payment was not given back.', error);
       announce(this.statusLine, { key: isUnreachable(error) ? 'pos.tenders.offline' : 'pos.tenders.notGivenBack' });

@@ -3,7 +3,7 @@
  * this device (localStorage); its open tickets follow GET /api/pos/tickets/stream (server-sent events carrying the
  * whole list, so a reconnect simply replaces it), oldest first, as large cards: the pickup number, the register, how
  * long it has waited, the lines (name in the page's language, variant, quantity, options, the note said in words),
- * the status, and "Ready" (new tickets) and "Collected". While the stream is down the screen says it is reconnecting,
+ * the status, and "Ready" (new tickets) and "Collected", which asks first in the card. While the stream is down the screen says it is reconnecting,
  * in words. New tickets are announced in a polite live region ("New ticket 42: 2 × 担担面").
  */
 import { html, render } from '../../../lib/html.js';
@@ -11,6 +11,7 @@ import { LANG_CHANGE, currentLang, t, translate } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
 import { announce, messageHtml } from '../../../lib/form-errors.js';
 import { readPref, writePref } from '../../../lib/prefs.js';
+import { focusOpened } from '../../../lib/pos-display.js';
 import { STATIONS, follow, lineText, markCollected, markReady } from '../../../lib/pos-stations.js';
 import { define } from '../../../lib/define.js';
 
@@ -71,7 +72,22 @@ function lineTemplate(line) {
     </li>`;
 }
 
-function ticketTemplate(ticket) {
+/** "Collected" asks first, in the card: the ticket leaves every screen, and its order may be handed over with it. */
+function confirmTemplate(id, ticket, name) {
+  return html`
+    <section id="${id}-confirm" class="ticket__confirm stack" aria-labelledby="${id}-confirm-heading">
+      <h4 id="${id}-confirm-heading" tabindex="-1">${t('pos.tickets.confirm.heading', { name })}</h4>
+      <p id="${id}-confirm-what">${t('pos.tickets.confirm.what')}</p>
+      <p class="button-row">
+        <button type="button" id="${id}-confirm-yes" class="button button--primary ticket__button" data-action="confirmed"
+            data-ticket="${ticket.id}" aria-describedby="${id}-confirm-what">${t('pos.tickets.confirm.yes')}</button>
+        <button type="button" id="${id}-confirm-back" class="button button--secondary ticket__button" data-action="back"
+            data-ticket="${ticket.id}">${t('pos.tickets.confirm.back')}</button>
+      </p>
+    </section>`;
+}
+
+function ticketTemplate(ticket, confirming) {
   const id = `pos-ticket-${ticket.id}`;
   const name = ticketName(ticket);
   return html`
@@ -89,13 +105,13 @@ function ticketTemplate(ticket) {
           <span class="ticket__waited" data-since="${ticket.createdAt}">${waited(ticket.createdAt)}</span>
         </p>
         <ul id="${id}-lines" class="ticket__lines">${ticket.lines.map(lineTemplate)}</ul>
-        <p class="button-row">
+        ${confirming ? confirmTemplate(id, ticket, name) : html`<p class="button-row">
           ${ticket.status === 'NEW' && html`<button type="button" id="${id}-ready" class="button button--primary ticket__button"
               data-action="ready" data-ticket="${ticket.id}">${t('pos.tickets.markReady')}<span class="visually-hidden">
               — ${name}</span></button>`}
           <button type="button" id="${id}-collected" class="button button--secondary ticket__button" data-action="collected"
               data-ticket="${ticket.id}">${t('pos.tickets.markCollected')}<span class="visually-hidden"> — ${name}</span></button>
-        </p>
+        </p>`}
       </article>
     </li>`;
 }
@@ -131,7 +147,16 @@ class PosTickets extends HTMLElement {
     this.live = this.querySelector('#pos-tickets-live');
     this.addEventListener('click', (event) => {
       const button = event.target.closest('button[data-action]');
-      if (button) this.act(button.dataset.ticket, button.dataset.action);
+      if (!button) return;
+      const { ticket, action } = button.dataset;
+      if (action === 'collected') this.askCollected(ticket);
+      else if (action === 'back') this.closeConfirm(true);
+      else this.act(ticket, action === 'confirmed' ? 'collected' : action);
+    });
+    this.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !event.target.closest('.ticket__confirm')) return;
+      event.preventDefault();
+      this.closeConfirm(true);
     });
     this.onLangChange = () => this.draw();
     document.addEventListener(LANG_CHANGE, this.onLangChange);
@@ -174,6 +199,7 @@ class PosTickets extends HTMLElement {
     const fresh = this.known ? list.filter((ticket) => !this.known.has(ticket.id)) : [];
     this.known = new Set(list.map((ticket) => ticket.id));
     this.tickets = list;
+    if (!this.known.has(this.confirming)) this.confirming = null;
     this.draw();
     if (fresh.length > 0) {
       announce(this.live, { text: fresh.map((ticket) => t('pos.tickets.new', {
@@ -194,7 +220,7 @@ class PosTickets extends HTMLElement {
       : this.known === null ? html``
         : this.tickets.length === 0 ? html`<p id="pos-tickets-empty" class="station-empty">${t('pos.tickets.empty')}</p>`
           : html`<ol id="pos-tickets-list" class="tickets" aria-label="${t('pos.tickets.listLabel', {
-            count: this.tickets.length })}">${this.tickets.map(ticketTemplate)}</ol>`);
+            count: this.tickets.length })}">${this.tickets.map((ticket) => ticketTemplate(ticket, ticket.id === this.confirming))}</ol>`);
     if (focused && !this.contains(document.activeElement)) document.getElementById(focused)?.focus();
   }
 
@@ -209,9 +235,23 @@ class PosTickets extends HTMLElement {
     for (const since of this.querySelectorAll('[data-since]')) since.textContent = waited(since.dataset.since);
   }
 
+  askCollected(id) {
+    this.confirming = id;
+    this.draw();
+    focusOpened(document.getElementById(`pos-ticket-${id}-confirm-heading`), document.getElementById(`pos-ticket-${id}-confirm-yes`));
+  }
+
+  closeConfirm(focusBack) {
+    const id = this.confirming;
+    this.confirming = null;
+    this.draw();
+    if (focusBack && id) document.getElementById(`pos-ticket-${id}-collected`)?.focus();
+  }
+
   async act(id, action) {
     const ticket = this.tickets.find((one) => one.id === id);
     if (!ticket || this.busy.has(id)) return;
+    if (action === 'collected') this.confirming = null;
     this.busy.add(id);
     const error = this.querySelector('#pos-tickets-error');
     render(error, html``);
