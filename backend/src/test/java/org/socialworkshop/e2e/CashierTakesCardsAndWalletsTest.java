@@ -134,7 +134,7 @@ class CashierTakesCardsAndWalletsTest {
         String reader = reader(coordinator, counter.registerId(), tag);
         Storefront tablet = counter.tablet();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-sale-add-" + cup))).click();
-        tablet.waitUntil(textToBe(By.id("pos-sale-total"), "¥28.00"));
+        tablet.waitUntil(textToBe(By.id("pos-sale-total"), "CN¥28.00"));
 
         stripe.readerTimesOut(reader, true);
         tablet.element("pos-tenders-card").click();
@@ -159,7 +159,7 @@ class CashierTakesCardsAndWalletsTest {
         tablet.driver().findElement(By.cssSelector("[data-give-back]")).click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-tenders-confirm-text")));
         assertThat(tablet.element("pos-tenders-confirm-text").getText())
-                .isEqualTo(en.text("pos.tenders.confirmGiveBack", Map.of("method", "Alipay", "amount", "¥28.00")));
+                .isEqualTo(en.text("pos.tenders.confirmGiveBack", Map.of("method", "Alipay", "amount", "CN¥28.00")));
         assertThat(tablet.focusedId()).as("the safe choice has the focus").isEqualTo("pos-tenders-give-back-no");
         Accessibility.assertNoSeriousViolations(tablet.driver(), "giving back a wallet payment, asked to confirm, en");
         tablet.element("pos-tenders-give-back-yes").click();
@@ -170,7 +170,7 @@ class CashierTakesCardsAndWalletsTest {
         tablet.element("pos-sale-exact").click();
         tablet.element("pos-sale-complete").click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-sale-receipt")));
-        assertThat(tablet.element("pos-sale-receipt-given").getText()).isEqualTo("¥28.00");
+        assertThat(tablet.element("pos-sale-receipt-given").getText()).isEqualTo("CN¥28.00");
     }
 
     @Test
