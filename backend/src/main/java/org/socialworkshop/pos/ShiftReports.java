@@ -45,11 +45,13 @@ class ShiftReports {
     private final Catalog catalog;
     private final PriceLists priceLists;
     private final SignedDocuments documents;
+    private final DrawerEvents drawerEvents;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ShiftReports(Database db, Shifts shifts, PosRegisters registers, CounterOrders orders, Catalog catalog, PriceLists priceLists,
-            SignedDocuments documents) {
+            SignedDocuments documents, DrawerEvents drawerEvents) {
         this.db = db;
+        this.drawerEvents = drawerEvents;
         this.shifts = shifts;
         this.registers = registers;
         this.orders = orders;
@@ -64,7 +66,19 @@ class ShiftReports {
 
     /** What a report says (all amounts tax included; the drawer's counted cash and difference on a Z report). */
     record Report(Kind type, String register, String registerNameZh, String registerNameEn, UUID shift, String openedAt, String openedBy,
-            @Nullable String closedAt, @Nullable String closedBy, String issuedAt, Sales sales, List<ReceiptContent.Tax> taxes, Drawer drawer) {
+            @Nullable String closedAt, @Nullable String closedBy, String issuedAt, Sales sales, List<ReceiptContent.Tax> taxes, Drawer drawer,
+            Voided voided, List<NoSale> noSales) {
+    }
+
+    /** Lines taken off sales before they were paid: how many, units, their amount, and each with who and when. */
+    record Voided(long lines, long quantity, Money amount, List<VoidedLine> each) {
+    }
+
+    record VoidedLine(String nameZh, String nameEn, int quantity, Money amount, String cashier, String at) {
+    }
+
+    /** The drawer opened without a sale: who, why, when. */
+    record NoSale(String cashier, String reason, String at) {
     }
 
     record Sales(long count, Money total, List<ByTender> tenders, List<ByCategory> categories, List<ByProduct> products,
@@ -118,14 +132,16 @@ class ShiftReports {
     }
 
     private Mono<Issued> issue(Shifts.Shift shift, Kind kind) {
-        return Mono.zip(registers.one(shift.registerId()), sales(shift.id()), priceLists.all(false), paidOtherwise(shift.id())).flatMap(found -> {
+        return Mono.zip(registers.one(shift.registerId()), sales(shift.id()), priceLists.all(false), paidOtherwise(shift.id()),
+                drawerEvents.voids(shift.id()), drawerEvents.noSales(shift.id())).flatMap(found -> {
             PosRegisters.Register register = found.getT1();
             List<Sold> sold = found.getT2();
             Map<String, PriceLists.PriceList> lists = new LinkedHashMap<>();
             found.getT3().forEach(list -> lists.put(list.code(), list));
             return orders.lines(sold.stream().map(Sold::orderId).toList()).flatMap(lines -> catalog.categoriesOf(lines.stream()
                             .map(CounterOrders.SoldLine::productId).filter(java.util.Objects::nonNull).map(ProductId::new).toList())
-                    .map(categories -> report(kind, shift, register, sold, found.getT4(), lines, categories, lists)));
+                    .map(categories -> report(kind, shift, register, sold, found.getT4(), lines, categories, lists, found.getT5(),
+                            found.getT6())));
         }).flatMap(report -> {
             UUID id = UUID.randomUUID();
             ObjectNode content = (ObjectNode) documents.tree(report);
@@ -168,7 +184,8 @@ class ShiftReports {
     }
 
     private static Report report(Kind kind, Shifts.Shift shift, PosRegisters.Register register, List<Sold> sold,
-            List<ByTender> paidOtherwise, List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories, Map<String, PriceLists.PriceList> lists) {
+            List<ByTender> paidOtherwise, List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories, Map<String, PriceLists.PriceList> lists,
+            DrawerEvents.Voids voids, List<DrawerEvents.NoSale> noSales) {
         Money zero = Money.fen(0);
         Money total = sold.stream().map(Sold::total).reduce(zero, Money::plus);
         Money cash = sold.stream().map(Sold::cash).reduce(zero, Money::plus);
@@ -219,7 +236,10 @@ class ShiftReports {
                 closing == null ? null : closing.difference(), shift.movements().size());
         return new Report(kind, register.id(), register.nameZh(), register.nameEn(), shift.id(), TIME.format(shift.openedAt()), shift.openedBy(),
                 closing == null ? null : TIME.format(closing.closedAt()), closing == null ? null : closing.closedBy(),
-                TIME.format(OffsetDateTime.now()), sales, Receipts.taxes(taxed), drawer);
+                TIME.format(OffsetDateTime.now()), sales, Receipts.taxes(taxed), drawer,
+                new Voided(voids.lines(), voids.quantity(), voids.amount(), voids.each().stream().map(voided -> new VoidedLine(voided.nameZh(),
+                        voided.nameEn(), voided.quantity(), voided.amount(), voided.cashier(), TIME.format(voided.at()))).toList()),
+                noSales.stream().map(noSale -> new NoSale(noSale.cashier(), noSale.reason(), TIME.format(noSale.at()))).toList());
     }
 
     private static void add(Map<String, long[]> sums, String key, long quantity, long amount) {

@@ -115,9 +115,36 @@ class ShiftReportsTest {
                 .bind("id", UUID.fromString(z.substring(0, 36))).map(row -> row.get("v", String.class)).one().block()).isEqualTo("1");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void linesVoidedAndTheDrawerOpenedWithoutASaleAreInTheReportsOnceEach() {
+        UUID voidId = UUID.randomUUID();
+        Map<String, Object> voided = Map.of("id", voidId, "variantId", cup, "quantity", 2, "amount", TabletSale.money(13600));
+        counter.post("/api/pos/voids", voided, null).expectStatus().isCreated();
+        counter.post("/api/pos/voids", voided, null).expectStatus().isCreated();
+        UUID opening = UUID.randomUUID();
+        counter.post("/api/pos/shift/no-sale", Map.of("id", opening, "reason", "找零 change for a ¥100 note"), null).expectStatus().isCreated();
+        counter.post("/api/pos/shift/no-sale", Map.of("id", opening, "reason", "找零 change for a ¥100 note"), null).expectStatus().isCreated();
+        counter.post("/api/pos/voids", Map.of("id", UUID.randomUUID(), "variantId", UUID.randomUUID(), "quantity", 1,
+                "amount", TabletSale.money(100)), null).expectStatus().isEqualTo(422);
+        counter.post("/api/pos/voids", Map.of("id", UUID.randomUUID(), "variantId", cup, "quantity", 0,
+                "amount", TabletSale.money(100)), null).expectStatus().isBadRequest();
+        counter.post("/api/pos/shift/no-sale", Map.of("id", UUID.randomUUID(), "reason", " "), null).expectStatus().isBadRequest();
+
+        Map<String, Object> report = (Map<String, Object>) counter.post("/api/pos/shift/reports", Map.of(), null).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("report");
+        Map<String, Object> voids = (Map<String, Object>) report.get("voided");
+        assertThat(voids).containsEntry("lines", 1).containsEntry("quantity", 2).containsEntry("amount", Map.of("amount", 13600, "currency", "CNY"));
+        assertThat((List<Map<String, Object>>) voids.get("each")).singleElement()
+                .satisfies(line -> assertThat(line.get("cashier")).isEqualTo(counter.cashier.email()))
+                .satisfies(line -> assertThat((String) line.get("nameEn")).startsWith("Cup "));
+        assertThat((List<Map<String, Object>>) report.get("noSales")).singleElement()
+                .satisfies(noSale -> assertThat(noSale.get("reason")).isEqualTo("找零 change for a ¥100 note"));
+        assertThat(db.sql("SELECT count(*)::text AS v FROM audit_log WHERE action = 'pos.drawer-opened' AND subject = :s")
+                .bind("s", "register:" + counter.registerId).map(row -> row.get("v", String.class)).one().block()).isEqualTo("1");
+    }
+
     private void sell(TabletSale sale, long given) {
         counter.sell(sale, documents, given).expectStatus().isCreated();
     }
-
-
 }

@@ -96,6 +96,30 @@ function salesTemplate(sales) {
     </section>`;
 }
 
+/**
+ * Lines taken off sales before payment and the drawer opened without a sale: each with who and when (reports issued
+ * before these were counted have neither, and show nothing of them).
+ */
+function lossTemplate(report) {
+  const { voided, noSales } = report;
+  if (!voided || !noSales) return null;
+  return html`
+    <section class="paper__part" aria-labelledby="report-voided-heading">
+      <h3 id="report-voided-heading">${t('report.voided.heading')}</h3>
+      <p id="report-voided">${voided.lines === 0 ? t('report.voided.none')
+        : t('report.voided.summary', { lines: voided.lines, quantity: voided.quantity, amount: formatMoney(voided.amount) })}</p>
+    </section>
+    ${table('report-voided-lines', 'report.voided.each', ['report.col.product', 'report.col.quantity', 'report.col.amount',
+      'report.col.cashier', 'report.col.time'], voided.each.map((line) => [pick(line.nameZh, line.nameEn), line.quantity,
+      formatMoney(line.amount), line.cashier, localTime(line.at)]))}
+    <section class="paper__part" aria-labelledby="report-no-sales-heading">
+      <h3 id="report-no-sales-heading">${t('report.noSales.heading')}</h3>
+      ${noSales.length === 0 ? html`<p id="report-no-sales">${t('report.noSales.none')}</p>` : html`
+        <ul id="report-no-sales" class="plain-list">${noSales.map((noSale) => html`<li>${localTime(noSale.at)} · ${noSale.cashier}:
+          ${noSale.reason}</li>`)}</ul>`}
+    </section>`;
+}
+
 function taxesTemplate(taxes) {
   return table('report-taxes', 'report.taxes.heading', ['report.col.rate', 'receipt.taxes.gross', 'receipt.taxes.tax', 'receipt.taxes.net'],
     taxes.map((tax) => [percent(tax.rate), formatMoney(tax.gross), formatMoney(tax.tax), formatMoney(tax.net)]));
@@ -133,6 +157,7 @@ export function paperTemplate(report, address) {
       </header>
       ${factsTemplate(report)}
       ${salesTemplate(report.sales)}
+      ${lossTemplate(report)}
       ${taxesTemplate(report.taxes)}
       ${drawerTemplate(report.drawer)}
       <footer class="paper__foot">

@@ -37,6 +37,7 @@ import { register as registerNote } from '../pos-note/pos-note.js';
 import { register as registerCameraScan } from '../pos-camera-scan/pos-camera-scan.js';
 import { register as registerTenders } from '../pos-tenders/pos-tenders.js';
 import { uuid } from '../../../lib/uuid.js';
+import { recordVoid, sendVoids } from '../../../lib/pos-voids.js';
 
 const MAX_QUANTITY = 999;
 /** Notes a customer hands over for more than the total: the next 50 and the next 100 yuan. */
@@ -219,6 +220,7 @@ class PosSale extends HTMLElement {
     try {
       const [device, catalog] = await Promise.all([currentDevice(), loadCatalog()]);
       if (!device.offline) await adoptSeries(device.register.id, device.series);
+      sendVoids();
       this.counter = { register: device.register.id, seller: catalog.seller };
       /** How much of a line this cashier may take off, in percent (0: no discounts). */
       this.upTo = device.permissions?.discountUpTo ?? 0;
@@ -569,6 +571,7 @@ class PosSale extends HTMLElement {
     const line = this.lineOf(key);
     const quantity = line.quantity + by;
     if (quantity < 1 || quantity > MAX_QUANTITY) return;
+    if (by < 0) this.voided(line, -by);
     line.quantity = quantity;
     this.drawLines();
     this.querySelector(`#pos-sale-${by > 0 ? 'more' : 'fewer'}-${CSS.escape(key)}`)?.focus();
@@ -579,12 +582,18 @@ class PosSale extends HTMLElement {
   remove(key) {
     const at = this.sale.findIndex((line) => line.key === key);
     const name = this.nameOf(this.sale[at]);
+    this.voided(this.sale[at], this.sale[at].quantity);
     this.sale.splice(at, 1);
     this.drawLines();
     const next = this.sale[Math.min(at, this.sale.length - 1)];
     if (next) this.querySelector(`#pos-sale-remove-${CSS.escape(next.key)}`).focus();
     else this.querySelector('#pos-sale-lines-heading').focus();
     announce(this.statusLine, { key: 'pos.sale.removed', params: { name, total: spokenMoney(cash(this.totalFen())) } });
+  }
+
+  /** `quantity` units of `line` taken off the sale: recorded for the shift's reports (lib/pos-voids.js). */
+  voided(line, quantity) {
+    recordVoid(line.variantId, quantity, this.unitOf(line) * quantity).catch((error) => console.warn('The void was not kept.', error));
   }
 
   /** The whole sale at the prices of the list `code` (null: the regular prices), said with the new total. */

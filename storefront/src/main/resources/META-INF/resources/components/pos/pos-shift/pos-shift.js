@@ -97,6 +97,17 @@ class PosShift extends HTMLElement {
             </div>
             <p><button type="submit" id="pos-cash-save" class="button button--secondary" data-i18n="pos.shift.cash.save"></button></p>
           </form>
+          <form id="pos-no-sale-form" class="stack" novalidate aria-labelledby="pos-no-sale-heading">
+            <h3 id="pos-no-sale-heading" data-i18n="pos.shift.noSale.heading"></h3>
+            <div class="field">
+              <label for="pos-no-sale-reason" data-i18n="pos.shift.noSale.reason"></label>
+              <p id="pos-no-sale-reason-hint" class="field__hint" data-i18n="pos.shift.noSale.hint"></p>
+              <input id="pos-no-sale-reason" type="text" maxlength="200" autocomplete="off" required
+                     aria-describedby="pos-no-sale-reason-hint">
+              <p id="pos-no-sale-reason-error" class="field__error" hidden></p>
+            </div>
+            <p><button type="submit" id="pos-no-sale-save" class="button button--secondary" data-i18n="pos.shift.noSale.save"></button></p>
+          </form>
           <form id="pos-shift-close-form" class="stack" novalidate>
             ${moneyField('pos-shift-counted', 'pos.shift.counted', 'pos.shift.countedHint')}
             <p><button type="submit" id="pos-shift-close" class="button button--secondary" data-i18n="pos.shift.close"></button></p>
@@ -118,6 +129,7 @@ class PosShift extends HTMLElement {
     this.querySelector('#pos-shift-open-form').addEventListener('submit', (event) => { event.preventDefault(); this.open(); });
     this.querySelector('#pos-cash-form').addEventListener('submit', (event) => { event.preventDefault(); this.move(); });
     this.querySelector('#pos-shift-close-form').addEventListener('submit', (event) => { event.preventDefault(); this.askToClose(); });
+    this.querySelector('#pos-no-sale-form').addEventListener('submit', (event) => { event.preventDefault(); this.noSale(); });
     this.querySelector('#pos-shift-confirm-close').addEventListener('click', () => this.close());
     this.querySelector('#pos-shift-confirm-back').addEventListener('click', () => this.closeConfirm(true));
     this.querySelector('#pos-shift-confirm').addEventListener('keydown', (event) => {
@@ -163,7 +175,7 @@ class PosShift extends HTMLElement {
     this.shift = shift;
     this.querySelector('#pos-shift-offline').hidden = !offline;
     if (!offline) keep('shift', shift).catch((error) => console.warn('Could not keep the shift.', error));
-    this.keys = { open: uuid(), move: uuid(), close: uuid() };
+    this.keys = { open: uuid(), move: uuid(), close: uuid(), noSale: uuid() };
     const closedPanel = this.querySelector('#pos-shift-closed');
     closedPanel.hidden = !closed;
     if (closed) {
@@ -207,6 +219,30 @@ class PosShift extends HTMLElement {
     } catch (error) {
       console.warn('The drawer did not take it.', error);
       this.statusLine.textContent = '';
+      this.errors.show(this.problems(error));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** The drawer was opened without a sale: recorded with the reason, for the shift's reports. */
+  async noSale() {
+    const reason = this.querySelector('#pos-no-sale-reason').value.trim();
+    if (!reason) {
+      this.errors.show([{ target: 'pos-no-sale-reason', message: { key: 'pos.shift.noSale.reasonMissing' } }]);
+      return;
+    }
+    if (this.busy) return;
+    this.errors.clear();
+    this.busy = true;
+    try {
+      await ensureCsrfToken();
+      await api.post('/api/pos/shift/no-sale', { id: this.keys.noSale, reason });
+      this.keys.noSale = uuid();
+      this.querySelector('#pos-no-sale-reason').value = '';
+      announce(this.statusLine, { key: 'pos.shift.noSale.done', params: { reason } });
+    } catch (error) {
+      console.warn('The drawer opening was not recorded.', error);
       this.errors.show(this.problems(error));
     } finally {
       this.busy = false;
