@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
 import org.springframework.http.MediaType;
@@ -85,6 +86,20 @@ class AdminRegisterController {
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     Mono<PosRegisters.Register> cardReader(@PathVariable @Pattern(regexp = REGISTER_ID) String id, @Valid @RequestBody CardReader body) {
         return registers.cardReader(id, body.reader());
+    }
+
+    /** The counter's ESC/POS printer on the shop's network, {@code host:port} (e.g. {@code 192.168.1.40:9100}), or null. */
+    record Printer(@Nullable @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,252}:[0-9]{1,5}") String address) {
+    }
+
+    @PutMapping("/api/admin/pos/registers/{id}/printer")
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    Mono<PosRegisters.Register> printer(@PathVariable @Pattern(regexp = REGISTER_ID) String id, @Valid @RequestBody Printer body) {
+        String address = body.address();
+        if (address != null && Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)) > 65_535) {
+            return Mono.error(InvalidInput.field("address", "the port must be 1 to 65535"));
+        }
+        return registers.printer(id, address);
     }
 
     @PostMapping("/api/admin/pos/devices/{id}/revoke")

@@ -161,6 +161,23 @@ final class PosProblem extends ProblemException {
         return problem;
     }
 
+    static PosProblem noPrinter() {
+        return new PosProblem(HttpStatus.CONFLICT, "no-printer", "No printer",
+                "No receipt printer is set for this register; print through the browser, or a coordinator sets the printer.");
+    }
+
+    static PosProblem printerUnreachable(String address) {
+        PosProblem problem = new PosProblem(HttpStatus.SERVICE_UNAVAILABLE, "printer-unreachable", "Printer not reachable",
+                "The receipt printer at " + address + " did not take the print: check that it is on, has paper and is on the "
+                        + "network, then try again (or print through the browser).");
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return problem;
+    }
+
+    static PosProblem unknownReceipt() {
+        return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "This register issued no receipt with this code.");
+    }
+
     static PosProblem unknownReport() {
         return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "No shift report has this code; a report printed by the workshop always has one.");

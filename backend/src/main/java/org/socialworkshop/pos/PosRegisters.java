@@ -48,10 +48,11 @@ public class PosRegisters {
 
     /**
      * A register as coordinators see it: its receipt series, its active tablet, whether a code is waiting, and the
-     * Stripe Terminal reader that takes its cards (none in demo mode, or before one is set).
+     * Stripe Terminal reader that takes its cards (none in demo mode, or before one is set), and the ESC/POS printer on its
+     * counter ({@code host:port}, none when the tablet prints through the browser).
      */
     public record Register(String id, RegisterKind kind, String nameZh, String nameEn, long lastReceiptNumber,
-            @Nullable Device device, @Nullable OffsetDateTime pairingCodeExpiresAt, @Nullable String cardReader) {
+            @Nullable Device device, @Nullable OffsetDateTime pairingCodeExpiresAt, @Nullable String cardReader, @Nullable String printer) {
     }
 
     /** A paired tablet. */
@@ -88,7 +89,7 @@ public class PosRegisters {
 
     private Mono<List<Register>> registers(@Nullable String only) {
         return db.sql("""
-                        SELECT r.id, r.kind, r.card_reader, d.id AS device_id, d.label, d.paired_at, d.paired_by, c.expires_at
+                        SELECT r.id, r.kind, r.card_reader, r.printer, d.id AS device_id, d.label, d.paired_at, d.paired_by, c.expires_at
                         FROM pos_registers r
                         LEFT JOIN pos_devices d ON d.register_id = r.id AND d.revoked_at IS NULL
                         LEFT JOIN pos_pairing_codes c ON c.register_id = r.id AND c.expires_at > now()
@@ -97,17 +98,28 @@ public class PosRegisters {
                 .bindNullable("only", only, String.class)
                 .map(row -> new Row(row.get("id", String.class), RegisterKind.valueOf(row.get("kind", String.class)),
                         row.get("device_id", UUID.class) == null ? null : device(row, null), row.get("expires_at", OffsetDateTime.class),
-                        row.get("card_reader", String.class)))
+                        row.get("card_reader", String.class), row.get("printer", String.class)))
                 .list()
                 .flatMap(rows -> receiptRegisters.find(rows.stream().map(Row::id).toList()).map(series -> rows.stream().map(row -> {
                     ReceiptRegisters.Register names = series.get(row.id());
                     return new Register(row.id(), row.kind(), names.nameZh(), names.nameEn(), names.lastNumber(), row.device(),
-                            row.codeExpiresAt(), row.cardReader());
+                            row.codeExpiresAt(), row.cardReader(), row.printer());
                 }).toList()));
     }
 
     private record Row(String id, RegisterKind kind, @Nullable Device device, @Nullable OffsetDateTime codeExpiresAt,
-            @Nullable String cardReader) {
+            @Nullable String cardReader, @Nullable String printer) {
+    }
+
+    /** Sets the ESC/POS printer on the register's counter ({@code host:port}), or none. */
+    Mono<Register> printer(String registerId, @Nullable String address) {
+        return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> db.sql("UPDATE pos_registers SET printer = :printer WHERE id = :id")
+                        .bind("id", registerId).bindNullable("printer", address, String.class)
+                        .update()
+                        .flatMap(updated -> updated == 0 ? Mono.error(PosProblem.unknownRegister())
+                                : audit.record(actor, "pos.printer-set", "register:" + registerId,
+                                        address == null ? Map.of() : Map.of("printer", address)))))
+                .then(Mono.defer(() -> one(registerId)));
     }
 
     /** Pairs the register with a Stripe Terminal reader ({@code tmr_…}), or with none. */

@@ -14,6 +14,8 @@ import { tenderLabel } from '../../../lib/tenders.js';
 import { formatMoney } from '../../../lib/money.js';
 import { receiptPage, renderings } from '../../../lib/receipts.js';
 import { choosePaper, fitRollToReceipt } from '../../../lib/paper-size.js';
+import { ApiError, api } from '../../../lib/api.js';
+import { announce } from '../../../lib/form-errors.js';
 import { define } from '../../../lib/define.js';
 import { slipTemplate } from './slip.js';
 
@@ -27,8 +29,10 @@ class PosSaleReceipt extends HTMLElement {
         <dl id="pos-sale-receipt-figures" class="facts facts--totals"></dl>
         <div class="button-row">
           <button type="button" id="pos-sale-print" class="button button--secondary" data-i18n="pos.sale.receipt.print"></button>
+          <button type="button" id="pos-sale-printer" class="button button--secondary" data-i18n="pos.sale.receipt.printer" hidden></button>
           <button type="button" id="pos-sale-new" class="button button--primary" data-i18n="pos.sale.receipt.new"></button>
         </div>
+        <p id="pos-sale-receipt-status" class="status-message" role="status"></p>
         <div id="pos-sale-receipt-slip"></div>
         <ul id="pos-sale-receipt-links" class="plain-list stack" hidden>
           <li><a id="pos-sale-receipt-link" data-i18n="pos.sale.receipt.open"></a></li>
@@ -37,6 +41,7 @@ class PosSaleReceipt extends HTMLElement {
       </section>`);
     translate(this);
     this.querySelector('#pos-sale-print').addEventListener('click', () => this.print());
+    this.querySelector('#pos-sale-printer').addEventListener('click', () => this.printOnPrinter());
     this.querySelector('#pos-sale-new').addEventListener('click', () => {
       this.dispatchEvent(new CustomEvent('pos-sale-new', { bubbles: true }));
     });
@@ -76,11 +81,27 @@ class PosSaleReceipt extends HTMLElement {
     render(this.querySelector('#pos-sale-receipt-slip'), slipTemplate(signed, window.location.origin));
     this.querySelector('#pos-sale-receipt-offline').hidden = Boolean(sold);
     this.querySelector('#pos-sale-receipt-links').hidden = !sold;
+    // The counter's printer prints what the server keeps: a receipt still waiting to be sent goes through the browser.
+    this.querySelector('#pos-sale-printer').hidden = !(sold && this.printer);
+    this.querySelector('#pos-sale-receipt-status').textContent = '';
     if (sold) {
       this.querySelector('#pos-sale-receipt-link').href = receiptPage(sold.receipt.code);
       this.querySelector('#pos-sale-receipt-pdf').href = renderings(sold.receipt.code).pdfRoll;
     }
     translate(this);
+  }
+
+  /** Prints the receipt on the register's ESC/POS printer (docs/api/pos.md, "Printing at the counter"). */
+  async printOnPrinter() {
+    const status = this.querySelector('#pos-sale-receipt-status');
+    const { sold } = this.done;
+    try {
+      await api.post('/api/pos/print', { receipt: sold.receipt.code });
+      announce(status, { key: 'pos.sale.receipt.printed' });
+    } catch (error) {
+      console.warn('The printer did not print the receipt.', error);
+      announce(status, { key: error instanceof ApiError && error.status === 503 ? 'pos.sale.receipt.printerDown' : 'pos.sale.receipt.printerFailed' });
+    }
   }
 
   /** Prints the slip alone, on a roll page as long as the slip (lib/paper-size.js). */

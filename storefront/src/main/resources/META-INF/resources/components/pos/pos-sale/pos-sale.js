@@ -222,6 +222,7 @@ class PosSale extends HTMLElement {
       if (!device.offline) await adoptSeries(device.register.id, device.series);
       sendVoids();
       this.counter = { register: device.register.id, seller: catalog.seller };
+      this.receipt.printer = device.register.printer ?? null;
       /** How much of a line this cashier may take off, in percent (0: no discounts). */
       this.upTo = device.permissions?.discountUpTo ?? 0;
       this.useCatalog(catalog);
