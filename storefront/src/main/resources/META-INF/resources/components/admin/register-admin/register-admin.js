@@ -1,7 +1,8 @@
 /**
  * <register-admin>: the POS registers (GET /api/admin/pos/registers), each with its tablet; opening a
  * register; a one-time pairing code for a register without a tablet, shown large with when it stops
- * working; and revoking a register's tablet after a confirmation (docs/api/pos.md).
+ * working; revoking a register's tablet after a confirmation; and the register's card reader (Stripe Terminal) and
+ * receipt printer on the shop's network (docs/api/pos.md).
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -49,6 +50,18 @@ class RegisterAdmin extends HTMLElement {
           <button type="button" id="register-revoke-cancel" class="button button--secondary" data-i18n="pos.admin.revoke.cancel"></button>
         </div>
       </section>
+      <section id="register-devices-panel" class="admin-panel" aria-labelledby="register-devices-heading" hidden>
+        <h2 id="register-devices-heading" tabindex="-1"></h2>
+        <div id="register-devices-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
+        <form id="register-devices-form" class="admin-form" novalidate>
+          ${textField('register-reader', 'pos.admin.devices.reader', 'pos.admin.devices.readerHint', { maxlength: 64 })}
+          ${textField('register-printer', 'pos.admin.devices.printer', 'pos.admin.devices.printerHint', { maxlength: 260 })}
+          <div class="button-row">
+            <button type="submit" id="register-devices-save" class="button button--primary" data-i18n="pos.admin.devices.save"></button>
+            <button type="button" id="register-devices-cancel" class="button button--secondary" data-i18n="pos.admin.devices.cancel"></button>
+          </div>
+        </form>
+      </section>
       <section class="admin-panel" aria-labelledby="register-new-heading">
         <h2 id="register-new-heading" data-i18n="pos.admin.new.heading"></h2>
         <div id="register-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
@@ -82,6 +95,11 @@ class RegisterAdmin extends HTMLElement {
       this.create();
     });
     this.addEventListener('click', (event) => this.clicked(event));
+    this.devicesErrors = new FormErrors(this.querySelector('#register-devices-form'), this.querySelector('#register-devices-errors'));
+    this.querySelector('#register-devices-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.saveDevices();
+    });
     this.loader = new ListLoad(this, {
       what: 'POS registers',
       retryId: 'register-list-retry',
@@ -107,6 +125,7 @@ class RegisterAdmin extends HTMLElement {
                 <th scope="col" data-i18n="pos.admin.col.kind"></th>
                 <th scope="col" data-i18n="pos.admin.col.tablet"></th>
                 <th scope="col" data-i18n="pos.admin.col.receipts"></th>
+                <th scope="col" data-i18n="pos.admin.col.devices"></th>
                 <th scope="col" data-i18n="pos.admin.col.actions"></th>
               </tr>
             </thead>
@@ -121,6 +140,17 @@ class RegisterAdmin extends HTMLElement {
                           ${formatWhen(register.device.pairedAt)}</span>`
                     : html`<span class="badge badge--off" data-i18n="pos.admin.notPaired"></span>`}</td>
                   <td>${register.lastReceiptNumber}</td>
+                  <td id="register-devices-${register.id}">
+                    <span class="data-table__sub">${register.cardReader
+                      ? html`<span data-i18n="pos.admin.devices.readerIs" data-i18n-params="${params({ reader: register.cardReader })}"></span>`
+                      : html`<span data-i18n="pos.admin.devices.noReader"></span>`}</span>
+                    <span class="data-table__sub">${register.printer
+                      ? html`<span data-i18n="pos.admin.devices.printerIs" data-i18n-params="${params({ printer: register.printer })}"></span>`
+                      : html`<span data-i18n="pos.admin.devices.noPrinter"></span>`}</span>
+                    <button type="button" id="register-devices-open-${register.id}" class="button button--secondary" data-devices="${register.id}">
+                      <span data-i18n="pos.admin.devices.open"></span><span class="visually-hidden"> ${localName(register)}</span>
+                    </button>
+                  </td>
                   <td>${register.device
                     ? html`<button type="button" id="register-revoke-${register.id}" class="button button--secondary"
                                    data-revoke="${register.id}">
@@ -142,6 +172,8 @@ class RegisterAdmin extends HTMLElement {
     if (!button) return;
     if (button.dataset.code) this.pairingCode(this.find(button.dataset.code));
     else if (button.dataset.revoke) this.askToRevoke(this.find(button.dataset.revoke));
+    else if (button.dataset.devices) this.openDevices(this.find(button.dataset.devices));
+    else if (button.id === 'register-devices-cancel') this.closeDevices(true);
     else if (button.id === 'register-revoke-confirm') this.revoke();
     else if (button.id === 'register-revoke-cancel') this.closeRevoke(true);
   }
@@ -205,6 +237,62 @@ class RegisterAdmin extends HTMLElement {
     } catch (error) {
       console.warn('Asking for a pairing code failed.', error);
       announce(this.listStatus, { key: error.status === 409 ? 'pos.admin.code.paired' : 'pos.admin.failed' });
+    }
+  }
+
+  /** The register's card reader and printer, to change. */
+  openDevices(register) {
+    this.devicesOf = register;
+    const heading = this.querySelector('#register-devices-heading');
+    heading.dataset.i18n = 'pos.admin.devices.heading';
+    heading.dataset.i18nParams = params({ name: localName(register) });
+    translate(heading);
+    this.querySelector('#register-reader').value = register.cardReader ?? '';
+    this.querySelector('#register-printer').value = register.printer ?? '';
+    this.devicesErrors.clear();
+    this.querySelector('#register-devices-panel').hidden = false;
+    heading.focus();
+  }
+
+  closeDevices(focusBack) {
+    const register = this.devicesOf;
+    this.devicesOf = null;
+    this.querySelector('#register-devices-panel').hidden = true;
+    if (focusBack && register) this.querySelector(`#register-devices-open-${register.id}`)?.focus();
+  }
+
+  async saveDevices() {
+    const register = this.devicesOf;
+    if (!register || this.busy) return;
+    const reader = this.querySelector('#register-reader').value.trim();
+    const printer = this.querySelector('#register-printer').value.trim();
+    const problems = [];
+    if (reader && !/^tmr_[A-Za-z0-9]{1,60}$/.test(reader)) problems.push({ target: 'register-reader', message: { key: 'pos.admin.devices.readerInvalid' } });
+    const port = Number(printer.slice(printer.lastIndexOf(':') + 1));
+    if (printer && (!/^[A-Za-z0-9][A-Za-z0-9.-]{0,252}:[0-9]{1,5}$/.test(printer) || port < 1 || port > 65535)) {
+      problems.push({ target: 'register-printer', message: { key: 'pos.admin.devices.printerInvalid' } });
+    }
+    if (problems.length) {
+      this.devicesErrors.show(problems);
+      return;
+    }
+    this.busy = true;
+    announce(this.listStatus, { key: 'pos.admin.saving' });
+    try {
+      await ensureCsrfToken();
+      const path = `/api/admin/pos/registers/${encodeURIComponent(register.id)}`;
+      await api.put(`${path}/card-reader`, reader ? { reader } : {});
+      await api.put(`${path}/printer`, printer ? { address: printer } : {});
+      this.closeDevices(false);
+      await this.loader.run();
+      announce(this.listStatus, { key: 'pos.admin.devices.done', params: { name: localName(register) } });
+      this.querySelector(`#register-devices-open-${register.id}`)?.focus();
+    } catch (error) {
+      console.warn('Saving the register\'s reader and printer failed.', error);
+      this.listStatus.textContent = '';
+      this.devicesErrors.show(problemsFrom(error, (field) => ({ reader: 'register-reader', address: 'register-printer' })[field] ?? null));
+    } finally {
+      this.busy = false;
     }
   }
 
