@@ -138,10 +138,14 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
         if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
             ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
         }
-        driver.manage().deleteAllCookies();
-        // WebDriver deletes only the cookies the current page can see; a paired tablet's sits on /api/pos.
-        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        forgetCookies();
         driver.manage().window().setSize(DESKTOP);
+    }
+
+    /** Forgets every cookie: WebDriver deletes only those the current page can see, and a paired tablet's sits on /api/pos. */
+    void forgetCookies() {
+        driver.manage().deleteAllCookies();
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     @Override

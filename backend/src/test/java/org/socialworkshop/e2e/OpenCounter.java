@@ -23,9 +23,20 @@ record OpenCounter(String registerId, String cashierId, Storefront tablet) {
 
     static OpenCounter open(Browser browser, int port, WebTestClient coordinator, Accounts accounts, String registerId, String lang,
             int floatYuan) {
+        create(coordinator, registerId);
+        return pair(browser, port, coordinator, accounts, registerId, lang, floatYuan);
+    }
+
+    /** Opens the register (a shop counter named after its id), with no tablet yet. */
+    static void create(WebTestClient coordinator, String registerId) {
         coordinator.post().uri("/api/admin/pos/registers")
                 .bodyValue(Map.of("id", registerId, "kind", "SHOP_COUNTER", "nameZh", "柜台 " + registerId, "nameEn", "Counter " + registerId))
                 .exchange().expectStatus().isCreated();
+    }
+
+    /** Pairs a tablet with the register opened before, signs a new cashier in and opens the shift. */
+    static OpenCounter pair(Browser browser, int port, WebTestClient coordinator, Accounts accounts, String registerId, String lang,
+            int floatYuan) {
         String tag = registerId.toLowerCase();
         Account cashier = accounts.create(new NewAccount("cashier-" + tag + "@example.org", "收银员 " + registerId,
                 "a-long-password-" + tag, Set.of(Role.CASHIER))).block();
