@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,6 @@ import org.socialworkshop.identity.Accounts;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.FakeStripe;
 import org.socialworkshop.support.SecondInstance;
-import org.socialworkshop.support.TestPostgres;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,8 +56,7 @@ class CashierTakesCardsAndWalletsTest {
     @BeforeAll
     static void startStripeAndTheApp() {
         stripe = FakeStripe.start();
-        app = SecondInstance.start(Stream.concat(Stream.of(stripe.properties()), Stream.of("workshop.database.url=" + TestPostgres.url()))
-                .toArray(String[]::new));
+        app = SecondInstance.withStripe(stripe);
     }
 
     @AfterAll
@@ -90,7 +87,7 @@ class CashierTakesCardsAndWalletsTest {
                 .isEqualTo(zh.text("pos.tenders.waitingWallet", Map.of("method", "微信支付", "amount", "¥20.00")));
         assertThat(tablet.element("pos-sale-remove-" + cup).getDomAttribute("aria-disabled")).as("the lines hold").isEqualTo("true");
         Accessibility.assertNoSeriousViolations(tablet.driver(), "a WeChat Pay code waiting to be scanned, zh-CN");
-        stripe.payWallet(waiting("wechat_pay"));
+        stripe.payWallet(stripe.waitingWallet("wechat_pay"));
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.paid",
                 Map.of("method", "微信支付", "amount", zh.text("money.spoken", Map.of("amount", "20.00")), "left", zh.text("money.spoken", Map.of("amount", "36.00"))))));
         assertThat(tablet.element("pos-sale-cash-due").getText()).isEqualTo(zh.text("pos.sale.cash.due", Map.of("amount", "¥36.00")));
@@ -152,7 +149,7 @@ class CashierTakesCardsAndWalletsTest {
         // Alipay pays it all, then the customer would rather pay cash: given back after a confirmation.
         tablet.element("pos-tenders-alipay").click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-tenders-qr")));
-        String alipay = waiting("alipay");
+        String alipay = stripe.waitingWallet("alipay");
         stripe.payWallet(alipay);
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.paid",
                 Map.of("method", "Alipay", "amount", en.text("money.spoken", Map.of("amount", "28.00")), "left", en.text("money.spoken", Map.of("amount", "0.00"))))));
@@ -213,11 +210,4 @@ class CashierTakesCardsAndWalletsTest {
         return reader;
     }
 
-    /** The wallet payment of this kind waiting for its customer, the newest. */
-    private static String waiting(String method) {
-        List<Map<String, Object>> waiting = stripe.paymentIntents().stream()
-                .filter(intent -> List.of(method).equals(intent.get("payment_method_types")) && "requires_action".equals(intent.get("status")))
-                .toList();
-        return (String) waiting.get(waiting.size() - 1).get("id");
-    }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +18,6 @@ import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.FakePrinter;
 import org.socialworkshop.support.FakeStripe;
 import org.socialworkshop.support.SecondInstance;
-import org.socialworkshop.support.TestPostgres;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -56,8 +54,7 @@ class CashierWorksAFullShiftTest {
     static void startStripeThePrinterAndTheApp() {
         stripe = FakeStripe.start();
         printer = FakePrinter.start();
-        app = SecondInstance.start(Stream.concat(Stream.of(stripe.properties()), Stream.of("workshop.database.url=" + TestPostgres.url()))
-                .toArray(String[]::new));
+        app = SecondInstance.withStripe(stripe);
     }
 
     @AfterAll
@@ -128,7 +125,7 @@ class CashierWorksAFullShiftTest {
         sellOne(tablet, cup);
         tablet.element("pos-tenders-wechat").click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-tenders-qr")));
-        stripe.payWallet(waiting("wechat_pay"));
+        stripe.payWallet(stripe.waitingWallet("wechat_pay"));
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-tenders-paid")));
         complete(tablet);
         tablet.element("pos-sale-new").click();
@@ -138,7 +135,7 @@ class CashierWorksAFullShiftTest {
         tablet.element("pos-tenders-amount").sendKeys("10");
         tablet.element("pos-tenders-alipay").click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-tenders-qr")));
-        stripe.payWallet(waiting("alipay"));
+        stripe.payWallet(stripe.waitingWallet("alipay"));
         tablet.waitUntil(textToBe(By.id("pos-sale-cash-due"), zh.text("pos.sale.cash.due", Map.of("amount", "¥18.00"))));
         tablet.element("pos-sale-exact").click();
         complete(tablet);
@@ -190,10 +187,4 @@ class CashierWorksAFullShiftTest {
         });
     }
 
-    private static String waiting(String method) {
-        List<Map<String, Object>> waiting = stripe.paymentIntents().stream()
-                .filter(intent -> List.of(method).equals(intent.get("payment_method_types")) && "requires_action".equals(intent.get("status")))
-                .toList();
-        return (String) waiting.get(waiting.size() - 1).get("id");
-    }
 }

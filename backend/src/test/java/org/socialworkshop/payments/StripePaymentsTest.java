@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +20,6 @@ import org.socialworkshop.support.RefundRace;
 import org.socialworkshop.support.FakeStripe;
 import org.socialworkshop.support.SecondInstance;
 import org.socialworkshop.support.Shop;
-import org.socialworkshop.support.TestPostgres;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -64,9 +62,7 @@ class StripePaymentsTest {
     }
 
     static SecondInstance stripeInstance() {
-        String[] properties = Stream.concat(Stream.of(stripe.properties()), Stream.of("workshop.database.url=" + TestPostgres.url()))
-                .toArray(String[]::new);
-        return SecondInstance.start(properties);
+        return SecondInstance.withStripe(stripe);
     }
 
     @BeforeEach

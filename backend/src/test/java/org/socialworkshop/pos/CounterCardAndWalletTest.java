@@ -3,7 +3,6 @@ package org.socialworkshop.pos;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,6 @@ import org.socialworkshop.receipts.SignedDocuments;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.FakeStripe;
 import org.socialworkshop.support.SecondInstance;
-import org.socialworkshop.support.TestPostgres;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -53,8 +51,7 @@ class CounterCardAndWalletTest {
     @BeforeAll
     static void startStripeAndTheApp() {
         stripe = FakeStripe.start();
-        app = SecondInstance.start(Stream.concat(Stream.of(stripe.properties()), Stream.of("workshop.database.url=" + TestPostgres.url()))
-                .toArray(String[]::new));
+        app = SecondInstance.withStripe(stripe);
     }
 
     @AfterAll

@@ -141,7 +141,18 @@ public final class FakeStripe implements AutoCloseable {
         state.payWallet(paymentIntentId);
     }
 
-    /** Every PaymentIntent created directly (not by a Checkout Session), as Stripe's JSON. */
+    /** The newest wallet payment of {@code method} ({@code wechat_pay}, {@code alipay}) waiting for its buyer to scan it. */
+    public String waitingWallet(String method) {
+        List<Map<String, Object>> waiting = paymentIntents().stream()
+                .filter(intent -> List.of(method).equals(intent.get("payment_method_types")) && "requires_action".equals(intent.get("status")))
+                .toList();
+        if (waiting.isEmpty()) {
+            throw new IllegalStateException("No " + method + " payment waits for its buyer");
+        }
+        return (String) waiting.get(waiting.size() - 1).get("id");
+    }
+
+    /** Every PaymentIntent created (directly, or by a Checkout Session once paid for), as Stripe's JSON. */
     public List<Map<String, Object>> paymentIntents() {
         return state.intentsJson();
     }

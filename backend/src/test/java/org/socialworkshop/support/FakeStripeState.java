@@ -18,7 +18,8 @@ final class FakeStripeState {
     private static final long ONE_DAY = 24 * 60 * 60;
 
     private final String baseUrl;
-    private final AtomicLong ids = new AtomicLong();
+    /** Shared by every fake in the JVM: the tests share one database, where Stripe's ids are unique as at Stripe. */
+    private static final AtomicLong IDS = new AtomicLong();
     private final Map<String, FakeCheckoutSession> sessions = new LinkedHashMap<>();
     private final Map<String, FakePaymentIntent> intents = new LinkedHashMap<>();
     private final Map<String, FakeTerminalReader> readers = new LinkedHashMap<>();
@@ -337,7 +338,7 @@ final class FakeStripeState {
     }
 
     private long next() {
-        return ids.incrementAndGet();
+        return IDS.incrementAndGet();
     }
 
     private static String currency(List<Map<String, String>> items) {

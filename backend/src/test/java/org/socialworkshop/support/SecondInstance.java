@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.socialworkshop.WorkshopApplication;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -51,6 +52,13 @@ public final class SecondInstance implements AutoCloseable {
             resources.setUseGlobalResources(false);
             return resources;
         });
+    }
+
+    /** An instance using the shared test database whose stripe-java talks to {@code stripe}. */
+    public static SecondInstance withStripe(FakeStripe stripe) {
+        String[] properties = Stream.concat(Arrays.stream(stripe.properties()),
+                Stream.of("workshop.database.url=" + TestPostgres.url())).toArray(String[]::new);
+        return start(properties);
     }
 
     /** An instance using the shared test database, like a second node behind a load balancer. */
