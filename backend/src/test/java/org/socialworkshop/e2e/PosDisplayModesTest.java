@@ -38,6 +38,17 @@ class PosDisplayModesTest {
 
     private static final String PIN = "6047";
 
+    /** The deepest elements reaching past the window's right edge, to say what scrolls sideways. */
+    private static final String WIDE = """
+            const edge = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('body *')]
+              .filter((element) => element.getBoundingClientRect().right > edge + 1)
+              .filter((element) => ![...element.children].some((child) => child.getBoundingClientRect().right > edge + 1))
+              .slice(0, 5)
+              .map((element) => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + '.' + element.className
+                + ' "' + element.textContent.trim().slice(0, 40) + '"');
+            """;
+
     /** Visible targets smaller than 44 px either way: a radio button or checkbox counts by its label, which is its target. */
     private static final String SMALL_TARGETS = """
             const controls = [...document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary')];
@@ -134,7 +145,8 @@ class PosDisplayModesTest {
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-display-panel")));
 
         // Large, reflowed, targets of 44 px and more, a strong focus frame; axe in high contrast.
-        assertThat((Long) tablet.script("return document.documentElement.scrollWidth")).as("no sideways scrolling at 1280 px")
+        assertThat((Long) tablet.script("return document.documentElement.scrollWidth")).as("no sideways scrolling at 1280 px: "
+                        + tablet.script(WIDE))
                 .isLessThanOrEqualTo((Long) tablet.script("return document.documentElement.clientWidth"));
         assertThat((List<String>) tablet.script(SMALL_TARGETS)).as("targets under 44 px in the largest text with switch access").isEmpty();
         tablet.element("pos-sale-given").click();
@@ -167,7 +179,7 @@ class PosDisplayModesTest {
             assertThat(other.htmlAttribute("data-switch-access")).as(page).isEqualTo("on");
             assertThat(other.htmlAttribute("data-theme")).as(page).isEqualTo("high-contrast");
             assertThat(other.driver().findElements(By.id("pos-display-open"))).as(page + " has the settings").hasSize(1);
-            assertThat((Long) other.script("return document.documentElement.scrollWidth")).as(page + " sideways")
+            assertThat((Long) other.script("return document.documentElement.scrollWidth")).as(page + " sideways: " + other.script(WIDE))
                     .isLessThanOrEqualTo((Long) other.script("return document.documentElement.clientWidth"));
         }
 
