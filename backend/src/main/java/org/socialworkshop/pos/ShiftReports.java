@@ -64,7 +64,8 @@ class ShiftReports {
 
     /** What a report says (all amounts tax included; the drawer's counted cash and difference on a Z report). */
     record Report(Kind type, String register, String registerNameZh, String registerNameEn, UUID shift, String openedAt, String openedBy,
-            @Nullable String closedAt, @Nullable String closedBy, String issuedAt, Sales sales, List<ReceiptContent.Tax> taxes, Drawer drawer) {
+            @Nullable String closedAt, @Nullable String closedBy, String issuedAt, Sales sales, Refunds refunds, List<ReceiptContent.Tax> taxes,
+            Drawer drawer) {
     }
 
     record Sales(long count, Money total, List<ByTender> tenders, List<ByCategory> categories, List<ByProduct> products,
@@ -87,8 +88,12 @@ class ShiftReports {
     record Discounts(long lines, Money amount) {
     }
 
-    record Drawer(Money openingFloat, Money paidIn, Money paidOut, Money cashSales, Money expected, @Nullable Money counted,
-            @Nullable Money difference, long movements) {
+    /** The returns made at the register during the shift: how many, what they gave back, by tender. */
+    record Refunds(long count, Money total, List<ByTender> tenders) {
+    }
+
+    record Drawer(Money openingFloat, Money paidIn, Money paidOut, Money cashSales, Money cashRefunds, Money expected,
+            @Nullable Money counted, @Nullable Money difference, long movements) {
     }
 
     /** A report as issued: what was signed and how to find it again. */
@@ -118,14 +123,14 @@ class ShiftReports {
     }
 
     private Mono<Issued> issue(Shifts.Shift shift, Kind kind) {
-        return Mono.zip(registers.one(shift.registerId()), sales(shift.id()), priceLists.all(false)).flatMap(found -> {
+        return Mono.zip(registers.one(shift.registerId()), sales(shift.id()), priceLists.all(false), refunds(shift.id())).flatMap(found -> {
             PosRegisters.Register register = found.getT1();
             List<Sold> sold = found.getT2();
             Map<String, PriceLists.PriceList> lists = new LinkedHashMap<>();
             found.getT3().forEach(list -> lists.put(list.code(), list));
             return orders.lines(sold.stream().map(Sold::orderId).toList()).flatMap(lines -> catalog.categoriesOf(lines.stream()
                             .map(CounterOrders.SoldLine::productId).filter(java.util.Objects::nonNull).map(ProductId::new).toList())
-                    .map(categories -> report(kind, shift, register, sold, lines, categories, lists)));
+                    .map(categories -> report(kind, shift, register, sold, lines, categories, lists, found.getT4())));
         }).flatMap(report -> {
             UUID id = UUID.randomUUID();
             ObjectNode content = (ObjectNode) documents.tree(report);
@@ -154,8 +159,22 @@ class ShiftReports {
                 .list();
     }
 
+    /** The shift's returns by tender, in the order of their first return. */
+    private Mono<Refunds> refunds(UUID shiftId) {
+        return db.sql("""
+                        SELECT tender, count(*) AS returns, sum(amount_minor) AS amount FROM pos_returns WHERE shift_id = :shift
+                        GROUP BY tender ORDER BY min(recorded_at)""")
+                .bind("shift", shiftId)
+                .map(row -> new ByTender(row.get("tender", String.class), row.get("returns", Long.class),
+                        Money.fen(row.get("amount", Number.class).longValue())))
+                .list()
+                .map(tenders -> new Refunds(tenders.stream().mapToLong(ByTender::count).sum(),
+                        tenders.stream().map(ByTender::amount).reduce(Money.fen(0), Money::plus), tenders));
+    }
+
     private static Report report(Kind kind, Shifts.Shift shift, PosRegisters.Register register, List<Sold> sold,
-            List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories, Map<String, PriceLists.PriceList> lists) {
+            List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories, Map<String, PriceLists.PriceList> lists,
+            Refunds refunds) {
         Money zero = Money.fen(0);
         Money total = sold.stream().map(Sold::total).reduce(zero, Money::plus);
         Money cash = sold.stream().map(Sold::cash).reduce(zero, Money::plus);
@@ -195,12 +214,12 @@ class ShiftReports {
                 }).toList(),
                 new Discounts(discounted, discounts));
         Shifts.Closing closing = kind == Kind.Z ? shift.closing() : null;
-        Drawer drawer = new Drawer(shift.openingFloat(), shift.paidIn(), shift.paidOut(), shift.sales().cash(),
+        Drawer drawer = new Drawer(shift.openingFloat(), shift.paidIn(), shift.paidOut(), shift.sales().cash(), shift.refunds().cash(),
                 closing == null ? shift.expectedCash() : closing.expected(), closing == null ? null : closing.counted(),
                 closing == null ? null : closing.difference(), shift.movements().size());
         return new Report(kind, register.id(), register.nameZh(), register.nameEn(), shift.id(), TIME.format(shift.openedAt()), shift.openedBy(),
                 closing == null ? null : TIME.format(closing.closedAt()), closing == null ? null : closing.closedBy(),
-                TIME.format(OffsetDateTime.now()), sales, Receipts.taxes(taxed), drawer);
+                TIME.format(OffsetDateTime.now()), sales, refunds, Receipts.taxes(taxed), drawer);
     }
 
     private static void add(Map<String, long[]> sums, String key, long quantity, long amount) {
