@@ -30,8 +30,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * back. On the return screen the cashier scans the receipt's QR code (the USB scanner types its address), gives back
  * one cup to stock, each change said with the amount and its currency, reviews the return and confirms it; the tablet
  * signs the refund receipt in its register's series and shows it with its QR code, ready to print alone. The refund
- * receipt is genuine and names the sale, the cup is back in stock and the drawer expects the cash less. In English, the
- * meal is returned by the receipt number typed. Every state of the return screen passes axe, in both languages.
+ * receipt is genuine and names the sale, the cup is back in stock and the drawer expects the cash less; without the
+ * network the tablet says a return needs it. In English, the meal is returned by the receipt number typed. Every state of the return screen passes axe, in both languages.
  */
 @WorkshopTest
 class CashierReturnsTest {
@@ -110,6 +110,11 @@ class CashierReturnsTest {
         // A receipt that is none is said at its field; the scanner then types the receipt's address and Enter.
         tablet.element("pos-return-code").sendKeys(id + "-9" + Keys.ENTER);
         tablet.waitUntil(textToBe(By.id("pos-return-code-error"), zh.text("pos.return.notFound")));
+        // Without the network a return cannot be made: the server checks what was returned already.
+        browser.failRequests("*/api/pos/returns*");
+        tablet.element("pos-return-find-submit").click();
+        tablet.waitUntil(textToBePresentInElementLocated(By.id("pos-return-errors"), zh.text("pos.return.needsNetwork")));
+        browser.failRequests();
         tablet.element("pos-return-code").clear();
         tablet.element("pos-return-code").sendKeys("http://localhost:" + port + "/r/" + sale + Keys.ENTER);
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-original")));
