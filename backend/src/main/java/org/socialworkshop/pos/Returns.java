@@ -122,18 +122,40 @@ class Returns {
                         error -> stored(counter, wanted).switchIfEmpty(Mono.error(error)))));
     }
 
+    /** What a return will do, decided before anything is locked: the refund, its receipt, the units per line. */
+    private record Planned(UUID refundId, Map<UUID, Integer> units, Money amount, CounterReceipts.Refund receipt,
+            Refunds.Request request) {
+    }
+
     private Mono<Returned> make(Counters.AtCounter counter, Return wanted, Original original) {
-        Map<UUID, ReturnLines.Paired> byId = original.lines().stream()
-                .collect(Collectors.toMap(line -> line.order().lineId(), line -> line));
-        List<String> foreign = wanted.lines().stream().map(Wanted::lineId).filter(id -> !byId.containsKey(id)).map(UUID::toString).toList();
+        Set<UUID> lineIds = original.lines().stream().map(line -> line.order().lineId()).collect(Collectors.toSet());
+        List<String> foreign = wanted.lines().stream().map(Wanted::lineId).filter(id -> !lineIds.contains(id)).map(UUID::toString).toList();
         if (!foreign.isEmpty()) {
             return Mono.error(PosProblem.notOnTheReceipt(foreign));
         }
         if (wanted.tender() == Tender.ORIGINAL && original.refundable().paidAtProvider()) {
             return Mono.error(PosProblem.originalTenderNotYet());
         }
+        Planned planned = plan(counter, wanted, original);
+        // The receipt first, as for a sale: nothing is locked for a receipt that says something else.
+        counterReceipts.check(planned.receipt(), wanted.payload());
+        return CurrentUser.name().flatMap(cashier -> db.inTransaction(() -> shifts.lockOpen(counter.register().id())
+                .flatMap(shift -> storedRow(wanted.clientId()).hasElement().flatMap(already -> already
+                        ? stored(counter, wanted)
+                        : refunds.lockRefundable(original.order().id()).flatMap(now -> {
+                            if (planned.units().entrySet().stream().anyMatch(unit -> unit.getValue() > now.left(unit.getKey()))) {
+                                return Mono.error(PosProblem.beyondWhatIsLeft(left(original, now)));
+                            }
+                            if (planned.amount().minor() > shift.expectedCash().minor()) {
+                                return Mono.error(PosProblem.cashBeyondTheDrawer());
+                            }
+                            return store(counter, wanted, original, planned, shift.id(), cashier);
+                        })))));
+    }
+
+    /** The refund receipt's lines (in the sale receipt's order, whatever order the tablet sent them in) and the refund. */
+    private Planned plan(Counters.AtCounter counter, Return wanted, Original original) {
         Map<UUID, Integer> units = wanted.lines().stream().collect(Collectors.toMap(Wanted::lineId, Wanted::quantity));
-        // The refund receipt's lines go in the sale receipt's order, whatever order the tablet sent them in.
         List<ReceiptContent.Line> lines = original.lines().stream().filter(line -> units.containsKey(line.order().lineId()))
                 .map(line -> ReturnLines.refunded(line, units.get(line.order().lineId()))).toList();
         UUID refundId = UUID.randomUUID();
@@ -141,44 +163,31 @@ class Returns {
         CounterReceipts.Refund receipt = new CounterReceipts.Refund(counter.register().id(), counter.keyId(), original.order().id(),
                 refundId, original.order().number(), original.receipt().number(), counterReceipts.seller(), lines,
                 new ReceiptContent.Tender("CASH", null, amount, null, null, null));
-        // The receipt first, as for a sale: nothing is locked for a receipt that says something else.
-        counterReceipts.check(receipt, wanted.payload());
         Set<UUID> restock = wanted.lines().stream().filter(Wanted::restock).map(Wanted::lineId).collect(Collectors.toSet());
-        Refunds.Request request = new Refunds.Request(null, units, false,
-                wanted.reason() == null ? REASON : wanted.reason(), Refunds.Method.CASH, restock);
-        return CurrentUser.name().flatMap(cashier -> db.inTransaction(() -> shifts.lockOpen(counter.register().id())
-                .flatMap(shift -> storedRow(wanted.clientId()).hasElement().flatMap(already -> already
-                        ? stored(counter, wanted)
-                        : refunds.lockRefundable(original.order().id()).flatMap(now -> {
-                            List<Map<String, Object>> left = left(original, now);
-                            if (units.entrySet().stream().anyMatch(unit -> unit.getValue() > now.left(unit.getKey()))) {
-                                return Mono.error(PosProblem.beyondWhatIsLeft(left));
-                            }
-                            if (amount.minor() > shift.expectedCash().minor()) {
-                                return Mono.error(PosProblem.cashBeyondTheDrawer());
-                            }
-                            return counterReceipts.store(receipt, wanted.payload(), wanted.signature())
-                                    .flatMap(stored -> refunds.refund(original.order().id(), refundId, request)
-                                            .flatMap(refunded -> refunded.amount().equals(amount) ? Mono.just(refunded)
-                                                    : Mono.error(new IllegalStateException("The refund " + refunded.amount()
-                                                            + " is not its receipt's total " + amount)))
-                                            .then(db.sql("""
-                                                            INSERT INTO pos_returns (client_id, refund_id, order_id, register_id, shift_id,
-                                                                                     device_id, cashier, tender, amount_minor, cash_paid)
-                                                            VALUES (:client, :refund, :order, :register, :shift, :device, :cashier,
-                                                                    'CASH', :amount, :amount)""")
-                                                    .bind("client", wanted.clientId()).bind("refund", refundId)
-                                                    .bind("order", original.order().id()).bind("register", counter.register().id())
-                                                    .bind("shift", shift.id()).bind("device", counter.device().id())
-                                                    .bind("cashier", cashier).bind("amount", amount.minor())
-                                                    .update())
-                                            .then(audit.record("pos.returned", "order:" + original.order().number(), Map.of(
-                                                    "register", counter.register().id(), "refund", refundId.toString(),
-                                                    "receipt", stored.code(), "amount", amount.minor())))
-                                            .thenReturn(new Returned(true, wanted.clientId(), refundId, original.order().id(), amount,
-                                                    "CASH", amount, Sales.receipt(stored),
-                                                    new Sales.Series(stored.number(), stored.hash(), counter.keyId()))));
-                        })))));
+        Refunds.Request request = new Refunds.Request(null, units, false, wanted.reason() == null ? REASON : wanted.reason(),
+                Refunds.Method.CASH, restock);
+        return new Planned(refundId, units, amount, receipt, request);
+    }
+
+    /** Stores the refund receipt, the refund and the return; inside the return's transaction, the shift and order locked. */
+    private Mono<Returned> store(Counters.AtCounter counter, Return wanted, Original original, Planned planned, UUID shift, String cashier) {
+        Money amount = planned.amount();
+        return counterReceipts.store(planned.receipt(), wanted.payload(), wanted.signature())
+                .flatMap(stored -> refunds.refund(original.order().id(), planned.refundId(), planned.request())
+                        .flatMap(refunded -> refunded.amount().equals(amount) ? Mono.just(refunded)
+                                : Mono.error(new IllegalStateException("The refund " + refunded.amount() + " is not its receipt's total " + amount)))
+                        .then(db.sql("""
+                                        INSERT INTO pos_returns (client_id, refund_id, order_id, register_id, shift_id, device_id, cashier,
+                                                                 tender, amount_minor, cash_paid)
+                                        VALUES (:client, :refund, :order, :register, :shift, :device, :cashier, 'CASH', :amount, :amount)""")
+                                .bind("client", wanted.clientId()).bind("refund", planned.refundId()).bind("order", original.order().id())
+                                .bind("register", counter.register().id()).bind("shift", shift).bind("device", counter.device().id())
+                                .bind("cashier", cashier).bind("amount", amount.minor())
+                                .update())
+                        .then(audit.record("pos.returned", "order:" + original.order().number(), Map.of("register", counter.register().id(),
+                                "refund", planned.refundId().toString(), "receipt", stored.code(), "amount", amount.minor())))
+                        .thenReturn(new Returned(true, wanted.clientId(), planned.refundId(), original.order().id(), amount, "CASH", amount,
+                                Sales.receipt(stored), new Sales.Series(stored.number(), stored.hash(), counter.keyId()))));
     }
 
     /** What may still be returned of each line of the original, as a refusal names it. */
