@@ -12,9 +12,9 @@ import org.socialworkshop.shared.Money;
 /**
  * The lines of a sale receipt as a return at the counter sees them, and the lines of its refund receipt. Plain rules:
  * a sale receipt has one line per line of its order, in the order's order; units given back are refunded at their
- * share of what the line was sold for after its discount, rounded down, except that the last units of a line give back
- * the rest (as the order's rules refund them); a refund line says what the sale's line said, its quantity the units
- * given back, its discount the part of the sale's discount on them.
+ * share of what the line was sold for after its discount, rounded down, and all of a line's units at once its whole
+ * amount (as the order's rules refund them: a discounted line returned in parts may keep a fen); a refund line says what
+ * the sale's line said, its quantity the units given back, its discount the part of the sale's discount on them.
  */
 final class ReturnLines {
 

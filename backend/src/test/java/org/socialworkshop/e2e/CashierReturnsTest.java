@@ -1,5 +1,7 @@
 package org.socialworkshop.e2e;
 
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -7,10 +9,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.pos.TabletReturn;
+import org.socialworkshop.pos.TabletSale;
+import org.socialworkshop.receipts.SignedDocuments;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.SignIn;
 import org.socialworkshop.support.WorkshopTest;
@@ -18,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
@@ -50,6 +57,12 @@ class CashierReturnsTest {
 
     @Autowired
     Database db;
+
+    @Autowired
+    SignedDocuments documents;
+
+    @Autowired
+    JsonMapper mapper;
 
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");
@@ -213,6 +226,69 @@ class CashierReturnsTest {
         english.waitUntil(textToBePresentInElementLocated(By.id("pos-shift-expected"), "¥200.00"));
         assertThat(receipt(sale).get("verification").get("status").asString()).isEqualTo("REFUNDED");
         assertChainValid(id, 3);
+    }
+
+    /**
+     * The refund receipt the tablet builds (lib/pos-receipt.js) for units of a line with options and a discount and all of
+     * a plain line is, byte for byte, the one of the test's tablet (TabletReturn), which the server stores
+     * (CounterReturnTest): the share rounded down, the part of the discount, format 2.
+     */
+    @Test
+    void theTabletsRefundReceiptIsTheServersBytes() {
+        Map<String, Object> seller = new LinkedHashMap<>();
+        seller.put("name", "成都社区手作工坊");
+        seller.put("address", "成都市锦江区");
+        seller.put("taxId", "91510100MA00000000");
+        Map<String, Object> latte = soldLine("l-latte", "拿铁", "Latte \"hot\"", "热", 3, 2500, 7400,
+                List.of(Map.of("name", "大杯", "nameEn", "Large", "price", TabletSale.money(300))),
+                Map.of("amount", TabletSale.money(100), "reason", "熟客 \"老王\""));
+        Map<String, Object> meal = soldLine("l-meal", "红烧肉套餐", "Braised pork set", "大份", 2, 2000, 4000, null, null);
+        Map<String, Object> found = new LinkedHashMap<>(Map.of("code", "CAFE-9-7.x", "number", "CAFE-9-7", "orderNumber", "CAFE-9-7",
+                "lines", List.of(latte, meal)));
+        Map<String, Object> series = Map.of("lastNumber", 41, "lastHash", "ab".repeat(32), "keyId", "device-test");
+
+        Map<String, Object> server = new TabletReturn(found, Map.of("seller", seller)).add("l-meal", 2, false).add("l-latte", 2, true)
+                .receipt("CAFE-9", series);
+        server.put("issuedAt", "2026-12-06T10:00:00.123000Z");
+        Storefront page = browser.open(port, "/pos/?lang=en").ready("en");
+        Object tablet = ((JavascriptExecutor) page.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const input = JSON.parse(arguments[0]);
+                Promise.all([import('/lib/pos-receipt.js'), import('/lib/canonical-json.js')])
+                  .then(([receipts, canonical]) => {
+                    const content = receipts.refundReceiptContent({ register: 'CAFE-9', series: input.series, seller: input.seller,
+                      found: input.found, units: new Map([['l-meal', 2], ['l-latte', 2]]), issuedAt: new Date('2026-12-06T10:00:00.123Z') });
+                    done(new TextDecoder().decode(canonical.canonicalBytes(content)));
+                  })
+                  .catch((error) => done('failed: ' + error));""", json(Map.of("series", series, "seller", seller, "found", found)));
+        assertThat(tablet).asString().doesNotStartWith("failed")
+                .isEqualTo(new String(documents.canonical(server), StandardCharsets.UTF_8))
+                .contains("\"v\":2", "\"refundOf\":\"CAFE-9-7\"", "\"kind\":\"REFUND\"");
+        assertThat(server.get("total")).as("7400 × 2 ÷ 3 rounded down, and all of the meal").isEqualTo(TabletSale.money(4933 + 4000));
+    }
+
+    private static Map<String, Object> soldLine(String id, String name, String nameEn, String variant, int quantity, long unit, long amount,
+            List<Map<String, Object>> options, Map<String, Object> discount) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("lineId", id);
+        line.put("name", name);
+        line.put("nameEn", nameEn);
+        line.put("variant", variant);
+        line.put("variantEn", "");
+        line.put("quantity", quantity);
+        line.put("unitPrice", TabletSale.money(unit));
+        line.put("amount", TabletSale.money(amount));
+        line.put("taxRate", "0.06");
+        line.put("options", options);
+        line.put("discount", discount);
+        line.put("returned", 0);
+        line.put("returnable", quantity);
+        line.put("restockable", true);
+        return line;
+    }
+
+    private String json(Object value) {
+        return mapper.writeValueAsString(value);
     }
 
     private String demoCashier(WebTestClient coordinator) {

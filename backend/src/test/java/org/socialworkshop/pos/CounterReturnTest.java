@@ -286,6 +286,34 @@ class CounterReturnTest {
         return Map.of("amount", fen, "currency", "CNY");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void unitsOfADiscountedLineGiveBackTheirShareRoundedDownWithTheirPartOfTheDiscount() {
+        coordinator.put().uri("/api/admin/staff/{id}/discounts", counter.cashier.id().value()).bodyValue(Map.of("upTo", 50))
+                .exchange().expectStatus().isNoContent();
+        Map<String, Object> discounted = counter.sell(new TabletSale(counter.catalog()).add(cup, 3, List.of(), 100, "瑕疵", null), documents,
+                20300).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> found = counter.lookup((String) ((Map<?, ?>) discounted.get("receipt")).get("code"));
+        assertThat(((List<Map<String, Object>>) found.get("lines")).get(0).get("discount")).isEqualTo(Map.of("amount", cny(100), "reason", "瑕疵"));
+
+        Map<String, Object> first = counter.giveBack(new TabletReturn(found, counter.catalog()).add(lineId(found, 0), 1, true), documents)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(first.get("amount")).as("20300 × 1 ÷ 3, rounded down").isEqualTo(cny(6766));
+        client.get().uri("/api/receipts/{code}", ((Map<?, ?>) first.get("receipt")).get("code")).exchange().expectBody()
+                .jsonPath("$.verification.status").isEqualTo("GENUINE")
+                .jsonPath("$.lines[0].discount.amount.amount").isEqualTo(6800 - 6766)
+                .jsonPath("$.lines[0].discount.reason").isEqualTo("瑕疵");
+        // The other two later: their share again, rounded down, as the order's rules refund parts of a discounted line.
+        counter.giveBack(new TabletReturn(counter.lookup(code(discounted)), counter.catalog()).add(lineId(found, 0), 2, false), documents)
+                .expectStatus().isCreated().expectBody().jsonPath("$.amount.amount").isEqualTo(13533);
+        assertThat(one("SELECT refunded_minor::text AS v FROM orders WHERE id = CAST(:id AS uuid)", discounted.get("orderId")))
+                .isEqualTo(String.valueOf(6766 + 13533));
+    }
+
+    private static String code(Map<String, Object> sold) {
+        return (String) ((Map<?, ?>) sold.get("receipt")).get("code");
+    }
+
     @SuppressWarnings("unchecked")
     private static String lineId(Map<String, Object> found, int index) {
         return (String) ((List<Map<String, Object>>) found.get("lines")).get(index).get("lineId");

@@ -139,8 +139,8 @@ export function receiptContent({ register, series, seller, sold, givenFen, issue
 
 /**
  * What `units` of a line of the original sale (a line of GET /api/pos/returns/lookup) give back: their share of what the
- * line was sold for after its discount, rounded down, the last units of a line the rest (as the server's order rules
- * refund them; BigInt, exact).
+ * line was sold for after its discount, rounded down, and all of the line's units at once its whole amount (as the
+ * server's order rules refund them; BigInt, exact).
  */
 export function refundedFen(line, units) {
   if (units === line.quantity) return line.amount.amount;
