@@ -2,8 +2,10 @@ package org.socialworkshop.ordering;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.VariantId;
@@ -14,6 +16,7 @@ import org.socialworkshop.ordering.Orders.StoredOrder;
 import org.socialworkshop.ordering.domain.Order;
 import org.socialworkshop.ordering.domain.OrderRuleBroken;
 import org.socialworkshop.payments.PaymentRefundedExternally;
+import org.socialworkshop.payments.PaymentStatus;
 import org.socialworkshop.payments.Payments;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
@@ -73,18 +76,72 @@ public class Refunds {
         REST, LINES, AMOUNT
     }
 
-    public record Request(@Nullable Money amount, Map<UUID, Integer> lines, boolean restock, String reason, Method method) {
+    /**
+     * A refund as asked: an amount, or units of lines (none of either: everything left); {@code restock} puts the
+     * refunded units back in stock, or, when {@code restockOnly} is given, only those of the lines it names (a return at
+     * the counter decides line by line).
+     */
+    public record Request(@Nullable Money amount, Map<UUID, Integer> lines, boolean restock, String reason, Method method,
+            @Nullable Set<UUID> restockOnly) {
+
+        public Request(@Nullable Money amount, Map<UUID, Integer> lines, boolean restock, String reason, Method method) {
+            this(amount, lines, restock, reason, method, null);
+        }
     }
 
     public record Result(UUID refundId, Money amount, Method method, String status, boolean restocked, Map<UUID, Integer> lines) {
     }
 
-    /** The refund as stored while it is pending: what to apply to the order once the money is on its way. */
-    private record Planned(UUID id, Scope scope, Money amount, Map<UUID, Integer> units, boolean restock, Method method) {
+    /**
+     * What can still be refunded of an order's lines (refunds in flight counted as made), per line id, with none left
+     * when the order is not paid (any more); the lines whose units can go back to stock (a counted item, from a known
+     * location); and whether it was paid through a payment provider, whose refunds go back through it.
+     */
+    public record Refundable(UUID orderId, boolean paid, Map<UUID, Integer> left, Set<UUID> restockable, boolean paidAtProvider) {
+
+        public int left(UUID lineId) {
+            return paid ? left.getOrDefault(lineId, 0) : 0;
+        }
+    }
+
+    /**
+     * The refund as stored while it is pending: what to apply to the order once the money is on its way;
+     * {@code restocked} the units that go back to stock, per line.
+     */
+    private record Planned(UUID id, Scope scope, Money amount, Map<UUID, Integer> units, Map<UUID, Integer> restocked, Method method) {
+    }
+
+    /** What can still be refunded of the order; empty when there is no such order. */
+    public Mono<Refundable> refundable(UUID orderId) {
+        return orders.load(orderId).flatMap(this::refundable);
+    }
+
+    /**
+     * As {@link #refundable(UUID)}, with the order's row locked until the caller's transaction ends: a refund made in
+     * that transaction is checked against exactly this.
+     */
+    public Mono<Refundable> lockRefundable(UUID orderId) {
+        return orders.lock(orderId).flatMap(this::refundable);
+    }
+
+    private Mono<Refundable> refundable(StoredOrder stored) {
+        return Mono.zip(withPending(stored), payments.latest(stored.order().id())
+                        .map(payment -> payment.status() == PaymentStatus.SUCCEEDED).defaultIfEmpty(false))
+                .map(found -> new Refundable(stored.order().id(), found.getT1().status().isPaid(), found.getT1().unitsLeft(),
+                        stored.lines().stream().filter(line -> line.location() != null && line.line().variantId() != null)
+                                .map(line -> line.line().id()).collect(Collectors.toSet()),
+                        found.getT2()));
     }
 
     public Mono<Result> refund(UUID orderId, Request request) {
-        UUID refundId = UUID.randomUUID();
+        return refund(orderId, UUID.randomUUID(), request);
+    }
+
+    /**
+     * Refunds with the id the caller gave the refund (a counter return stores its refund receipt under it, in the same
+     * transaction). Cash and bank transfers are made at once, inside the caller's transaction if there is one.
+     */
+    public Mono<Result> refund(UUID orderId, UUID refundId, Request request) {
         boolean immediate = request.method() != Method.ORIGINAL;
         return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> orders.lock(orderId)
                         .switchIfEmpty(Mono.error(OrderingProblem::unknownOrder))
@@ -95,8 +152,9 @@ public class Refunds {
                                             VALUES (:id, :order, :amount, :method, :status, CAST(:lines AS jsonb), :restock, :reason, :actor)""")
                                     .bind("id", refundId).bind("order", orderId).bind("amount", planned.amount().minor())
                                     .bind("method", request.method().name()).bind("status", immediate ? "SUCCEEDED" : "PENDING")
-                                    .bind("lines", json.writeValueAsString(Map.of("scope", planned.scope(), "units", planned.units())))
-                                    .bind("restock", planned.restock()).bind("reason", request.reason()).bind("actor", actor)
+                                    .bind("lines", json.writeValueAsString(Map.of("scope", planned.scope(), "units", planned.units(),
+                                            "restocked", planned.restocked())))
+                                    .bind("restock", !planned.restocked().isEmpty()).bind("reason", request.reason()).bind("actor", actor)
                                     .update().then();
                             return insert.then(immediate ? apply(stored, planned) : Mono.empty()).thenReturn(planned);
                         })))
@@ -144,7 +202,7 @@ public class Refunds {
                         .bind("key", refunded.key())
                         .update()
                         .filter(inserted -> inserted > 0)
-                        .flatMap(inserted -> apply(stored, new Planned(refundId, Scope.AMOUNT, refunded.amount(), Map.of(), false,
+                        .flatMap(inserted -> apply(stored, new Planned(refundId, Scope.AMOUNT, refunded.amount(), Map.of(), Map.of(),
                                 Method.AT_PROVIDER)))));
     }
 
@@ -155,18 +213,18 @@ public class Refunds {
             case LINES -> stored.order().refundLines(planned.units());
             case AMOUNT -> stored.order().refund(planned.amount());
         });
-        Flux<?> restock = !planned.restock() ? Flux.empty() : Flux.fromIterable(stored.lines())
+        Flux<?> restock = Flux.fromIterable(stored.lines())
                 .filter(line -> line.location() != null && line.line().variantId() != null
-                        && planned.units().getOrDefault(line.line().id(), 0) > 0)
+                        && planned.restocked().getOrDefault(line.line().id(), 0) > 0)
                 .sort(LockOrder.byVariantAndLocation(line -> line.line().variantId(), StoredLine::location))
                 .concatMap(line -> inventory.returnToStock(new VariantId(line.line().variantId()), line.location(),
-                        planned.units().get(line.line().id()), "refund:" + planned.id()));
+                        planned.restocked().get(line.line().id()), "refund:" + planned.id()));
         return orders.save(after)
                 .thenMany(restock)
                 .then(outbox.publish(new OrderRefunded(after.id(), after.number().toString(), planned.id(), planned.amount(),
                         planned.method().name(), planned.units())))
                 .then(audit.record("order.refunded", "order:" + after.id(), Map.of("refund", planned.id().toString(),
-                        "amount", planned.amount().minor(), "method", planned.method().name(), "restock", planned.restock())));
+                        "amount", planned.amount().minor(), "method", planned.method().name(), "restock", !planned.restocked().isEmpty())));
     }
 
     /** The order as if every pending refund had gone through: what a new refund is checked against. */
@@ -198,27 +256,40 @@ public class Refunds {
         }
         if (request.amount() != null) {
             Order after = ruled(() -> current.refund(request.amount()));
-            return new Planned(refundId, Scope.AMOUNT, after.refunded().minus(current.refunded()), Map.of(), false, request.method());
+            return new Planned(refundId, Scope.AMOUNT, after.refunded().minus(current.refunded()), Map.of(), Map.of(), request.method());
         }
         if (!request.lines().isEmpty()) {
             Order after = ruled(() -> current.refundLines(request.lines()));
             return new Planned(refundId, Scope.LINES, after.refunded().minus(current.refunded()), request.lines(),
-                    request.restock(), request.method());
+                    restocked(request, request.lines()), request.method());
         }
         Order after = ruled(current::refundRest);
         return new Planned(refundId, Scope.REST, after.refunded().minus(current.refunded()), current.unitsLeft(),
-                request.restock(), request.method());
+                restocked(request, current.unitsLeft()), request.method());
     }
 
+    /** The units of {@code units} that go back to stock as {@code request} asks. */
+    private static Map<UUID, Integer> restocked(Request request, Map<UUID, Integer> units) {
+        if (request.restockOnly() != null) {
+            Map<UUID, Integer> chosen = new HashMap<>(units);
+            chosen.keySet().retainAll(request.restockOnly());
+            return chosen;
+        }
+        return request.restock() ? units : Map.of();
+    }
+
+    /** A refund as stored; one stored before refunds were restocked line by line restocks all its units, or none. */
     private Planned planned(UUID id, StoredOrder stored, long amount, String method, String lines, boolean restock) {
         var parsed = json.readTree(lines);
         Scope scope = Scope.valueOf(parsed.get("scope").asString());
         Map<UUID, Integer> units = new HashMap<>(json.convertValue(parsed.get("units"), UNITS));
-        return new Planned(id, scope, new Money(amount, stored.order().total().currency()), units, restock, Method.valueOf(method));
+        Map<UUID, Integer> restocked = parsed.has("restocked") ? new HashMap<>(json.convertValue(parsed.get("restocked"), UNITS))
+                : restock ? units : Map.of();
+        return new Planned(id, scope, new Money(amount, stored.order().total().currency()), units, restocked, Method.valueOf(method));
     }
 
     private static Result result(Planned planned, String status) {
-        return new Result(planned.id(), planned.amount(), planned.method(), status, planned.restock(), planned.units());
+        return new Result(planned.id(), planned.amount(), planned.method(), status, !planned.restocked().isEmpty(), planned.units());
     }
 
     private static Order ruled(Supplier<Order> rule) {

@@ -3,6 +3,7 @@ package org.socialworkshop.pos;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.socialworkshop.platform.web.ProblemException;
 import org.springframework.http.HttpHeaders;
@@ -72,6 +73,48 @@ final class PosProblem extends ProblemException {
     static PosProblem saleConflict() {
         return new PosProblem(HttpStatus.CONFLICT, "sale-conflict", "Another sale has this id",
                 "A different sale was stored with this client id; a sale sent again must be sent exactly as before.");
+    }
+
+    static PosProblem unknownReceipt() {
+        return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Receipt not found",
+                "No receipt has this code or number; scan the receipt's QR code, or type its number as printed (e.g. CAFE-1-42).");
+    }
+
+    static PosProblem notASale() {
+        return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "not-a-sale-receipt", "Not a sale receipt",
+                "This is a refund receipt; a return is made against the receipt of the sale.");
+    }
+
+    /** Lines (by id) that are not lines of the original receipt's order. */
+    static PosProblem notOnTheReceipt(List<String> lineIds) {
+        PosProblem problem = new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "not-on-the-receipt", "Not on the receipt",
+                "Some of the lines returned are not lines of the original receipt; look it up again.");
+        problem.getBody().setProperty("lineIds", lineIds);
+        return problem;
+    }
+
+    /** What may still be returned of each line of the receipt, when more was asked. */
+    static PosProblem beyondWhatIsLeft(List<Map<String, Object>> left) {
+        PosProblem problem = new PosProblem(HttpStatus.CONFLICT, "return-beyond-what-is-left", "More than is left to return",
+                "Some lines were returned or refunded already; see left for what may still be returned of each line.");
+        problem.getBody().setProperty("left", left);
+        return problem;
+    }
+
+    static PosProblem originalTenderNotYet() {
+        return new PosProblem(HttpStatus.CONFLICT, "original-tender-not-yet", "Card refunds come later",
+                "This sale was paid by card or wallet; card refunds at the counter come with card tenders. Refund in cash, "
+                        + "or from the staff area.");
+    }
+
+    static PosProblem cashBeyondTheDrawer() {
+        return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "more-than-the-drawer-holds", "More than the drawer holds",
+                "Paying this back in cash would leave less than nothing in the drawer, by the shift's own count.");
+    }
+
+    static PosProblem returnConflict() {
+        return new PosProblem(HttpStatus.CONFLICT, "return-conflict", "Another return has this id",
+                "A different return was stored with this client id; a return sent again must be sent exactly as before.");
     }
 
     /** Variants (by id) that are unknown, no longer sold, or not sold at the counter. */
@@ -174,7 +217,7 @@ final class PosProblem extends ProblemException {
         return problem;
     }
 
-    static PosProblem unknownReceipt() {
+    static PosProblem notThisRegistersReceipt() {
         return new PosProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "This register issued no receipt with this code.");
     }
 

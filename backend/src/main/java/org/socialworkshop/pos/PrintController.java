@@ -61,7 +61,7 @@ class PrintController {
                 bytes = receipts.escPos(body.receipt(), site, 80)
                         .filter(printable -> printable.register().equals(register))
                         .map(ReceiptPrints.Printable::escPos)
-                        .switchIfEmpty(Mono.error(PosProblem::unknownReceipt));
+                        .switchIfEmpty(Mono.error(PosProblem::notThisRegistersReceipt));
             } else if (body.report() != null) {
                 bytes = reports.check(body.report())
                         .filter(checked -> checked.valid() && register.equals(checked.report().content().path("register").asString()))

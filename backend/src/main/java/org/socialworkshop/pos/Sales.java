@@ -231,7 +231,7 @@ class Sales {
     private record Previous(UUID orderId, String register, Money total, Money change) {
     }
 
-    private static Receipt receipt(CounterReceipts.Stored stored) {
+    static Receipt receipt(CounterReceipts.Stored stored) {
         return new Receipt(stored.code(), "/r/" + stored.code(), stored.number(), stored.hash());
     }
 

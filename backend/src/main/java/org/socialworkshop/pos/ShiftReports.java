@@ -66,8 +66,8 @@ class ShiftReports {
 
     /** What a report says (all amounts tax included; the drawer's counted cash and difference on a Z report). */
     record Report(Kind type, String register, String registerNameZh, String registerNameEn, UUID shift, String openedAt, String openedBy,
-            @Nullable String closedAt, @Nullable String closedBy, String issuedAt, Sales sales, List<ReceiptContent.Tax> taxes, Drawer drawer,
-            Voided voided, List<NoSale> noSales) {
+            @Nullable String closedAt, @Nullable String closedBy, String issuedAt, Sales sales, Refunds refunds, List<ReceiptContent.Tax> taxes,
+            Drawer drawer, Voided voided, List<NoSale> noSales) {
     }
 
     /** Lines taken off sales before they were paid: how many, units, their amount, and each with who and when. */
@@ -101,8 +101,12 @@ class ShiftReports {
     record Discounts(long lines, Money amount) {
     }
 
-    record Drawer(Money openingFloat, Money paidIn, Money paidOut, Money cashSales, Money expected, @Nullable Money counted,
-            @Nullable Money difference, long movements) {
+    /** The returns made at the register during the shift: how many, what they gave back, by tender. */
+    record Refunds(long count, Money total, List<ByTender> tenders) {
+    }
+
+    record Drawer(Money openingFloat, Money paidIn, Money paidOut, Money cashSales, Money cashRefunds, Money expected,
+            @Nullable Money counted, @Nullable Money difference, long movements) {
     }
 
     /** A report as issued: what was signed and how to find it again. */
@@ -133,15 +137,15 @@ class ShiftReports {
 
     private Mono<Issued> issue(Shifts.Shift shift, Kind kind) {
         return Mono.zip(registers.one(shift.registerId()), sales(shift.id()), priceLists.all(false), paidOtherwise(shift.id()),
-                drawerEvents.voids(shift.id()), drawerEvents.noSales(shift.id())).flatMap(found -> {
+                drawerEvents.voids(shift.id()), drawerEvents.noSales(shift.id()), refunds(shift.id())).flatMap(found -> {
             PosRegisters.Register register = found.getT1();
             List<Sold> sold = found.getT2();
             Map<String, PriceLists.PriceList> lists = new LinkedHashMap<>();
             found.getT3().forEach(list -> lists.put(list.code(), list));
             return orders.lines(sold.stream().map(Sold::orderId).toList()).flatMap(lines -> catalog.categoriesOf(lines.stream()
                             .map(CounterOrders.SoldLine::productId).filter(java.util.Objects::nonNull).map(ProductId::new).toList())
-                    .map(categories -> report(kind, shift, register, sold, found.getT4(), lines, categories, lists, found.getT5(),
-                            found.getT6())));
+                    .map(categories -> report(kind, shift, register, sold, found.getT4(), lines, categories, lists, found.getT7(),
+                            found.getT5(), found.getT6())));
         }).flatMap(report -> {
             UUID id = UUID.randomUUID();
             ObjectNode content = (ObjectNode) documents.tree(report);
@@ -183,9 +187,22 @@ class ShiftReports {
                 .list();
     }
 
+    /** The shift's returns by tender, in the order of their first return. */
+    private Mono<Refunds> refunds(UUID shiftId) {
+        return db.sql("""
+                        SELECT tender, count(*) AS returns, sum(amount_minor) AS amount FROM pos_returns WHERE shift_id = :shift
+                        GROUP BY tender ORDER BY min(recorded_at)""")
+                .bind("shift", shiftId)
+                .map(row -> new ByTender(row.get("tender", String.class), row.get("returns", Long.class),
+                        Money.fen(row.get("amount", Number.class).longValue())))
+                .list()
+                .map(tenders -> new Refunds(tenders.stream().mapToLong(ByTender::count).sum(),
+                        tenders.stream().map(ByTender::amount).reduce(Money.fen(0), Money::plus), tenders));
+    }
+
     private static Report report(Kind kind, Shifts.Shift shift, PosRegisters.Register register, List<Sold> sold,
             List<ByTender> paidOtherwise, List<CounterOrders.SoldLine> lines, Map<ProductId, Catalog.Named> categories, Map<String, PriceLists.PriceList> lists,
-            DrawerEvents.Voids voids, List<DrawerEvents.NoSale> noSales) {
+            Refunds refunds, DrawerEvents.Voids voids, List<DrawerEvents.NoSale> noSales) {
         Money zero = Money.fen(0);
         Money total = sold.stream().map(Sold::total).reduce(zero, Money::plus);
         Money cash = sold.stream().map(Sold::cash).reduce(zero, Money::plus);
@@ -231,12 +248,12 @@ class ShiftReports {
                 }).toList(),
                 new Discounts(discounted, discounts));
         Shifts.Closing closing = kind == Kind.Z ? shift.closing() : null;
-        Drawer drawer = new Drawer(shift.openingFloat(), shift.paidIn(), shift.paidOut(), shift.sales().cash(),
+        Drawer drawer = new Drawer(shift.openingFloat(), shift.paidIn(), shift.paidOut(), shift.sales().cash(), shift.refunds().cash(),
                 closing == null ? shift.expectedCash() : closing.expected(), closing == null ? null : closing.counted(),
                 closing == null ? null : closing.difference(), shift.movements().size());
         return new Report(kind, register.id(), register.nameZh(), register.nameEn(), shift.id(), TIME.format(shift.openedAt()), shift.openedBy(),
                 closing == null ? null : TIME.format(closing.closedAt()), closing == null ? null : closing.closedBy(),
-                TIME.format(OffsetDateTime.now()), sales, Receipts.taxes(taxed), drawer,
+                TIME.format(OffsetDateTime.now()), sales, refunds, Receipts.taxes(taxed), drawer,
                 new Voided(voids.lines(), voids.quantity(), voids.amount(), voids.each().stream().map(voided -> new VoidedLine(voided.nameZh(),
                         voided.nameEn(), voided.quantity(), voided.amount(), voided.cashier(), TIME.format(voided.at()))).toList()),
                 noSales.stream().map(noSale -> new NoSale(noSale.cashier(), noSale.reason(), TIME.format(noSale.at()))).toList());

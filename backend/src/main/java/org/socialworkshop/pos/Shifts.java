@@ -19,9 +19,9 @@ import reactor.core.publisher.Mono;
 /**
  * Shifts at a register and the cash drawer during them (docs/adr/0017, step 3). A shift opens with the float counted
  * into the drawer; cash paid in and out is journaled with a reason; closing records the cash counted against the cash
- * expected (float + paid in − paid out + cash kept from sales). One open shift per register; the shift's row is
- * locked while cash moves or it closes, and shared by each sale while it is stored, so neither a movement nor a sale
- * slips past a closing.
+ * expected (float + paid in − paid out + cash kept from sales − cash paid back for returns). One open shift per
+ * register; the shift's row is locked while cash moves, a return is made or it closes, and shared by each sale while it
+ * is stored, so neither a movement, a return nor a sale slips past a closing.
  */
 @Service
 public class Shifts {
@@ -54,9 +54,13 @@ public class Shifts {
     public record Sales(long count, Money total, Money cash) {
     }
 
+    /** The returns of a shift (docs/api/pos.md, "Returns at the counter"): how many, what they gave back, the cash of it. */
+    public record Refunds(long count, Money total, Money cash) {
+    }
+
     /** A shift with its drawer's sums; {@code closing} once it is closed. */
     public record Shift(UUID id, String registerId, OffsetDateTime openedAt, String openedBy, Money openingFloat, Money paidIn,
-            Money paidOut, Sales sales, Money expectedCash, List<CashMovement> movements, @Nullable Closing closing) {
+            Money paidOut, Sales sales, Refunds refunds, Money expectedCash, List<CashMovement> movements, @Nullable Closing closing) {
     }
 
     /** The register's open shift, if there is one. */
@@ -128,7 +132,7 @@ public class Shifts {
     }
 
     /** The register's open shift, its row locked for this transaction; a 409 problem when there is none. */
-    private Mono<Shift> lockOpen(String registerId) {
+    Mono<Shift> lockOpen(String registerId) {
         return db.sql("SELECT id FROM pos_shifts WHERE register_id = :register AND closed_at IS NULL FOR UPDATE")
                 .bind("register", registerId)
                 .map(row -> row.get("id", UUID.class))
@@ -155,6 +159,9 @@ public class Shifts {
                         SELECT s.register_id, s.opened_at, s.opened_by, s.opening_float, s.closed_at, s.closed_by, s.expected_cash,
                                s.counted_cash, count(p.*) AS sales, coalesce(sum(p.total_minor), 0) AS sold,
                                coalesce(sum(p.cash_kept), 0) AS cash_kept,
+                               (SELECT count(*) FROM pos_returns r WHERE r.shift_id = s.id) AS returns,
+                               (SELECT coalesce(sum(r.amount_minor), 0) FROM pos_returns r WHERE r.shift_id = s.id) AS returned,
+                               (SELECT coalesce(sum(r.cash_paid), 0) FROM pos_returns r WHERE r.shift_id = s.id) AS cash_paid,
                                (SELECT z.id FROM pos_shift_reports z WHERE z.shift_id = s.id AND z.kind = 'Z') AS z_id,
                                (SELECT z.signature FROM pos_shift_reports z WHERE z.shift_id = s.id AND z.kind = 'Z') AS z_signature
                         FROM pos_shifts s LEFT JOIN pos_sales p ON p.shift_id = s.id
@@ -166,6 +173,8 @@ public class Shifts {
                         row.get("closed_by", String.class), row.get("expected_cash", Long.class), row.get("counted_cash", Long.class),
                         new Sales(row.get("sales", Long.class), Money.fen(row.get("sold", Number.class).longValue()),
                                 Money.fen(row.get("cash_kept", Number.class).longValue())),
+                        new Refunds(row.get("returns", Long.class), Money.fen(row.get("returned", Number.class).longValue()),
+                                Money.fen(row.get("cash_paid", Number.class).longValue())),
                         row.get("z_id", UUID.class) == null ? null : row.get("z_id", UUID.class) + "." + SignatureText.of(row.get("z_signature", byte[].class))))
                 .one()
                 .zipWith(movements, (stored, cash) -> stored.shift(id, cash));
@@ -174,7 +183,7 @@ public class Shifts {
     /** A shift's row. */
     private record Stored(String registerId, OffsetDateTime openedAt, String openedBy, long openingFloat,
             @Nullable OffsetDateTime closedAt, @Nullable String closedBy, @Nullable Long expectedCash, @Nullable Long countedCash,
-            Sales sales, @Nullable String zReport) {
+            Sales sales, Refunds refunds, @Nullable String zReport) {
 
         Shift shift(UUID id, List<CashMovement> movements) {
             Money opening = Money.fen(openingFloat);
@@ -183,8 +192,8 @@ public class Shifts {
             Closing closing = closedAt == null || closedBy == null || expectedCash == null || countedCash == null ? null
                     : new Closing(closedAt, closedBy, Money.fen(countedCash), Money.fen(expectedCash), Money.fen(countedCash - expectedCash),
                             zReport);
-            return new Shift(id, registerId, openedAt, openedBy, opening, paidIn, paidOut, sales,
-                    opening.plus(paidIn).minus(paidOut).plus(sales.cash()), movements, closing);
+            return new Shift(id, registerId, openedAt, openedBy, opening, paidIn, paidOut, sales, refunds,
+                    opening.plus(paidIn).minus(paidOut).plus(sales.cash()).minus(refunds.cash()), movements, closing);
         }
     }
 

@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Receipts that POS tablets number, chain and sign themselves (ADR 0017): each paired tablet's public key is a receipt
  * key of its register, published with the others. The server never signs such a receipt; it checks it. What the
- * receipt says must be what the server makes of the sale (lines, taxes, total, tenders, makers, seller), byte for
- * byte in the canonical encoding, with only the number, issue time, chain link and key chosen by the tablet; the
- * number and link must continue the register's series, and the signature must be the tablet's. Then it is stored as
- * any receipt, in the caller's transaction.
+ * receipt says must be what the server makes of the sale or the return (lines, taxes, total, tenders, makers, seller,
+ * the sale a refund gives money back for), byte for byte in the canonical encoding, with only the number, issue time,
+ * chain link and key chosen by the tablet; the number and link must continue the register's series, and the signature
+ * must be the tablet's. Then it is stored as any receipt, in the caller's transaction.
  */
 @Service
 public class CounterReceipts {
@@ -49,12 +49,31 @@ public class CounterReceipts {
     }
 
     /**
-     * What the server makes of a sale: everything a receipt says except what the tablet chooses. For a sale made
-     * online that is the catalog's now and the configured seller; for one made offline, where the buyer has the
-     * receipt already, the caller may take from {@link #claimed} what it accepts.
+     * What the server makes of something a tablet signs a receipt for: everything the receipt says except the number,
+     * time, chain link and key, which the tablet chooses; and the source key it is stored under (the one the outbox's
+     * receipt handlers look for, so that they never issue a second receipt for it).
+     */
+    public sealed interface Signed permits Sale, Refund {
+
+        String register();
+
+        String keyId();
+
+        UUID orderId();
+
+        String sourceKey();
+
+        /** The receipt with the number, time, link and key the tablet chose. */
+        ReceiptContent content(long number, Instant issuedAt, String previousHash);
+    }
+
+    /**
+     * What the server makes of a sale. For a sale made online that is the catalog's now and the configured seller; for
+     * one made offline, where the buyer has the receipt already, the caller may take from {@link #claimed} what it
+     * accepts.
      */
     public record Sale(String register, String keyId, UUID orderId, ReceiptContent.Seller seller, List<Line> lines, List<Tender> tenders,
-            List<String> makers, @Nullable Integer pickupNumber) {
+            List<String> makers, @Nullable Integer pickupNumber) implements Signed {
 
         public Sale {
             lines = List.copyOf(lines);
@@ -65,6 +84,53 @@ public class CounterReceipts {
         public Money total() {
             return lines.stream().map(Line::amount).reduce(Money::plus).orElseThrow();
         }
+
+        @Override
+        public String sourceKey() {
+            return "sale:" + orderId;
+        }
+
+        @Override
+        public ReceiptContent content(long number, Instant issuedAt, String previousHash) {
+            return new ReceiptContent(register, number, Kind.SALE, issuedAt, register + "-" + number, null, seller, lines,
+                    Receipts.taxes(lines), total(), tenders, makers, previousHash, keyId, pickupNumber);
+        }
+    }
+
+    /**
+     * What the server makes of a return at the counter: a refund receipt of the tablet's register for the refund
+     * {@code refundId} of the order {@code orderNumber}, naming the sale receipt it refunds ({@code refundOf},
+     * {@code REGISTER-NUMBER}), its lines the units given back, paid back by {@code tender}; no makers, as the online
+     * shop's refund receipts.
+     */
+    public record Refund(String register, String keyId, UUID orderId, UUID refundId, String orderNumber, String refundOf,
+            ReceiptContent.Seller seller, List<Line> lines, Tender tender) implements Signed {
+
+        public Refund {
+            lines = List.copyOf(lines);
+        }
+
+        public Money total() {
+            return lines.stream().map(Line::amount).reduce(Money::plus).orElseThrow();
+        }
+
+        @Override
+        public String sourceKey() {
+            return Receipts.refundKey(refundId);
+        }
+
+        @Override
+        public ReceiptContent content(long number, Instant issuedAt, String previousHash) {
+            return new ReceiptContent(register, number, Kind.REFUND, issuedAt, orderNumber, refundOf, seller, lines,
+                    Receipts.taxes(lines), total(), List.of(tender), List.of(), previousHash, keyId, null);
+        }
+    }
+
+    /**
+     * A sale receipt as a return at the counter finds it: the order it was issued for, its number as a refund names it
+     * ({@code REGISTER-NUMBER}), its full code and what it says.
+     */
+    public record Original(UUID orderId, String number, String code, ReceiptContent content) {
     }
 
     /** A receipt as stored: its code for the QR, its number and hash (the series' new position). */
@@ -97,12 +163,12 @@ public class CounterReceipts {
     }
 
     /**
-     * Checks the receipt a tablet signed for {@code sale} and stores it as the next of its register; call inside the
-     * transaction that stores the sale. Refused with a {@link ReceiptRefused} problem when it says anything else than
-     * the server makes of the sale, does not continue the series, is not signed by the register's active tablet key,
-     * or is dated ahead of the server's clock by more than {@link #CLOCK_AHEAD}.
+     * Checks the receipt a tablet signed for {@code sale} (or a return) and stores it as the next of its register; call
+     * inside the transaction that stores the sale. Refused with a {@link ReceiptRefused} problem when it says anything
+     * else than the server makes of the sale, does not continue the series, is not signed by the register's active
+     * tablet key, or is dated ahead of the server's clock by more than {@link #CLOCK_AHEAD}.
      */
-    public Mono<Stored> store(Sale sale, byte[] payload, byte[] signature) {
+    public Mono<Stored> store(Signed sale, byte[] payload, byte[] signature) {
         ReceiptContent expected = check(sale, payload);
         return db.sql("""
                         SELECT r.last_number, r.last_hash, k.id AS key_id, k.public_key
@@ -125,7 +191,7 @@ public class CounterReceipts {
                         return Mono.error(ReceiptRefused.signatureInvalid());
                     }
                     SignedReceipt receipt = new SignedReceipt(expected, payload, ReceiptKeys.hex(ReceiptKeys.sha256(payload)), signature);
-                    return receipts.store("sale:" + sale.orderId(), sale.orderId(), receipt)
+                    return receipts.store(sale.sourceKey(), sale.orderId(), receipt)
                             .thenReturn(new Stored(receipt.code(), expected.number(), receipt.hash()));
                 });
     }
@@ -135,7 +201,7 @@ public class CounterReceipts {
      * the server's clock; completes with what it says, or is refused with a {@link ReceiptRefused} problem. Neither
      * the series nor the signature is looked at here: {@link #store} does, under the register's lock.
      */
-    public ReceiptContent check(Sale sale, byte[] payload) {
+    public ReceiptContent check(Signed sale, byte[] payload) {
         JsonNode signed = tree(payload);
         ReceiptContent expected = expected(sale, signed);
         byte[] expectedPayload = codec.payload(expected);
@@ -150,14 +216,38 @@ public class CounterReceipts {
 
     /** The receipt stored for a sale's order, for answering a sale sent again. */
     public Mono<Stored> stored(UUID orderId) {
-        return receipts.sale(orderId).map(receipt -> new Stored(receipt.code(), receipt.content().number(), receipt.hash()));
+        return receipts.sale(orderId).map(CounterReceipts::stored);
+    }
+
+    /** The receipt stored for a refund, for answering a return sent again. */
+    public Mono<Stored> storedRefund(UUID refundId) {
+        return receipts.refund(refundId).map(CounterReceipts::stored);
+    }
+
+    private static Stored stored(SignedReceipt receipt) {
+        return new Stored(receipt.code(), receipt.content().number(), receipt.hash());
+    }
+
+    /**
+     * The sale receipt a return is made against, found by its full code ({@code REGISTER-NUMBER.SIGNATURE}, as its QR
+     * code and address carry it) or by its number alone ({@code REGISTER-NUMBER}, as printed on it), for a cashier at
+     * the counter; empty when no receipt has it. A refund receipt is found too: the caller says it is none to return.
+     */
+    public Mono<Original> original(String code) {
+        return Mono.justOrEmpty(ReceiptCode.parse(code)).flatMap(parsed -> db.sql("SELECT order_id, " + ReceiptCodec.COLUMNS
+                        + " FROM receipts WHERE register = :register AND number = :number")
+                .bind("register", parsed.register()).bind("number", parsed.number())
+                .map(row -> codec.readable(row).filter(parsed::names).map(receipt -> new Original(row.get("order_id", UUID.class),
+                        receipt.content().register() + "-" + receipt.content().number(), receipt.code(), receipt.content())))
+                .first()
+                .flatMap(Mono::justOrEmpty));
     }
 
     private record Locked(long lastNumber, String lastHash, @Nullable String keyId, byte @Nullable [] publicKey) {
     }
 
     /** The receipt the server expects, with the number, time, link and key as the tablet chose them. */
-    private ReceiptContent expected(Sale sale, JsonNode signed) {
+    private ReceiptContent expected(Signed sale, JsonNode signed) {
         long number = signed.path("number").asLong(0);
         String issuedAt = signed.path("issuedAt").asString("");
         String previousHash = signed.path("previousHash").asString("");
@@ -170,9 +260,7 @@ public class CounterReceipts {
         } catch (DateTimeParseException notATime) {
             throw ReceiptRefused.differs("/issuedAt", "UTC with six decimals, e.g. 2026-12-06T10:00:00.123000Z", issuedAt);
         }
-        return new ReceiptContent(sale.register(), number, Kind.SALE, issued, sale.register() + "-" + number, null,
-                sale.seller(), sale.lines(), Receipts.taxes(sale.lines()), sale.total(), sale.tenders(), sale.makers(),
-                previousHash, sale.keyId(), sale.pickupNumber());
+        return sale.content(number, issued, previousHash);
     }
 
     private JsonNode tree(byte[] payload) {

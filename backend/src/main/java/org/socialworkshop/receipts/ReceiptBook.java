@@ -1,11 +1,8 @@
 package org.socialworkshop.receipts;
 
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.ordering.OrderView;
@@ -23,8 +20,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 class ReceiptBook implements ReceiptLinks {
-
-    private static final Pattern CODE = Pattern.compile("([A-Z0-9-]{1,24})-([1-9]\\d{0,17})\\.([A-Za-z0-9_-]{80,90})");
 
     private final Database db;
     private final ReceiptCodec codec;
@@ -55,18 +50,14 @@ class ReceiptBook implements ReceiptLinks {
     record Broken(long number, String reason) {
     }
 
-    /** The receipt with this code and its verdict; empty when no receipt has this code. */
+    /** The receipt with this code and its verdict; empty when no receipt has this code (its signature included). */
     Mono<Checked> find(String code) {
-        Matcher match = CODE.matcher(code);
-        if (!match.matches()) {
+        ReceiptCode parsed = ReceiptCode.parse(code).filter(named -> named.signature() != null).orElse(null);
+        if (parsed == null) {
             return Mono.empty();
         }
-        byte[] signature = SignatureText.parse(match.group(3)).orElse(null);
-        if (signature == null) {
-            return Mono.empty();
-        }
-        return load(match.group(1), Long.parseLong(match.group(2)))
-                .filter(receipt -> MessageDigest.isEqual(receipt.signature(), signature))
+        return load(parsed.register(), parsed.number())
+                .filter(parsed::names)
                 .flatMap(receipt -> Mono.zip(verify(receipt), refundedSale(receipt).map(List::of).defaultIfEmpty(List.of()))
                         .map(found -> new Checked(receipt, found.getT1(), found.getT2().isEmpty() ? null : found.getT2().get(0))));
     }

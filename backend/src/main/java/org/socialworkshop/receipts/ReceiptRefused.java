@@ -30,8 +30,9 @@ public final class ReceiptRefused extends ProblemException {
     /** The receipt says something else at {@code field} (a JSON pointer) than the server makes of the sale. */
     static ReceiptRefused differs(String field, @Nullable Object expected, @Nullable Object signed) {
         ReceiptRefused refused = new ReceiptRefused(HttpStatus.UNPROCESSABLE_CONTENT, "receipt-differs", "Receipt differs from the sale",
-                "The signed receipt says something else at " + field + " than the server makes of this sale (a price or name "
-                        + "changed since the tablet loaded the catalog?). Load the catalog again, check the sale, and sign again.");
+                "The signed receipt says something else at " + field + " than the server makes of this sale or return (a price or "
+                        + "name changed since the tablet loaded the catalog, or a return's original changed?). Load again, check, and "
+                        + "sign again.");
         refused.getBody().setProperty("field", field);
         refused.getBody().setProperty("expected", expected);
         refused.getBody().setProperty("signed", signed);

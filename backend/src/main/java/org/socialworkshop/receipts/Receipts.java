@@ -83,8 +83,16 @@ public class Receipts {
                 .flatMap(draft -> issue("sale:" + paid.orderId(), register(paid.channel()), draft));
     }
 
-    /** The refund receipt of a refund (once per refund), referring to the order's sale receipt. */
+    /**
+     * The refund receipt of a refund (once per refund), referring to the order's sale receipt. A return at the counter
+     * has its receipt already, signed by the tablet and stored with the refund in one transaction: that one is the
+     * refund's, and none is issued in the server's series.
+     */
     Mono<SignedReceipt> issueRefund(OrderRefunded refunded) {
+        return refund(refunded.refundId()).switchIfEmpty(Mono.defer(() -> issueServerRefund(refunded)));
+    }
+
+    private Mono<SignedReceipt> issueServerRefund(OrderRefunded refunded) {
         return Mono.zip(orders.sold(refunded.orderId()), sale(refunded.orderId()))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("The sale receipt of order " + refunded.orderNumber()
                         + " is not issued yet; the refund receipt waits for it")))
@@ -97,7 +105,7 @@ public class Receipts {
                     // (and whose receipts queued offline) must not be overtaken; a refund made from the staff area goes in
                     // the online shop's series, naming the sale it refunds.
                     String register = order.channel() == Channel.POS ? "ONLINE" : sale.content().register();
-                    return issue("refund:" + refunded.refundId(), register, draft);
+                    return issue(refundKey(refunded.refundId()), register, draft);
                 });
     }
 
@@ -161,6 +169,16 @@ public class Receipts {
     /** The sale receipt of an order. */
     Mono<SignedReceipt> sale(UUID orderId) {
         return existing("sale:" + orderId);
+    }
+
+    /** The receipt of a refund, if it has one yet. */
+    Mono<SignedReceipt> refund(UUID refundId) {
+        return existing(refundKey(refundId));
+    }
+
+    /** The source key of a refund's receipt, whoever signs it. */
+    static String refundKey(UUID refundId) {
+        return "refund:" + refundId;
     }
 
     private static String register(Channel channel) {

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.socialworkshop.identity.Accounts;
 import org.socialworkshop.pos.StaffedCounter;
+import org.socialworkshop.pos.TabletReturn;
 import org.socialworkshop.pos.TabletSale;
 import org.socialworkshop.receipts.SignedDocuments;
 import org.socialworkshop.support.CatalogFixtures;
@@ -28,8 +29,9 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 /**
- * Issue 12, step 9, at the screens: a counter sells twice; the cashier's X report, opened at its page, is genuine and
- * says the sales, their total and the cash the drawer should hold, in Chinese and English, with a QR code of its own
+ * Issue 12, step 9, at the screens: a counter sells twice and takes one back; the cashier's X report, opened at its page,
+ * is genuine and says the sales, their total, the refund and the cash the drawer should hold, in Chinese and English,
+ * with a QR code of its own
  * address; the shift closed a yuan short, its Z report says the counted cash and the difference; a forged code is not a
  * genuine report. At the tablet, "X report" opens the report's page in a new window, and a closed shift links to its Z
  * report. Every page passes axe.
@@ -72,7 +74,11 @@ class ShiftReportPageTest {
         StaffedCounter counter = new StaffedCounter(client, coordinator, accounts);
         counter.post("/api/pos/shift", Map.of("openingFloat", TabletSale.money(20000)), null).expectStatus().isCreated();
         sell(counter, new TabletSale(catalog(counter)).add(cup, 1), 10000);
-        sell(counter, new TabletSale(catalog(counter)).add(meal, 1), 2000);
+        String mealSale = sell(counter, new TabletSale(catalog(counter)).add(meal, 1), 2000);
+        Map<String, Object> found = counter.lookup(mealSale);
+        counter.giveBack(new TabletReturn(found, catalog(counter))
+                .add((String) ((List<Map<String, Object>>) found.get("lines")).get(0).get("lineId"), 1, false), documents)
+                .expectStatus().isCreated();
 
         String x = (String) counter.post("/api/pos/shift/reports", Map.of(), null).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("code");
@@ -83,7 +89,11 @@ class ShiftReportPageTest {
                 "id", counter.registerId)));
         assertThat(page.element("report-sales-count").getText()).isEqualTo("2");
         assertThat(page.element("report-sales-total").getText()).isEqualTo("¥88.00");
-        assertThat(page.element("report-drawer-expected").getText()).isEqualTo("¥288.00");
+        assertThat(page.element("report-refunds-count").getText()).isEqualTo("1");
+        assertThat(page.element("report-refunds-total").getText()).isEqualTo("¥20.00");
+        assertThat(page.element("report-refund-tenders").getText()).contains(zh.text("receipt.tender.CASH"), "¥20.00");
+        assertThat(page.element("report-drawer-cash-refunds").getText()).isEqualTo("¥20.00");
+        assertThat(page.element("report-drawer-expected").getText()).isEqualTo("¥268.00");
         assertThat(page.driver().findElements(By.id("report-drawer-counted"))).as("counted on the Z report only").isEmpty();
         assertThat(page.element("report-issued").getText()).as("local time, its zone named").contains("中国标准时间");
         assertThat(page.element("report-taxes").getText()).contains("6%", "13%");
@@ -101,19 +111,20 @@ class ShiftReportPageTest {
         assertThat(english.element("report-register").getText()).isEqualTo(en.text("report.register", Map.of("name", "Test " + counter.registerId,
                 "id", counter.registerId)));
         assertThat(english.element("report-sales-total").getText()).isEqualTo("CN¥88.00");
-        assertThat(english.element("report-drawer-expected").getText()).isEqualTo("CN¥288.00");
+        assertThat(english.element("report-drawer-expected").getText()).isEqualTo("CN¥268.00");
+        assertThat(english.element("report-refunds-total").getText()).isEqualTo("CN¥20.00");
         assertThat(english.element("report-products").getText()).contains("Cup " + tag, "Set meal " + tag);
         assertThat(english.element("report-issued").getText()).contains("China Standard Time");
         Accessibility.assertNoSeriousViolations(english.driver(), "a genuine X report, en");
 
         // Closed a yuan short: the Z report says what was counted and the difference.
-        JsonNode closed = counter.post("/api/pos/shift/close", Map.of("countedCash", TabletSale.money(28700)), UUID.randomUUID().toString())
+        JsonNode closed = counter.post("/api/pos/shift/close", Map.of("countedCash", TabletSale.money(26700)), UUID.randomUUID().toString())
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         String z = closed.get("closing").get("report").asString();
         Storefront zReport = browser.open(port, "/pos/report.html?code=" + z + "&lang=zh-CN").ready("zh-CN");
         expectGenuine(zReport, zh);
         assertThat(zReport.element("report-type").getText()).isEqualTo(zh.text("report.typeSaid.Z"));
-        assertThat(zReport.element("report-drawer-counted").getText()).isEqualTo("¥287.00");
+        assertThat(zReport.element("report-drawer-counted").getText()).isEqualTo("¥267.00");
         assertThat(zReport.element("report-drawer-difference").getText()).isEqualTo("-¥1.00");
         assertThat(zReport.element("report-drawer-difference-words").getText()).isEqualTo(zh.text("report.drawer.short"));
         Accessibility.assertNoSeriousViolations(zReport.driver(), "a genuine Z report, zh-CN");
@@ -195,11 +206,13 @@ class ShiftReportPageTest {
         assertThat(page.element("report-verdict").getDomAttribute("data-verdict")).isEqualTo("GENUINE");
     }
 
+    /** Sells at the counter; returns the sale's receipt code. */
     @SuppressWarnings("unchecked")
-    private void sell(StaffedCounter counter, TabletSale sale, long given) {
+    private String sell(StaffedCounter counter, TabletSale sale, long given) {
         Map<String, Object> series = (Map<String, Object>) counter.get("/api/pos/device").expectStatus().isOk().expectBody(Map.class)
                 .returnResult().getResponseBody().get("series");
-        counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series, given), null).expectStatus().isCreated();
+        return (String) ((Map<String, Object>) counter.post("/api/pos/sales", sale.body(counter.tablet, documents, counter.registerId, series,
+                given), null).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("receipt")).get("code");
     }
 
     @SuppressWarnings("unchecked")

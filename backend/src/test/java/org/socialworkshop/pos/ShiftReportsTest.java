@@ -89,6 +89,9 @@ class ShiftReportsTest {
         Map<String, Object> drawer = (Map<String, Object>) report.get("drawer");
         assertThat(drawer.get("expected")).isEqualTo(Map.of("amount", (int) (20000 + 500 + total), "currency", "CNY"));
         assertThat(drawer.get("counted")).isNull();
+        assertThat(drawer.get("cashRefunds")).isEqualTo(Map.of("amount", 0, "currency", "CNY"));
+        assertThat(report.get("refunds")).as("no returns in this shift (CounterReturnTest has some)")
+                .isEqualTo(Map.of("count", 0, "total", Map.of("amount", 0, "currency", "CNY"), "tenders", List.of()));
         client.get().uri("/api/pos/reports/{code}", x.get("code")).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.valid").isEqualTo(true).jsonPath("$.report.type").isEqualTo("X");
 

@@ -67,6 +67,19 @@ public final class StaffedCounter {
         return post("/api/pos/sales", sale.body(tablet, documents, registerId, series(), given), null);
     }
 
+    /** The original sale of a return, found by its receipt's code or number ({@code GET /api/pos/returns/lookup}). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> lookup(String receipt) {
+        return client.get().uri(builder -> builder.path("/api/pos/returns/lookup").queryParam("receipt", "{code}").build(receipt))
+                .header(HttpHeaders.COOKIE, cookies(null)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** Posts the return as the tablet does, its refund receipt signed on the series as it stands. */
+    public WebTestClient.ResponseSpec giveBack(TabletReturn given, SignedDocuments documents) {
+        return post("/api/pos/returns", given.body(tablet, documents, registerId, series()), null);
+    }
+
     public WebTestClient.ResponseSpec post(String path, Object body, String idempotencyKey) {
         WebTestClient.RequestBodySpec request = client.post().uri(path).header(HttpHeaders.COOKIE, cookies(null))
                 .header("X-XSRF-TOKEN", csrf);

@@ -218,9 +218,13 @@ public final class TabletSale {
         return body(tablet, documents, register, series, given, receipt -> { });
     }
 
-    /** Tax included per rate, in the order of the rates written out, as receipts show it. */
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> taxes() {
+        return taxes(receiptLines);
+    }
+
+    /** Tax included per rate of receipt lines, in the order of the rates written out, as receipts show it. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> taxes(List<Map<String, Object>> receiptLines) {
         Map<String, Long> gross = new TreeMap<>();
         receiptLines.forEach(line -> gross.merge((String) line.get("taxRate"),
                 ((Number) ((Map<String, Object>) line.get("amount")).get("amount")).longValue(), Long::sum));

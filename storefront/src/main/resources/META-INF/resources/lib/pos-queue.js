@@ -11,7 +11,8 @@
  * once). It stops at the first refusal and keeps it on the sale, for the cashier (sign in again) or a coordinator;
  * a queued sale is never signed again. Sending is tried on start, when the browser says it is online, and every 15 s
  * while sales wait or the server is out of reach. Each change is told as QUEUE_CHANGE on `document`, its detail
- * queueState(): { waiting, sending, offline, refusal }.
+ * queueState(): { waiting, sending, offline, refusal }. A return at the counter (lib/pos-returns.js) is signed on the
+ * same series in the queue's turn (withServerSeries), only while no sale waits, and is never queued: it needs the server.
  */
 import { ApiError, api, ensureCsrfToken, isUnreachable } from './api.js';
 import { currentDevice } from './pos-device.js';
@@ -195,6 +196,37 @@ export function sell(sale, counter) {
       completing = null;
       await recount();
     }
+  });
+}
+
+/** Thrown when a return is asked for while sales wait to be sent: the server's series is behind the tablet's. */
+export class SalesWaiting extends Error {
+  constructor(count) {
+    super(`${count} sales wait to be sent`);
+    this.name = 'SalesWaiting';
+    this.count = count;
+  }
+}
+
+/**
+ * Runs `work(series)` in the queue's turn, so that no sale is signed or sent meanwhile, on the register's series as the
+ * tablet keeps it, which is the server's, since a return (lib/pos-returns.js) is made only while no sale waits (else it
+ * rejects with SalesWaiting) and never queued. `work` resolves with { series, result }: the series the server answered,
+ * kept from then on, and what to resolve with; when it rejects, the series stays as it was.
+ */
+export function withServerSeries(register, work) {
+  return exclusive(async () => {
+    const waiting = (await waitingSales()).length;
+    if (waiting > 0) throw new SalesWaiting(waiting);
+    let series;
+    await inTransaction([KEPT], 'readonly', (stores) => {
+      stores[KEPT].get(SERIES).onsuccess = (event) => { series = event.target.result; };
+    });
+    if (!series || series.register !== register) throw new SeriesUnknown();
+    const { series: after, result } = await work({ lastNumber: series.lastNumber, lastHash: series.lastHash, keyId: series.keyId });
+    await putSeries(register, after);
+    tell({ offline: false });
+    return result;
   });
 }
 

@@ -5,7 +5,9 @@
  * lives in lib/pos-device.js). Tax is worked out as the server's Money#includedTax does: exactly, on the digits of the
  * rate, rounded half to even; PosReceiptTaxCompatibilityTest holds the two to each other. A sale with chosen options,
  * a discount or a pickup number (step 6) gets a receipt of format 2, those members left out where there are none;
- * any other keeps the bytes of format 1 (CashierSellsFastTest compares both with the server's).
+ * any other keeps the bytes of format 1 (CashierSellsFastTest compares both with the server's). The refund receipt of a
+ * return at the counter (step 9) is built here too, from the original's lines as the server gives them
+ * (refundReceiptContent; CashierReturnsTest has the server store it).
  */
 
 const RATE = /^(\d+)(?:\.(\d+))?$/;
@@ -141,4 +143,65 @@ export function receiptContent({ register, series, seller, sold, paid = [], give
   };
   if (pickupNumber !== null) content.pickupNumber = pickupNumber;
   return content;
+}
+
+/**
+ * What `units` of a line of the original sale (a line of GET /api/pos/returns/lookup) give back: their share of what the
+ * line was sold for after its discount, rounded down, and all of the line's units at once its whole amount (as the
+ * server's order rules refund them; BigInt, exact).
+ */
+export function refundedFen(line, units) {
+  if (units === line.quantity) return line.amount.amount;
+  return Number((BigInt(line.amount.amount) * BigInt(units)) / BigInt(line.quantity));
+}
+
+/**
+ * The refund receipt's line for `units` of a line of the original sale: what the sale's line said, its quantity the
+ * units given back, its amount what they give back, its discount (if the sale's line had one) the part of it on them.
+ */
+function refundLine(line, units) {
+  const amount = refundedFen(line, units);
+  const { currency } = line.unitPrice;
+  const refunded = {
+    name: line.name,
+    nameEn: line.nameEn,
+    variant: line.variant,
+    quantity: units,
+    unitPrice: money(line.unitPrice.amount, currency),
+    amount: money(amount, currency),
+    taxRate: line.taxRate,
+  };
+  if (line.options?.length > 0) refunded.options = line.options.map((option) => ({ name: option.name, nameEn: option.nameEn,
+    price: money(option.price.amount, option.price.currency) }));
+  if (line.discount) refunded.discount = { amount: money(line.unitPrice.amount * units - amount, currency), reason: line.discount.reason };
+  return refunded;
+}
+
+/**
+ * The content of the refund receipt for a return at register `register`, continuing `series`: `found` the original as
+ * GET /api/pos/returns/lookup gave it, `units` the units given back per line id (a Map; lines in the receipt's order),
+ * `seller` as the catalog gives it, `issuedAt` a Date. Paid back in cash; no makers, as the shop's refund receipts.
+ */
+export function refundReceiptContent({ register, series, seller, found, units, issuedAt }) {
+  const number = series.lastNumber + 1;
+  const lines = found.lines.filter((line) => (units.get(line.lineId) ?? 0) > 0).map((line) => refundLine(line, units.get(line.lineId)));
+  const currency = lines[0]?.amount.currency ?? 'CNY';
+  const total = money(lines.reduce((sum, line) => sum + line.amount.amount, 0), currency);
+  return {
+    v: lines.some((line) => line.options || line.discount) ? 2 : 1,
+    register,
+    number,
+    kind: 'REFUND',
+    issuedAt: receiptTime(issuedAt),
+    orderNumber: found.orderNumber,
+    refundOf: found.number,
+    seller: { name: seller.name ?? null, address: seller.address ?? null, taxId: seller.taxId ?? null },
+    lines,
+    taxes: taxes(lines),
+    total,
+    tenders: [{ type: 'CASH', provider: null, amount: total, given: null, change: null, reference: null }],
+    makers: [],
+    previousHash: series.lastHash,
+    keyId: series.keyId,
+  };
 }

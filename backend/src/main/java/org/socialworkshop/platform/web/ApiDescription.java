@@ -18,7 +18,7 @@ class ApiDescription {
                         The HTTP API of the shop, the corporate desk, the POS and the makers' portal. \
                         Money is {"amount": <integer fen>, "currency": "CNY"}. Errors are RFC 9457 problems \
                         (application/problem+json) with a requestId. Creating POSTs accept an Idempotency-Key \
-                        (POS sales are known by their clientId instead). \
+                        (POS sales and returns are known by their clientId instead). \
                         Browser apps send X-XSRF-TOKEN (from the XSRF-TOKEN cookie) on unsafe requests made \
                         with a session cookie or a paired POS tablet's device cookie. Lists are pages: {"items", "page", "size", "total"}. \
                         JSON is read strictly: no coercion between numbers, strings and booleans, no fractions for \

@@ -1,6 +1,7 @@
 /**
  * An X or Z report laid out like its paper: which report, register and shift, when it was issued (in the workshop's
- * local time, its zone named), the sales by tender, category, product and price list, the discounts, the taxes per
+ * local time, its zone named), the sales by tender, category, product and price list, the discounts, the refunds at
+ * the counter (count, total, by tender), the taxes per
  * rate, and the cash drawer (counted and the difference on the Z report only), with its QR code. Names are in the
  * page's language where the report has them.
  */
@@ -120,6 +121,21 @@ function lossTemplate(report) {
     </section>`;
 }
 
+/** The returns at the counter during the shift; a report made before returns existed has none to say. */
+function refundsTemplate(refunds) {
+  if (!refunds) return null;
+  return html`
+    <section class="paper__part" aria-labelledby="report-refunds-heading">
+      <h3 id="report-refunds-heading">${t('report.refunds.heading')}</h3>
+      ${refunds.count === 0 ? html`<p id="report-refunds-none">${t('report.refunds.none')}</p>` : html`
+        <p class="paper__row"><span>${t('report.refunds.count')}</span><span id="report-refunds-count" class="paper__amount">${refunds.count}</span></p>
+        <p class="paper__row paper__total"><span>${t('report.refunds.total')}</span>
+          <span id="report-refunds-total" class="paper__amount">${formatMoney(refunds.total)}</span></p>`}
+    </section>
+    ${table('report-refund-tenders', 'report.refunds.tenders', ['report.col.tender', 'report.col.refunds', 'report.col.amount'],
+      refunds.tenders.map((tender) => [tenderName(tender.type), tender.count, formatMoney(tender.amount)]))}`;
+}
+
 function taxesTemplate(taxes) {
   return table('report-taxes', 'report.taxes.heading', ['report.col.rate', 'receipt.taxes.gross', 'receipt.taxes.tax', 'receipt.taxes.net'],
     taxes.map((tax) => [percent(tax.rate), formatMoney(tax.gross), formatMoney(tax.tax), formatMoney(tax.net)]));
@@ -138,6 +154,7 @@ function drawerTemplate(drawer) {
       ${drawerRow('report.drawer.paidIn', drawer.paidIn, 'report-drawer-paid-in')}
       ${drawerRow('report.drawer.paidOut', drawer.paidOut, 'report-drawer-paid-out')}
       ${drawerRow('report.drawer.cashSales', drawer.cashSales, 'report-drawer-cash-sales')}
+      ${drawer.cashRefunds && drawerRow('report.drawer.cashRefunds', drawer.cashRefunds, 'report-drawer-cash-refunds')}
       ${drawerRow('report.drawer.expected', drawer.expected, 'report-drawer-expected', true)}
       ${drawer.counted && drawerRow('report.drawer.counted', drawer.counted, 'report-drawer-counted', true)}
       ${drawer.difference && html`<p class="paper__row paper__strong"><span>${t('report.drawer.difference')}</span>
@@ -158,6 +175,7 @@ export function paperTemplate(report, address) {
       ${factsTemplate(report)}
       ${salesTemplate(report.sales)}
       ${lossTemplate(report)}
+      ${refundsTemplate(report.refunds)}
       ${taxesTemplate(report.taxes)}
       ${drawerTemplate(report.drawer)}
       <footer class="paper__foot">

@@ -4,7 +4,9 @@
  * types the code into the search field) or to type the code. A modal dialog shows the camera's picture while it
  * looks for a code, five times a second; the first code read closes it and emits `pos-code-scanned` (bubbles,
  * `detail: { code }`). The camera is stopped whenever the dialog closes (Esc, Cancel, a code). Nothing here may stop
- * the sale: a camera refused or missing is said in the dialog.
+ * the sale: a camera refused or missing is said in the dialog. Its elements' ids start with its `prefix` attribute
+ * (`pos-camera` when it has none: the sale's), so that the return screen can have one too; `hint` names the message
+ * said where the camera cannot scan, and `heading` the dialog's heading (the sale's words when they are left out).
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -23,24 +25,27 @@ export function canScanWithCamera() {
 class PosCameraScan extends HTMLElement {
   connectedCallback() {
     const able = canScanWithCamera();
+    const id = this.getAttribute('prefix') || 'pos-camera';
+    this.prefix = id;
     render(this, html`
-      <button type="button" id="pos-camera-scan" class="button button--secondary" data-i18n="pos.scan.camera"
+      <button type="button" id="${id}-scan" class="button button--secondary" data-i18n="pos.scan.camera"
               ${!able && html`hidden`}></button>
-      <p id="pos-camera-scan-unavailable" class="field__hint" data-i18n="pos.scan.unavailable" ${able && html`hidden`}></p>
-      <dialog id="pos-camera" class="pos-dialog" aria-labelledby="pos-camera-heading">
+      <p id="${id}-scan-unavailable" class="field__hint" data-i18n="${this.getAttribute('hint') || 'pos.scan.unavailable'}"
+         ${able && html`hidden`}></p>
+      <dialog id="${id}" class="pos-dialog" aria-labelledby="${id}-heading">
         <div class="stack">
-          <h3 id="pos-camera-heading" class="pos-dialog__heading" data-i18n="pos.scan.heading"></h3>
-          <p id="pos-camera-status" role="status"></p>
-          <video id="pos-camera-video" class="pos-camera__video" muted playsinline data-i18n-attr="aria-label:pos.scan.video"></video>
-          <p><button type="button" id="pos-camera-cancel" class="button button--secondary" data-i18n="pos.dialog.cancel"></button></p>
+          <h3 id="${id}-heading" class="pos-dialog__heading" data-i18n="${this.getAttribute('heading') || 'pos.scan.heading'}"></h3>
+          <p id="${id}-status" role="status"></p>
+          <video id="${id}-video" class="pos-camera__video" muted playsinline data-i18n-attr="aria-label:pos.scan.video"></video>
+          <p><button type="button" id="${id}-cancel" class="button button--secondary" data-i18n="pos.dialog.cancel"></button></p>
         </div>
       </dialog>`);
     translate(this);
     this.dialog = this.querySelector('dialog');
     this.video = this.querySelector('video');
-    this.status = this.querySelector('#pos-camera-status');
-    this.querySelector('#pos-camera-scan').addEventListener('click', () => this.open());
-    this.querySelector('#pos-camera-cancel').addEventListener('click', () => this.dialog.close());
+    this.status = this.querySelector(`#${id}-status`);
+    this.querySelector(`#${id}-scan`).addEventListener('click', () => this.open());
+    this.querySelector(`#${id}-cancel`).addEventListener('click', () => this.dialog.close());
     this.dialog.addEventListener('close', () => this.stop());
   }
 
@@ -49,7 +54,7 @@ class PosCameraScan extends HTMLElement {
   }
 
   async open() {
-    openDialog(this.dialog, { first: this.querySelector('#pos-camera-cancel'), returnTo: 'pos-camera-scan' });
+    openDialog(this.dialog, { first: this.querySelector(`#${this.prefix}-cancel`), returnTo: `${this.prefix}-scan` });
     showMessage(this.status, { key: 'pos.scan.starting' });
     try {
       const supported = await window.BarcodeDetector.getSupportedFormats?.() ?? FORMATS;

@@ -3,11 +3,12 @@
  * and on the 80 mm roll: seller, register and number, when it was issued, what was bought, VAT per rate, the total,
  * cash given and change, the makers, the pickup number, each line's chosen options and discount, and the QR code of its public address (/r/{code}), drawn here
  * (lib/qr-code.js) so that a sale made without the network has one too. Drawn from the signed content alone, so what
- * the customer takes is what was signed; the receipt's own words (receipt.*) are those of the public receipt page.
+ * the customer takes is what was signed; the receipt's own words (receipt.*) are those of the public receipt page. A
+ * return's refund receipt (kind REFUND) is drawn the same way, naming the sale it refunds and what was paid back.
  */
 import { html } from '../../../lib/html.js';
 import { t } from '../../../lib/i18n.js';
-import { tenderLabel } from '../../../lib/tenders.js';
+import { tenderLabel, tenderName } from '../../../lib/tenders.js';
 import { formatMoney } from '../../../lib/money.js';
 import { percent, receiptLine } from '../../../lib/receipt-lines.js';
 import { qrSvg } from '../../../lib/qr-code.js';
@@ -30,7 +31,7 @@ function taxTemplate(tax) {
     </li>`;
 }
 
-function tenderTemplate(tender) {
+function tenderTemplate(tender, id) {
   if (tender.type !== 'CASH') {
     return html`
       <li>
@@ -40,63 +41,66 @@ function tenderTemplate(tender) {
   }
   return html`
     <li>
-      <div class="paper__row"><span>${t('receipt.tender.CASH')}</span><span class="paper__amount">${formatMoney(tender.amount)}</span></div>
-      <div class="paper__row paper__sub"><span>${t('receipt.tender.given')}</span>
-        <span class="paper__amount" id="pos-slip-given">${formatMoney(tender.given)}</span></div>
-      <div class="paper__row paper__sub"><span>${t('receipt.tender.change')}</span>
-        <span class="paper__amount" id="pos-slip-change">${formatMoney(tender.change)}</span></div>
+      <div class="paper__row"><span>${tenderName(tender.type)}</span><span class="paper__amount">${formatMoney(tender.amount)}</span></div>
+      ${tender.given && html`<div class="paper__row paper__sub"><span>${t('receipt.tender.given')}</span>
+        <span class="paper__amount" id="${id}-given">${formatMoney(tender.given)}</span></div>`}
+      ${tender.change && html`<div class="paper__row paper__sub"><span>${t('receipt.tender.change')}</span>
+        <span class="paper__amount" id="${id}-change">${formatMoney(tender.change)}</span></div>`}
     </li>`;
 }
 
 /**
- * The slip of `signed` (a signed sale of lib/pos-sales.js: { content, code }); `origin` starts the address its QR
- * code holds, the shop's own (location.origin).
+ * The slip of `signed` (a signed sale of lib/pos-sales.js or return of lib/pos-returns.js: { content, code });
+ * `origin` starts the address its QR code holds, the shop's own (location.origin). Its elements' ids start with `id`
+ * (its QR code's is `qrId`), so that a sale's slip and a return's may both be on the page.
  */
-export function slipTemplate({ content, code }, origin) {
-  const orderNumber = `${content.register}-${content.number}`;
+export function slipTemplate({ content, code }, origin, { id = 'pos-slip', qrId = 'pos-sale-qr' } = {}) {
+  const receiptNumber = `${content.register}-${content.number}`;
   const address = origin + receiptPage(code);
   const seller = content.seller;
+  const kind = content.kind === 'REFUND' ? 'REFUND' : 'SALE';
   return html`
-    <article id="pos-slip" class="paper pos-slip" aria-labelledby="pos-slip-heading" data-code="${code}">
+    <article id="${id}" class="paper pos-slip" aria-labelledby="${id}-heading" data-code="${code}">
       <header class="paper__head">
-        <h4 id="pos-slip-heading" class="paper__title">${t('receipt.name', { kind: t('receipt.kind.SALE'),
+        <h4 id="${id}-heading" class="paper__title">${t('receipt.name', { kind: t(`receipt.kind.${kind}`),
           register: content.register, number: content.number })}</h4>
-        ${seller.name && html`<p id="pos-slip-seller" class="pos-slip__seller" lang="zh-CN">${seller.name}</p>`}
+        ${seller.name && html`<p id="${id}-seller" class="pos-slip__seller" lang="zh-CN">${seller.name}</p>`}
         ${seller.address && html`<p class="paper__sub" lang="zh-CN">${seller.address}</p>`}
         ${seller.taxId && html`<p class="paper__sub">${t('receipt.seller.taxId', { taxId: seller.taxId })}</p>`}
       </header>
       <dl class="paper__facts">
-        ${fact('receipt.fact.register', content.register, 'pos-slip-register')}
-        ${fact('receipt.fact.number', content.number, 'pos-slip-number')}
-        ${fact('receipt.fact.time', html`<time datetime="${content.issuedAt}">${formatWhen(content.issuedAt)}</time>`, 'pos-slip-time')}
-        ${fact('receipt.fact.order', orderNumber, 'pos-slip-order')}
-        ${content.pickupNumber != null && fact('receipt.fact.pickup', content.pickupNumber, 'pos-slip-pickup')}
+        ${fact('receipt.fact.register', content.register, `${id}-register`)}
+        ${fact('receipt.fact.number', content.number, `${id}-number`)}
+        ${fact('receipt.fact.time', html`<time datetime="${content.issuedAt}">${formatWhen(content.issuedAt)}</time>`, `${id}-time`)}
+        ${fact('receipt.fact.order', content.orderNumber, `${id}-order`)}
+        ${content.refundOf && fact('receipt.fact.refundOf', content.refundOf, `${id}-refund-of`)}
+        ${content.pickupNumber != null && fact('receipt.fact.pickup', content.pickupNumber, `${id}-pickup`)}
       </dl>
-      <section class="paper__part" aria-labelledby="pos-slip-lines-heading">
-        <h5 id="pos-slip-lines-heading">${t('receipt.lines.heading')}</h5>
-        <ul id="pos-slip-lines" class="paper__lines">${content.lines.map(receiptLine)}</ul>
+      <section class="paper__part" aria-labelledby="${id}-lines-heading">
+        <h5 id="${id}-lines-heading">${t('receipt.lines.heading')}</h5>
+        <ul id="${id}-lines" class="paper__lines">${content.lines.map(receiptLine)}</ul>
       </section>
       <p class="paper__row paper__total">
-        <span>${t('receipt.total.SALE')}</span>
-        <span id="pos-slip-total" class="paper__amount">${formatMoney(content.total)}</span>
+        <span>${t(`receipt.total.${kind}`)}</span>
+        <span id="${id}-total" class="paper__amount">${formatMoney(content.total)}</span>
       </p>
-      <section class="paper__part" aria-labelledby="pos-slip-taxes-heading">
-        <h5 id="pos-slip-taxes-heading">${t('receipt.taxes.heading')}</h5>
-        <ul id="pos-slip-taxes" class="pos-slip__list">${content.taxes.map(taxTemplate)}</ul>
+      <section class="paper__part" aria-labelledby="${id}-taxes-heading">
+        <h5 id="${id}-taxes-heading">${t('receipt.taxes.heading')}</h5>
+        <ul id="${id}-taxes" class="pos-slip__list">${content.taxes.map(taxTemplate)}</ul>
       </section>
-      <section class="paper__part" aria-labelledby="pos-slip-tenders-heading">
-        <h5 id="pos-slip-tenders-heading">${t('receipt.tenders.SALE')}</h5>
-        <ul class="pos-slip__list">${content.tenders.map(tenderTemplate)}</ul>
+      <section class="paper__part" aria-labelledby="${id}-tenders-heading">
+        <h5 id="${id}-tenders-heading">${t(`receipt.tenders.${kind}`)}</h5>
+        <ul class="pos-slip__list">${content.tenders.map((tender) => tenderTemplate(tender, id))}</ul>
       </section>
-      <section class="paper__part" aria-labelledby="pos-slip-makers-heading">
-        <h5 id="pos-slip-makers-heading">${t('receipt.makers.heading')}</h5>
+      <section class="paper__part" aria-labelledby="${id}-makers-heading">
+        <h5 id="${id}-makers-heading">${t('receipt.makers.heading')}</h5>
         ${content.makers.length === 0
-          ? html`<p id="pos-slip-makers">${t('receipt.makers.none')}</p>`
-          : html`<p id="pos-slip-makers" lang="zh-CN">${new Intl.ListFormat('zh-CN', { type: 'conjunction' }).format(content.makers)}</p>`}
+          ? html`<p id="${id}-makers">${t('receipt.makers.none')}</p>`
+          : html`<p id="${id}-makers" lang="zh-CN">${new Intl.ListFormat('zh-CN', { type: 'conjunction' }).format(content.makers)}</p>`}
       </section>
       <footer class="paper__foot">
-        ${qrSvg(address, { id: 'pos-sale-qr', className: 'pos-slip__qr', label: t('pos.sale.receipt.qrAlt', { number: orderNumber }) })}
-        <p id="pos-slip-url" class="paper__sub pos-slip__url">${t('receipt.url', { url: address })}</p>
+        ${qrSvg(address, { id: qrId, className: 'pos-slip__qr', label: t('pos.sale.receipt.qrAlt', { number: receiptNumber }) })}
+        <p id="${id}-url" class="paper__sub pos-slip__url">${t('receipt.url', { url: address })}</p>
       </footer>
     </article>`;
 }

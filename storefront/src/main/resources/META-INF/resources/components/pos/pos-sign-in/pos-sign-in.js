@@ -2,8 +2,9 @@
  * <pos-sign-in>: on a paired tablet, who is at the counter. Nobody signed in: the cashiers who have a PIN, as large
  * choices, and the PIN, typed or tapped on a number pad, each digit counted aloud without saying it
  * (POST /api/pos/sign-in). Someone signed in: their name, the register, signing out, the sale (<pos-sale>, first:
- * it is what the counter is for) and the shift (<pos-shift>); the sale sells only while the shift is open, and a
- * sale sends the shift to read its drawer again. `counter` sets what GET /api/pos/device said (or, without the
+ * it is what the counter is for) or, chosen beside it, a return against a receipt (<pos-return>), and the shift
+ * (<pos-shift>); both sell and give back only while the shift is open, and each sale or return sends the shift to read
+ * its drawer again. The choice of sale or return is a pair of toggle buttons; the screen not chosen stays as it was. `counter` sets what GET /api/pos/device said (or, without the
  * network, what was kept of it): { device, register, cashier }. While sales wait to be sent (lib/pos-queue.js),
  * signing out is refused, here and in the page's header: the waiting sales need the cashier's session to be sent.
  * When the server says the session has ended, the sales wait, and the cashier is asked to sign in again, after which
@@ -20,6 +21,7 @@ import { localName } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
 import { register as registerShift } from '../pos-shift/pos-shift.js';
 import { register as registerSale } from '../pos-sale/pos-sale.js';
+import { register as registerReturn } from '../pos-return/pos-return.js';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
@@ -108,12 +110,12 @@ class PosSignIn extends HTMLElement {
       this.closeConfirm(true);
     });
     this.addEventListener('pos-shift-changed', (event) => {
-      const sale = this.querySelector('pos-sale');
-      if (sale) sale.shift = event.detail.shift;
+      for (const screen of this.querySelectorAll('pos-sale, pos-return')) screen.shift = event.detail.shift;
     });
     this.addEventListener('pos-sale-completed', () => this.querySelector('pos-shift')?.load());
     // A shift just opened: selling is what comes next, so focus goes to the sale (the shift's form has gone).
     this.addEventListener('pos-shift-opened', () => this.querySelector('#pos-sale-heading')?.focus());
+    this.addEventListener('pos-return-completed', () => this.querySelector('pos-shift')?.load());
     this.pinChange = new FormErrors(this.querySelector('#pos-pin-change-form'), this.querySelector('#pos-pin-change-errors'));
     this.querySelector('#pos-pin-change-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -149,8 +151,16 @@ class PosSignIn extends HTMLElement {
     who.dataset.i18n = 'pos.signIn.whoAt';
     who.dataset.i18nParams = JSON.stringify({ name: cashier.displayName, register: localName(register) });
     translate(who);
-    // A fresh sale and drawer for whoever is signed in now.
-    render(this.querySelector('#pos-counter-place'), html`<pos-sale></pos-sale><pos-shift></pos-shift>`);
+    // A fresh sale, return and drawer for whoever is signed in now.
+    render(this.querySelector('#pos-counter-place'), html`
+      <div class="button-row pos-counter-mode" role="group" data-i18n-attr="aria-label:pos.counter.label">
+        <button type="button" id="pos-mode-sale" class="button button--secondary" data-mode="sale" aria-pressed="true"
+                data-i18n="pos.counter.sale"></button>
+        <button type="button" id="pos-mode-return" class="button button--secondary" data-mode="return" aria-pressed="false"
+                data-i18n="pos.counter.return"></button>
+      </div>
+      <pos-sale></pos-sale><pos-return hidden></pos-return><pos-shift></pos-shift>`);
+    translate(this.querySelector('#pos-counter-place'));
     this.querySelector('#pos-signed-in').hidden = false;
     if (focus) this.querySelector('#pos-signed-in-heading').focus();
   }
@@ -200,7 +210,20 @@ class PosSignIn extends HTMLElement {
       this.signOut(this.fromHeader);
     } else if (button.id === 'pos-sign-out-confirm-back') {
       this.closeConfirm(true);
+    } else if (button.dataset.mode) {
+      this.chooseScreen(button.dataset.mode);
     }
+  }
+
+  /** The sale or the return; the other keeps what it holds, and focus goes where the chosen one is worked. */
+  chooseScreen(mode) {
+    for (const button of this.querySelectorAll('[data-mode]')) button.setAttribute('aria-pressed', String(button.dataset.mode === mode));
+    const sale = this.querySelector('pos-sale');
+    const giving = this.querySelector('pos-return');
+    sale.hidden = mode !== 'sale';
+    giving.hidden = mode !== 'return';
+    if (mode === 'return') giving.focusCode();
+    else this.querySelector('#pos-sale-heading')?.focus();
   }
 
   async signIn() {
@@ -367,6 +390,7 @@ class PosSignIn extends HTMLElement {
 
 export function register() {
   registerSale();
+  registerReturn();
   registerShift();
   define('pos-sign-in', PosSignIn);
 }
