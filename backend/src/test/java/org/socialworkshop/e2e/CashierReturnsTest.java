@@ -150,7 +150,7 @@ class CashierReturnsTest {
         assertThat(tablet.element("pos-return-count-" + cupLine).getText()).isEqualTo("×1");
         assertThat(tablet.element("pos-return-total").getText()).isEqualTo("¥28.00");
         tablet.waitUntil(textToBe(By.id("pos-return-status"), zh.text("pos.return.quantityNow",
-                Map.of("name", "青花茶杯 " + tag + " · 标准", "quantity", 1, "total", "¥28.00", "currency", "人民币"))));
+                Map.of("name", "青花茶杯 " + tag + " · 标准", "quantity", 1, "total", zh.text("money.spoken", Map.of("amount", "28.00"))))));
         assertThat(tablet.element("pos-return-more-" + cupLine).getDomAttribute("aria-disabled")).as("one cup was sold").isEqualTo("true");
         assertThat(tablet.element("pos-return-tender-cash").isSelected()).isTrue();
         Accessibility.assertNoSeriousViolations(tablet.driver(), "a return of one cup chosen, zh-CN");
@@ -179,7 +179,7 @@ class CashierReturnsTest {
         assertThat(tablet.element("pos-return-receipt-link").getDomAttribute("href")).isEqualTo("/r/" + refund);
         assertThat(tablet.readQrCode("pos-return-qr")).isEqualTo("http://localhost:" + port + "/r/" + refund);
         tablet.waitUntil(textToBe(By.id("pos-return-status"), zh.text("pos.return.done",
-                Map.of("number", id + "-2", "total", "¥28.00", "currency", "人民币"))));
+                Map.of("number", id + "-2", "total", zh.text("money.spoken", Map.of("amount", "28.00"))))));
         Accessibility.assertNoSeriousViolations(tablet.driver(), "the refund receipt, zh-CN");
         // On paper, the refund receipt alone (the sale's slip is in its hidden panel).
         ChromeDriver chrome = (ChromeDriver) tablet.driver();

@@ -14,7 +14,7 @@ import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, currentLang, t, translate } from '../../../lib/i18n.js';
 import { ApiError, isUnreachable } from '../../../lib/api.js';
 import { FormErrors, announce, problemsFrom, showMessage } from '../../../lib/form-errors.js';
-import { formatMoney } from '../../../lib/money.js';
+import { formatMoney, spokenMoney } from '../../../lib/money.js';
 import { DeviceKeyMissing, currentDevice } from '../../../lib/pos-device.js';
 import { SalesWaiting, SeriesUnknown } from '../../../lib/pos-queue.js';
 import { ReturnNeedsNetwork, giveBack, lookUp, prepareReturn } from '../../../lib/pos-returns.js';
@@ -324,8 +324,7 @@ class PosReturn extends HTMLElement {
     this.drawLines();
     this.querySelector(`#pos-return-${by > 0 ? 'more' : 'fewer'}-${CSS.escape(id)}`)?.focus();
     const total = this.total();
-    announce(this.statusLine, { key: 'pos.return.quantityNow', params: { name: lineName(line), quantity,
-      total: formatMoney(total), currency: currencyName(total.currency) } });
+    announce(this.statusLine, { key: 'pos.return.quantityNow', params: { name: lineName(line), quantity, total: spokenMoney(total) } });
   }
 
   chosenLines() {
@@ -398,7 +397,7 @@ class PosReturn extends HTMLElement {
     this.querySelector('#pos-return-now').hidden = true;
     this.receipt.show({ signed, returned });
     announce(this.statusLine, { key: 'pos.return.done', params: { number: `${signed.register}-${signed.number}`,
-      total: formatMoney(returned.cashPaidOut), currency: currencyName(returned.cashPaidOut.currency) } });
+      total: spokenMoney(returned.cashPaidOut) } });
     this.dispatchEvent(new CustomEvent('pos-return-completed', { bubbles: true, detail: { signed, returned } }));
   }
 
