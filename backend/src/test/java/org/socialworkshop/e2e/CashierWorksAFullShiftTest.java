@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.socialworkshop.identity.Accounts;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.FakePrinter;
@@ -32,8 +33,9 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * and whose counter has a receipt printer ({@link FakePrinter}): the coordinator sets the register's card reader and
  * printer on the registers page; the cashier opens the shift with a float and sells in cash (a line taken off before
  * payment), by card on the reader, by WeChat Pay's code, and split between Alipay and cash; prints a receipt on the
- * counter printer; opens the drawer without a sale; closes the shift with a counted cash one yuan short. The Z report
- * says each of these: sales by tender, the line taken off, the drawer opening, the drawer's figures and the difference.
+ * counter printer; takes the first sale's cup back in cash; opens the drawer without a sale; closes the shift with a
+ * counted cash one yuan short. The Z report says each of these: sales by tender, the return, the line taken off, the
+ * drawer opening, the drawer's figures and the difference.
  */
 @WorkshopTest
 class CashierWorksAFullShiftTest {
@@ -141,14 +143,27 @@ class CashierWorksAFullShiftTest {
         complete(tablet);
         tablet.element("pos-sale-new").click();
 
+        // 5. A return: the cup of the first (cash) sale comes back, against its receipt's number, paid back in cash.
+        tablet.element("pos-mode-return").click();
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-code"))).sendKeys(id + "-1" + Keys.ENTER);
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-original")));
+        String cupLine = tablet.driver().findElement(By.cssSelector("#pos-return-lines > li")).getDomAttribute("id")
+                .substring("pos-return-line-".length());
+        tablet.element("pos-return-more-" + cupLine).click();
+        tablet.element("pos-return-review").click();
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-give"))).click();
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-receipt")));
+        assertThat(tablet.element("pos-return-receipt-cash").getText()).isEqualTo("¥28.00");
+        tablet.element("pos-mode-sale").click();
+
         // The drawer opened without a sale.
         tablet.element("pos-no-sale-reason").sendKeys("找零 change for a note");
         tablet.element("pos-no-sale-save").click();
         tablet.waitUntil(textToBe(By.id("pos-shift-status"), zh.text("pos.shift.noSale.done", Map.of("reason", "找零 change for a note"))));
 
-        // Close: 200 float + 28 + 18 cash = 246 expected; 245 counted.
-        tablet.waitUntil(textToBePresentInElementLocated(By.id("pos-shift-expected"), "246.00"));
-        tablet.element("pos-shift-counted").sendKeys("245");
+        // Close: 200 float + 28 + 18 cash − 28 paid back = 218 expected; 217 counted.
+        tablet.waitUntil(textToBePresentInElementLocated(By.id("pos-shift-expected"), "218.00"));
+        tablet.element("pos-shift-counted").sendKeys("217");
         tablet.element("pos-shift-close").click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-shift-confirm-close"))).click();
         String zLink = tablet.waitUntil(visibilityOfElementLocated(By.id("pos-shift-z-report"))).getDomAttribute("href");
@@ -163,8 +178,10 @@ class CashierWorksAFullShiftTest {
         assertThat(z.element("report-voided").getText()).isEqualTo(zh.text("report.voided.summary",
                 Map.of("lines", 1, "quantity", 1, "amount", "¥28.00")));
         assertThat(z.element("report-no-sales").getText()).contains("找零 change for a note");
-        assertThat(z.element("report-drawer-expected").getText()).isEqualTo("¥246.00");
-        assertThat(z.element("report-drawer-counted").getText()).isEqualTo("¥245.00");
+        assertThat(z.element("report-refunds-count").getText()).isEqualTo("1");
+        assertThat(z.element("report-refunds-total").getText()).isEqualTo("¥28.00");
+        assertThat(z.element("report-drawer-expected").getText()).isEqualTo("¥218.00");
+        assertThat(z.element("report-drawer-counted").getText()).isEqualTo("¥217.00");
         assertThat(z.element("report-drawer-difference").getText()).isEqualTo("-¥1.00");
         Accessibility.assertNoSeriousViolations(z.driver(), "the Z report of a whole shift, zh-CN");
     }
