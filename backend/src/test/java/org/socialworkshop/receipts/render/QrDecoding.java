@@ -41,7 +41,8 @@ public final class QrDecoding {
     /**
      * Finds the QR code anywhere in the image (a photo, a rendered page). zxing's detector misses some codes on a
      * whole page, depending on the code's pattern (seen as rare test failures with fresh receipt codes), so it looks
-     * again as a phone moving closer would: with the other binarizer, then in each half and quarter of the page.
+     * again as a phone moving further or closer would: with the other binarizer, smaller, then in each half and quarter of
+     * the page.
      */
     public static Result find(BufferedImage image) throws NotFoundException {
         for (BufferedImage part : parts(image)) {
@@ -59,7 +60,7 @@ public final class QrDecoding {
     private static List<BufferedImage> parts(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        List<BufferedImage> parts = new java.util.ArrayList<>(List.of(image));
+        List<BufferedImage> parts = new java.util.ArrayList<>(List.of(image, scaled(image, 0.5), scaled(image, 0.75)));
         parts.add(image.getSubimage(0, 0, w, h / 2));
         parts.add(image.getSubimage(0, h / 2, w, h - h / 2));
         for (int x = 0; x < 2; x++) {
@@ -68,6 +69,18 @@ public final class QrDecoding {
             }
         }
         return parts;
+    }
+
+    /** The image smaller, as a phone held further away sees it (the detector's sampling lands elsewhere). */
+    private static BufferedImage scaled(BufferedImage image, double factor) {
+        int w = Math.max(1, (int) (image.getWidth() * factor));
+        int h = Math.max(1, (int) (image.getHeight() * factor));
+        BufferedImage smaller = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = smaller.createGraphics();
+        graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        graphics.drawImage(image, 0, 0, w, h, null);
+        graphics.dispose();
+        return smaller;
     }
 
     /** Reads an image that holds nothing but one QR code and its quiet zone, the way generated images are. */
