@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 public class EscPos {
 
     private static final Language FIRST = Language.ZH_CN;
-    private static final int MAX_MODULE_DOTS = 6;
 
     private final QrCodes qrCodes;
 
@@ -120,10 +119,7 @@ public class EscPos {
 
     /** Centred, with a blank line above; the URL beneath it, broken anywhere (it has no spaces). */
     private void qrCode(EscPosBuilder out, String url, Roll roll) {
-        // The printer adds no quiet zone of its own: the symbol is sized with ours, and centring leaves more.
-        int modules = qrCodes.matrix(url).getWidth();
-        int moduleDots = Math.max(1, Math.min(MAX_MODULE_DOTS, roll.dots() / modules));
-        out.line("").centred(true).qrCode(url, moduleDots, QrCodes.ERROR_CORRECTION).centred(false).line("");
+        out.centredQrCode(url, roll, qrCodes);
         text(out, Columns.center(ReceiptText.SCAN.joined(FIRST), roll.columns()));
         text(out, Columns.wrap(url, roll.columns()));
     }

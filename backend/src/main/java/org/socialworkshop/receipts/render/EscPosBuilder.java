@@ -76,6 +76,16 @@ final class EscPosBuilder {
         return qrFunction(new byte[] {'Q', '0'});
     }
 
+    /**
+     * The QR code of {@code url} centred on {@code roll}, with a blank line above and below: its modules as large as the
+     * printable width allows (at most 6 dots), counting the quiet zone {@code qrCodes} draws, since the printer adds none.
+     */
+    EscPosBuilder centredQrCode(String url, Roll roll, QrCodes qrCodes) {
+        int modules = qrCodes.matrix(url).getWidth();
+        int moduleDots = Math.max(1, Math.min(6, roll.dots() / modules));
+        return line("").centred(true).qrCode(url, moduleDots, QrCodes.ERROR_CORRECTION).centred(false).line("");
+    }
+
     /** {@code ESC d n}: prints and feeds n lines. */
     EscPosBuilder feed(int lines) {
         return add(ESC, 'd', lines);

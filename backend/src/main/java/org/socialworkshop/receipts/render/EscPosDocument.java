@@ -57,9 +57,7 @@ public final class EscPosDocument {
 
     /** The QR code of {@code url}, centred, with the URL beneath. */
     public EscPosDocument qrCode(String url) {
-        int modules = qrCodes.matrix(url).getWidth();
-        int moduleDots = Math.max(1, Math.min(6, roll.dots() / modules));
-        out.line("").centred(true).qrCode(url, moduleDots, QrCodes.ERROR_CORRECTION).centred(false).line("");
+        out.centredQrCode(url, roll, qrCodes);
         Columns.wrap(url, roll.columns()).forEach(out::line);
         return this;
     }
