@@ -1,7 +1,6 @@
 package org.socialworkshop.payments;
 
 import java.util.Currency;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -265,12 +264,14 @@ public class Payments {
 
     /** A counter payment as it stands: asked of the provider while it waits for the buyer. */
     public Mono<CounterPayment> atCounter(UUID paymentId) {
-        return counterPayment(paymentId).flatMap(stored -> stored.status() != CounterPaymentState.Status.WAITING
-                || stored.reference().startsWith(PENDING)
-                ? Mono.just(stored)
-                : reader(paymentId).flatMap(reader -> provider.counterPayment(stored.reference(), reader.orElse(null)))
-                        .flatMap(state -> settle(paymentId, state))
-                        .then(counterPayment(paymentId)));
+        return atCounterWithReader(paymentId).flatMap(found -> {
+            CounterPayment stored = found.payment();
+            return stored.status() != CounterPaymentState.Status.WAITING || stored.reference().startsWith(PENDING)
+                    ? Mono.just(stored)
+                    : provider.counterPayment(stored.reference(), found.reader())
+                            .flatMap(state -> settle(paymentId, state))
+                            .then(counterPayment(paymentId));
+        });
     }
 
     /**
@@ -278,14 +279,15 @@ public class Payments {
      * {@code SUCCEEDED} when the buyer paid first. A payment the provider never got is only marked cancelled.
      */
     public Mono<CounterPayment> cancelAtCounter(UUID paymentId) {
-        return counterPayment(paymentId).flatMap(stored -> {
+        return atCounterWithReader(paymentId).flatMap(found -> {
+            CounterPayment stored = found.payment();
             if (stored.status() != CounterPaymentState.Status.WAITING) {
                 return Mono.just(stored);
             }
             Mono<?> cancelled = stored.reference().startsWith(PENDING)
                     ? failed(paymentId, PaymentStatus.EXPIRED, "canceled", null)
-                    : reader(paymentId).flatMap(reader -> provider.cancelAtCounter(stored.reference(), reader.orElse(null),
-                            "payment:" + paymentId + ":cancel")).flatMap(state -> settle(paymentId, state));
+                    : provider.cancelAtCounter(stored.reference(), found.reader(), "payment:" + paymentId + ":cancel")
+                            .flatMap(state -> settle(paymentId, state));
             return cancelled.then(counterPayment(paymentId));
         });
     }
@@ -300,13 +302,16 @@ public class Payments {
         };
     }
 
-    private Mono<Optional<String>> reader(UUID paymentId) {
-        return db.sql("SELECT card_reader FROM payments WHERE id = :id").bind("id", paymentId)
-                .map(row -> Optional.ofNullable(row.get("card_reader", String.class))).one();
+    /** A counter payment as recorded, with the card reader it was handed to (none for a wallet or in demo mode). */
+    private record AtCounter(CounterPayment payment, @Nullable String reader) {
     }
 
     /** A payment taken at the counter, as recorded; a 404 problem when there is none with this id. */
     public Mono<CounterPayment> counterPayment(UUID paymentId) {
+        return atCounterWithReader(paymentId).map(AtCounter::payment);
+    }
+
+    private Mono<AtCounter> atCounterWithReader(UUID paymentId) {
         return db.sql("SELECT " + COUNTER_COLUMNS + " FROM payments WHERE id = :id AND method <> 'CHECKOUT'")
                 .bind("id", paymentId)
                 .map(row -> {
@@ -319,10 +324,11 @@ public class Payments {
                     };
                     String qr = attempt.redirectUrl().isEmpty() || status != CounterPaymentState.Status.WAITING ? null : attempt.redirectUrl();
                     boolean demo = DemoProvider.NAME.equals(attempt.provider()) && !attempt.sessionId().startsWith(PENDING);
-                    return new CounterPayment(attempt.id(), attempt.orderId(), CounterMethod.valueOf(row.get("method", String.class)),
+                    return new AtCounter(new CounterPayment(attempt.id(), attempt.orderId(), CounterMethod.valueOf(row.get("method", String.class)),
                             attempt.amount(), attempt.provider(), status, qr, row.get("failure_code", String.class),
                             row.get("failure_message", String.class), attempt.reference() == null ? attempt.sessionId() : attempt.reference(),
-                            demo ? attempt.sessionId() : null, Boolean.TRUE.equals(row.get("refunded", Boolean.class)));
+                            demo ? attempt.sessionId() : null, Boolean.TRUE.equals(row.get("refunded", Boolean.class))),
+                            row.get("card_reader", String.class));
                 })
                 .first()
                 .switchIfEmpty(Mono.error(PaymentProblem::unknownSession));
