@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.socialworkshop.identity.StaffPins;
 import org.socialworkshop.inventory.Inventory;
 import org.socialworkshop.payments.CounterMethod;
 import org.socialworkshop.ordering.CounterOrders;
@@ -115,8 +114,8 @@ class Sales {
     }
 
     private Mono<Sold> store(Counters.AtCounter counter, Sale sale) {
-        StaffPins.Cashier cashier = Objects.requireNonNull(counter.cashier(), "a cashier is signed in at the counter");
-        return pricing.price(sale.lines(), sale.priceList(), sale.offline(), sale.payload(), cashier.id())
+        Objects.requireNonNull(counter.cashier(), "a cashier is signed in at the counter");
+        return pricing.price(sale.lines(), sale.priceList(), sale.offline(), sale.payload(), counter.discountUpTo())
                 .flatMap(priced -> counterPayments.check(counter, sale.clientId(), sale.paid())
                         .flatMap(taken -> store(counter, sale, priced, taken)));
     }
