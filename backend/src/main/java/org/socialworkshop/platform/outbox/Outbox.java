@@ -33,7 +33,7 @@ public class Outbox {
 
     /** Stores the event for every handler of its type; completes with the number of deliveries written. */
     public Mono<Long> publish(Object event) {
-        List<OutboxHandler<?>> handlers = handlersOf(event.getClass());
+        List<OutboxHandler<?>> handlers = handlersOf(event.getClass()).stream().filter(handler -> wants(handler, event)).toList();
         if (handlers.isEmpty()) {
             return Mono.just(0L);
         }
@@ -47,6 +47,11 @@ public class Outbox {
                 .bind("handlers", handlers.stream().map(OutboxHandler::name).toArray(String[]::new))
                 .bind("payload", json.writeValueAsString(event))
                 .update();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> boolean wants(OutboxHandler<E> handler, Object event) {
+        return handler.wants((E) event);
     }
 
     private List<OutboxHandler<?>> handlersOf(Class<?> type) {
