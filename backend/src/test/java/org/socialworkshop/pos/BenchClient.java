@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -34,7 +35,7 @@ final class BenchClient {
     /** A client signed in with an e-mail address and password. */
     static BenchClient signedIn(String base, String email, String password) throws Exception {
         BenchClient client = new BenchClient(base);
-        client.send("POST", "/api/auth/login", java.util.Map.of("email", email, "password", password));
+        client.send("POST", "/api/auth/login", Map.of("email", email, "password", password));
         return client;
     }
 
