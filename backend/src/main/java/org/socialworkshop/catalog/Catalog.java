@@ -54,6 +54,7 @@ public class Catalog {
     private final Images images;
     private final AuditLog audit;
     private final ReadCache<VariantId, VariantInfo> variants;
+    private final ReadCache<ProductId, List<MakerId>> productMakers;
 
     Catalog(Database db, Makers makers, Images images, AuditLog audit, ReadCaches caches) {
         this.db = db;
@@ -62,6 +63,7 @@ public class Catalog {
         this.audit = audit;
         // Names, prices and tax of what is in carts and checkouts; stock is not part of them, so sales leave them kept.
         this.variants = caches.create("catalog.variants", VARIANTS_KEPT, CHANGED);
+        this.productMakers = caches.create("catalog.product-makers", VARIANTS_KEPT, CHANGED);
     }
 
     public Mono<AdminProduct> create(ProductDraft draft) {
@@ -241,14 +243,32 @@ public class Catalog {
                 .update().then();
     }
 
-    /** Who made each product (maker ids, whatever their consent; ask the makers module how to credit them). */
+    /**
+     * Who made each product (maker ids, whatever their consent; ask the makers module how to credit them); products
+     * without makers are left out. Kept until the catalog changes: every receipt and counter sale asks.
+     */
     public Mono<Map<ProductId, List<MakerId>>> makersOf(Collection<ProductId> products) {
+        return productMakers.getAll(products, this::readMakers).map(byProduct -> {
+            Map<ProductId, List<MakerId>> made = new LinkedHashMap<>();
+            products.stream().distinct().filter(product -> !byProduct.getOrDefault(product, List.of()).isEmpty())
+                    .forEach(product -> made.put(product, byProduct.get(product)));
+            return made;
+        });
+    }
+
+    /** The makers of each of {@code products}, none for a product that has none (so that it is kept too). */
+    private Mono<Map<ProductId, List<MakerId>>> readMakers(Collection<ProductId> products) {
         return db.sql("SELECT product_id, maker_id FROM product_makers WHERE product_id = ANY(:ids) ORDER BY product_id, maker_id")
                 .bind("ids", products.stream().map(ProductId::value).toArray(UUID[]::new))
                 .map(row -> Map.entry(new ProductId(row.get("product_id", UUID.class)), new MakerId(row.get("maker_id", UUID.class))))
                 .list()
-                .map(rows -> rows.stream().collect(Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList()))));
+                .map(rows -> {
+                    Map<ProductId, List<MakerId>> byProduct = new LinkedHashMap<>();
+                    products.forEach(product -> byProduct.put(product, new ArrayList<>()));
+                    rows.forEach(row -> byProduct.get(row.getKey()).add(row.getValue()));
+                    byProduct.replaceAll((product, makers) -> List.copyOf(makers));
+                    return byProduct;
+                });
     }
 
     /** The variant a buyer gets when choosing a product without naming one: its first active variant. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.r2dbc.spi.Readable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -104,20 +105,29 @@ public class Modifiers {
                 .then(Mono.defer(() -> groups(code, true).map(byCode -> byCode.get(code))));
     }
 
-    /** The groups offered on each product, in the product's order, with their active options. */
+    /**
+     * The groups offered on each product, in the product's order, with their active options; one query, as every
+     * counter sale asks.
+     */
     public Mono<Map<ProductId, List<Group>>> ofProducts(Collection<ProductId> products) {
         return db.sql("""
-                        SELECT product_id, group_code FROM product_modifier_groups
-                        WHERE product_id = ANY(:ids) ORDER BY product_id, position, group_code""")
+                        SELECT p.product_id, g.code, g.name_zh, g.name_en, g.min_choices, g.max_choices,
+                               o.id, o.name_zh AS option_zh, o.name_en AS option_en, o.price_delta, o.active
+                        FROM product_modifier_groups p JOIN modifier_groups g ON g.code = p.group_code
+                        LEFT JOIN modifier_options o ON o.group_code = g.code AND o.active
+                        WHERE p.product_id = ANY(:ids)
+                        ORDER BY p.product_id, p.position, p.group_code, o.position, o.id""")
                 .bind("ids", products.stream().map(ProductId::value).toArray(UUID[]::new))
-                .map(row -> Map.entry(new ProductId(row.get("product_id", UUID.class)), row.get("group_code", String.class)))
+                .map(row -> Map.entry(new ProductId(row.get("product_id", UUID.class)), group(row)))
                 .list()
-                .flatMap(offered -> offered.isEmpty() ? Mono.just(Map.of()) : groups(null, false).map(groups -> {
-                    Map<ProductId, List<Group>> byProduct = new LinkedHashMap<>();
-                    offered.forEach(entry -> byProduct.computeIfAbsent(entry.getKey(), product -> new ArrayList<>())
-                            .add(groups.get(entry.getValue())));
-                    return byProduct;
-                }));
+                .map(rows -> {
+                    Map<ProductId, Map<String, Group>> byProduct = new LinkedHashMap<>();
+                    rows.forEach(row -> byProduct.computeIfAbsent(row.getKey(), product -> new LinkedHashMap<>())
+                            .merge(row.getValue().code(), row.getValue(), Group::plus));
+                    Map<ProductId, List<Group>> offered = new LinkedHashMap<>();
+                    byProduct.forEach((product, groups) -> offered.put(product, List.copyOf(groups.values())));
+                    return offered;
+                });
     }
 
     private Mono<Map<String, Group>> groups(@Nullable String only, boolean inactiveToo) {
@@ -128,17 +138,20 @@ public class Modifiers {
                         WHERE CAST(:only AS text) IS NULL OR g.code = :only
                         ORDER BY g.code, o.position, o.id""")
                 .bindNullable("only", only, String.class).bind("inactive", inactiveToo)
-                .map(row -> Map.entry(new Group(row.get("code", String.class), row.get("name_zh", String.class),
-                                row.get("name_en", String.class), row.get("min_choices", Integer.class), row.get("max_choices", Integer.class),
-                                List.of()),
-                        row.get("id", UUID.class) == null ? List.<Option>of() : List.of(new Option(row.get("id", UUID.class),
-                                row.get("option_zh", String.class), row.get("option_en", String.class), Money.fen(row.get("price_delta", Long.class)),
-                                row.get("active", Boolean.class)))))
+                .map(Modifiers::group)
                 .list()
                 .map(rows -> {
                     Map<String, Group> groups = new LinkedHashMap<>();
-                    rows.forEach(row -> groups.merge(row.getKey().code(), row.getKey().withOptions(row.getValue()), Group::plus));
+                    rows.forEach(row -> groups.merge(row.code(), row, Group::plus));
                     return groups;
                 });
+    }
+
+    /** A group as one row of a join with its options: with that row's option, if any. */
+    private static Group group(Readable row) {
+        return new Group(row.get("code", String.class), row.get("name_zh", String.class), row.get("name_en", String.class),
+                row.get("min_choices", Integer.class), row.get("max_choices", Integer.class),
+                row.get("id", UUID.class) == null ? List.of() : List.of(new Option(row.get("id", UUID.class), row.get("option_zh", String.class),
+                        row.get("option_en", String.class), Money.fen(row.get("price_delta", Long.class)), row.get("active", Boolean.class))));
     }
 }

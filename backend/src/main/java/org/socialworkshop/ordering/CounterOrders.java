@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,7 @@ import org.socialworkshop.ordering.domain.OrderNumber;
 import org.socialworkshop.ordering.domain.OrderStatus;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.database.SideWrite;
 import org.socialworkshop.platform.outbox.Outbox;
 import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Service;
@@ -90,11 +93,12 @@ public class CounterOrders {
         OffsetDateTime now = OffsetDateTime.now();
         Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.POS, fulfilled.status(), lines, null, null, null, null,
                 FulfilmentType.PICKUP, null, null, Orders.hash(UUID.randomUUID().toString()), null, now, null, tenders);
-        return orders.insert(order)
-                .then(outbox.publish(new OrderPaid(orderId, number.toString(), Channel.POS, fulfilled.total(), "counter",
-                        tenders.stream().map(Tender::type).distinct().reduce((a, b) -> a + "+" + b).orElse(""))))
-                .then(audit.record("order.sold-at-counter", "order:" + orderId, Map.of("number", number.toString(),
-                        "total", fulfilled.total().minor())))
+        // the order, the event that it was paid and the audit entry in one statement: a round trip each is what the sale's
+        // transaction spent most of its time on
+        Optional<SideWrite> announced = outbox.publishing(new OrderPaid(orderId, number.toString(), Channel.POS, fulfilled.total(), "counter",
+                tenders.stream().map(Tender::type).distinct().reduce((a, b) -> a + "+" + b).orElse("")));
+        return audit.entry("order.sold-at-counter", "order:" + orderId, Map.of("number", number.toString(), "total", fulfilled.total().minor()))
+                .flatMap(entry -> orders.insert(order, Stream.concat(announced.stream(), Stream.of(entry)).toList()))
                 .thenReturn(number.toString());
     }
 

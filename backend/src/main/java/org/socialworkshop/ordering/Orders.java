@@ -21,6 +21,7 @@ import org.socialworkshop.ordering.domain.OrderLine;
 import org.socialworkshop.ordering.domain.OrderNumber;
 import org.socialworkshop.ordering.domain.OrderStatus;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.database.SideWrite;
 import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -92,6 +93,11 @@ class Orders {
      * transaction. False, and nothing stored, when the cart was checked out meanwhile (a cart becomes one order only).
      */
     Mono<Boolean> insert(NewOrder order) {
+        return insert(order, List.of());
+    }
+
+    /** As {@link #insert(NewOrder)}, making {@code along} in the same statement (an outbox event, an audit entry). */
+    Mono<Boolean> insert(NewOrder order, List<SideWrite> along) {
         Order domain = Order.place(order.id(), order.number(), order.lines().stream().map(StoredLine::line).toList());
         Money total = domain.total();
         List<StoredLine> lines = order.lines();
@@ -125,7 +131,7 @@ class Orders {
                                           CAST(:reasons AS text[]), CAST(:options AS text[]), CAST(:notes AS text[]))
                              WITH ORDINALITY AS line(id, kind, variant, product, sku, name_zh, name_en, variant_zh, variant_en,
                                                      quantity, price, rate, reservation, location, discount, reason, options, note,
-                                                     position)""")
+                                                     position)""", along)
                 .bind("id", order.id()).bind("number", order.number().toString()).bind("channel", order.channel().name())
                 .bind("status", order.status().name())
                 .bindNullable("tenders", order.tenders() == null ? null : json.writeValueAsString(order.tenders()), String.class)

@@ -158,17 +158,17 @@ class CounterPayments {
     record Taken(UUID paymentId, UUID orderId, CounterMethod method, Money amount, String provider, String reference) {
     }
 
+    /** A payment started for a sale (its client id), at {@code register}; {@code voided} when it was given back. */
+    record Started(UUID paymentId, String register, boolean voided) {
+    }
+
     /**
-     * The sale's card and wallet tenders, checked against the payments it took: each one this register took for this
-     * sale, paid in full, not given back, of that tender and amount; and none paid left out. Call before the sale's
-     * transaction; {@link #markSold} in it.
+     * The sale's card and wallet tenders, checked against the payments {@code started} for it (read by the caller with
+     * what it reads of the sale): each one this register took for this sale, paid in full, not given back, of that
+     * tender and amount; and none paid left out. Call before the sale's transaction; {@link #markSold} in it.
      */
-    Mono<List<Taken>> check(Counters.AtCounter counter, UUID saleId, List<Tendered> tendered) {
-        return db.sql("SELECT payment_id, register_id, voided FROM pos_payments WHERE client_id = :client")
-                .bind("client", saleId)
-                .map(row -> new Own(row.get("payment_id", UUID.class), row.get("register_id", String.class),
-                        Boolean.TRUE.equals(row.get("voided", Boolean.class))))
-                .list().flatMapMany(Flux::fromIterable)
+    Mono<List<Taken>> check(Counters.AtCounter counter, List<Started> started, List<Tendered> tendered) {
+        return Flux.fromIterable(started)
                 .filter(own -> own.register().equals(counter.register().id()))
                 .concatMap(own -> payments.atCounter(own.paymentId()).map(payment -> Map.entry(own, payment)))
                 .collectList()
@@ -202,9 +202,6 @@ class CounterPayments {
                     }
                     return Mono.just(List.copyOf(taken));
                 });
-    }
-
-    private record Own(UUID paymentId, String register, boolean voided) {
     }
 
     /** Marks the sale's payments as its tenders, in the sale's transaction; refused when one was voided meanwhile. */

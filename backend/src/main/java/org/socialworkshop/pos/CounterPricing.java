@@ -16,8 +16,6 @@ import org.socialworkshop.catalog.PriceLists;
 import org.socialworkshop.catalog.ProductId;
 import org.socialworkshop.catalog.VariantId;
 import org.socialworkshop.catalog.VariantInfo;
-import org.socialworkshop.identity.StaffPins;
-import org.socialworkshop.identity.UserId;
 import org.socialworkshop.receipts.CounterReceipts;
 import org.socialworkshop.receipts.ReceiptContent;
 import org.socialworkshop.receipts.Receipts;
@@ -42,16 +40,12 @@ class CounterPricing {
     private final PriceLists priceLists;
     private final Receipts receipts;
     private final CounterReceipts counterReceipts;
-    private final StaffPins pins;
-
-    CounterPricing(Catalog catalog, Modifiers modifiers, PriceLists priceLists, Receipts receipts, CounterReceipts counterReceipts,
-            StaffPins pins) {
+    CounterPricing(Catalog catalog, Modifiers modifiers, PriceLists priceLists, Receipts receipts, CounterReceipts counterReceipts) {
         this.catalog = catalog;
         this.modifiers = modifiers;
         this.priceLists = priceLists;
         this.receipts = receipts;
         this.counterReceipts = counterReceipts;
-        this.pins = pins;
     }
 
     /** Taken off a line, and why. */
@@ -78,7 +72,8 @@ class CounterPricing {
         }
     }
 
-    Mono<Priced> price(List<Wanted> wanted, @Nullable String priceList, boolean offline, byte[] payload, UserId cashier) {
+    /** Prices the sale for a cashier who may take {@code discountUpTo} percent off a line. */
+    Mono<Priced> price(List<Wanted> wanted, @Nullable String priceList, boolean offline, byte[] payload, int discountUpTo) {
         List<VariantId> ids = wanted.stream().map(Wanted::variant).toList();
         return catalog.variants(ids).flatMap(infos -> {
             List<String> notSold = ids.stream().filter(id -> infos.get(id) == null || !infos.get(id).sellableOn(Channel.POS))
@@ -90,7 +85,7 @@ class CounterPricing {
             List<ProductId> products = sold.stream().map(VariantInfo::productId).toList();
             Mono<Map<VariantId, Money>> listed = priceList == null ? Mono.just(Map.of())
                     : priceLists.active(priceList).map(PriceLists.PriceList::prices).switchIfEmpty(Mono.error(PosProblem::unknownPriceList));
-            return Mono.zip(modifiers.ofProducts(products), listed, receipts.creditedMakers(products), pins.discountUpTo(cashier))
+            return Mono.zip(modifiers.ofProducts(products), listed, receipts.creditedMakers(products))
                     .flatMap(found -> {
                         List<Base> bases = new ArrayList<>();
                         for (int index = 0; index < wanted.size(); index++) {
@@ -101,7 +96,7 @@ class CounterPricing {
                         }
                         Priced now = priced(wanted, bases, null, counterReceipts.seller(), Receipts.makersOf(products, found.getT3()));
                         return (offline ? asShown(wanted, bases, payload, now) : Mono.just(now))
-                                .flatMap(priced -> permitted(priced, found.getT4(), offline));
+                                .flatMap(priced -> permitted(priced, discountUpTo, offline));
                     });
         });
     }

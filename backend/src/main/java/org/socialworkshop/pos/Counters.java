@@ -2,7 +2,6 @@ package org.socialworkshop.pos;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
-import org.socialworkshop.identity.Accounts;
 import org.socialworkshop.identity.StaffPins;
 import org.socialworkshop.platform.security.CurrentUser;
 import org.socialworkshop.platform.security.DeviceCookie;
@@ -22,23 +21,25 @@ class Counters {
 
     private final PosRegisters registers;
     private final DeviceCookie cookie;
-    private final Accounts accounts;
+    private final StaffPins pins;
 
-    Counters(PosRegisters registers, DeviceCookie cookie, Accounts accounts) {
+    Counters(PosRegisters registers, DeviceCookie cookie, StaffPins pins) {
         this.registers = registers;
         this.cookie = cookie;
-        this.accounts = accounts;
+        this.pins = pins;
     }
 
     /**
      * The tablet, its register, and the cashier signed in at it (null when nobody is); {@code keyId} names the key the
-     * tablet signs receipts with (answered with the series, not here).
+     * tablet signs receipts with (answered with the series, not here); {@code discountUpTo} how much of a line (percent)
+     * the cashier may take off (0 when nobody is signed in).
      */
     record AtCounter(PosRegisters.Device device, PosRegisters.Register register, StaffPins.@Nullable Cashier cashier,
-            @JsonIgnore String keyId) {
+            @JsonIgnore String keyId, @JsonIgnore int discountUpTo) {
 
-        AtCounter(PosRegisters.PairedDevice tablet, StaffPins.@Nullable Cashier cashier) {
-            this(tablet.device(), tablet.register(), cashier, tablet.keyId());
+        AtCounter(PosRegisters.PairedDevice tablet, StaffPins.@Nullable Serving serving) {
+            this(tablet.device(), tablet.register(), serving == null ? null : serving.cashier(), tablet.keyId(),
+                    serving == null ? 0 : serving.discountUpTo());
         }
     }
 
@@ -52,8 +53,7 @@ class Counters {
     Mono<AtCounter> atCounter(ServerWebExchange exchange) {
         return tablet(exchange).flatMap(tablet -> exchange.getSession().flatMap(session ->
                         tablet.register().id().equals(session.getAttribute(SIGNED_IN_AT))
-                                ? CurrentUser.name().flatMap(accounts::findByEmail)
-                                        .map(account -> new AtCounter(tablet, new StaffPins.Cashier(account.id(), account.displayName())))
+                                ? CurrentUser.name().flatMap(pins::serving).map(serving -> new AtCounter(tablet, serving))
                                 : Mono.<AtCounter>empty())
                 .defaultIfEmpty(new AtCounter(tablet, null)));
     }

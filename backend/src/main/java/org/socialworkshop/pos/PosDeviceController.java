@@ -104,7 +104,9 @@ class PosDeviceController {
                         "pos-device:" + tablet.device().id())
                 .flatMap(account -> exchange.getSession()
                         .doOnNext(session -> session.getAttributes().put(Counters.SIGNED_IN_AT, tablet.register().id()))
-                        .thenReturn(new Counters.AtCounter(tablet, new StaffPins.Cashier(account.id(), account.displayName())))));
+                        // the answer names the cashier; their discount permission comes with GET /api/pos/device
+                        .thenReturn(new Counters.AtCounter(tablet, new StaffPins.Serving(new StaffPins.Cashier(account.id(),
+                                account.displayName()), 0)))));
     }
 
     record PinChange(@NotNull @Size(max = 6) String currentPin, @NotNull @Size(max = 6) String newPin) {

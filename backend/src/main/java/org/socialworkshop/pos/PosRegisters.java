@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -100,11 +101,16 @@ public class PosRegisters {
                         row.get("device_id", UUID.class) == null ? null : device(row, null), row.get("expires_at", OffsetDateTime.class),
                         row.get("card_reader", String.class), row.get("printer", String.class)))
                 .list()
-                .flatMap(rows -> receiptRegisters.find(rows.stream().map(Row::id).toList()).map(series -> rows.stream().map(row -> {
-                    ReceiptRegisters.Register names = series.get(row.id());
-                    return new Register(row.id(), row.kind(), names.nameZh(), names.nameEn(), names.lastNumber(), row.device(),
-                            row.codeExpiresAt(), row.cardReader(), row.printer());
-                }).toList()));
+                .flatMap(this::named);
+    }
+
+    /** The registers with their names and how far their receipt series have come. */
+    private Mono<List<Register>> named(List<Row> rows) {
+        return receiptRegisters.find(rows.stream().map(Row::id).toList()).map(series -> rows.stream().map(row -> {
+            ReceiptRegisters.Register names = series.get(row.id());
+            return new Register(row.id(), row.kind(), names.nameZh(), names.nameEn(), names.lastNumber(), row.device(),
+                    row.codeExpiresAt(), row.cardReader(), row.printer());
+        }).toList());
     }
 
     private record Row(String id, RegisterKind kind, @Nullable Device device, @Nullable OffsetDateTime codeExpiresAt,
@@ -218,18 +224,28 @@ public class PosRegisters {
         });
     }
 
-    /** The active tablet known by this credential, with its register; empty for an unknown or revoked one. */
+    /**
+     * The active tablet known by this credential, with its register; empty for an unknown or revoked one. Asked on every
+     * counter request (no cache: a revoked tablet stops at once), so the tablet, its register and a waiting pairing
+     * code come in one query, the register's names and series in one more.
+     */
     Mono<PairedDevice> device(String credential) {
         return db.sql("""
-                        SELECT id AS device_id, register_id, label, paired_at, paired_by, key_id FROM pos_devices
-                        WHERE credential_hash = :credential AND revoked_at IS NULL""")
+                        SELECT d.id AS device_id, d.register_id, d.label, d.paired_at, d.paired_by, d.key_id, r.kind, r.card_reader,
+                               r.printer, c.expires_at
+                        FROM pos_devices d JOIN pos_registers r ON r.id = d.register_id
+                        LEFT JOIN pos_pairing_codes c ON c.register_id = r.id AND c.expires_at > now()
+                        WHERE d.credential_hash = :credential AND d.revoked_at IS NULL""")
                 .bind("credential", SignedDocuments.sha256Hex(utf8(credential)))
-                .map(row -> new Found(row.get("register_id", String.class), device(row, null), row.get("key_id", String.class)))
+                .map(row -> new Found(new Row(row.get("register_id", String.class), RegisterKind.valueOf(row.get("kind", String.class)),
+                        device(row, null), row.get("expires_at", OffsetDateTime.class), row.get("card_reader", String.class),
+                        row.get("printer", String.class)), row.get("key_id", String.class)))
                 .one()
-                .flatMap(found -> one(found.registerId()).map(register -> new PairedDevice(found.device(), register, found.keyId())));
+                .flatMap(found -> named(List.of(found.register())).map(registers -> new PairedDevice(
+                        Objects.requireNonNull(found.register().device()), registers.get(0), found.keyId())));
     }
 
-    private record Found(String registerId, Device device, String keyId) {
+    private record Found(Row register, String keyId) {
     }
 
     /** Revokes a tablet: its credential stops working at once. Revoking a revoked tablet changes nothing. */

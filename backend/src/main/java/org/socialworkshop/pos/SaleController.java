@@ -38,13 +38,10 @@ class SaleController {
     private final Counters counters;
     private final Sales sales;
     private final CounterCatalog catalog;
-    private final StaffPins pins;
-
-    SaleController(Counters counters, Sales sales, CounterCatalog catalog, StaffPins pins) {
+    SaleController(Counters counters, Sales sales, CounterCatalog catalog) {
         this.counters = counters;
         this.sales = sales;
         this.catalog = catalog;
-        this.pins = pins;
     }
 
     /** What the paired tablet sells from; a cashier need not be signed in (the tablet loads it on start). */
@@ -66,10 +63,9 @@ class SaleController {
 
     @GetMapping("/api/pos/device")
     Mono<Tablet> device(ServerWebExchange exchange) {
-        return counters.atCounter(exchange).flatMap(counter -> Mono.zip(sales.series(counter),
-                        counter.cashier() == null ? Mono.just(0) : pins.discountUpTo(counter.cashier().id()))
-                .map(found -> new Tablet(counter.device(), counter.register(), counter.cashier(), new Permissions(found.getT2()),
-                        found.getT1())));
+        return counters.atCounter(exchange).flatMap(counter -> sales.series(counter)
+                .map(series -> new Tablet(counter.device(), counter.register(), counter.cashier(), new Permissions(counter.discountUpTo()),
+                        series)));
     }
 
     /**

@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.socialworkshop.identity.StaffPins;
 import org.socialworkshop.inventory.Inventory;
 import org.socialworkshop.payments.CounterMethod;
 import org.socialworkshop.ordering.CounterOrders;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.database.Statement;
 import org.socialworkshop.platform.security.CurrentUser;
 import org.socialworkshop.receipts.CounterReceipts;
 import org.socialworkshop.receipts.ReceiptContent;
@@ -108,16 +108,37 @@ class Sales {
 
     /** Sells at the counter's register, for the cashier signed in there. */
     Mono<Sold> sell(Counters.AtCounter counter, Sale sale) {
-        return stored(counter, sale).switchIfEmpty(Mono.defer(() -> store(counter, sale)
-                // the same sale sent twice at once: the second finds the series moved on, or the id taken, by the first
-                .onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof ReceiptRefused,
-                        error -> stored(counter, sale).switchIfEmpty(Mono.error(error)))));
+        return earlier(sale.clientId()).flatMap(earlier -> earlier.sale() != null ? answer(counter, sale, earlier.sale())
+                : store(counter, sale, earlier.payments())
+                        // the same sale sent twice at once: the second finds the series moved on, or the id taken, by the first
+                        .onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof ReceiptRefused,
+                                error -> stored(counter, sale).switchIfEmpty(Mono.error(error))));
     }
 
-    private Mono<Sold> store(Counters.AtCounter counter, Sale sale) {
-        StaffPins.Cashier cashier = Objects.requireNonNull(counter.cashier(), "a cashier is signed in at the counter");
-        return pricing.price(sale.lines(), sale.priceList(), sale.offline(), sale.payload(), cashier.id())
-                .flatMap(priced -> counterPayments.check(counter, sale.clientId(), sale.paid())
+    /** What was stored under a sale's client id before it came (now): the sale itself, and the payments taken for it. */
+    private record Earlier(@Nullable Previous sale, List<CounterPayments.Started> payments) {
+    }
+
+    /** The sale stored under this client id, and the card and wallet payments started for it, in one query. */
+    private Mono<Earlier> earlier(UUID clientId) {
+        return db.sql("""
+                        SELECT order_id, register_id, total_minor, change_given, NULL::uuid AS payment_id, NULL::boolean AS voided
+                        FROM pos_sales WHERE client_id = :client
+                        UNION ALL
+                        SELECT NULL, register_id, NULL, NULL, payment_id, voided FROM pos_payments WHERE client_id = :client""")
+                .bind("client", clientId)
+                .map(row -> row.get("payment_id", UUID.class) == null ? previous(row)
+                        : new CounterPayments.Started(row.get("payment_id", UUID.class), row.get("register_id", String.class),
+                                Boolean.TRUE.equals(row.get("voided", Boolean.class))))
+                .list()
+                .map(rows -> new Earlier(rows.stream().filter(Previous.class::isInstance).map(Previous.class::cast).findFirst().orElse(null),
+                        rows.stream().filter(CounterPayments.Started.class::isInstance).map(CounterPayments.Started.class::cast).toList()));
+    }
+
+    private Mono<Sold> store(Counters.AtCounter counter, Sale sale, List<CounterPayments.Started> started) {
+        Objects.requireNonNull(counter.cashier(), "a cashier is signed in at the counter");
+        return pricing.price(sale.lines(), sale.priceList(), sale.offline(), sale.payload(), counter.discountUpTo())
+                .flatMap(priced -> counterPayments.check(counter, started, sale.paid())
                         .flatMap(taken -> store(counter, sale, priced, taken)));
     }
 
@@ -142,7 +163,8 @@ class Sales {
             return Mono.error(PosProblem.notEnoughCash());
         }
         // Goods made at a station wait for their tickets to be collected before the order is handed over.
-        boolean ticketed = priced.lines().stream().anyMatch(line -> line.variant().station() != null);
+        Tickets.Made made = tickets.made(priced.lines());
+        boolean ticketed = made.any();
         List<Inventory.Wanted> counted = priced.lines().stream().filter(line -> line.variant().stockTracked())
                 .map(line -> new Inventory.Wanted(line.variant().id(), line.quantity())).toList();
         return CurrentUser.name().flatMap(cashier -> db.inTransaction(() -> shifts.shareOpen(register)
@@ -151,22 +173,31 @@ class Sales {
                                 .flatMap(locations -> counterPayments.markSold(taken).then(orders.record(orderId, register, number,
                                         priced.lines().stream().map(line -> sold(line, locations.get(line.variant().id()))).toList(),
                                         orderTenders(sale, taken), !ticketed)))
-                                .flatMap(orderNumber -> tickets.send(orderId, orderNumber, register, sale.pickupNumber(), priced.lines())
-                                        .thenMany(Flux.fromIterable(priced.toAudit()))
+                                .flatMap(orderNumber -> Flux.fromIterable(priced.toAudit())
                                         .concatMap(entry -> audit.record(String.valueOf(entry.get("event")), "order:" + orderNumber, entry))
-                                        .then(db.sql("""
-                                                        INSERT INTO pos_sales (client_id, order_id, register_id, shift_id, device_id, cashier,
-                                                                               total_minor, cash_kept, change_given, price_list, pickup_number)
-                                                        VALUES (:client, :order, :register, :shift, :device, :cashier, :total, :kept, :change,
-                                                                :priceList, :pickup)""")
-                                                .bind("client", sale.clientId()).bind("order", orderId).bind("register", register)
-                                                .bind("shift", shift).bind("device", counter.device().id()).bind("cashier", cashier)
-                                                .bind("total", total.minor()).bind("kept", cashAmount.minor()).bind("change", change.minor())
-                                                .bindNullable("priceList", sale.priceList(), String.class)
-                                                .bindNullable("pickup", sale.pickupNumber(), Integer.class)
-                                                .update())
+                                        .then(recorded(new Recorded(sale, orderId, orderNumber, register, shift, counter.device().id(), cashier,
+                                                total, cashAmount, change), made))
                                         .thenReturn(new Sold(true, sale.clientId(), orderId, orderNumber, total, change,
                                                 receipt(stored), new Series(stored.number(), stored.hash(), counter.keyId()))))))));
+    }
+
+    /** What the sale's own row keeps. */
+    private record Recorded(Sale sale, UUID orderId, String orderNumber, String register, UUID shift, UUID device, String cashier,
+            Money total, Money cashKept, Money change) {
+    }
+
+    /** The sale's row, with the tickets it sends the stations (if any) in the same statement. */
+    private Mono<Long> recorded(Recorded sold, Tickets.Made made) {
+        Statement statement = db.sql((made.any() ? Tickets.WRITTEN : "") + """
+                        INSERT INTO pos_sales (client_id, order_id, register_id, shift_id, device_id, cashier,
+                                               total_minor, cash_kept, change_given, price_list, pickup_number)
+                        VALUES (:client, :order, :register, :shift, :device, :cashier, :total, :kept, :change, :priceList, :pickup)""")
+                .bind("client", sold.sale().clientId()).bind("order", sold.orderId()).bind("register", sold.register())
+                .bind("shift", sold.shift()).bind("device", sold.device()).bind("cashier", sold.cashier())
+                .bind("total", sold.total().minor()).bind("kept", sold.cashKept().minor()).bind("change", sold.change().minor())
+                .bindNullable("priceList", sold.sale().priceList(), String.class)
+                .bindNullable("pickup", sold.sale().pickupNumber(), Integer.class);
+        return (made.any() ? made.bind(statement.bind("number", sold.orderNumber())) : statement).update();
     }
 
     /** The sale's tenders as its receipt names them, in the order the tablet gave them. */
@@ -213,22 +244,31 @@ class Sales {
     private Mono<Sold> stored(Counters.AtCounter counter, Sale sale) {
         return db.sql("SELECT order_id, register_id, total_minor, change_given FROM pos_sales WHERE client_id = :client")
                 .bind("client", sale.clientId())
-                .map(row -> new Previous(row.get("order_id", UUID.class), row.get("register_id", String.class),
-                        Money.fen(row.get("total_minor", Long.class)), Money.fen(row.get("change_given", Long.class))))
+                .map(Sales::previous)
                 .one()
-                .flatMap(previous -> counterReceipts.stored(previous.orderId()).flatMap(stored -> {
-                    if (!previous.register().equals(counter.register().id())
-                            || !stored.hash().equals(SignedDocuments.sha256Hex(sale.payload()))) {
-                        return Mono.error(PosProblem.saleConflict());
-                    }
-                    return counterReceipts.position(previous.register()).map(position -> new Sold(false, sale.clientId(),
-                            previous.orderId(), CounterOrders.number(previous.register(), stored.number()),
-                            previous.total(), previous.change(), receipt(stored),
-                            new Series(position.lastNumber(), position.lastHash(), counter.keyId())));
-                }));
+                .flatMap(previous -> answer(counter, sale, previous));
+    }
+
+    /** The answer for a sale sent again: what was stored, when it is the same sale from the same register. */
+    private Mono<Sold> answer(Counters.AtCounter counter, Sale sale, Previous previous) {
+        return counterReceipts.stored(previous.orderId()).flatMap(stored -> {
+            if (!previous.register().equals(counter.register().id())
+                    || !stored.hash().equals(SignedDocuments.sha256Hex(sale.payload()))) {
+                return Mono.error(PosProblem.saleConflict());
+            }
+            return counterReceipts.position(previous.register()).map(position -> new Sold(false, sale.clientId(),
+                    previous.orderId(), CounterOrders.number(previous.register(), stored.number()),
+                    previous.total(), previous.change(), receipt(stored),
+                    new Series(position.lastNumber(), position.lastHash(), counter.keyId())));
+        });
     }
 
     private record Previous(UUID orderId, String register, Money total, Money change) {
+    }
+
+    private static Previous previous(io.r2dbc.spi.Readable row) {
+        return new Previous(row.get("order_id", UUID.class), row.get("register_id", String.class),
+                Money.fen(row.get("total_minor", Long.class)), Money.fen(row.get("change_given", Long.class)));
     }
 
     static Receipt receipt(CounterReceipts.Stored stored) {

@@ -12,6 +12,7 @@ import org.socialworkshop.ordering.CounterOrders;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.ChangeFeed;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.database.Statement;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,10 +68,40 @@ class Tickets {
     }
 
     /**
-     * Sends each station the lines of the sale it makes; call inside the sale's transaction. Completes with whether any
-     * ticket was sent (the order then waits for its tickets to be collected before it is handed over).
+     * The tickets a sale sends: one per station that makes any of its lines, with those lines, their options and notes.
+     * They are written by the statement that stores the sale ({@link Sales}), with {@link #WRITTEN} before it, in the
+     * sale's transaction: a kitchen never misses a paid meal.
      */
-    Mono<Boolean> send(UUID orderId, String orderNumber, String registerId, @Nullable Integer pickupNumber, List<CounterPricing.Line> sold) {
+    record Made(List<Station> stations, List<String> lines) {
+
+        boolean any() {
+            return !stations.isEmpty();
+        }
+
+        /** Binds what {@link #WRITTEN} inserts, for the order {@code :order} numbered {@code :number} at {@code :register}. */
+        Statement bind(Statement statement) {
+            return statement.bind("ticketIds", stations.stream().map(station -> UUID.randomUUID()).toArray(UUID[]::new))
+                    .bind("stations", stations.stream().map(Station::name).toArray(String[]::new))
+                    .bind("ticketLines", lines.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * A common table expression inserting a sale's tickets ({@link Made#bind}), with {@code :order}, {@code :number},
+     * {@code :register} and {@code :pickup} bound by the statement it opens. Only written when there are tickets: the
+     * table's statement trigger tells every screen of each insert, even of none.
+     */
+    static final String WRITTEN = """
+            WITH tickets AS (
+                INSERT INTO pos_tickets (id, station, order_id, order_number, register_id, pickup_number, lines)
+                SELECT t.id, t.station, :order, :number, :register, :pickup, CAST(t.lines AS jsonb)
+                FROM unnest(CAST(:ticketIds AS uuid[]), CAST(:stations AS text[]), CAST(:ticketLines AS text[])) WITH ORDINALITY
+                     AS t (id, station, lines, n)
+                ORDER BY t.n)
+            """;
+
+    /** The tickets {@code sold} sends the stations, in the order the stations first come in its lines. */
+    Made made(List<CounterPricing.Line> sold) {
         Map<Station, List<Line>> byStation = new LinkedHashMap<>();
         for (CounterPricing.Line line : sold) {
             String station = line.variant().station();
@@ -81,15 +112,7 @@ class Tickets {
                         line.options().stream().map(option -> option.nameEn()).toList(), line.note()));
             }
         }
-        return Flux.fromIterable(byStation.entrySet())
-                .concatMap(ticket -> db.sql("""
-                                INSERT INTO pos_tickets (id, station, order_id, order_number, register_id, pickup_number, lines)
-                                VALUES (:id, :station, :order, :number, :register, :pickup, CAST(:lines AS jsonb))""")
-                        .bind("id", UUID.randomUUID()).bind("station", ticket.getKey().name()).bind("order", orderId)
-                        .bind("number", orderNumber).bind("register", registerId).bindNullable("pickup", pickupNumber, Integer.class)
-                        .bind("lines", json.writeValueAsString(ticket.getValue()))
-                        .update())
-                .then(Mono.just(!byStation.isEmpty()));
+        return new Made(List.copyOf(byStation.keySet()), byStation.values().stream().map(json::writeValueAsString).toList());
     }
 
     /** The station's tickets not yet collected, oldest first. */

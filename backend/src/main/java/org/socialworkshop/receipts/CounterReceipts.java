@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -170,30 +171,24 @@ public class CounterReceipts {
      */
     public Mono<Stored> store(Signed sale, byte[] payload, byte[] signature) {
         ReceiptContent expected = check(sale, payload);
-        return db.sql("""
-                        SELECT r.last_number, r.last_hash, k.id AS key_id, k.public_key
-                        FROM receipt_registers r
-                        LEFT JOIN receipt_keys k ON k.register = r.id AND k.retired_at IS NULL
-                        WHERE r.id = :id FOR UPDATE OF r""")
-                .bind("id", sale.register())
-                .map(row -> new Locked(row.get("last_number", Long.class), row.get("last_hash", String.class),
-                        row.get("key_id", String.class), row.get("public_key", byte[].class)))
-                .one()
-                .flatMap(locked -> {
-                    if (locked.keyId() == null || !locked.keyId().equals(expected.keyId())) {
-                        return Mono.error(ReceiptRefused.keyRetired());
-                    }
-                    if (expected.number() != locked.lastNumber() + 1 || !expected.previousHash().equals(locked.lastHash())) {
-                        return Mono.error(ReceiptRefused.outOfSequence(new Position(locked.lastNumber(), locked.lastHash()),
-                                locked.keyId()));
-                    }
-                    if (!ReceiptKeys.verify(locked.publicKey(), payload, signature)) {
-                        return Mono.error(ReceiptRefused.signatureInvalid());
-                    }
-                    SignedReceipt receipt = new SignedReceipt(expected, payload, ReceiptKeys.hex(ReceiptKeys.sha256(payload)), signature);
-                    return receipts.store(sale.sourceKey(), sale.orderId(), receipt)
-                            .thenReturn(new Stored(receipt.code(), expected.number(), receipt.hash()));
-                });
+        SignedReceipt receipt = new SignedReceipt(expected, payload, ReceiptKeys.hex(ReceiptKeys.sha256(payload)), signature);
+        // One statement locks the register and stores the receipt when it continues the series with the register's key;
+        // the signature is checked with that key after it, and a failure rolls the caller's transaction back with it.
+        return receipts.storeContinuing(sale.sourceKey(), sale.orderId(), receipt).flatMap(found -> {
+            if (found.keyId() == null || !found.keyId().equals(expected.keyId())) {
+                return Mono.error(ReceiptRefused.keyRetired());
+            }
+            if (expected.number() != found.lastNumber() + 1 || !expected.previousHash().equals(found.lastHash())) {
+                return Mono.error(ReceiptRefused.outOfSequence(new Position(found.lastNumber(), found.lastHash()), found.keyId()));
+            }
+            if (!ReceiptKeys.verify(Objects.requireNonNull(found.publicKey()), payload, signature)) {
+                return Mono.error(ReceiptRefused.signatureInvalid());
+            }
+            if (!found.stored()) {
+                return Mono.error(new IllegalStateException("The receipt continued its register's series but was not stored"));
+            }
+            return Mono.just(new Stored(receipt.code(), expected.number(), receipt.hash()));
+        });
     }
 
     /**
@@ -241,9 +236,6 @@ public class CounterReceipts {
                         receipt.content().register() + "-" + receipt.content().number(), receipt.code(), receipt.content())))
                 .first()
                 .flatMap(Mono::justOrEmpty));
-    }
-
-    private record Locked(long lastNumber, String lastHash, @Nullable String keyId, byte @Nullable [] publicKey) {
     }
 
     /** The receipt the server expects, with the number, time, link and key as the tablet chose them. */

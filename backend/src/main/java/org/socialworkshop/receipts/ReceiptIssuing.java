@@ -1,5 +1,6 @@
 package org.socialworkshop.receipts;
 
+import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.ordering.OrderPaid;
 import org.socialworkshop.ordering.OrderRefunded;
 import org.socialworkshop.platform.outbox.OutboxHandler;
@@ -10,9 +11,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReceiptIssuing {
 
+    /**
+     * Not for counter sales: their receipt is the tablet's, stored in the transaction that stores the order
+     * (CounterReceipts), so there is nothing to issue, and no delivery is written for them.
+     */
     @Bean
     OutboxHandler<OrderPaid> saleReceiptHandler(Receipts receipts) {
-        return OutboxHandler.of("receipts.sale", OrderPaid.class, paid -> receipts.issueSale(paid).then());
+        return OutboxHandler.of("receipts.sale", OrderPaid.class, paid -> paid.channel() != Channel.POS,
+                paid -> receipts.issueSale(paid).then());
     }
 
     @Bean

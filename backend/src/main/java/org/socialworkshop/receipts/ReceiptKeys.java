@@ -10,9 +10,8 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -27,6 +26,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +47,6 @@ import reactor.core.publisher.Mono;
 class ReceiptKeys {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptKeys.class);
-    /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
-    private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final int ITERATIONS = 210_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -157,28 +155,27 @@ class ReceiptKeys {
         return signingKeys.computeIfAbsent(stored.id(), id -> new SigningKey(id, decrypt(stored.encryptedPrivateKey()), stored.publicKey()));
     }
 
+    /**
+     * The Ed25519 signature of {@code payload}. BouncyCastle signs (from the key's 32-byte seed) in about a tenth of the
+     * time JDK 17's implementation takes, and Ed25519 signatures are deterministic: the same bytes either way.
+     */
     static byte[] sign(PrivateKey key, byte[] payload) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(key);
-            signature.update(payload);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
+        if (!(key instanceof EdECPrivateKey edec) || edec.getBytes().isEmpty()) {
+            throw new IllegalStateException("Ed25519 signing needs an Ed25519 private key with its seed");
         }
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(edec.getBytes().get(), 0, payload, 0, payload.length, signature, 0);
+        return signature;
     }
 
-    /** Whether {@code signature} is a valid Ed25519 signature of {@code payload} by the raw 32-byte public key. */
+    /**
+     * Whether {@code signature} is a valid Ed25519 signature (RFC 8032) of {@code payload} by the raw 32-byte public
+     * key. BouncyCastle's verification takes about a seventh of the CPU of JDK 17's (docs/performance.md, "POS sale"),
+     * and every counter sale verifies one.
+     */
     static boolean verify(byte[] rawPublicKey, byte[] payload, byte[] signature) {
-        try {
-            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki(rawPublicKey)));
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(payload);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return rawPublicKey.length == Ed25519.PUBLIC_KEY_SIZE && signature.length == Ed25519.SIGNATURE_SIZE
+                && Ed25519.verify(signature, 0, rawPublicKey, 0, payload, 0, payload.length);
     }
 
     static byte[] sha256(byte[] bytes) {
@@ -187,10 +184,6 @@ class ReceiptKeys {
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    static byte[] spki(byte[] raw) {
-        return ByteBuffer.allocate(SPKI_PREFIX.length + raw.length).put(SPKI_PREFIX).put(raw).array();
     }
 
     private static byte[] raw(PublicKey key) {

@@ -136,6 +136,53 @@ public class Receipts {
     private record Locked(long number, String hash, boolean issued, @Nullable String keyId) {
     }
 
+    /**
+     * Where a register stood when it was locked for a receipt a tablet signed: its last number and hash, its active
+     * tablet key (if any) with the public half, and whether the receipt was stored (it continued the series and named
+     * that key).
+     */
+    record Continued(long lastNumber, String lastHash, @Nullable String keyId, byte @Nullable [] publicKey, boolean stored) {
+    }
+
+    /**
+     * Locks the receipt's register and, when the receipt continues its series and names its active tablet key, stores
+     * it and moves the register on to it: one statement, in the caller's transaction. The caller checks the signature
+     * with the key it answers, and fails the transaction (so the receipt with it) when it does not verify.
+     */
+    Mono<Continued> storeContinuing(String sourceKey, UUID orderId, SignedReceipt signed) {
+        ReceiptContent content = signed.content();
+        return db.sql("""
+                        WITH locked AS MATERIALIZED (
+                            SELECT r.id, r.last_number, r.last_hash, k.id AS key_id, k.public_key
+                            FROM receipt_registers r LEFT JOIN receipt_keys k ON k.register = r.id AND k.retired_at IS NULL
+                            WHERE r.id = :register FOR UPDATE OF r
+                        ), stored AS (
+                            INSERT INTO receipts (id, register, number, kind, issued_at, order_id, order_number, refund_of, source_key,
+                                                  total_minor, currency, content, previous_hash, hash, key_id, signature)
+                            SELECT :id, :register, :number, :kind, :issuedAt, :order, :orderNumber, :refundOf, :source, :total,
+                                   :currency, CAST(:content AS jsonb), :previous, :hash, :key, :signature
+                            FROM locked
+                            WHERE locked.last_number = CAST(:number AS bigint) - 1 AND locked.last_hash = :previous
+                              AND locked.key_id = :key
+                            RETURNING register, number, hash
+                        ), moved AS (
+                            UPDATE receipt_registers r SET last_number = stored.number, last_hash = stored.hash
+                            FROM stored WHERE r.id = stored.register
+                            RETURNING r.id
+                        )
+                        SELECT last_number, last_hash, key_id, public_key, EXISTS (SELECT FROM moved) AS stored FROM locked""")
+                .bind("id", UUID.randomUUID()).bind("register", content.register()).bind("number", content.number())
+                .bind("kind", content.kind().name()).bind("issuedAt", content.issuedAt().atOffset(ZoneOffset.UTC))
+                .bind("order", orderId).bind("orderNumber", content.orderNumber())
+                .bindNullable("refundOf", content.refundOf(), String.class).bind("source", sourceKey)
+                .bind("total", content.total().minor()).bind("currency", content.total().currency().getCurrencyCode())
+                .bind("content", codec.body(content)).bind("previous", content.previousHash()).bind("hash", signed.hash())
+                .bind("key", content.keyId()).bind("signature", signed.signature())
+                .map(row -> new Continued(row.get("last_number", Long.class), row.get("last_hash", String.class),
+                        row.get("key_id", String.class), row.get("public_key", byte[].class), Boolean.TRUE.equals(row.get("stored", Boolean.class))))
+                .one();
+    }
+
     /** Stores the receipt and moves its register on to it, in one statement; the register must be locked. */
     Mono<Void> store(String sourceKey, UUID orderId, SignedReceipt signed) {
         ReceiptContent content = signed.content();

@@ -5,11 +5,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.socialworkshop.shared.SignatureText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -22,6 +23,7 @@ public final class PairedTablet {
     public final KeyPair keys;
     public final byte[] publicKey;
     public final String credential;
+    private final byte[] seed;
 
     public PairedTablet() {
         try {
@@ -29,6 +31,7 @@ public final class PairedTablet {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+        seed = ((EdECPrivateKey) keys.getPrivate()).getBytes().orElseThrow();
         byte[] encoded = keys.getPublic().getEncoded();
         publicKey = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
         byte[] secret = new byte[32];
@@ -60,15 +63,11 @@ public final class PairedTablet {
         return sign(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The tablet's Ed25519 signature (BouncyCastle's, the same bytes as WebCrypto's and the JDK's, in less time). */
     public byte[] sign(byte[] bytes) {
-        try {
-            Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(keys.getPrivate());
-            signature.update(bytes);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, publicKey, 0, bytes, 0, bytes.length, signature, 0);
+        return signature;
     }
 
     public WebTestClient.ResponseSpec device(WebTestClient client) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.database.SideWrite;
 import org.socialworkshop.platform.security.CurrentUser;
 import org.socialworkshop.platform.web.RequestId;
 import org.springframework.stereotype.Component;
@@ -36,16 +37,31 @@ public class AuditLog {
 
     /** Records an action by a named actor, e.g. at sign-in, before the security context exists. */
     public Mono<Void> record(String actor, String action, @Nullable String subject, Map<String, ?> details) {
-        return Mono.deferContextual(context -> db.sql("""
-                        INSERT INTO audit_log (actor, action, subject, details, request_id)
-                        VALUES (:actor, :action, :subject, CAST(:details AS jsonb), :requestId)""")
-                .bind("actor", actor)
-                .bind("action", action)
-                .bindNullable("subject", subject, String.class)
-                .bind("details", json.writeValueAsString(details))
-                .bindNullable("requestId", context.getOrDefault(RequestId.KEY, null), String.class)
-                .update()
-                .then());
+        return entry(actor, action, subject, details).flatMap(write -> write.binds().apply(db.sql(write.sql())).update()).then();
+    }
+
+    /**
+     * An action by the signed-in person (or "system"), recorded by the caller's own statement
+     * ({@link Database#sql(String, java.util.List)}): as {@link #record(String, String, Map)}, without a round trip of
+     * its own.
+     */
+    public Mono<SideWrite> entry(String action, @Nullable String subject, Map<String, ?> details) {
+        return CurrentUser.name().flatMap(actor -> entry(actor, action, subject, details));
+    }
+
+    private Mono<SideWrite> entry(String actor, String action, @Nullable String subject, Map<String, ?> details) {
+        return Mono.deferContextual(context -> {
+            String requestId = context.getOrDefault(RequestId.KEY, null);
+            String written = json.writeValueAsString(details);
+            return Mono.just(new SideWrite("audit_entry", """
+                    INSERT INTO audit_log (actor, action, subject, details, request_id)
+                    VALUES (:audit_entry_actor, :audit_entry_action, :audit_entry_subject, CAST(:audit_entry_details AS jsonb),
+                            :audit_entry_request)""", statement -> statement.bind("audit_entry_actor", actor)
+                    .bind("audit_entry_action", action)
+                    .bindNullable("audit_entry_subject", subject, String.class)
+                    .bind("audit_entry_details", written)
+                    .bindNullable("audit_entry_request", requestId, String.class)));
+        });
     }
 
     /** What was recorded about one subject (e.g. {@code order:{id}}), oldest first; at most 500 entries. */

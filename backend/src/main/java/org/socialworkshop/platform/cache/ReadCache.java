@@ -49,11 +49,12 @@ public final class ReadCache<K, V> {
      */
     public Mono<Map<K, V>> getAll(Collection<K> keys, Function<Set<K>, Mono<Map<K, V>>> read) {
         Map<K, V> found = new HashMap<>(entries.getAllPresent(keys));
-        if (found.size() == keys.size()) {
-            return Mono.just(found);
-        }
         Set<K> missing = new HashSet<>(keys);
         missing.removeAll(found.keySet());
+        // keys may name one twice (a sale with two lines of one variant): all are kept when none is missing
+        if (missing.isEmpty()) {
+            return Mono.just(found);
+        }
         long before = generation.get();
         boolean keeping = live.getAsBoolean();
         return read.apply(missing).map(fresh -> {

@@ -18,15 +18,17 @@ import reactor.core.publisher.Mono;
  * committed by then; the NOTIFY from that commit reaches every instance a moment later, too late for a client that
  * asks again straight away.
  *
- * <p>Buyers' requests (carts, checkout, their orders, payments, signing in) change no catalog text or price, only
- * stock, which the next read sees within milliseconds through the NOTIFY; they leave the caches alone, or a busy shop
- * would empty them with every click.
+ * <p>Buyers' requests (carts, checkout, their orders, payments, signing in) and the counter's (its sales, tickets,
+ * shifts, payments; coordinators set up the counter under /api/admin) change no catalog text or price, only stock,
+ * which the next read sees within milliseconds through the NOTIFY; they leave the caches alone, or a busy shop would
+ * empty them with every click, and a busy counter with every sale.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ReadYourWrites implements WebFilter {
 
-    private static final List<String> BUYERS = List.of("/api/carts", "/api/checkout", "/api/orders", "/api/payments", "/api/auth");
+    private static final List<String> BUYERS = List.of("/api/carts", "/api/checkout", "/api/orders", "/api/payments", "/api/auth",
+            "/api/pos");
 
     private final ReadCaches caches;
 

@@ -1,6 +1,7 @@
 package org.socialworkshop.platform.outbox;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import reactor.core.publisher.Mono;
 
@@ -21,6 +22,14 @@ public interface OutboxHandler<E> {
     Mono<Void> handle(E event);
 
     /**
+     * Whether this event is one for this handler at all, decided when it is published: a handler with nothing to do for
+     * some events of its type says so here, and no delivery is written for them.
+     */
+    default boolean wants(E event) {
+        return true;
+    }
+
+    /**
      * How many of this handler's deliveries may share one transaction (the dispatcher's batch size caps it). Locks a
      * delivery takes are held until that transaction ends, after the deliveries that follow it in the batch: a
      * handler that locks rows which requests lock too, in an order of their own (stock levels), says 1, so that
@@ -37,7 +46,21 @@ public interface OutboxHandler<E> {
 
     /** As {@link #of(String, Class, Function)}, at most {@code maxBatch} deliveries to a transaction. */
     static <E> OutboxHandler<E> of(String name, Class<E> type, int maxBatch, Function<E, Mono<Void>> action) {
+        return of(name, type, maxBatch, event -> true, action);
+    }
+
+    /** As {@link #of(String, Class, Function)}, for the events that {@code wanted} says are for it. */
+    static <E> OutboxHandler<E> of(String name, Class<E> type, Predicate<E> wanted, Function<E, Mono<Void>> action) {
+        return of(name, type, Integer.MAX_VALUE, wanted, action);
+    }
+
+    private static <E> OutboxHandler<E> of(String name, Class<E> type, int maxBatch, Predicate<E> wanted, Function<E, Mono<Void>> action) {
         return new OutboxHandler<>() {
+            @Override
+            public boolean wants(E event) {
+                return wanted.test(event);
+            }
+
             @Override
             public int maxBatch() {
                 return maxBatch;

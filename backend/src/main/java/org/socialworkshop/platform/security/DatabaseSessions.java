@@ -12,9 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.r2dbc.spi.Readable;
 import org.socialworkshop.platform.database.Database;
 import org.springframework.security.core.context.SecurityContext;
@@ -25,15 +28,29 @@ import reactor.core.publisher.Mono;
 /**
  * Web sessions kept in PostgreSQL, so a signed-in person stays signed in across restarts and whichever
  * instance serves them. Attributes are stored with Java serialization, read back through an allow-list
- * filter so only our own and Spring Security's types can come out of the table.
+ * filter so only our own and Spring Security's types can come out of the table. A request that changes nothing but
+ * the time of last access writes it at most every {@link #TOUCH_EVERY}.
  */
 class DatabaseSessions implements ReactiveSessionRepository<MapSession> {
 
     private static final ObjectInputFilter ALLOWED = ObjectInputFilter.Config.createFilter(
             "java.lang.*;java.util.*;java.time.*;org.springframework.security.**;org.socialworkshop.**;!*");
 
+    /**
+     * How far the stored time of last access may lag behind. Every request of a signed-in person saves its session;
+     * writing only the time each time cost a transaction of three round trips and a commit on every request (a POS
+     * tablet's sale among them, docs/performance.md). Sessions last hours (workshop.security.session-timeout), so one
+     * ends at most this much earlier than it would otherwise.
+     */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
     private final Database db;
     private final Duration maxInactive;
+    /** What each session read from the table held, by the very object handed out (weak keys compare by identity). */
+    private final Cache<MapSession, Stored> read = Caffeine.newBuilder().weakKeys().build();
+
+    private record Stored(Instant lastAccessed, Duration maxInactive, byte[] attributes) {
+    }
 
     DatabaseSessions(Database db, Duration maxInactive) {
         this.db = db;
@@ -49,10 +66,24 @@ class DatabaseSessions implements ReactiveSessionRepository<MapSession> {
 
     @Override
     public Mono<Void> save(MapSession session) {
+        byte[] attributes = serialize(session);
+        if (unchanged(session, attributes)) {
+            return Mono.empty();
+        }
         Mono<Long> dropOldId = session.getId().equals(session.getOriginalId())
                 ? Mono.just(0L)
                 : db.sql("DELETE FROM web_sessions WHERE id = :id").bind("id", session.getOriginalId()).update();
-        return db.inTransaction(() -> dropOldId.then(upsert(session))).then();
+        return db.inTransaction(() -> dropOldId.then(upsert(session, attributes)))
+                .doOnSuccess(saved -> read.put(session, new Stored(session.getLastAccessedTime(), session.getMaxInactiveInterval(), attributes)))
+                .then();
+    }
+
+    /** Whether the table holds this session as it is, but for a time of last access less than TOUCH_EVERY old. */
+    private boolean unchanged(MapSession session, byte[] attributes) {
+        Stored stored = read.getIfPresent(session);
+        return stored != null && session.getId().equals(session.getOriginalId())
+                && stored.maxInactive().equals(session.getMaxInactiveInterval()) && Arrays.equals(stored.attributes(), attributes)
+                && session.getLastAccessedTime().isBefore(stored.lastAccessed().plus(TOUCH_EVERY));
     }
 
     @Override
@@ -61,7 +92,7 @@ class DatabaseSessions implements ReactiveSessionRepository<MapSession> {
                         SELECT id, created_at, last_accessed_at, max_inactive_seconds, attributes
                         FROM web_sessions WHERE id = :id AND expires_at > now()""")
                 .bind("id", id)
-                .map(DatabaseSessions::session)
+                .map(this::session)
                 .one();
     }
 
@@ -70,7 +101,7 @@ class DatabaseSessions implements ReactiveSessionRepository<MapSession> {
         return db.sql("DELETE FROM web_sessions WHERE id = :id").bind("id", id).update().then();
     }
 
-    private Mono<Long> upsert(MapSession session) {
+    private Mono<Long> upsert(MapSession session, byte[] attributes) {
         Instant expires = session.getLastAccessedTime().plus(session.getMaxInactiveInterval());
         return db.sql("""
                         INSERT INTO web_sessions (id, principal, created_at, last_accessed_at, max_inactive_seconds,
@@ -86,16 +117,18 @@ class DatabaseSessions implements ReactiveSessionRepository<MapSession> {
                 .bind("accessed", utc(session.getLastAccessedTime()))
                 .bind("maxInactive", (int) session.getMaxInactiveInterval().toSeconds())
                 .bind("expires", utc(expires))
-                .bind("attributes", serialize(session))
+                .bind("attributes", attributes)
                 .update();
     }
 
-    private static MapSession session(Readable row) {
+    private MapSession session(Readable row) {
         MapSession session = new MapSession(row.get("id", String.class));
         session.setCreationTime(row.get("created_at", OffsetDateTime.class).toInstant());
         session.setLastAccessedTime(row.get("last_accessed_at", OffsetDateTime.class).toInstant());
         session.setMaxInactiveInterval(Duration.ofSeconds(row.get("max_inactive_seconds", Integer.class)));
-        deserialize(row.get("attributes", byte[].class)).forEach(session::setAttribute);
+        byte[] attributes = row.get("attributes", byte[].class);
+        deserialize(attributes).forEach(session::setAttribute);
+        read.put(session, new Stored(session.getLastAccessedTime(), session.getMaxInactiveInterval(), attributes));
         return session;
     }
 
