@@ -143,35 +143,52 @@ public class Refunds {
      */
     public Mono<Result> refund(UUID orderId, UUID refundId, Request request) {
         boolean immediate = request.method() != Method.ORIGINAL;
+        return record(orderId, refundId, request, immediate)
+                .flatMap(planned -> immediate ? Mono.just(result(planned, "SUCCEEDED")) : sendToProvider(orderId, planned, request.reason()));
+    }
+
+    /**
+     * Records a refund whose money the caller gives back through the provider itself ({@link Method#ORIGINAL}, a return at
+     * the counter to the tender the sale was paid with): pending, counted against what is left of the order from now on,
+     * inside the caller's transaction; the caller then {@link #settle settles} it once the provider has taken it, or
+     * {@link #release releases} it when the provider refused it.
+     */
+    public Mono<Result> hold(UUID orderId, UUID refundId, Request request) {
+        if (request.method() != Method.ORIGINAL) {
+            throw new IllegalArgumentException("Only a refund through the provider is held, not " + request.method());
+        }
+        return record(orderId, refundId, request, false).map(planned -> result(planned, "PENDING"));
+    }
+
+    private Mono<Planned> record(UUID orderId, UUID refundId, Request request, boolean immediate) {
         return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> orders.lock(orderId)
-                        .switchIfEmpty(Mono.error(OrderingProblem::unknownOrder))
-                        .flatMap(stored -> withPending(stored).flatMap(current -> {
-                            Planned planned = plan(refundId, current, request);
-                            Mono<Void> insert = db.sql("""
-                                            INSERT INTO order_refunds (id, order_id, amount_minor, method, status, lines, restock, reason, actor)
-                                            VALUES (:id, :order, :amount, :method, :status, CAST(:lines AS jsonb), :restock, :reason, :actor)""")
-                                    .bind("id", refundId).bind("order", orderId).bind("amount", planned.amount().minor())
-                                    .bind("method", request.method().name()).bind("status", immediate ? "SUCCEEDED" : "PENDING")
-                                    .bind("lines", json.writeValueAsString(Map.of("scope", planned.scope(), "units", planned.units(),
-                                            "restocked", planned.restocked())))
-                                    .bind("restock", !planned.restocked().isEmpty()).bind("reason", request.reason()).bind("actor", actor)
-                                    .update().then();
-                            return insert.then(immediate ? apply(stored, planned) : Mono.empty()).thenReturn(planned);
-                        })))
-                .flatMap(planned -> immediate ? Mono.just(result(planned, "SUCCEEDED")) : sendToProvider(orderId, planned, request.reason())));
+                .switchIfEmpty(Mono.error(OrderingProblem::unknownOrder))
+                .flatMap(stored -> withPending(stored).flatMap(current -> {
+                    Planned planned = plan(refundId, current, request);
+                    Mono<Void> insert = db.sql("""
+                                    INSERT INTO order_refunds (id, order_id, amount_minor, method, status, lines, restock, reason, actor)
+                                    VALUES (:id, :order, :amount, :method, :status, CAST(:lines AS jsonb), :restock, :reason, :actor)""")
+                            .bind("id", refundId).bind("order", orderId).bind("amount", planned.amount().minor())
+                            .bind("method", request.method().name()).bind("status", immediate ? "SUCCEEDED" : "PENDING")
+                            .bind("lines", json.writeValueAsString(Map.of("scope", planned.scope(), "units", planned.units(),
+                                    "restocked", planned.restocked())))
+                            .bind("restock", !planned.restocked().isEmpty()).bind("reason", request.reason()).bind("actor", actor)
+                            .update().then();
+                    return insert.then(immediate ? apply(stored, planned) : Mono.empty()).thenReturn(planned);
+                }))));
     }
 
     private Mono<Result> sendToProvider(UUID orderId, Planned planned, String reason) {
         return payments.refund(orderId, planned.amount(), reason, "order-refund:" + planned.id())
                 .flatMap(answer -> switch (answer.status()) {
                     case SUCCEEDED, PENDING -> settle(orderId, planned.id()).thenReturn(result(planned, "SUCCEEDED"));
-                    case FAILED -> markFailed(planned.id()).thenReturn(result(planned, "FAILED"));
+                    case FAILED -> release(planned.id()).thenReturn(result(planned, "FAILED"));
                 })
-                .onErrorResume(failure -> markFailed(planned.id()).then(Mono.error(failure)));
+                .onErrorResume(failure -> release(planned.id()).then(Mono.error(failure)));
     }
 
-    /** Applies a pending refund the provider accepted. */
-    private Mono<Void> settle(UUID orderId, UUID refundId) {
+    /** Applies a pending refund the provider accepted; inside the caller's transaction if there is one. */
+    public Mono<Void> settle(UUID orderId, UUID refundId) {
         return db.inTransaction(() -> orders.lock(orderId).flatMap(stored -> db.sql("""
                                 UPDATE order_refunds SET status = 'SUCCEEDED', settled_at = now() WHERE id = :id AND status = 'PENDING'
                                 RETURNING amount_minor, method, lines::text AS lines, restock""")
@@ -182,7 +199,8 @@ public class Refunds {
                         .flatMap(planned -> apply(stored, planned))));
     }
 
-    private Mono<Void> markFailed(UUID refundId) {
+    /** Marks a pending refund the provider refused as failed: the order is as it was before it. */
+    public Mono<Void> release(UUID refundId) {
         return db.inTransaction(() -> db.sql("UPDATE order_refunds SET status = 'FAILED', settled_at = now() WHERE id = :id AND status = 'PENDING'")
                 .bind("id", refundId).update()
                 .then(audit.record("order.refund-failed", "refund:" + refundId, Map.of())));

@@ -1,6 +1,7 @@
 package org.socialworkshop.payments;
 
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -153,6 +154,40 @@ public class Payments {
      */
     public Mono<ProviderRefund> refund(UUID orderId, Money amount, String reason, String key) {
         return refund("order_id = :id", orderId, amount, reason, key);
+    }
+
+    /**
+     * The order's payments taken by the provider, with what was given back of each so far (refunds in flight counted,
+     * failed ones not), in the order they were made: where a refund to the original tender can go.
+     */
+    public Mono<List<Refundable>> takenByProvider(UUID orderId) {
+        return db.sql("""
+                        SELECT p.id, p.reference, p.session_id, p.amount_minor, p.currency,
+                               coalesce(sum(r.amount_minor) FILTER (WHERE r.status <> 'FAILED'), 0) AS refunded
+                        FROM payments p LEFT JOIN payment_refunds r ON r.payment_id = p.id
+                        WHERE p.order_id = :order AND p.status = 'SUCCEEDED'
+                        GROUP BY p.id ORDER BY min(p.created_at), p.id""")
+                .bind("order", orderId)
+                .map(row -> {
+                    Currency currency = Currency.getInstance(row.get("currency", String.class).trim());
+                    return new Refundable(row.get("id", UUID.class), row.get("reference", String.class), row.get("session_id", String.class),
+                            new Money(row.get("amount_minor", Long.class), currency),
+                            new Money(row.get("refunded", Number.class).longValue(), currency));
+                })
+                .list();
+    }
+
+    /** A payment the provider took: its references (the receipt names one of them) and what was given back of it. */
+    public record Refundable(UUID paymentId, @Nullable String reference, @Nullable String sessionId, Money amount, Money refunded) {
+
+        public Money left() {
+            return amount.minus(refunded);
+        }
+
+        /** Whether a receipt's tender with this reference was paid by this payment. */
+        public boolean paid(@Nullable String tenderReference) {
+            return tenderReference != null && (tenderReference.equals(reference) || tenderReference.equals(sessionId));
+        }
     }
 
     /** As {@link #refund(UUID, Money, String, String)}, of one payment (a counter sale may be paid by several). */

@@ -101,10 +101,24 @@ final class PosProblem extends ProblemException {
         return problem;
     }
 
-    static PosProblem originalTenderNotYet() {
-        return new PosProblem(HttpStatus.CONFLICT, "original-tender-not-yet", "Card refunds come later",
-                "This sale was paid by card or wallet; card refunds at the counter come with card tenders. Refund in cash, "
-                        + "or from the staff area.");
+    /** A return to the original tender of a sale paid by card, wallet or online, with nothing left to give back there. */
+    static PosProblem originalTenderSpent() {
+        return new PosProblem(HttpStatus.CONFLICT, "original-tender-spent", "Nothing left on the original tender",
+                "What was paid by card, wallet or online has been given back already; pay back in cash.");
+    }
+
+    /** The payment provider did not give the money back: nothing was refunded and no receipt stored. */
+    static PosProblem originalTenderRefused() {
+        return new PosProblem(HttpStatus.UNPROCESSABLE_CONTENT, "original-tender-refused", "The provider refused the refund",
+                "The payment provider did not give the money back to the card or wallet; nothing was refunded. Pay back in cash, "
+                        + "or try again.");
+    }
+
+    /** A shift cannot close while one of its returns waits for the payment provider's answer. */
+    static PosProblem returnInProgress() {
+        return new PosProblem(HttpStatus.CONFLICT, "return-in-progress", "A return is being made",
+                "A return of this shift is giving money back through the payment provider; send it again from the tablet, "
+                        + "then close the shift.");
     }
 
     static PosProblem cashBeyondTheDrawer() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.socialworkshop.ordering.OrderRecords;
 import org.socialworkshop.ordering.Refunds;
 import org.socialworkshop.ordering.SoldOrder;
+import org.socialworkshop.payments.Payments;
+import org.socialworkshop.payments.ProviderRefund;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.security.CurrentUser;
@@ -25,12 +28,20 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Returns at the counter (docs/adr/0017, step 9): units of the lines of a sale receipt given back, paid back in cash,
- * optionally back to stock, with a refund receipt the tablet numbers, chains and signs in its register's series. The
- * server finds the original, decides what is refunded ({@link ReturnLines}) and rebuilds the refund receipt from it
- * ({@link CounterReceipts}); in one transaction under the register's open shift (its row locked: the drawer pays the
- * cash out) and the order's row: the refund ({@link Refunds}), its receipt and the return, known by the id the tablet
- * gave it. Sending a return again answers what was stored.
+ * Returns at the counter (docs/adr/0017, step 9; ADR 0019): units of the lines of a sale receipt given back, optionally
+ * back to stock, with a refund receipt the tablet numbers, chains and signs in its register's series. The server finds
+ * the original, decides what is refunded ({@link ReturnLines}) and how it goes back, and rebuilds the refund receipt from
+ * it ({@link CounterReceipts}).
+ *
+ * <p>Paid back in cash: in one transaction under the register's open shift (its row locked: the drawer pays the cash out)
+ * and the order's row, the refund ({@link Refunds}), its receipt and the return, known by the id the tablet gave it.
+ * Paid back to the card, wallet or online payment the sale was paid with ({@link Tender#ORIGINAL}): at most one such
+ * payment takes it (the first on the receipt with money left), anything beyond what is left of it is cash from the
+ * drawer. The money goes back through the provider before the receipt is stored, so that happens in three steps: the
+ * refund held (pending, counted as made) with the return {@code REFUNDING}; the provider's refund, under a key of the
+ * return's own; then the receipt, the refund settled and the return {@code DONE} in one transaction. A refusal by the
+ * provider undoes the first step; a failure after it leaves the return {@code REFUNDING}, and the tablet sending it again
+ * finishes it (the provider's refund is not made twice). Sending a finished return again answers what was stored.
  */
 @Service
 class Returns {
@@ -41,14 +52,17 @@ class Returns {
     private final CounterReceipts counterReceipts;
     private final OrderRecords orders;
     private final Refunds refunds;
+    private final Payments payments;
     private final Shifts shifts;
     private final AuditLog audit;
 
-    Returns(Database db, CounterReceipts counterReceipts, OrderRecords orders, Refunds refunds, Shifts shifts, AuditLog audit) {
+    Returns(Database db, CounterReceipts counterReceipts, OrderRecords orders, Refunds refunds, Payments payments, Shifts shifts,
+            AuditLog audit) {
         this.db = db;
         this.counterReceipts = counterReceipts;
         this.orders = orders;
         this.refunds = refunds;
+        this.payments = payments;
         this.shifts = shifts;
         this.audit = audit;
     }
@@ -73,58 +87,102 @@ class Returns {
     }
 
     /**
-     * How the sale was paid (the tender types on its receipt), and whether money can go back to that tender at the
-     * counter now ({@code original}: it was paid in cash, or a provider's refunds are not wired to the counter yet).
+     * How the sale was paid (the tender types on its receipt); whether money can go back to that tender now
+     * ({@code original}: it was paid in cash, or {@code backTo} has money left); and where a return to the original
+     * tender goes, when the sale was paid by card, wallet or online: that tender as the sale receipt names it, with what
+     * is left of its payment (beyond that, cash).
      */
-    record Tenders(List<String> paidWith, boolean original) {
+    record Tenders(List<String> paidWith, boolean original, ReceiptContent.@Nullable Tender backTo) {
     }
 
     /**
-     * A stored return; {@code created} is false when it had been stored before; {@code tender} how the money went back
-     * ({@code CASH}), {@code cashPaidOut} what left the drawer.
+     * A stored return; {@code created} is false when it had been stored before; {@code tender} how the money was asked to
+     * go back ({@code CASH} or {@code ORIGINAL}); {@code cashPaidOut} what left the drawer, {@code toOriginal} what went
+     * back to the card, wallet or online payment.
      */
     record Returned(boolean created, UUID clientId, UUID refundId, UUID orderId, Money amount, String tender, Money cashPaidOut,
-            Sales.Receipt receipt, Sales.Series series) {
+            Money toOriginal, Sales.Receipt receipt, Sales.Series series) {
     }
 
     /** The sale receipt with this code or number and what may still be returned of it. */
     Mono<Found> lookup(String code) {
-        return original(code).map(original -> new Found(original.receipt().code(), original.receipt().number(), original.order().id(),
-                original.order().number(), original.receipt().content().issuedAt(),
-                original.order().total(), original.order().refunded(),
-                original.lines().stream().map(line -> ReturnLines.returnable(line, original.refundable().left(line.order().lineId()),
-                        original.refundable().restockable().contains(line.order().lineId()))).toList(),
-                new Tenders(original.receipt().content().tenders().stream().map(ReceiptContent.Tender::type).distinct().toList(),
-                        !original.refundable().paidAtProvider())));
+        return original(code).map(original -> {
+            List<String> paidWith = original.receipt().content().tenders().stream().map(ReceiptContent.Tender::type).distinct().toList();
+            Provider backTo = original.backTo();
+            boolean cashOnly = paidWith.stream().allMatch("CASH"::equals);
+            return new Found(original.receipt().code(), original.receipt().number(), original.order().id(),
+                    original.order().number(), original.receipt().content().issuedAt(),
+                    original.order().total(), original.order().refunded(),
+                    original.lines().stream().map(line -> ReturnLines.returnable(line, original.refundable().left(line.order().lineId()),
+                            original.refundable().restockable().contains(line.order().lineId()))).toList(),
+                    new Tenders(paidWith, cashOnly || backTo != null,
+                            backTo == null ? null : withAmount(backTo.tender(), backTo.left())));
+        });
     }
 
-    /** The original as found: its receipt, its order and what may be refunded of it, the lines paired. */
+    /** A payment of the sale at a provider, as its receipt names it, and what is left of it to give back. */
+    private record Provider(UUID paymentId, ReceiptContent.Tender tender, Money left) {
+    }
+
+    /**
+     * The original as found: its receipt, its order and what may be refunded of it, the lines paired, and its tenders
+     * paid at a provider in the receipt's order.
+     */
     private record Original(CounterReceipts.Original receipt, SoldOrder order, Refunds.Refundable refundable,
-            List<ReturnLines.Paired> lines) {
+            List<ReturnLines.Paired> lines, List<Provider> providers) {
+
+        /** Where a return to the original tender goes: the first payment at a provider with money left. */
+        @Nullable
+        Provider backTo() {
+            return providers.stream().filter(provider -> provider.left().minor() > 0).findFirst().orElse(null);
+        }
+
+        boolean paidAtProvider() {
+            return receipt.content().tenders().stream().anyMatch(tender -> !"CASH".equals(tender.type()));
+        }
     }
 
     private Mono<Original> original(String code) {
         return counterReceipts.original(code)
                 .switchIfEmpty(Mono.error(PosProblem::unknownReceipt))
                 .flatMap(receipt -> receipt.content().kind() != ReceiptContent.Kind.SALE ? Mono.error(PosProblem.notASale())
-                        : Mono.zip(orders.sold(receipt.orderId()), refunds.refundable(receipt.orderId()))
+                        : Mono.zip(orders.sold(receipt.orderId()), refunds.refundable(receipt.orderId()),
+                                        payments.takenByProvider(receipt.orderId()))
                                 .switchIfEmpty(Mono.error(PosProblem::unknownReceipt))
                                 .map(found -> new Original(receipt, found.getT1(), found.getT2(),
-                                        ReturnLines.paired(found.getT1(), receipt.content()))));
+                                        ReturnLines.paired(found.getT1(), receipt.content()), providers(receipt, found.getT3()))));
+    }
+
+    /** The receipt's tenders paid at a provider, each with the payment that took it. */
+    private static List<Provider> providers(CounterReceipts.Original receipt, List<Payments.Refundable> taken) {
+        List<Provider> providers = new ArrayList<>();
+        for (ReceiptContent.Tender tender : receipt.content().tenders()) {
+            if (!"CASH".equals(tender.type())) {
+                taken.stream().filter(payment -> payment.paid(tender.reference())).findFirst()
+                        .ifPresent(payment -> providers.add(new Provider(payment.paymentId(), tender, payment.left())));
+            }
+        }
+        return providers;
     }
 
     /** Makes the return at the counter's register, for the cashier signed in there. */
     Mono<Returned> make(Counters.AtCounter counter, Return wanted) {
-        return stored(counter, wanted).switchIfEmpty(Mono.defer(() -> original(wanted.original())
-                .flatMap(original -> make(counter, wanted, original))
-                // the same return sent twice at once: the second finds the id taken, or the series moved on, by the first
+        return storedRow(wanted.clientId())
+                .flatMap(previous -> previous.done() ? answered(counter, wanted, previous) : resume(counter, wanted, previous))
+                .switchIfEmpty(Mono.defer(() -> original(wanted.original()).flatMap(original -> make(counter, wanted, original))))
+                // the same return sent twice at once: one finds the id taken, or the series moved on, by the other
                 .onErrorResume(error -> error instanceof DuplicateKeyException || error instanceof ReceiptRefused,
-                        error -> stored(counter, wanted).switchIfEmpty(Mono.error(error)))));
+                        error -> storedRow(wanted.clientId()).filter(Previous::done)
+                                .flatMap(previous -> answered(counter, wanted, previous))
+                                .switchIfEmpty(Mono.error(error)));
     }
 
-    /** What a return will do, decided before anything is locked: the refund, its receipt, the units per line. */
-    private record Planned(UUID refundId, Map<UUID, Integer> units, Money amount, CounterReceipts.Refund receipt,
-            Refunds.Request request) {
+    /**
+     * What a return will do, decided before anything is locked: the refund, its receipt, the units per line; the payment
+     * at a provider that takes {@code toOriginal} of it (none: all of it in cash), and the cash.
+     */
+    private record Planned(UUID refundId, Map<UUID, Integer> units, Money amount, @Nullable UUID paymentId, Money toOriginal,
+            Money cash, CounterReceipts.Refund receipt, Refunds.Request request) {
     }
 
     private Mono<Returned> make(Counters.AtCounter counter, Return wanted, Original original) {
@@ -133,61 +191,171 @@ class Returns {
         if (!foreign.isEmpty()) {
             return Mono.error(PosProblem.notOnTheReceipt(foreign));
         }
-        if (wanted.tender() == Tender.ORIGINAL && original.refundable().paidAtProvider()) {
-            return Mono.error(PosProblem.originalTenderNotYet());
+        Provider backTo = wanted.tender() == Tender.ORIGINAL ? original.backTo() : null;
+        if (wanted.tender() == Tender.ORIGINAL && backTo == null && original.paidAtProvider()) {
+            return Mono.error(PosProblem.originalTenderSpent());
         }
-        Planned planned = plan(counter, wanted, original);
+        Planned planned = plan(counter, wanted, original, UUID.randomUUID(), backTo, null);
         // The receipt first, as for a sale: nothing is locked for a receipt that says something else.
-        counterReceipts.check(planned.receipt(), wanted.payload());
-        return CurrentUser.name().flatMap(cashier -> db.inTransaction(() -> shifts.lockOpen(counter.register().id())
-                .flatMap(shift -> storedRow(wanted.clientId()).hasElement().flatMap(already -> already
-                        ? stored(counter, wanted)
+        ReceiptContent checked = counterReceipts.check(planned.receipt(), wanted.payload());
+        if (planned.paymentId() == null) {
+            return CurrentUser.name().flatMap(cashier -> db.inTransaction(() -> locked(counter, wanted, original, planned)
+                    .flatMap(shift -> shift.already() ? answered(counter, wanted)
+                            : store(counter, wanted, original, planned, shift.id(), cashier, true))));
+        }
+        // Nothing goes back through the provider for a receipt that would be refused afterwards.
+        return counterReceipts.verify(checked, wanted.payload(), wanted.signature())
+                .then(CurrentUser.name())
+                .flatMap(cashier -> db.inTransaction(() -> locked(counter, wanted, original, planned)
+                                .flatMap(shift -> shift.already() ? Mono.just(false)
+                                        : hold(counter, wanted, original, planned, shift.id(), cashier).thenReturn(true)))
+                        .flatMap(held -> held ? giveBack(counter, wanted, original, planned, cashier) : answered(counter, wanted)));
+    }
+
+    /** The register's open shift, locked, and the order, locked and checked for what the return takes of it. */
+    private record Locked(UUID id, boolean already) {
+    }
+
+    private Mono<Locked> locked(Counters.AtCounter counter, Return wanted, Original original, Planned planned) {
+        return shifts.lockOpen(counter.register().id())
+                .flatMap(shift -> storedRow(wanted.clientId()).hasElement().flatMap(already -> already ? Mono.just(new Locked(shift.id(), true))
                         : refunds.lockRefundable(original.order().id()).flatMap(now -> {
                             if (planned.units().entrySet().stream().anyMatch(unit -> unit.getValue() > now.left(unit.getKey()))) {
                                 return Mono.error(PosProblem.beyondWhatIsLeft(left(original, now)));
                             }
-                            if (planned.amount().minor() > shift.expectedCash().minor()) {
+                            if (planned.cash().minor() > shift.expectedCash().minor()) {
                                 return Mono.error(PosProblem.cashBeyondTheDrawer());
                             }
-                            return store(counter, wanted, original, planned, shift.id(), cashier);
-                        })))));
+                            return Mono.just(new Locked(shift.id(), false));
+                        })));
     }
 
-    /** The refund receipt's lines (in the sale receipt's order, whatever order the tablet sent them in) and the refund. */
-    private Planned plan(Counters.AtCounter counter, Return wanted, Original original) {
+    /** The answer for a return stored meanwhile under this client id (sent twice at once). */
+    private Mono<Returned> answered(Counters.AtCounter counter, Return wanted) {
+        return storedRow(wanted.clientId()).flatMap(previous -> previous.done() ? answered(counter, wanted, previous)
+                : resume(counter, wanted, previous));
+    }
+
+    /**
+     * The refund receipt's lines (in the sale receipt's order, whatever order the tablet sent them in), its tenders and
+     * the refund. {@code backTo} takes what is left of its payment, or {@code toOriginal} when it is given (a return
+     * resumed: what was held for it then).
+     */
+    private Planned plan(Counters.AtCounter counter, Return wanted, Original original, UUID refundId, @Nullable Provider backTo,
+            @Nullable Money toOriginal) {
         Map<UUID, Integer> units = wanted.lines().stream().collect(Collectors.toMap(Wanted::lineId, Wanted::quantity));
         List<ReceiptContent.Line> lines = original.lines().stream().filter(line -> units.containsKey(line.order().lineId()))
                 .map(line -> ReturnLines.refunded(line, units.get(line.order().lineId()))).toList();
-        UUID refundId = UUID.randomUUID();
         Money amount = lines.stream().map(ReceiptContent.Line::amount).reduce(Money::plus).orElseThrow();
+        Money zero = Money.zero(amount.currency());
+        Money back = backTo == null ? zero : toOriginal != null ? toOriginal
+                : amount.minor() <= backTo.left().minor() ? amount : backTo.left();
+        Money cash = amount.minus(back);
+        List<ReceiptContent.Tender> tenders = new ArrayList<>();
+        if (backTo != null) {
+            tenders.add(withAmount(backTo.tender(), back));
+        }
+        if (cash.minor() > 0) {
+            tenders.add(new ReceiptContent.Tender("CASH", null, cash, null, null, null));
+        }
         CounterReceipts.Refund receipt = new CounterReceipts.Refund(counter.register().id(), counter.keyId(), original.order().id(),
-                refundId, original.order().number(), original.receipt().number(), counterReceipts.seller(), lines,
-                new ReceiptContent.Tender("CASH", null, amount, null, null, null));
+                refundId, original.order().number(), original.receipt().number(), counterReceipts.seller(), lines, tenders);
         Set<UUID> restock = wanted.lines().stream().filter(Wanted::restock).map(Wanted::lineId).collect(Collectors.toSet());
         Refunds.Request request = new Refunds.Request(null, units, false, wanted.reason() == null ? REASON : wanted.reason(),
-                Refunds.Method.CASH, restock);
-        return new Planned(refundId, units, amount, receipt, request);
+                backTo == null ? Refunds.Method.CASH : Refunds.Method.ORIGINAL, restock);
+        return new Planned(refundId, units, amount, backTo == null ? null : backTo.paymentId(), back, cash, receipt, request);
+    }
+
+    /** A tender of the sale receipt as the refund receipt names it: the same type, provider and reference, this amount. */
+    private static ReceiptContent.Tender withAmount(ReceiptContent.Tender tender, Money amount) {
+        return new ReceiptContent.Tender(tender.type(), tender.provider(), amount, null, null, tender.reference());
     }
 
     /** Stores the refund receipt, the refund and the return; inside the return's transaction, the shift and order locked. */
-    private Mono<Returned> store(Counters.AtCounter counter, Return wanted, Original original, Planned planned, UUID shift, String cashier) {
+    private Mono<Returned> store(Counters.AtCounter counter, Return wanted, Original original, Planned planned, UUID shift,
+            String cashier, boolean created) {
         Money amount = planned.amount();
         return counterReceipts.store(planned.receipt(), wanted.payload(), wanted.signature())
-                .flatMap(stored -> refunds.refund(original.order().id(), planned.refundId(), planned.request())
-                        .flatMap(refunded -> refunded.amount().equals(amount) ? Mono.just(refunded)
-                                : Mono.error(new IllegalStateException("The refund " + refunded.amount() + " is not its receipt's total " + amount)))
-                        .then(db.sql("""
-                                        INSERT INTO pos_returns (client_id, refund_id, order_id, register_id, shift_id, device_id, cashier,
-                                                                 tender, amount_minor, cash_paid)
-                                        VALUES (:client, :refund, :order, :register, :shift, :device, :cashier, 'CASH', :amount, :amount)""")
-                                .bind("client", wanted.clientId()).bind("refund", planned.refundId()).bind("order", original.order().id())
-                                .bind("register", counter.register().id()).bind("shift", shift).bind("device", counter.device().id())
-                                .bind("cashier", cashier).bind("amount", amount.minor())
-                                .update())
+                .flatMap(stored -> (planned.paymentId() == null
+                        ? refunds.refund(original.order().id(), planned.refundId(), planned.request())
+                                .flatMap(refunded -> refunded.amount().equals(amount) ? Mono.just(refunded)
+                                        : Mono.error(new IllegalStateException("The refund " + refunded.amount() + " is not its receipt's total " + amount)))
+                                .then(db.sql("""
+                                                INSERT INTO pos_returns (client_id, refund_id, order_id, register_id, shift_id, device_id, cashier,
+                                                                         tender, amount_minor, cash_paid)
+                                                VALUES (:client, :refund, :order, :register, :shift, :device, :cashier, 'CASH', :amount, :amount)""")
+                                        .bind("client", wanted.clientId()).bind("refund", planned.refundId()).bind("order", original.order().id())
+                                        .bind("register", counter.register().id()).bind("shift", shift).bind("device", counter.device().id())
+                                        .bind("cashier", cashier).bind("amount", amount.minor())
+                                        .update())
+                        : refunds.settle(original.order().id(), planned.refundId())
+                                .then(db.sql("UPDATE pos_returns SET status = 'DONE', recorded_at = now() WHERE client_id = :client AND status = 'REFUNDING'")
+                                        .bind("client", wanted.clientId()).update()))
                         .then(audit.record("pos.returned", "order:" + original.order().number(), Map.of("register", counter.register().id(),
-                                "refund", planned.refundId().toString(), "receipt", stored.code(), "amount", amount.minor())))
-                        .thenReturn(new Returned(true, wanted.clientId(), planned.refundId(), original.order().id(), amount, "CASH", amount,
-                                Sales.receipt(stored), new Sales.Series(stored.number(), stored.hash(), counter.keyId()))));
+                                "refund", planned.refundId().toString(), "receipt", stored.code(), "amount", amount.minor(),
+                                "cash", planned.cash().minor(), "toOriginal", planned.toOriginal().minor())))
+                        .thenReturn(new Returned(created, wanted.clientId(), planned.refundId(), original.order().id(), amount,
+                                planned.paymentId() == null ? "CASH" : "ORIGINAL", planned.cash(), planned.toOriginal(), Sales.receipt(stored),
+                                new Sales.Series(stored.number(), stored.hash(), counter.keyId()))));
+    }
+
+    /** Holds the refund and records the return as REFUNDING, in the transaction that locked the shift and the order. */
+    private Mono<Void> hold(Counters.AtCounter counter, Return wanted, Original original, Planned planned, UUID shift, String cashier) {
+        return refunds.hold(original.order().id(), planned.refundId(), planned.request())
+                .then(db.sql("""
+                                INSERT INTO pos_returns (client_id, refund_id, order_id, register_id, shift_id, device_id, cashier, tender,
+                                                         amount_minor, cash_paid, status, payment_id, provider_amount, request_hash)
+                                VALUES (:client, :refund, :order, :register, :shift, :device, :cashier, 'ORIGINAL', :amount, :cash,
+                                        'REFUNDING', :payment, :toOriginal, :request)""")
+                        .bind("client", wanted.clientId()).bind("refund", planned.refundId()).bind("order", original.order().id())
+                        .bind("register", counter.register().id()).bind("shift", shift).bind("device", counter.device().id())
+                        .bind("cashier", cashier).bind("amount", planned.amount().minor()).bind("cash", planned.cash().minor())
+                        .bind("payment", Objects.requireNonNull(planned.paymentId())).bind("toOriginal", planned.toOriginal().minor())
+                        .bind("request", requestHash(wanted))
+                        .update())
+                .then();
+    }
+
+    /**
+     * Gives the money back through the provider, under the held refund's key (a return resumed is not given twice),
+     * then stores the receipt and finishes the return. A refusal releases the held refund and the return.
+     */
+    private Mono<Returned> giveBack(Counters.AtCounter counter, Return wanted, Original original, Planned planned, String cashier) {
+        Mono<Void> release = db.inTransaction(() -> refunds.release(planned.refundId())
+                .then(db.sql("DELETE FROM pos_returns WHERE client_id = :client AND status = 'REFUNDING'")
+                        .bind("client", wanted.clientId()).update())
+                .then());
+        return payments.refundPayment(Objects.requireNonNull(planned.paymentId()), planned.toOriginal(), planned.request().reason(),
+                        "pos-return:" + planned.refundId())
+                .onErrorResume(failure -> release.then(Mono.error(failure)))
+                .flatMap(refunded -> refunded.status() == ProviderRefund.Status.FAILED
+                        ? release.then(Mono.error(PosProblem.originalTenderRefused()))
+                        : db.inTransaction(() -> shifts.lockOpen(counter.register().id())
+                                .flatMap(shift -> store(counter, wanted, original, planned, shift.id(), cashier, true))));
+    }
+
+    /** A return left REFUNDING (its answer lost, or a failure after the provider's refund), sent again: finished now. */
+    private Mono<Returned> resume(Counters.AtCounter counter, Return wanted, Previous previous) {
+        if (!previous.register().equals(counter.register().id()) || !requestHash(wanted).equals(previous.requestHash())) {
+            return Mono.error(PosProblem.returnConflict());
+        }
+        return original(wanted.original()).flatMap(original -> {
+            Provider backTo = original.providers().stream().filter(provider -> provider.paymentId().equals(previous.paymentId()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("The payment " + previous.paymentId() + " is not the sale's"));
+            Planned planned = plan(counter, wanted, original, previous.refundId(), backTo, previous.toOriginal());
+            counterReceipts.check(planned.receipt(), wanted.payload());
+            return CurrentUser.name().flatMap(cashier -> giveBack(counter, wanted, original, planned, cashier));
+        }).map(returned -> new Returned(false, returned.clientId(), returned.refundId(), returned.orderId(), returned.amount(),
+                returned.tender(), returned.cashPaidOut(), returned.toOriginal(), returned.receipt(), returned.series()));
+    }
+
+    /** What the return asks for, as a hash: the same return sent again asks for the same. */
+    private static String requestHash(Return wanted) {
+        String asked = wanted.original() + "|" + wanted.tender() + "|" + wanted.lines().stream()
+                .sorted((a, b) -> a.lineId().compareTo(b.lineId()))
+                .map(line -> line.lineId() + ":" + line.quantity() + ":" + line.restock())
+                .collect(Collectors.joining(","));
+        return SignedDocuments.sha256Hex(asked.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** What may still be returned of each line of the original, as a refusal names it. */
@@ -198,31 +366,38 @@ class Returns {
         return left;
     }
 
-    private record Previous(UUID refundId, UUID orderId, String register, Money amount, Money cash, String tender) {
+    private record Previous(UUID refundId, UUID orderId, String register, Money amount, Money cash, String tender, boolean done,
+            @Nullable UUID paymentId, Money toOriginal, @Nullable String requestHash) {
     }
 
     private Mono<Previous> storedRow(UUID clientId) {
-        return db.sql("SELECT refund_id, order_id, register_id, amount_minor, cash_paid, tender FROM pos_returns WHERE client_id = :client")
+        return db.sql("""
+                        SELECT refund_id, order_id, register_id, amount_minor, cash_paid, tender, status, payment_id, provider_amount,
+                               request_hash
+                        FROM pos_returns WHERE client_id = :client""")
                 .bind("client", clientId)
                 .map(row -> new Previous(row.get("refund_id", UUID.class), row.get("order_id", UUID.class),
                         row.get("register_id", String.class), Money.fen(row.get("amount_minor", Long.class)),
-                        Money.fen(row.get("cash_paid", Long.class)), row.get("tender", String.class)))
+                        Money.fen(row.get("cash_paid", Long.class)), row.get("tender", String.class),
+                        "DONE".equals(row.get("status", String.class)), row.get("payment_id", UUID.class),
+                        Money.fen(row.get("provider_amount", Long.class)), row.get("request_hash", String.class)))
                 .one();
     }
 
     /**
-     * The return stored before under this client id, if any: from this register and with the same receipt, or a 409
+     * The finished return stored before under this client id: from this register and with the same receipt, or a 409
      * problem (an id reused for another return).
      */
-    private Mono<Returned> stored(Counters.AtCounter counter, Return wanted) {
-        return storedRow(wanted.clientId()).flatMap(previous -> counterReceipts.storedRefund(previous.refundId()).flatMap(stored -> {
+    private Mono<Returned> answered(Counters.AtCounter counter, Return wanted, Previous previous) {
+        return counterReceipts.storedRefund(previous.refundId()).flatMap(stored -> {
             if (!previous.register().equals(counter.register().id())
                     || !stored.hash().equals(SignedDocuments.sha256Hex(wanted.payload()))) {
                 return Mono.error(PosProblem.returnConflict());
             }
             return counterReceipts.position(previous.register()).map(position -> new Returned(false, wanted.clientId(),
-                    previous.refundId(), previous.orderId(), previous.amount(), previous.tender(), previous.cash(), Sales.receipt(stored),
-                    new Sales.Series(position.lastNumber(), position.lastHash(), counter.keyId())));
-        }));
+                    previous.refundId(), previous.orderId(), previous.amount(), previous.tender(), previous.cash(),
+                    previous.toOriginal(), Sales.receipt(stored), new Sales.Series(position.lastNumber(), position.lastHash(),
+                            counter.keyId())));
+        });
     }
 }

@@ -187,17 +187,31 @@ class ShiftReports {
                 .list();
     }
 
-    /** The shift's returns by tender, in the order of their first return. */
+    /**
+     * The shift's finished returns, with what they gave back by tender in the order of their first return: cash from the
+     * drawer, and what went back to a card, wallet or online payment under that payment's type (a return paid back in
+     * both counts under both).
+     */
     private Mono<Refunds> refunds(UUID shiftId) {
         return db.sql("""
-                        SELECT tender, count(*) AS returns, sum(amount_minor) AS amount FROM pos_returns WHERE shift_id = :shift
-                        GROUP BY tender ORDER BY min(recorded_at)""")
+                        WITH done AS (SELECT * FROM pos_returns WHERE shift_id = :shift AND status = 'DONE'),
+                        parts AS (
+                            SELECT 'CASH' AS tender, cash_paid AS amount, recorded_at FROM done WHERE cash_paid > 0
+                            UNION ALL
+                            SELECT CASE WHEN p.method = 'CHECKOUT' THEN 'ONLINE' ELSE p.method END, d.provider_amount, d.recorded_at
+                            FROM done d JOIN payments p ON p.id = d.payment_id WHERE d.provider_amount > 0
+                        )
+                        SELECT tender, count(*) AS returns, sum(amount) AS amount, (SELECT count(*) FROM done) AS all_returns
+                        FROM parts GROUP BY tender ORDER BY min(recorded_at)""")
                 .bind("shift", shiftId)
-                .map(row -> new ByTender(row.get("tender", String.class), row.get("returns", Long.class),
-                        Money.fen(row.get("amount", Number.class).longValue())))
+                .map(row -> Map.entry(row.get("all_returns", Long.class), new ByTender(row.get("tender", String.class),
+                        row.get("returns", Long.class), Money.fen(row.get("amount", Number.class).longValue()))))
                 .list()
-                .map(tenders -> new Refunds(tenders.stream().mapToLong(ByTender::count).sum(),
-                        tenders.stream().map(ByTender::amount).reduce(Money.fen(0), Money::plus), tenders));
+                .map(rows -> {
+                    List<ByTender> tenders = rows.stream().map(Map.Entry::getValue).toList();
+                    return new Refunds(rows.isEmpty() ? 0 : rows.get(0).getKey(),
+                            tenders.stream().map(ByTender::amount).reduce(Money.fen(0), Money::plus), tenders);
+                });
     }
 
     private static Report report(Kind kind, Shifts.Shift shift, PosRegisters.Register register, List<Sold> sold,

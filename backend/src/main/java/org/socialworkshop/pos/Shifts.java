@@ -108,6 +108,9 @@ public class Shifts {
     /** Closes the register's open shift with the cash counted in the drawer. */
     Mono<Shift> close(String registerId, Money counted) {
         return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> lockOpen(registerId)
+                .flatMap(shift -> db.sql("SELECT EXISTS (SELECT FROM pos_returns WHERE shift_id = :shift AND status = 'REFUNDING') AS refunding")
+                        .bind("shift", shift.id()).map(row -> Boolean.TRUE.equals(row.get("refunding", Boolean.class))).one()
+                        .flatMap(refunding -> refunding ? Mono.error(PosProblem.returnInProgress()) : Mono.just(shift)))
                 .flatMap(shift -> db.sql("""
                                 UPDATE pos_shifts SET closed_at = now(), closed_by = :by, expected_cash = :expected, counted_cash = :counted
                                 WHERE id = :id""")
@@ -159,9 +162,9 @@ public class Shifts {
                         SELECT s.register_id, s.opened_at, s.opened_by, s.opening_float, s.closed_at, s.closed_by, s.expected_cash,
                                s.counted_cash, count(p.*) AS sales, coalesce(sum(p.total_minor), 0) AS sold,
                                coalesce(sum(p.cash_kept), 0) AS cash_kept,
-                               (SELECT count(*) FROM pos_returns r WHERE r.shift_id = s.id) AS returns,
-                               (SELECT coalesce(sum(r.amount_minor), 0) FROM pos_returns r WHERE r.shift_id = s.id) AS returned,
-                               (SELECT coalesce(sum(r.cash_paid), 0) FROM pos_returns r WHERE r.shift_id = s.id) AS cash_paid,
+                               (SELECT count(*) FROM pos_returns r WHERE r.shift_id = s.id AND r.status = 'DONE') AS returns,
+                               (SELECT coalesce(sum(r.amount_minor), 0) FROM pos_returns r WHERE r.shift_id = s.id AND r.status = 'DONE') AS returned,
+                               (SELECT coalesce(sum(r.cash_paid), 0) FROM pos_returns r WHERE r.shift_id = s.id AND r.status = 'DONE') AS cash_paid,
                                (SELECT z.id FROM pos_shift_reports z WHERE z.shift_id = s.id AND z.kind = 'Z') AS z_id,
                                (SELECT z.signature FROM pos_shift_reports z WHERE z.shift_id = s.id AND z.kind = 'Z') AS z_signature
                         FROM pos_shifts s LEFT JOIN pos_sales p ON p.shift_id = s.id

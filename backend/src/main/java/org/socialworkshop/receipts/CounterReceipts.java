@@ -101,14 +101,15 @@ public class CounterReceipts {
     /**
      * What the server makes of a return at the counter: a refund receipt of the tablet's register for the refund
      * {@code refundId} of the order {@code orderNumber}, naming the sale receipt it refunds ({@code refundOf},
-     * {@code REGISTER-NUMBER}), its lines the units given back, paid back by {@code tender}; no makers, as the online
-     * shop's refund receipts.
+     * {@code REGISTER-NUMBER}), its lines the units given back, paid back by {@code tenders} (a card or wallet the sale
+     * was paid with, cash from the drawer, or both); no makers, as the online shop's refund receipts.
      */
     public record Refund(String register, String keyId, UUID orderId, UUID refundId, String orderNumber, String refundOf,
-            ReceiptContent.Seller seller, List<Line> lines, Tender tender) implements Signed {
+            ReceiptContent.Seller seller, List<Line> lines, List<Tender> tenders) implements Signed {
 
         public Refund {
             lines = List.copyOf(lines);
+            tenders = List.copyOf(tenders);
         }
 
         public Money total() {
@@ -123,7 +124,7 @@ public class CounterReceipts {
         @Override
         public ReceiptContent content(long number, Instant issuedAt, String previousHash) {
             return new ReceiptContent(register, number, Kind.REFUND, issuedAt, orderNumber, refundOf, seller, lines,
-                    Receipts.taxes(lines), total(), List.of(tender), List.of(), previousHash, keyId, null);
+                    Receipts.taxes(lines), total(), tenders, List.of(), previousHash, keyId, null);
         }
     }
 
@@ -189,6 +190,37 @@ public class CounterReceipts {
             }
             return Mono.just(new Stored(receipt.code(), expected.number(), receipt.hash()));
         });
+    }
+
+    /**
+     * Whether the receipt a tablet signed would be stored now: it continues its register's series with the register's
+     * active key, and the signature is that key's. For a return whose money goes back through a payment provider
+     * before its receipt is stored: nothing is given back for a receipt that will be refused. {@link #store} checks
+     * it all again under the register's lock.
+     */
+    public Mono<Void> verify(ReceiptContent checked, byte[] payload, byte[] signature) {
+        return db.sql("""
+                        SELECT r.last_number, r.last_hash, k.id AS key_id, k.public_key
+                        FROM receipt_registers r LEFT JOIN receipt_keys k ON k.register = r.id AND k.retired_at IS NULL
+                        WHERE r.id = :id""")
+                .bind("id", checked.register())
+                .map(row -> {
+                    String keyId = row.get("key_id", String.class);
+                    if (keyId == null || !keyId.equals(checked.keyId())) {
+                        throw ReceiptRefused.keyRetired();
+                    }
+                    long last = Objects.requireNonNull(row.get("last_number", Long.class));
+                    String lastHash = Objects.requireNonNull(row.get("last_hash", String.class));
+                    if (checked.number() != last + 1 || !checked.previousHash().equals(lastHash)) {
+                        throw ReceiptRefused.outOfSequence(new Position(last, lastHash), keyId);
+                    }
+                    if (!ReceiptKeys.verify(Objects.requireNonNull(row.get("public_key", byte[].class)), payload, signature)) {
+                        throw ReceiptRefused.signatureInvalid();
+                    }
+                    return true;
+                })
+                .one()
+                .then();
     }
 
     /**

@@ -265,6 +265,35 @@ class CashierReturnsTest {
                 .isEqualTo(new String(documents.canonical(server), StandardCharsets.UTF_8))
                 .contains("\"v\":2", "\"refundOf\":\"CAFE-9-7\"", "\"kind\":\"REFUND\"");
         assertThat(server.get("total")).as("7400 × 2 ÷ 3 rounded down, and all of the meal").isEqualTo(TabletSale.money(4933 + 4000));
+
+        // Back to the original tender, a card with ¥30 left on it: ¥30 to the card, the rest in cash, in that order.
+        Map<String, Object> backTo = new LinkedHashMap<>();
+        backTo.put("type", "CARD");
+        backTo.put("provider", "stripe");
+        backTo.put("amount", TabletSale.money(3000));
+        backTo.put("given", null);
+        backTo.put("change", null);
+        backTo.put("reference", "pi_test_42");
+        Map<String, Object> paidByCard = new LinkedHashMap<>(found);
+        paidByCard.put("tenders", Map.of("paidWith", List.of("CARD", "CASH"), "original", true, "backTo", backTo));
+        Map<String, Object> toTheCard = new TabletReturn(paidByCard, Map.of("seller", seller)).add("l-meal", 2, false).add("l-latte", 2, true)
+                .tender("ORIGINAL").receipt("CAFE-9", series);
+        toTheCard.put("issuedAt", "2026-12-06T10:00:00.123000Z");
+        Object split = ((JavascriptExecutor) page.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const input = JSON.parse(arguments[0]);
+                Promise.all([import('/lib/pos-receipt.js'), import('/lib/canonical-json.js')])
+                  .then(([receipts, canonical]) => {
+                    const content = receipts.refundReceiptContent({ register: 'CAFE-9', series: input.series, seller: input.seller,
+                      found: input.found, units: new Map([['l-meal', 2], ['l-latte', 2]]), issuedAt: new Date('2026-12-06T10:00:00.123Z'),
+                      tender: 'ORIGINAL' });
+                    done(new TextDecoder().decode(canonical.canonicalBytes(content)));
+                  })
+                  .catch((error) => done('failed: ' + error));""", json(Map.of("series", series, "seller", seller, "found", paidByCard)));
+        assertThat(split).asString().doesNotStartWith("failed")
+                .isEqualTo(new String(documents.canonical(toTheCard), StandardCharsets.UTF_8))
+                .contains("\"type\":\"CARD\"", "\"reference\":\"pi_test_42\"");
+        assertThat((List<?>) toTheCard.get("tenders")).hasSize(2);
     }
 
     private static Map<String, Object> soldLine(String id, String name, String nameEn, String variant, int quantity, long unit, long amount,

@@ -33,8 +33,9 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * and whose counter has a receipt printer ({@link FakePrinter}): the coordinator sets the register's card reader and
  * printer on the registers page; the cashier opens the shift with a float and sells in cash (a line taken off before
  * payment), by card on the reader, by WeChat Pay's code, and split between Alipay and cash; prints a receipt on the
- * counter printer; takes the first sale's cup back in cash; opens the drawer without a sale; closes the shift with a
- * counted cash one yuan short. The Z report says each of these: sales by tender, the return, the line taken off, the
+ * counter printer; takes the first sale's cup back in cash and the card sale's back to the card (a Stripe refund); opens
+ * the drawer without a sale; closes the shift with a counted cash one yuan short. The Z report says each of these: sales
+ * and refunds by tender, the line taken off, the
  * drawer opening, the drawer's figures and the difference.
  */
 @WorkshopTest
@@ -154,6 +155,28 @@ class CashierWorksAFullShiftTest {
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-give"))).click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-receipt")));
         assertThat(tablet.element("pos-return-receipt-cash").getText()).isEqualTo("¥28.00");
+
+        // 6. Another: the cup paid by card goes back to the card, through Stripe; no cash leaves the drawer.
+        tablet.element("pos-return-new").click();
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-code"))).sendKeys(id + "-2" + Keys.ENTER);
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-original")));
+        String cardLine = tablet.driver().findElement(By.cssSelector("#pos-return-lines > li")).getDomAttribute("id")
+                .substring("pos-return-line-".length());
+        tablet.element("pos-return-more-" + cardLine).click();
+        String card = zh.text("receipt.tender.withProvider", Map.of("type", zh.text("receipt.tender.CARD"), "provider", "Stripe"));
+        assertThat(tablet.element("pos-return-tender-hint").getText()).isEqualTo(zh.text("pos.return.tender.originalTo",
+                Map.of("tender", card, "left", "¥28.00")));
+        tablet.element("pos-return-tender-original").click();
+        tablet.element("pos-return-review").click();
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-confirm")));
+        assertThat(tablet.element("pos-return-confirm-what").getText()).contains(zh.text("pos.return.confirm.partTo",
+                Map.of("amount", "¥28.00", "tender", card)));
+        tablet.element("pos-return-give").click();
+        tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-receipt")));
+        assertThat(tablet.element("pos-return-receipt-original").getText()).isEqualTo("¥28.00");
+        assertThat(tablet.element("pos-return-receipt-cash").getText()).isEqualTo("¥0.00");
+        assertThat(stripe.requests()).filteredOn(request -> request.path().equals("/v1/refunds")).singleElement()
+                .satisfies(request -> assertThat(request.param("amount")).isEqualTo("2800"));
         tablet.element("pos-mode-sale").click();
 
         // The drawer opened without a sale.
@@ -161,7 +184,7 @@ class CashierWorksAFullShiftTest {
         tablet.element("pos-no-sale-save").click();
         tablet.waitUntil(textToBe(By.id("pos-shift-status"), zh.text("pos.shift.noSale.done", Map.of("reason", "找零 change for a note"))));
 
-        // Close: 200 float + 28 + 18 cash − 28 paid back = 218 expected; 217 counted.
+        // Close: 200 float + 28 + 18 cash − 28 paid back in cash = 218 expected (the card's refund is not the drawer's); 217 counted.
         tablet.waitUntil(textToBePresentInElementLocated(By.id("pos-shift-expected"), "218.00"));
         tablet.element("pos-shift-counted").sendKeys("217");
         tablet.element("pos-shift-close").click();
@@ -178,8 +201,10 @@ class CashierWorksAFullShiftTest {
         assertThat(z.element("report-voided").getText()).isEqualTo(zh.text("report.voided.summary",
                 Map.of("lines", 1, "quantity", 1, "amount", "¥28.00")));
         assertThat(z.element("report-no-sales").getText()).contains("找零 change for a note");
-        assertThat(z.element("report-refunds-count").getText()).isEqualTo("1");
-        assertThat(z.element("report-refunds-total").getText()).isEqualTo("¥28.00");
+        assertThat(z.element("report-refunds-count").getText()).isEqualTo("2");
+        assertThat(z.element("report-refunds-total").getText()).isEqualTo("¥56.00");
+        assertThat(z.element("report-refund-tenders").getText()).contains(zh.text("receipt.tender.CASH") + " 1 ¥28.00",
+                zh.text("receipt.tender.CARD") + " 1 ¥28.00");
         assertThat(z.element("report-drawer-expected").getText()).isEqualTo("¥218.00");
         assertThat(z.element("report-drawer-counted").getText()).isEqualTo("¥217.00");
         assertThat(z.element("report-drawer-difference").getText()).isEqualTo("-¥1.00");

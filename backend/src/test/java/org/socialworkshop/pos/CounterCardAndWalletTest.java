@@ -1,9 +1,13 @@
 package org.socialworkshop.pos;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,6 +243,153 @@ class CounterCardAndWalletTest {
                 .isEqualTo(PROBLEMS + "no-card-reader");
         coordinator.put().uri("/api/admin/pos/registers/{id}/card-reader", counter.registerId).bodyValue(Map.of("reader", "not a reader"))
                 .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReturnGoesBackToTheCardAndWhatIsBeyondItInCashOnce() {
+        // Two cups (¥136): ¥50 by card, ¥86 in cash.
+        TabletSale sale = new TabletSale(counter.catalog()).add(cup, 2);
+        Map<String, Object> started = start(sale, "CARD", 5000);
+        stripe.presentCard(reader, "4242424242424242");
+        Map<String, Object> card = payment(started);
+        String intent = (String) card.get("reference");
+        Map<String, Object> sold = counter.sell(sale.paidBy(card), documents, 10000).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String code = (String) ((Map<String, Object>) sold.get("receipt")).get("code");
+        long drawer = 10000 + 2 * 6800 - 5000;
+
+        Map<String, Object> found = counter.lookup(code);
+        Map<String, Object> tenders = (Map<String, Object>) found.get("tenders");
+        assertThat(tenders).containsEntry("paidWith", List.of("CARD", "CASH")).containsEntry("original", true);
+        assertThat((Map<String, Object>) tenders.get("backTo")).containsEntry("type", "CARD").containsEntry("provider", "stripe")
+                .containsEntry("reference", intent).containsEntry("amount", cny(5000));
+
+        // One cup (¥68) back as it was paid: ¥50 to the card through Stripe, the ¥18 beyond it in cash.
+        String lineId = (String) ((List<Map<String, Object>>) found.get("lines")).get(0).get("lineId");
+        TabletReturn toTheCard = new TabletReturn(found, counter.catalog()).add(lineId, 1, true).tender("ORIGINAL");
+        Map<String, Object> returned = counter.giveBack(toTheCard, documents).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(returned).containsEntry("tender", "ORIGINAL").containsEntry("toOriginal", cny(5000))
+                .containsEntry("cashPaidOut", cny(1800)).containsEntry("amount", cny(6800));
+        assertThat(refundsAtStripe(intent)).extracting(request -> request.param("amount")).containsExactly("5000");
+        app.client().get().uri("/api/receipts/{code}", ((Map<String, Object>) returned.get("receipt")).get("code")).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.verification.status").isEqualTo("GENUINE")
+                .jsonPath("$.tenders[0].type").isEqualTo("CARD").jsonPath("$.tenders[0].reference").isEqualTo(intent)
+                .jsonPath("$.tenders[0].amount.amount").isEqualTo(5000)
+                .jsonPath("$.tenders[1].type").isEqualTo("CASH").jsonPath("$.tenders[1].amount.amount").isEqualTo(1800);
+        counter.get("/api/pos/shift").expectBody()
+                .jsonPath("$.shift.refunds.count").isEqualTo(1)
+                .jsonPath("$.shift.refunds.cash.amount").isEqualTo(1800)
+                .jsonPath("$.shift.expectedCash.amount").isEqualTo(drawer - 1800);
+        assertThat(one("SELECT status || ' ' || refunded_minor AS v FROM orders WHERE id = CAST(:id AS uuid)", sold.get("orderId")))
+                .isEqualTo("PARTIALLY_REFUNDED 6800");
+
+        // Sent again (its answer lost): the same return, nothing given back twice.
+        counter.post("/api/pos/returns", toTheCard.lastBody, null).expectStatus().isOk().expectBody()
+                .jsonPath("$.created").isEqualTo(false).jsonPath("$.refundId").isEqualTo(returned.get("refundId"));
+        assertThat(refundsAtStripe(intent)).hasSize(1);
+
+        // Nothing is left on the card: the other cup can only go back in cash.
+        Map<String, Object> now = counter.lookup(code);
+        assertThat((Map<String, Object>) now.get("tenders")).containsEntry("original", false).containsEntry("backTo", null);
+        assertThat(counter.giveBack(new TabletReturn(now, counter.catalog()).add(lineId, 1, true).tender("ORIGINAL"), documents)
+                .expectStatus().isEqualTo(409).expectBody(Map.class).returnResult().getResponseBody().get("type"))
+                .isEqualTo(PROBLEMS + "original-tender-spent");
+
+        Map<String, Object> report = (Map<String, Object>) counter.post("/api/pos/shift/reports", Map.of(), null).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("report");
+        assertThat(report.get("refunds")).isEqualTo(Map.of("count", 1, "total", cny(6800), "tenders",
+                List.of(Map.of("type", "CARD", "count", 1, "amount", cny(5000)),
+                        Map.of("type", "CASH", "count", 1, "amount", cny(1800)))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReturnStripeCouldNotTakeChangesNothingAndSentAgainIsMadeOnce() {
+        TabletSale sale = new TabletSale(counter.catalog()).add(cup, 1);
+        Map<String, Object> started = start(sale, "CARD", sale.total());
+        stripe.presentCard(reader, "4242424242424242");
+        Map<String, Object> card = payment(started);
+        String intent = (String) card.get("reference");
+        Map<String, Object> sold = counter.sell(sale.paidBy(card), documents, 0).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> found = counter.lookup((String) ((Map<String, Object>) sold.get("receipt")).get("code"));
+        String lineId = (String) ((List<Map<String, Object>>) found.get("lines")).get(0).get("lineId");
+        Map<String, Object> series = counter.series();
+
+        stripe.down();
+        TabletReturn toTheCard = new TabletReturn(found, counter.catalog()).add(lineId, 1, false).tender("ORIGINAL");
+        WebTestClient.ResponseSpec refused = counter.giveBack(toTheCard, documents);
+        refused.expectStatus().isEqualTo(503).expectHeader().contentTypeCompatibleWith("application/problem+json");
+        assertThat(one("SELECT count(*)::text AS v FROM pos_returns WHERE client_id = CAST(:id AS uuid)", toTheCard.clientId.toString()))
+                .isEqualTo("0");
+        assertThat(one("SELECT status || ' ' || refunded_minor AS v FROM orders WHERE id = CAST(:id AS uuid)", sold.get("orderId")))
+                .isEqualTo("FULFILLED 0");
+        assertThat(one("SELECT string_agg(status, ',') AS v FROM order_refunds WHERE order_id = CAST(:id AS uuid)", sold.get("orderId")))
+                .isEqualTo("FAILED");
+        assertThat(counter.series()).as("no receipt stored").isEqualTo(series);
+        assertThat(counter.lookup((String) found.get("code")).get("tenders")).as("the card's money is all there still")
+                .isEqualTo(found.get("tenders"));
+
+        // Stripe answers again; the tablet sends the same return, as it does after an error without an answer.
+        stripe.up();
+        int tried = refundsAtStripe(intent).size();
+        counter.post("/api/pos/returns", toTheCard.lastBody, null).expectStatus().isCreated().expectBody()
+                .jsonPath("$.toOriginal.amount").isEqualTo(6800).jsonPath("$.cashPaidOut.amount").isEqualTo(0);
+        assertThat(one("SELECT status || ' ' || refunded_minor AS v FROM orders WHERE id = CAST(:id AS uuid)", sold.get("orderId")))
+                .isEqualTo("REFUNDED 6800");
+        assertThat(refundsAtStripe(intent)).as("refunded once at Stripe").hasSize(tried + 1);
+        assertThat(one("SELECT string_agg(r.status, ',' ORDER BY r.created_at) AS v FROM payment_refunds r JOIN payments p ON p.id = r.payment_id "
+                + "WHERE p.order_id = CAST(:id AS uuid)", sold.get("orderId"))).isEqualTo("FAILED,SUCCEEDED");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void whileStripeIsSlowTheShiftWaitsForTheReturnAndTheReturnSentAgainIsMadeOnce() throws Exception {
+        TabletSale sale = new TabletSale(counter.catalog()).add(cup, 1);
+        Map<String, Object> started = start(sale, "CARD", sale.total());
+        stripe.presentCard(reader, "4242424242424242");
+        Map<String, Object> sold = counter.sell(sale.paidBy(payment(started)), documents, 0).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> found = counter.lookup((String) ((Map<String, Object>) sold.get("receipt")).get("code"));
+        String lineId = (String) ((List<Map<String, Object>>) found.get("lines")).get(0).get("lineId");
+        TabletReturn toTheCard = new TabletReturn(found, counter.catalog()).add(lineId, 1, true).tender("ORIGINAL");
+        Map<String, Object> body = toTheCard.body(counter.tablet, documents, counter.registerId, counter.series());
+
+        stripe.slow(Duration.ofSeconds(2));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> counter.post("/api/pos/returns", body, null)
+                .returnResult(Map.class).getStatus().value());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> "REFUNDING".equals(
+                one("SELECT status AS v FROM pos_returns WHERE client_id = CAST(:id AS uuid)", toTheCard.clientId.toString())));
+        assertThat(counter.post("/api/pos/shift/close", Map.of("countedCash", TabletSale.money(10000)), null).expectStatus().isEqualTo(409)
+                .expectBody(Map.class).returnResult().getResponseBody().get("type")).isEqualTo(PROBLEMS + "return-in-progress");
+        // The tablet heard nothing and sends it again while the first is still with Stripe.
+        int again = counter.post("/api/pos/returns", body, null).returnResult(Map.class).getStatus().value();
+        assertThat(List.of(first.get(10, TimeUnit.SECONDS), again)).allMatch(status -> status == 200 || status == 201);
+        stripe.up();
+
+        assertThat(one("SELECT status || ' ' || refunded_minor AS v FROM orders WHERE id = CAST(:id AS uuid)", sold.get("orderId")))
+                .isEqualTo("REFUNDED 6800");
+        assertThat(one("SELECT string_agg(r.status || ' ' || r.amount_minor, ',') AS v FROM payment_refunds r JOIN payments p ON p.id = r.payment_id "
+                + "WHERE p.order_id = CAST(:id AS uuid)", sold.get("orderId"))).isEqualTo("SUCCEEDED 6800");
+        assertThat(one("SELECT count(*)::text AS v FROM receipts WHERE order_id = CAST(:id AS uuid) AND kind = 'REFUND'", sold.get("orderId")))
+                .isEqualTo("1");
+        String intent = (String) ((Map<String, Object>) ((Map<String, Object>) found.get("tenders")).get("backTo")).get("reference");
+        assertThat(refundsAtStripe(intent)).as("asked of Stripe under one key, whatever the times").isNotEmpty()
+                .extracting(FakeStripe.Request::idempotencyKey).containsOnly(refundsAtStripe(intent).get(0).idempotencyKey());
+        counter.post("/api/pos/shift/close", Map.of("countedCash", TabletSale.money(10000)), null).expectStatus().isOk();
+    }
+
+    /** Money as a JSON answer reads. */
+    private static Map<String, Object> cny(int fen) {
+        return Map.of("amount", fen, "currency", "CNY");
+    }
+
+    private List<FakeStripe.Request> refundsAtStripe(String intent) {
+        return stripe.requests().stream().filter(request -> request.method().equals("POST") && request.path().equals("/v1/refunds")
+                && intent.equals(request.param("payment_intent"))).toList();
     }
 
     private Map<String, Object> start(TabletSale sale, String method, long amount) {

@@ -87,7 +87,8 @@ class CounterReturnTest {
         List<Map<String, Object>> lines = (List<Map<String, Object>>) found.get("lines");
         assertThat(lines).extracting(line -> line.get("quantity") + " " + line.get("returnable") + " " + line.get("restockable"))
                 .containsExactly("2 2 true", "1 1 false");
-        assertThat(found.get("tenders")).isEqualTo(Map.of("paidWith", List.of("CASH"), "original", true));
+        assertThat((Map<String, Object>) found.get("tenders")).containsEntry("paidWith", List.of("CASH")).containsEntry("original", true)
+                .containsEntry("backTo", null);
         // By the number printed on the receipt, or the address its QR code holds, as a scanner types it.
         assertThat(counter.lookup(counter.registerId + "-1").get("code")).isEqualTo(code);
         assertThat(counter.lookup("http://localhost/r/" + code).get("code")).isEqualTo(code);
@@ -264,21 +265,46 @@ class CounterReturnTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void anOnlineOrderIsReturnedInCashAndNotYetToItsCard() {
+    void anOnlineOrderIsReturnedToItsPaymentOrInCash() {
         Shop shop = new Shop(client);
         CatalogFixtures.receive(coordinator, cup, "ONLINE_STORE_ROOM", 2);
-        Shop.Placed placed = shop.paidOrder(cupProduct, cup, 1);
+        Shop.Placed placed = shop.paidOrder(cupProduct, cup, 2);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !((List<?>) shop.order(placed).get("receipts")).isEmpty());
-        String online = (String) ((List<Map<String, Object>>) shop.order(placed).get("receipts")).get(0).get("code");
+        Map<String, Object> onlineReceipt = ((List<Map<String, Object>>) shop.order(placed).get("receipts")).get(0);
+        String online = (String) onlineReceipt.get("code");
         Map<String, Object> found = counter.lookup(online);
-        assertThat(found.get("tenders")).isEqualTo(Map.of("paidWith", List.of("ONLINE"), "original", false));
+        Map<String, Object> tenders = (Map<String, Object>) found.get("tenders");
+        assertThat(tenders).containsEntry("paidWith", List.of("ONLINE")).containsEntry("original", true);
+        Map<String, Object> backTo = (Map<String, Object>) tenders.get("backTo");
+        assertThat(backTo).containsEntry("type", "ONLINE").containsEntry("provider", "demo").containsEntry("amount", cny(2 * 6800));
+        String expectedCash = drawer();
 
-        TabletReturn toTheCard = new TabletReturn(found, counter.catalog()).add(lineId(found, 0), 1, true).tender("ORIGINAL");
-        counter.giveBack(toTheCard, documents).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "original-tender-not-yet");
-        counter.giveBack(new TabletReturn(found, counter.catalog()).add(lineId(found, 0), 1, true), documents).expectStatus().isCreated()
-                .expectBody().jsonPath("$.receipt.number").isEqualTo(2);
+        // One cup back to the buyer's payment (the demo provider here; CounterCardAndWalletTest has Stripe): no cash.
+        Map<String, Object> toPayment = counter.giveBack(new TabletReturn(found, counter.catalog()).add(lineId(found, 0), 1, true)
+                        .tender("ORIGINAL"), documents).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(toPayment).containsEntry("tender", "ORIGINAL").containsEntry("toOriginal", cny(6800)).containsEntry("cashPaidOut", cny(0));
+        assertThat(drawer()).as("no cash left the drawer").isEqualTo(expectedCash);
+        assertThat(one("SELECT string_agg(r.status || ' ' || r.amount_minor, ',') AS v FROM payment_refunds r JOIN payments p ON p.id = r.payment_id "
+                + "WHERE p.order_id = CAST(:id AS uuid)", placed.orderId())).isEqualTo("SUCCEEDED 6800");
+        client.get().uri("/api/receipts/{code}", ((Map<?, ?>) toPayment.get("receipt")).get("code")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.verification.status").isEqualTo("GENUINE")
+                .jsonPath("$.tenders.length()").isEqualTo(1).jsonPath("$.tenders[0].type").isEqualTo("ONLINE")
+                .jsonPath("$.tenders[0].amount.amount").isEqualTo(6800);
+
+        // The other in cash from the drawer.
+        Map<String, Object> again = counter.lookup(online);
+        counter.giveBack(new TabletReturn(again, counter.catalog()).add(lineId(again, 0), 1, true), documents).expectStatus().isCreated()
+                .expectBody().jsonPath("$.tender").isEqualTo("CASH").jsonPath("$.cashPaidOut.amount").isEqualTo(6800);
         assertThat(one("SELECT status AS v FROM orders WHERE id = CAST(:id AS uuid)", placed.orderId())).isEqualTo("REFUNDED");
+        Map<String, Object> report = (Map<String, Object>) counter.post("/api/pos/shift/reports", Map.of(), null).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("report");
+        assertThat(report.get("refunds")).isEqualTo(Map.of("count", 2, "total", cny(2 * 6800), "tenders",
+                List.of(Map.of("type", "ONLINE", "count", 1, "amount", cny(6800)), Map.of("type", "CASH", "count", 1, "amount", cny(6800)))));
+    }
+
+    private String drawer() {
+        return String.valueOf(counter.get("/api/pos/shift").expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody()
+                .get("shift") instanceof Map<?, ?> shift ? ((Map<?, ?>) shift.get("expectedCash")).get("amount") : null);
     }
 
     /** Money as a JSON answer reads. */

@@ -28,6 +28,8 @@ public final class TabletReturn {
     private final Map<String, Object> seller;
     private final Map<String, Map<String, Object>> wanted = new LinkedHashMap<>();
     private String tender = "CASH";
+    /** The body {@link #body} made last: what the tablet sends again when an answer was lost. */
+    public Map<String, Object> lastBody;
 
     /** From the lookup's answer, and the counter's catalog (whose seller every receipt names). */
     @SuppressWarnings("unchecked")
@@ -107,18 +109,42 @@ public final class TabletReturn {
         receipt.put("lines", lines);
         receipt.put("taxes", TabletSale.taxes(lines));
         receipt.put("total", TabletSale.money(total));
-        Map<String, Object> cash = new LinkedHashMap<>();
-        cash.put("type", "CASH");
-        cash.put("provider", null);
-        cash.put("amount", TabletSale.money(total));
-        cash.put("given", null);
-        cash.put("change", null);
-        cash.put("reference", null);
-        receipt.put("tenders", List.of(cash));
+        receipt.put("tenders", tenders(total));
         receipt.put("makers", List.of());
         receipt.put("previousHash", series.get("lastHash"));
         receipt.put("keyId", series.get("keyId"));
         return receipt;
+    }
+
+    /**
+     * How the money goes back: all in cash; or, to the original tender of a sale paid by card, wallet or online, to the
+     * lookup's {@code backTo} as much as is left of it, the rest in cash.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> tenders(long total) {
+        Map<String, Object> backTo = "ORIGINAL".equals(tender) ? (Map<String, Object>) ((Map<String, Object>) found.get("tenders")).get("backTo")
+                : null;
+        List<Map<String, Object>> tenders = new ArrayList<>();
+        long toOriginal = 0;
+        if (backTo != null) {
+            toOriginal = Math.min(total, amount(backTo.get("amount")));
+            tenders.add(tender((String) backTo.get("type"), (String) backTo.get("provider"), toOriginal, (String) backTo.get("reference")));
+        }
+        if (total > toOriginal) {
+            tenders.add(tender("CASH", null, total - toOriginal, null));
+        }
+        return tenders;
+    }
+
+    private static Map<String, Object> tender(String type, String provider, long amount, String reference) {
+        Map<String, Object> tender = new LinkedHashMap<>();
+        tender.put("type", type);
+        tender.put("provider", provider);
+        tender.put("amount", TabletSale.money(amount));
+        tender.put("given", null);
+        tender.put("change", null);
+        tender.put("reference", reference);
+        return tender;
     }
 
     /** What the tablet posts: the return with its receipt, after {@code tamper} had its way with it, signed by {@code tablet}. */
@@ -127,9 +153,10 @@ public final class TabletReturn {
         Map<String, Object> receipt = receipt(register, series);
         tamper.accept(receipt);
         byte[] payload = documents.canonical(receipt);
-        return new LinkedHashMap<>(Map.of("clientId", clientId, "original", found.get("code"), "lines", List.copyOf(wanted.values()),
+        lastBody = new LinkedHashMap<>(Map.of("clientId", clientId, "original", found.get("code"), "lines", List.copyOf(wanted.values()),
                 "tender", tender,
                 "receipt", Map.of("payload", SignatureText.of(payload), "signature", SignatureText.of(tablet.sign(payload)))));
+        return lastBody;
     }
 
     public Map<String, Object> body(PairedTablet tablet, SignedDocuments documents, String register, Map<String, Object> series) {

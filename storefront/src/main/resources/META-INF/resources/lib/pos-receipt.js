@@ -178,11 +178,27 @@ function refundLine(line, units) {
 }
 
 /**
+ * How a return's `total` goes back: to `backTo` (a card, wallet or online tender of the sale, its amount what is left of
+ * its payment) as much as it holds, the rest in cash from the drawer; all in cash without it. As the server plans it.
+ */
+export function refundTenders(total, backTo) {
+  const cash = (amount) => ({ type: 'CASH', provider: null, amount: money(amount, total.currency), given: null, change: null, reference: null });
+  if (!backTo) return [cash(total.amount)];
+  const toOriginal = Math.min(total.amount, backTo.amount.amount);
+  const tenders = [{ type: backTo.type, provider: backTo.provider ?? null, amount: money(toOriginal, total.currency), given: null,
+    change: null, reference: backTo.reference ?? null }];
+  if (total.amount > toOriginal) tenders.push(cash(total.amount - toOriginal));
+  return tenders;
+}
+
+/**
  * The content of the refund receipt for a return at register `register`, continuing `series`: `found` the original as
  * GET /api/pos/returns/lookup gave it, `units` the units given back per line id (a Map; lines in the receipt's order),
- * `seller` as the catalog gives it, `issuedAt` a Date. Paid back in cash; no makers, as the shop's refund receipts.
+ * `seller` as the catalog gives it, `issuedAt` a Date, `tender` 'CASH' or 'ORIGINAL'. Paid back in cash, or, to the
+ * original tender of a sale paid by card, wallet or online, to that payment (`found.tenders.backTo`) up to what is left
+ * of it and the rest in cash (refundTenders); no makers, as the shop's refund receipts.
  */
-export function refundReceiptContent({ register, series, seller, found, units, issuedAt }) {
+export function refundReceiptContent({ register, series, seller, found, units, issuedAt, tender = 'CASH' }) {
   const number = series.lastNumber + 1;
   const lines = found.lines.filter((line) => (units.get(line.lineId) ?? 0) > 0).map((line) => refundLine(line, units.get(line.lineId)));
   const currency = lines[0]?.amount.currency ?? 'CNY';
@@ -199,7 +215,7 @@ export function refundReceiptContent({ register, series, seller, found, units, i
     lines,
     taxes: taxes(lines),
     total,
-    tenders: [{ type: 'CASH', provider: null, amount: total, given: null, change: null, reference: null }],
+    tenders: refundTenders(total, tender === 'ORIGINAL' ? found.tenders?.backTo : null),
     makers: [],
     previousHash: series.lastHash,
     keyId: series.keyId,

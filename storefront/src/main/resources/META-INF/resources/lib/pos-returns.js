@@ -64,7 +64,8 @@ function hex(buffer) {
 /** `prepared` signed on `series` at the counter `{ register, seller }`: { clientId, register, number, hash, code, content, body }. */
 async function signReturn(prepared, { register, seller }, series) {
   const units = new Map(prepared.lines.map((line) => [line.lineId, line.quantity]));
-  const content = refundReceiptContent({ register, series, seller, found: prepared.found, units, issuedAt: new Date() });
+  const content = refundReceiptContent({ register, series, seller, found: prepared.found, units, issuedAt: new Date(),
+    tender: prepared.tender });
   const bytes = canonicalBytes(content);
   const [signature, digest] = await Promise.all([signWithDeviceKey(bytes), crypto.subtle.digest('SHA-256', bytes)]);
   const receipt = { payload: base64url(bytes), signature: base64url(signature) };

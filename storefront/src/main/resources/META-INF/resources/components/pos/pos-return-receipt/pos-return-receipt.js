@@ -7,10 +7,11 @@
  * and the server's answer) and moves focus to its heading; "New return" emits `pos-return-new` (bubbles).
  */
 import { html, render } from '../../../lib/html.js';
-import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
+import { LANG_CHANGE, t, translate } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { receiptPage, renderings } from '../../../lib/receipts.js';
 import { choosePaper, fitRollToReceipt } from '../../../lib/paper-size.js';
+import { tenderLabel } from '../../../lib/tenders.js';
 import { define } from '../../../lib/define.js';
 import { slipTemplate } from '../pos-sale-receipt/slip.js';
 
@@ -58,6 +59,9 @@ class PosReturnReceipt extends HTMLElement {
       <div class="facts__row"><dt data-i18n="pos.return.receipt.number"></dt>
         <dd id="pos-return-receipt-number">${content.register}-${content.number}</dd></div>
       <div class="facts__row"><dt data-i18n="receipt.fact.refundOf"></dt><dd id="pos-return-receipt-of">${content.refundOf}</dd></div>
+      ${content.tenders.filter((tender) => tender.type !== 'CASH').map((tender) => html`
+        <div class="facts__row"><dt>${t('pos.return.receipt.backTo', { tender: tenderLabel(tender) })}</dt>
+          <dd id="pos-return-receipt-original">${formatMoney(tender.amount)}</dd></div>`)}
       <div class="facts__row"><dt data-i18n="pos.return.receipt.cash"></dt>
         <dd id="pos-return-receipt-cash">${formatMoney(returned.cashPaidOut)}</dd></div>`);
     render(this.querySelector('#pos-return-receipt-slip'), slipTemplate(signed, window.location.origin,

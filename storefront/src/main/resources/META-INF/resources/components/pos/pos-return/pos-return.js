@@ -18,7 +18,8 @@ import { formatMoney, spokenMoney } from '../../../lib/money.js';
 import { DeviceKeyMissing, currentDevice } from '../../../lib/pos-device.js';
 import { SalesWaiting, SeriesUnknown } from '../../../lib/pos-queue.js';
 import { ReturnNeedsNetwork, giveBack, lookUp, prepareReturn } from '../../../lib/pos-returns.js';
-import { refundedFen } from '../../../lib/pos-receipt.js';
+import { refundTenders, refundedFen } from '../../../lib/pos-receipt.js';
+import { tenderLabel, tenderName } from '../../../lib/tenders.js';
 import { loadCatalog } from '../../../lib/pos-sales.js';
 import { formatWhen } from '../../../lib/staff-catalog.js';
 import { define } from '../../../lib/define.js';
@@ -258,10 +259,9 @@ class PosReturn extends HTMLElement {
   }
 
   drawTenders() {
-    const { paidWith, original } = this.found.tenders;
+    const { paidWith, original, backTo } = this.found.tenders;
     const cashOnly = paidWith.every((type) => type === 'CASH');
-    const names = paidWith.map((type) => t(type === 'CASH' ? 'receipt.tender.CASH' : type === 'CARD' ? 'receipt.tender.CARD'
-      : type === 'WALLET' ? 'receipt.tender.WALLET' : type === 'ONLINE' ? 'receipt.tender.ONLINE' : 'receipt.tender.other')).join(' + ');
+    const names = paidWith.map(tenderName).join(' + ');
     // While the return is reviewed (and given), it stays exactly as reviewed.
     const locked = !this.querySelector('#pos-return-confirm').hidden;
     render(this.querySelector('#pos-return-tenders'), html`
@@ -272,8 +272,14 @@ class PosReturn extends HTMLElement {
              ${(locked || !original) && html`disabled`}> <span>${t('pos.return.tender.original', { tenders: names })}</span></label>`);
     translate(this.querySelector('#pos-return-tenders'));
     const hint = this.querySelector('#pos-return-tender-hint');
-    showMessage(hint, { key: !original ? 'pos.return.tender.originalNotYet' : cashOnly ? 'pos.return.tender.originalCash'
-      : 'pos.return.tender.originalOther' });
+    if (!original) showMessage(hint, { key: 'pos.return.tender.originalSpent' });
+    else if (cashOnly) showMessage(hint, { key: 'pos.return.tender.originalCash' });
+    else showMessage(hint, { key: 'pos.return.tender.originalTo', params: { tender: tenderLabel(backTo), left: formatMoney(backTo.amount) } });
+  }
+
+  /** How the money goes back, as the refund receipt will say: [{ type, provider, amount, … }]. */
+  tendersNow() {
+    return refundTenders(this.total(), this.tender === 'ORIGINAL' ? this.found.tenders.backTo : null);
   }
 
   /** What the units chosen of `line` give back. */
@@ -350,7 +356,10 @@ class PosReturn extends HTMLElement {
     const total = this.total();
     const say = { total: formatMoney(total), currency: currencyName(total.currency), number: this.found.number };
     const what = this.querySelector('#pos-return-confirm-what');
-    what.textContent = t('pos.return.confirm.what', say);
+    const parts = this.tendersNow();
+    what.textContent = parts.length === 1 && parts[0].type === 'CASH' ? t('pos.return.confirm.what', say)
+      : t('pos.return.confirm.whatTo', { ...say, parts: parts.map((part) => t(part.type === 'CASH' ? 'pos.return.confirm.partCash'
+        : 'pos.return.confirm.partTo', { amount: formatMoney(part.amount), tender: tenderLabel(part) })).join(t('pos.return.confirm.and')) });
     render(this.querySelector('#pos-return-confirm-lines'), html`${this.chosenLines().map((line) => {
       const chosen = this.chosen.get(line.lineId);
       const restocked = chosen.restock && line.restockable;
@@ -396,8 +405,13 @@ class PosReturn extends HTMLElement {
     this.code.value = '';
     this.querySelector('#pos-return-now').hidden = true;
     this.receipt.show({ signed, returned });
-    announce(this.statusLine, { key: 'pos.return.done', params: { number: `${signed.register}-${signed.number}`,
-      total: spokenMoney(returned.cashPaidOut) } });
+    const number = `${signed.register}-${signed.number}`;
+    const backTo = signed.content.tenders.find((tender) => tender.type !== 'CASH');
+    if (!backTo) announce(this.statusLine, { key: 'pos.return.done', params: { number, total: spokenMoney(returned.cashPaidOut) } });
+    else {
+      announce(this.statusLine, { key: returned.cashPaidOut.amount > 0 ? 'pos.return.doneToAndCash' : 'pos.return.doneTo',
+        params: { number, amount: spokenMoney(returned.toOriginal), tender: tenderLabel(backTo), total: spokenMoney(returned.cashPaidOut) } });
+    }
     this.dispatchEvent(new CustomEvent('pos-return-completed', { bubbles: true, detail: { signed, returned } }));
   }
 
@@ -406,7 +420,8 @@ class PosReturn extends HTMLElement {
     const type = problemType(error);
     const unanswered = isUnreachable(error) || (error instanceof ApiError && error.status >= 500);
     if (!unanswered) this.prepared = null;
-    if (type.endsWith('/return-beyond-what-is-left') || type.endsWith('/receipt-differs') || type.endsWith('/not-on-the-receipt')) {
+    if (type.endsWith('/return-beyond-what-is-left') || type.endsWith('/receipt-differs') || type.endsWith('/not-on-the-receipt')
+        || type.endsWith('/original-tender-spent')) {
       // What is left (or the sale) changed since it was found: shown again as it is now, for the cashier to check.
       const code = this.found.code;
       try {
@@ -428,7 +443,7 @@ class PosReturn extends HTMLElement {
     if (error instanceof SeriesUnknown) return say('pos.sale.seriesUnknown');
     if (error instanceof DeviceKeyMissing) return say('pos.sale.keyMissing');
     if (!(error instanceof ApiError)) return say('pos.return.needsNetwork');
-    if (type.endsWith('/original-tender-not-yet')) return say('pos.return.tender.originalNotYet');
+    if (type.endsWith('/original-tender-refused')) return say('pos.return.tender.refused');
     if (type.endsWith('/more-than-the-drawer-holds')) return say('pos.return.drawerShort');
     if (type.endsWith('/no-open-shift')) return say('pos.return.shiftClosed');
     if (type.endsWith('/receipt-out-of-sequence')) return say('pos.return.outOfSequence');

@@ -254,6 +254,7 @@ class PosShift extends HTMLElement {
     if (type.endsWith('/more-than-the-drawer-holds')) return [{ target: 'pos-cash-amount', message: { key: 'pos.shift.cash.tooMuch' } }];
     if (type.endsWith('/shift-open') || type.endsWith('/no-open-shift')) return [{ target: null, message: { key: 'pos.shift.changed' } }];
     if (type.endsWith('/not-signed-in-here')) return [{ target: null, message: { key: 'pos.shift.signedOut' } }];
+    if (type.endsWith('/return-in-progress')) return [{ target: null, message: { key: 'pos.shift.returnInProgress' } }];
     return problemsFrom(error);
   }
 
