@@ -192,6 +192,16 @@ class CashierSellsOfflineTest {
         assertThat(english.element("pos-queue-banner").getText()).isEqualTo(en.counted("pos.queue.waiting", 1));
         Accessibility.assertNoSeriousViolations(english.driver(), "a sale the server refused, en");
         assertSales(id, 6);
+
+        // Another POS page opened on the tablet is kept under its own address: reloaded offline after it, the counter is
+        // still the counter (the service worker kept every page as "/pos/" once, and served the ready board instead).
+        Storefront board = browser.open(network.port(), "/pos/ready.html?lang=en").ready("en");
+        board.waitUntil(visibilityOfElementLocated(By.cssSelector("main.page--ready")));
+        network.stop();
+        Storefront counterAgain = browser.open(network.port(), "/pos/?lang=en").ready("en");
+        counterAgain.waitUntil(visibilityOfElementLocated(By.id("pos-queue-banner")));
+        assertThat(counterAgain.driver().getTitle()).isEqualTo(en.text("pos.device.title"));
+        network.start();
     }
 
     /** Adds one of `variant`, pays exactly, completes the sale and waits for its receipt. */

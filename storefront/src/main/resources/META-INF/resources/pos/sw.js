@@ -1,7 +1,8 @@
 /**
  * The counter tablet's service worker (scope /pos/, registered by lib/pos-worker.js): a reload without the network
  * still opens the working tablet (docs/api/pos.md, step 5). It keeps, per release (`?release=` of its address):
- * the page /pos/, fetched from the network first and its last copy given when the network fails; the release's
+ * the pages under /pos/ (the counter, the stations' tickets, the ready board, reports), each under its own address,
+ * fetched from the network first and its last copy given when the network fails; the release's
  * versioned files (/v/{release}/…), which never change under their address, so the kept copy comes first; and
  * anything else the page loads from this shop (icons, vendored code, translations by their plain address), from the
  * network first. On install it fetches the page and every versioned file the page announces, and both languages'
@@ -72,7 +73,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate' || url.pathname === PAGE || url.pathname === `${PAGE}index.html`) {
-    event.respondWith(networkFirst(request, PAGE));
+    // Each page under its own address (the counter's two), never one kept for another.
+    event.respondWith(networkFirst(request, url.pathname === `${PAGE}index.html` ? PAGE : url.pathname));
   } else if (url.pathname.startsWith(VERSIONED)) {
     event.respondWith(cacheFirst(request));
   } else {
