@@ -1,0 +1,58 @@
+package org.socialworkshop.corporate;
+
+import java.net.URI;
+
+import org.socialworkshop.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** Corporate requests that cannot be carried out as asked. Nothing changes. */
+final class CorporateProblem extends ProblemException {
+
+    private CorporateProblem(HttpStatus status, String type, String title, String detail) {
+        super(status, title, detail);
+        getBody().setType(URI.create("https://social-workshop.org/problems/" + type));
+    }
+
+    /** No such company, or (to a buyer) none of theirs: the two look the same from outside. */
+    static CorporateProblem unknownCompany() {
+        return new CorporateProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no company with this id.");
+    }
+
+    static CorporateProblem unknownEnquiry() {
+        return new CorporateProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no enquiry with this id.");
+    }
+
+    static CorporateProblem unknownLocation() {
+        return new CorporateProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "The company has no such delivery location.");
+    }
+
+    static CorporateProblem noCompany() {
+        return new CorporateProblem(HttpStatus.NOT_FOUND, "no-company", "No company yet",
+                "This account buys for no company yet; a coordinator adds buyers to their company.");
+    }
+
+    static CorporateProblem creditCodeTaken() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "credit-code-taken", "Company already registered",
+                "A company with this unified social credit code is registered already.");
+    }
+
+    static CorporateProblem enquiryHandled() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "enquiry-handled", "Enquiry handled already",
+                "This enquiry was registered as a company or declined already.");
+    }
+
+    static CorporateProblem buyerOfAnotherCompany() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "buyer-of-another-company", "Buyer of another company",
+                "This account buys for another company; an account buys for one company only.");
+    }
+
+    static CorporateProblem notABuyerAccount() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "not-a-buyer-account", "Not a buyer's account",
+                "An account with this e-mail exists and is not a corporate buyer's; use another address.");
+    }
+
+    static CorporateProblem tooManyEnquiries(int limit) {
+        return new CorporateProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-enquiries", "Too many enquiries",
+                "This network sent " + limit + " enquiries in the last hour; a coordinator will answer those. Try again later.");
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Corporate bulk orders: partner companies and the people who buy for them, enquiries from companies not yet
+ * registered, and (in later steps of docs/adr/0020-corporate-orders-and-steps.md) quotes, volume prices, invoices on
+ * terms, production across makers and impact reports. A door, as the POS: it uses what it needs, and nothing uses it.
+ * See docs/api/corporate.md.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Corporate", allowedDependencies = {"platform :: *", "shared", "identity"})
+package org.socialworkshop.corporate;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
