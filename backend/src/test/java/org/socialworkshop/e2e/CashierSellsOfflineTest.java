@@ -173,7 +173,7 @@ class CashierSellsOfflineTest {
 
         // The same offline batch, put back into the tablet's queue and sent again, creates nothing twice.
         putBack(english, batch);
-        new WebDriverWait(english.driver(), SYNC_PATIENCE).withMessage("the batch put back was not sent again")
+        new WebDriverWait(english.driver(), SYNC_PATIENCE, Storefront.POLL).withMessage("the batch put back was not sent again")
                 .until(d -> "[]".equals(queued(english)));
         waitForSync(english);
         assertSales(id, 5);
@@ -223,7 +223,7 @@ class CashierSellsOfflineTest {
 
     /** Waits until the banner has gone: nothing waits and the server is there. */
     private static void waitForSync(Storefront tablet) {
-        new WebDriverWait(tablet.driver(), SYNC_PATIENCE)
+        new WebDriverWait(tablet.driver(), SYNC_PATIENCE, Storefront.POLL)
                 .withMessage("the waiting sales were not sent")
                 .until(invisibilityOfElementLocated(By.id("pos-queue-banner")));
     }

@@ -52,7 +52,7 @@ final class CheckoutSteps {
     static void waitForStatus(Storefront page, String lang, String words) {
         page.waitUntil(urlContains("/shop/order.html?id="));
         page.ready(lang).waitUntil(presenceOfElementLocated(By.id("order-status")));
-        new WebDriverWait(page.driver(), PAYMENT_PATIENCE)
+        new WebDriverWait(page.driver(), PAYMENT_PATIENCE, Storefront.POLL)
                 .withMessage(() -> "order status never became “" + words + "”; it reads “"
                         + page.element("order-status").getText() + "”")
                 .until(ExpectedConditions.textToBe(By.id("order-status"), words));
@@ -62,7 +62,7 @@ final class CheckoutSteps {
     static WebElement waitForPayAgain(Storefront page, String lang) {
         page.waitUntil(urlContains("/shop/order.html?id="));
         page.ready(lang);
-        return new WebDriverWait(page.driver(), PAYMENT_PATIENCE)
+        return new WebDriverWait(page.driver(), PAYMENT_PATIENCE, Storefront.POLL)
                 .withMessage("the order page never offered to pay again")
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("order-pay-again")));
     }

@@ -23,13 +23,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class Storefront {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** How often a wait looks again: Selenium's 500 ms added up to minutes over the suite's waits. */
+    static final Duration POLL = Duration.ofMillis(50);
 
     private final WebDriver driver;
     private final WebDriverWait wait;
 
     Storefront(WebDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, PATIENCE);
+        this.wait = new WebDriverWait(driver, PATIENCE, POLL);
         // components redraw: an element read while it is being replaced is simply read again on the next poll
         this.wait.ignoring(StaleElementReferenceException.class);
     }
