@@ -26,6 +26,7 @@ import org.socialworkshop.ordering.OrderRecords;
 import org.socialworkshop.ordering.OrderRefunded;
 import org.socialworkshop.ordering.SoldOrder;
 import org.socialworkshop.platform.database.Database;
+import org.socialworkshop.platform.database.Statement;
 import org.socialworkshop.receipts.ReceiptContent.Kind;
 import org.socialworkshop.receipts.ReceiptContent.Line;
 import org.socialworkshop.receipts.ReceiptContent.Tax;
@@ -150,8 +151,7 @@ public class Receipts {
      * with the key it answers, and fails the transaction (so the receipt with it) when it does not verify.
      */
     Mono<Continued> storeContinuing(String sourceKey, UUID orderId, SignedReceipt signed) {
-        ReceiptContent content = signed.content();
-        return db.sql("""
+        return bound(db.sql("""
                         WITH locked AS MATERIALIZED (
                             SELECT r.id, r.last_number, r.last_hash, k.id AS key_id, k.public_key
                             FROM receipt_registers r LEFT JOIN receipt_keys k ON k.register = r.id AND k.retired_at IS NULL
@@ -170,14 +170,8 @@ public class Receipts {
                             FROM stored WHERE r.id = stored.register
                             RETURNING r.id
                         )
-                        SELECT last_number, last_hash, key_id, public_key, EXISTS (SELECT FROM moved) AS stored FROM locked""")
-                .bind("id", UUID.randomUUID()).bind("register", content.register()).bind("number", content.number())
-                .bind("kind", content.kind().name()).bind("issuedAt", content.issuedAt().atOffset(ZoneOffset.UTC))
-                .bind("order", orderId).bind("orderNumber", content.orderNumber())
-                .bindNullable("refundOf", content.refundOf(), String.class).bind("source", sourceKey)
-                .bind("total", content.total().minor()).bind("currency", content.total().currency().getCurrencyCode())
-                .bind("content", codec.body(content)).bind("previous", content.previousHash()).bind("hash", signed.hash())
-                .bind("key", content.keyId()).bind("signature", signed.signature())
+                        SELECT last_number, last_hash, key_id, public_key, EXISTS (SELECT FROM moved) AS stored FROM locked"""),
+                sourceKey, orderId, signed)
                 .map(row -> new Continued(row.get("last_number", Long.class), row.get("last_hash", String.class),
                         row.get("key_id", String.class), row.get("public_key", byte[].class), Boolean.TRUE.equals(row.get("stored", Boolean.class))))
                 .one();
@@ -185,8 +179,7 @@ public class Receipts {
 
     /** Stores the receipt and moves its register on to it, in one statement; the register must be locked. */
     Mono<Void> store(String sourceKey, UUID orderId, SignedReceipt signed) {
-        ReceiptContent content = signed.content();
-        return db.sql("""
+        return bound(db.sql("""
                         WITH stored AS (
                             INSERT INTO receipts (id, register, number, kind, issued_at, order_id, order_number, refund_of, source_key,
                                                   total_minor, currency, content, previous_hash, hash, key_id, signature)
@@ -195,16 +188,22 @@ public class Receipts {
                             RETURNING register, number, hash
                         )
                         UPDATE receipt_registers r SET last_number = stored.number, last_hash = stored.hash
-                        FROM stored WHERE r.id = stored.register""")
+                        FROM stored WHERE r.id = stored.register"""), sourceKey, orderId, signed)
+                .update()
+                .then();
+    }
+
+    /** Binds a receipt's row as both statements that store one name it. */
+    private Statement bound(Statement statement, String sourceKey, UUID orderId, SignedReceipt signed) {
+        ReceiptContent content = signed.content();
+        return statement
                 .bind("id", UUID.randomUUID()).bind("register", content.register()).bind("number", content.number())
                 .bind("kind", content.kind().name()).bind("issuedAt", content.issuedAt().atOffset(ZoneOffset.UTC))
                 .bind("order", orderId).bind("orderNumber", content.orderNumber())
                 .bindNullable("refundOf", content.refundOf(), String.class).bind("source", sourceKey)
                 .bind("total", content.total().minor()).bind("currency", content.total().currency().getCurrencyCode())
                 .bind("content", codec.body(content)).bind("previous", content.previousHash()).bind("hash", signed.hash())
-                .bind("key", content.keyId()).bind("signature", signed.signature())
-                .update()
-                .then();
+                .bind("key", content.keyId()).bind("signature", signed.signature());
     }
 
     /** The receipt already issued for a source key, if any. */
