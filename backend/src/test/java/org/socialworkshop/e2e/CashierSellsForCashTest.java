@@ -29,12 +29,14 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * the change, the receipt as signed and its QR code, the receipt is genuine and the register's chain checks. A second
  * sale, in English, takes the next number and links to the first; its request fails as the network would, so it is
  * completed offline with the tablet's own receipt and sent once the network is back, and the drawer expects the cash
- * both sales kept. Every state passes axe.
+ * both sales kept. The page's header names the cashier as soon as the PIN signs them in, and nobody once they sign out
+ * at the counter, without the page being loaded again. Every state passes axe.
  */
 @WorkshopTest
 class CashierSellsForCashTest {
 
     private static final String DEMO_CASHIER = "Demo cashier 演示收银员";
+    private static final String DEMO_CASHIER_EMAIL = "cashier@example.org";
     private static final String PIN = "5719";
 
     @RegisterExtension
@@ -81,9 +83,16 @@ class CashierSellsForCashTest {
         tablet.element("pos-pair-submit").click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-who")));
         tablet.waitUntil(elementToBeClickable(By.id("pos-cashier-" + cashierId))).click();
+        assertThat(tablet.element("sign-in-link").getText()).as("the header before the PIN").isEqualTo(zh.text("nav.signIn"));
+        tablet.script("window.samePage = true;");
         tablet.element("pos-pin").sendKeys(PIN);
         tablet.element("pos-sign-in-submit").click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-signed-in")));
+        // The header names the cashier at once: the page is not loaded again.
+        tablet.waitUntil(textToBe(By.id("signed-in-user"), DEMO_CASHIER_EMAIL));
+        assertThat(tablet.driver().findElements(By.id("sign-in-link"))).as("no sign-in link once signed in").isEmpty();
+        assertThat(tablet.element("sign-out").isDisplayed()).isTrue();
+        assertThat(tablet.script("return window.samePage === true")).as("the same page, not loaded again").isEqualTo(true);
 
         // No sale before the shift is open; then the products, and an empty sale.
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-sale-no-shift")));
@@ -193,6 +202,18 @@ class CashierSellsForCashTest {
 
         // The drawer expects the float and the cash both sales kept: 200 + 78 + 28.
         english.waitUntil(textToBePresentInElementLocated(By.id("pos-shift-expected"), "306.00"));
+
+        // Signing out at the counter: the header says nobody is signed in, again without the page being loaded again.
+        english.waitUntil(textToBe(By.id("signed-in-user"), DEMO_CASHIER_EMAIL));
+        english.script("window.samePage = true;");
+        english.element("pos-sign-out").click();
+        english.waitUntil(visibilityOfElementLocated(By.id("pos-sign-out-confirm-yes"))).click();
+        english.waitUntil(visibilityOfElementLocated(By.id("pos-who")));
+        english.waitUntil(textToBe(By.id("sign-in-link"), en.text("nav.signIn")));
+        assertThat(english.driver().findElements(By.id("signed-in-user"))).as("nobody named once signed out").isEmpty();
+        assertThat(english.driver().findElements(By.id("sign-out"))).isEmpty();
+        assertThat(english.script("return window.samePage === true")).as("the same page, not loaded again").isEqualTo(true);
+        Accessibility.assertNoSeriousViolations(english.driver(), "signed out at the counter, the header too, en");
     }
 
     private String demoCashier(WebTestClient coordinator) {

@@ -33,7 +33,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * and whose counter has a receipt printer ({@link FakePrinter}): the coordinator sets the register's card reader and
  * printer on the registers page; the cashier opens the shift with a float and sells in cash (a line taken off before
  * payment), by card on the reader, by WeChat Pay's code, and split between Alipay and cash; prints a receipt on the
- * counter printer; takes the first sale's cup back in cash and the card sale's back to the card (a Stripe refund); opens
+ * counter printer; takes the first sale's cup back in cash, printing its refund receipt on the counter printer, and the
+ * card sale's back to the card (a Stripe refund); opens
  * the drawer without a sale; closes the shift with a counted cash one yuan short. The Z report says each of these: sales
  * and refunds by tender, the line taken off, the
  * drawer opening, the drawer's figures and the difference.
@@ -155,6 +156,16 @@ class CashierWorksAFullShiftTest {
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-give"))).click();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-return-receipt")));
         assertThat(tablet.element("pos-return-receipt-cash").getText()).isEqualTo("¥28.00");
+        // Its refund receipt, printed on the counter printer as the sale's was.
+        String refundNumber = tablet.element("pos-return-receipt-number").getText();
+        assertThat(refundNumber).isEqualTo(id + "-5");
+        String refundCode = tablet.element("pos-return-receipt-link").getDomAttribute("href").substring("/r/".length());
+        tablet.element("pos-return-printer").click();
+        tablet.waitUntil(textToBe(By.id("pos-return-receipt-status"), zh.text("pos.sale.receipt.printed")));
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> printer.prints().size() == 2);
+        assertThat(new String(printer.prints().get(1), Charset.forName("GB18030"))).contains(refundNumber)
+                .contains("/r/" + refundCode).contains("退款小票 Refund receipt").contains("退款 " + id + "-1");
+        Accessibility.assertNoSeriousViolations(tablet.driver(), "a refund receipt printed on the counter printer, zh-CN");
 
         // 6. Another: the cup paid by card goes back to the card, through Stripe; no cash leaves the drawer.
         tablet.element("pos-return-new").click();

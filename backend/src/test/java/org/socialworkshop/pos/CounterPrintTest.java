@@ -2,6 +2,7 @@ package org.socialworkshop.pos;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,6 +85,40 @@ class CounterPrintTest {
         counter.post("/api/pos/print", Map.of("drawer", true), null).expectStatus().isNoContent();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> printer.prints().size() == 3);
         assertThat(printer.prints().get(2)).containsExactly(0x1B, 'p', 0, 25, (byte) 250);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRefundReceiptOfTheRegisterPrintsAndOneOfAnotherRegisterDoesNot() {
+        coordinator.put().uri("/api/admin/pos/registers/{id}/printer", counter.registerId).bodyValue(Map.of("address", printer.address()))
+                .exchange().expectStatus().isOk();
+        Map<?, ?> sold = counter.sell(new TabletSale(counter.catalog()).add(cup, 2), documents, 20000).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        String sale = (String) ((Map<?, ?>) sold.get("receipt")).get("code");
+        Map<String, Object> found = counter.lookup(sale);
+        String line = (String) ((List<Map<String, Object>>) found.get("lines")).get(0).get("lineId");
+
+        // A cup back at this register: its refund receipt, the register's second, prints on its printer.
+        Map<?, ?> returned = counter.giveBack(new TabletReturn(found, counter.catalog()).add(line, 1, false), documents)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String refund = (String) ((Map<?, ?>) returned.get("receipt")).get("code");
+        assertThat(refund).startsWith(counter.registerId + "-2.");
+        counter.post("/api/pos/print", Map.of("receipt", refund), null).expectStatus().isNoContent();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> printer.prints().size() == 1);
+        byte[] receipt = printer.prints().get(0);
+        assertThat(receipt[0]).as("ESC @ first").isEqualTo((byte) 0x1B);
+        assertThat(new String(receipt, GB18030)).contains("退款小票 Refund receipt").contains("退款 " + counter.registerId + "-1")
+                .contains("/r/" + refund).contains("￥68.00");
+
+        // The other cup back at another register: that refund receipt is the other register's, not printed here.
+        StaffedCounter other = new StaffedCounter(client, coordinator, accounts);
+        other.post("/api/pos/shift", Map.of("openingFloat", TabletSale.money(10000)), null).expectStatus().isCreated();
+        Map<?, ?> elsewhere = other.giveBack(new TabletReturn(other.lookup(sale), other.catalog()).add(line, 1, false), documents)
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String otherRefund = (String) ((Map<?, ?>) elsewhere.get("receipt")).get("code");
+        assertThat(otherRefund).startsWith(other.registerId + "-1.");
+        counter.post("/api/pos/print", Map.of("receipt", otherRefund), null).expectStatus().isNotFound();
+        assertThat(printer.prints()).hasSize(1);
     }
 
     @Test

@@ -1,8 +1,12 @@
 /**
  * Who is signed in, asked once per page: the header and the staff-area guard both need
- * to know, and should agree.
+ * to know, and should agree. When someone signs in or out without the page being loaded again (a cashier's PIN at
+ * the counter tablet, or signing out there), sessionChanged() says so and SESSION_CHANGE tells the page.
  */
 import { api } from './api.js';
+
+/** Sent on document after sessionChanged(): who is signed in is to be asked again (currentUser()). */
+export const SESSION_CHANGE = 'session-change';
 
 const CATALOG_ROLES = new Set(['ADMIN', 'COORDINATOR']);
 let pending = null;
@@ -17,6 +21,15 @@ export function currentUser() {
     });
   }
   return pending;
+}
+
+/**
+ * Someone signed in or out on this page: the answer kept is forgotten (or, after signing out, `user` is given as null,
+ * for nobody need be asked), and SESSION_CHANGE is sent for whatever shows who is signed in (the header).
+ */
+export function sessionChanged(user) {
+  pending = user === null ? Promise.resolve(null) : null;
+  document.dispatchEvent(new CustomEvent(SESSION_CHANGE));
 }
 
 function hasRole(user, roles) {

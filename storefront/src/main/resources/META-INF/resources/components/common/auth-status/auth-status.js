@@ -5,12 +5,13 @@
  * to their own work and earnings.
  * Emits `auth-change` (bubbles) with { user } once it knows, and `auth-sign-out` (bubbles, cancelable) before signing
  * out: a page whose work would be stranded without the session (the counter tablet's unsent sales) cancels it and
- * says why.
+ * says why. Someone signing in or out without the page being loaded again (a cashier's PIN at the counter tablet, or
+ * signing out there: lib/session.js's SESSION_CHANGE) is shown at once, the header asking again who it is.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../../lib/api.js';
-import { currentUser, isMaker, managesCatalog } from '../../../lib/session.js';
+import { SESSION_CHANGE, currentUser, isMaker, managesCatalog } from '../../../lib/session.js';
 import { define } from '../../../lib/define.js';
 
 const LOGIN_PATH = '/login.html';
@@ -21,22 +22,32 @@ class AuthStatus extends HTMLElement {
   connectedCallback() {
     this.showSignIn();
     this.addEventListener('click', this);
+    this.onSessionChange = () => this.refresh();
+    document.addEventListener(SESSION_CHANGE, this.onSessionChange);
     this.refresh();
   }
 
   disconnectedCallback() {
     this.removeEventListener('click', this);
+    document.removeEventListener(SESSION_CHANGE, this.onSessionChange);
   }
 
   async refresh() {
+    // Only the latest question is answered: a sign-in or out meanwhile makes an earlier answer stale.
+    const asked = (this.asked ?? 0) + 1;
+    this.asked = asked;
     let user = null;
+    let known = true;
     try {
       user = await currentUser();
     } catch (error) {
-      // Nobody signed in is null, not an error; any failure leaves the sign-in link.
+      // Nobody signed in is null, not an error; any failure leaves what is shown (at first, the sign-in link).
       console.warn('Could not check who is signed in.', error);
+      known = false;
     }
+    if (asked !== this.asked) return;
     if (user?.email) this.showUser(user);
+    else if (known && this.querySelector('#signed-in-user')) this.showSignIn();
     this.dispatchEvent(new CustomEvent('auth-change', { bubbles: true, detail: { user } }));
   }
 

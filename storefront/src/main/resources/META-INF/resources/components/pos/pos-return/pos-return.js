@@ -144,11 +144,15 @@ class PosReturn extends HTMLElement {
     else this.querySelector('#pos-return-heading').focus();
   }
 
-  /** Where the tablet signs: its register and the seller every receipt names (kept for the next return). */
+  /**
+   * Where the tablet signs: its register and the seller every receipt names (kept for the next return); the refund
+   * receipt's panel learns the register's printer with it.
+   */
   async counter() {
     if (!this.counterKnown) {
       const [device, catalog] = await Promise.all([currentDevice(), loadCatalog()]);
       this.counterKnown = { register: device.register.id, seller: catalog.seller };
+      this.receipt.printer = device.register.printer ?? null;
     }
     return this.counterKnown;
   }

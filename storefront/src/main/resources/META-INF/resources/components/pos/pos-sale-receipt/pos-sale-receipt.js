@@ -14,8 +14,7 @@ import { tenderLabel } from '../../../lib/tenders.js';
 import { formatMoney } from '../../../lib/money.js';
 import { receiptPage, renderings } from '../../../lib/receipts.js';
 import { choosePaper, fitRollToReceipt } from '../../../lib/paper-size.js';
-import { ApiError, api } from '../../../lib/api.js';
-import { announce } from '../../../lib/form-errors.js';
+import { printOnCounterPrinter } from '../../../lib/pos-printer.js';
 import { define } from '../../../lib/define.js';
 import { slipTemplate } from './slip.js';
 
@@ -92,16 +91,8 @@ class PosSaleReceipt extends HTMLElement {
   }
 
   /** Prints the receipt on the register's ESC/POS printer (docs/api/pos.md, "Printing at the counter"). */
-  async printOnPrinter() {
-    const status = this.querySelector('#pos-sale-receipt-status');
-    const { sold } = this.done;
-    try {
-      await api.post('/api/pos/print', { receipt: sold.receipt.code });
-      announce(status, { key: 'pos.sale.receipt.printed' });
-    } catch (error) {
-      console.warn('The printer did not print the receipt.', error);
-      announce(status, { key: error instanceof ApiError && error.status === 503 ? 'pos.sale.receipt.printerDown' : 'pos.sale.receipt.printerFailed' });
-    }
+  printOnPrinter() {
+    return printOnCounterPrinter(this.done.sold.receipt.code, this.querySelector('#pos-sale-receipt-status'));
   }
 
   /** Prints the slip alone, on a roll page as long as the slip (lib/paper-size.js). */

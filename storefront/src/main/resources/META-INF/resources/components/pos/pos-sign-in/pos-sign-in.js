@@ -8,7 +8,9 @@
  * network, what was kept of it): { device, register, cashier }. While sales wait to be sent (lib/pos-queue.js),
  * signing out is refused, here and in the page's header: the waiting sales need the cashier's session to be sent.
  * When the server says the session has ended, the sales wait, and the cashier is asked to sign in again, after which
- * they go. Signing out, here or in the header, asks first, saying when a sale in progress would be lost. Emits `counter-changed` (bubbles) after a sign-in or out.
+ * they go. Signing out, here or in the header, asks first, saying when a sale in progress would be lost. Emits `counter-changed` (bubbles) after a sign-in or out,
+ * and tells the page's header (lib/session.js sessionChanged()), which then names the cashier, or no one, without the
+ * page being loaded again.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -18,6 +20,7 @@ import { keepCashier } from '../../../lib/pos-device.js';
 import { QUEUE_CHANGE, queueState, sync, waitingSales } from '../../../lib/pos-queue.js';
 import { focusOpened } from '../../../lib/pos-display.js';
 import { localName } from '../../../lib/staff-catalog.js';
+import { sessionChanged } from '../../../lib/session.js';
 import { define } from '../../../lib/define.js';
 import { register as registerShift } from '../pos-shift/pos-shift.js';
 import { register as registerSale } from '../pos-sale/pos-sale.js';
@@ -247,6 +250,7 @@ class PosSignIn extends HTMLElement {
       this.current = counter;
       this.showSignedIn(counter, true);
       this.dispatchEvent(new CustomEvent('counter-changed', { bubbles: true, detail: { counter } }));
+      sessionChanged();
       keepCashier(counter.cashier).catch((error) => console.warn('Could not keep who is signed in.', error));
       // Sales that waited for a cashier signed in here go now.
       sync().catch((error) => console.warn('The waiting sales could not be sent.', error));
@@ -359,6 +363,7 @@ class PosSignIn extends HTMLElement {
     if (!ended || !this.current?.cashier) return;
     this.current = { ...this.current, cashier: null };
     keepCashier(null).catch((error) => console.warn('Could not keep who is signed in.', error));
+    sessionChanged();
     this.showWho();
   }
 
@@ -378,6 +383,7 @@ class PosSignIn extends HTMLElement {
         return;
       }
       announce(this.statusLine, { key: 'pos.signIn.signedOut' });
+      sessionChanged(null);
       this.current = { ...this.current, cashier: null };
       await this.showWho(true);
       this.dispatchEvent(new CustomEvent('counter-changed', { bubbles: true, detail: { counter: this.current } }));
