@@ -5,7 +5,7 @@
  * See docs/api/corporate.md.
  */
 @NullMarked
-@ApplicationModule(displayName = "Corporate", allowedDependencies = {"platform :: *", "shared", "identity"})
+@ApplicationModule(displayName = "Corporate", allowedDependencies = {"platform :: *", "shared", "identity", "catalog"})
 package org.socialworkshop.corporate;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,10 +3,10 @@ package org.socialworkshop.corporate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialworkshop.corporate.CorporateFixtures.Registered;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.SignIn;
@@ -16,6 +16,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialworkshop.corporate.CorporateFixtures.code;
+import static org.socialworkshop.corporate.CorporateFixtures.company;
+import static org.socialworkshop.corporate.CorporateFixtures.enquiry;
+import static org.socialworkshop.corporate.CorporateFixtures.location;
+import static org.socialworkshop.corporate.CorporateFixtures.registerWithBuyer;
 
 /**
  * Issue 13, step 1: a company not yet registered sends an enquiry; a coordinator registers the company from it, with a
@@ -98,8 +103,8 @@ class CompaniesTest {
     @Test
     @SuppressWarnings("unchecked")
     void aBuyerReachesNothingOfAnotherCompanyNorTheCoordinatorsEndpoints() {
-        Registered a = registerWithBuyer("甲公司", code("91510104MA62000"));
-        Registered b = registerWithBuyer("乙公司", code("91510104MA62001"));
+        Registered a = registerWithBuyer(coordinator, "甲公司", code("91510104MA62000"));
+        Registered b = registerWithBuyer(coordinator, "乙公司", code("91510104MA62001"));
         WebTestClient buyerOfB = SignIn.as(client, b.email(), "long enough passphrase");
 
         assertThat(buyerOfB.get().uri("/api/corporate/company").exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
@@ -186,58 +191,6 @@ class CompaniesTest {
         }
         client.post().uri("/api/corporate/enquiries").bodyValue(enquiry("再一家", "")).exchange()
                 .expectStatus().isEqualTo(429).expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "too-many-enquiries");
-    }
-
-    private record Registered(String companyId, String locationId, String buyerId, String email) {
-    }
-
-    @SuppressWarnings("unchecked")
-    private Registered registerWithBuyer(String name, String code) {
-        String companyId = (String) coordinator.post().uri("/api/admin/corporate/companies").bodyValue(company(name, code)).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        String locationId = (String) coordinator.post().uri("/api/admin/corporate/companies/{id}/locations", companyId)
-                .bodyValue(location("前台 Reception")).exchange().expectStatus().isCreated().expectBody(Map.class).returnResult()
-                .getResponseBody().get("id");
-        String email = "buyer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Map<String, Object> company = coordinator.post().uri("/api/admin/corporate/companies/{id}/buyers", companyId)
-                .bodyValue(Map.of("email", email, "displayName", "采购", "password", "long enough passphrase")).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-        String buyerId = (String) ((List<Map<String, Object>>) company.get("buyers")).get(0).get("userId");
-        return new Registered(companyId, locationId, buyerId, email);
-    }
-
-    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 900));
-
-    /** A valid credit code: these 15 characters, two more unique to this run, and the check character. */
-    static String code(String first15) {
-        int n = NEXT.incrementAndGet();
-        String first17 = first15 + CreditCode.ALPHABET.charAt(n / 31 % 31) + CreditCode.ALPHABET.charAt(n % 31);
-        return first17 + CreditCode.checkCharacter(first17);
-    }
-
-    private static Map<String, Object> enquiry(String company, String creditCode) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("companyName", company);
-        body.put("creditCode", creditCode);
-        body.put("contactName", "张女士");
-        body.put("contactPhone", "138 0000 0000");
-        body.put("contactEmail", "zhang@example.com");
-        body.put("needs", "中秋礼盒 300 份，九月初送到两个办公室");
-        body.put("lang", "zh-CN");
-        return body;
-    }
-
-    static Map<String, Object> company(String name, String code) {
-        Map<String, Object> body = new java.util.HashMap<>();
-        body.put("legalName", name);
-        body.put("creditCode", code);
-        body.put("invoice", Map.of("title", name, "kind", "NORMAL"));
-        body.put("contact", Map.of("name", "张女士", "phone", "138 0000 0000", "email", "zhang@example.com"));
-        return body;
-    }
-
-    private static Map<String, Object> location(String label) {
-        return Map.of("label", label, "recipient", "张女士", "phone", "138 0000 0000", "address", "成都市锦江区某路 1 号");
     }
 
     private String counts() {

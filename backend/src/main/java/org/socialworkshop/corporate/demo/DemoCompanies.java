@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 class DemoCompanies implements DemoDataset {
 
     static final String DEMO_BUYER = "buyer@example.org";
+    static final String DEMO_CODE = "91510104MA6CB8X2QF";
     private static final Logger log = LoggerFactory.getLogger(DemoCompanies.class);
 
     private final Companies companies;
@@ -37,7 +38,7 @@ class DemoCompanies implements DemoDataset {
 
     @Override
     public Mono<Void> load() {
-        Companies.Details details = new Companies.Details("成都锦程示范科技有限公司（演示）", "91510104MA6CB8X2QF",
+        Companies.Details details = new Companies.Details("成都锦程示范科技有限公司（演示）", DEMO_CODE,
                 new Company.Invoice("成都锦程示范科技有限公司", Company.InvoiceKind.NORMAL, null, null, null, null),
                 new Company.Contact("王经理", "028-8888-0000", DEMO_BUYER));
         return companies.register(details, null)
