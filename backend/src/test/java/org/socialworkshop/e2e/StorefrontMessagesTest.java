@@ -29,9 +29,9 @@ class StorefrontMessagesTest {
     private static final Pattern QUOTED = Pattern.compile("(['\"])([a-z][A-Za-z0-9-]*+(?:\\.[A-Za-z0-9_-]++)++)\\1");
     private static final Pattern ATTRIBUTES = Pattern.compile("data-i18n-attr=\"([^\"$]*)\"");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    /** Sections whose placeholders must match between the languages (orders, receipts, statements and piece work). */
+    /** Sections whose placeholders must match between the languages (orders, receipts, statements, piece work, companies). */
     private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders", "receipt",
-            "statement", "maker", "piecework");
+            "statement", "maker", "piecework", "corporate");
     private static final Set<String> LEDGER_REASONS = Set.of("WORK", "SALE_SHARE", "REFUND_SHARE", "PAYOUT", "ADJUSTMENT",
             "TOP_UP", "REVERSAL");
 
@@ -74,7 +74,9 @@ class StorefrontMessagesTest {
             Map.entry("piecework.method.", Set.of("BANK_TRANSFER", "CASH", "MOBILE_WALLET")),
             Map.entry("piecework.count.", Set.of("missing", "format", "range")),
             Map.entry("piecework.amount.", Set.of("missing", "format", "range", "zero")),
-            Map.entry("statement.reason.", LEDGER_REASONS));
+            Map.entry("statement.reason.", LEDGER_REASONS),
+            Map.entry("corporate.kind.", Set.of("NORMAL", "SPECIAL")),
+            Map.entry("corporate.enquiries.lang.", Set.of("zh-CN", "en")));
 
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");

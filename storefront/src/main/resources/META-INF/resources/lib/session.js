@@ -50,3 +50,8 @@ export function isCashier(user) {
 export function isMaker(user) {
   return hasRole(user, new Set(['MAKER']));
 }
+
+/** True for people who buy for a partner company, whose place is the buyers' portal. */
+export function isCorporateBuyer(user) {
+  return hasRole(user, new Set(['CORPORATE_BUYER']));
+}

@@ -1,8 +1,8 @@
 /**
  * <auth-status>: the signed-in indicator. Shows the staff sign-in link until
  * GET /api/auth/me says who is signed in; then the user's email and a sign-out
- * button, for administrators and coordinators a link to the staff area, and for makers a link
- * to their own work and earnings.
+ * button, for administrators and coordinators a link to the staff area, for makers a link
+ * to their own work and earnings, and for a company's buyers a link to their company.
  * Emits `auth-change` (bubbles) with { user } once it knows, and `auth-sign-out` (bubbles, cancelable) before signing
  * out: a page whose work would be stranded without the session (the counter tablet's unsent sales) cancels it and
  * says why. Someone signing in or out without the page being loaded again (a cashier's PIN at the counter tablet, or
@@ -11,12 +11,13 @@
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../../lib/api.js';
-import { SESSION_CHANGE, currentUser, isMaker, managesCatalog } from '../../../lib/session.js';
+import { SESSION_CHANGE, currentUser, isCorporateBuyer, isMaker, managesCatalog } from '../../../lib/session.js';
 import { define } from '../../../lib/define.js';
 
 const LOGIN_PATH = '/login.html';
 const ADMIN_PATH = '/admin/index.html';
 const MAKER_PATH = '/maker/';
+const CORPORATE_PATH = '/corporate/';
 
 class AuthStatus extends HTMLElement {
   connectedCallback() {
@@ -68,6 +69,9 @@ class AuthStatus extends HTMLElement {
       ${isMaker(user) && html`
         <a id="nav-maker" class="auth-status__link" href="${MAKER_PATH}"
            ${window.location.pathname === MAKER_PATH && html`aria-current="page"`} data-i18n="maker.nav.link"></a>`}
+      ${isCorporateBuyer(user) && html`
+        <a id="nav-corporate" class="auth-status__link" href="${CORPORATE_PATH}"
+           ${window.location.pathname === CORPORATE_PATH && html`aria-current="page"`} data-i18n="corporate.nav.link"></a>`}
       <span class="auth-status__user">
         <span data-i18n="auth.signedInAs"></span>
         <strong id="signed-in-user" class="auth-status__email">${user.email}</strong>

@@ -8,11 +8,12 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../../lib/api.js';
 import { safeNextPath } from '../../../lib/redirect.js';
-import { isCashier, isMaker, managesCatalog } from '../../../lib/session.js';
+import { isCashier, isCorporateBuyer, isMaker, managesCatalog } from '../../../lib/session.js';
 import { define } from '../../../lib/define.js';
 
 const MAKER_HOME = '/maker/';
 const POS_HOME = '/pos/';
+const CORPORATE_HOME = '/corporate/';
 
 function problemKey(input) {
   if (input.validity.valueMissing) return `login.${input.id}.missing`;
@@ -32,8 +33,8 @@ function serverMessage(error) {
 }
 
 /**
- * The page named in ?next=; without one, makers go to their own portal, cashiers to the counter tablet's page, and
- * everyone else home.
+ * The page named in ?next=; without one, makers go to their own portal, cashiers to the counter tablet's page, a
+ * company's buyers to the buyers' portal, and everyone else home.
  */
 function landingPath(user) {
   if (new URLSearchParams(window.location.search).has('next')) {
@@ -41,6 +42,7 @@ function landingPath(user) {
   }
   if (managesCatalog(user)) return '/';
   if (isMaker(user)) return MAKER_HOME;
+  if (isCorporateBuyer(user)) return CORPORATE_HOME;
   return isCashier(user) ? POS_HOME : '/';
 }
 
