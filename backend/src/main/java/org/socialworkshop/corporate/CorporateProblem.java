@@ -55,4 +55,47 @@ final class CorporateProblem extends ProblemException {
         return new CorporateProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-enquiries", "Too many enquiries",
                 "This network sent " + limit + " enquiries in the last hour; a coordinator will answer those. Try again later.");
     }
+
+    static CorporateProblem unknownQuote() {
+        return new CorporateProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no quote with this id.");
+    }
+
+    /** Lines that miss their product's minimum or multiple: each priced, with what it misses. */
+    static CorporateProblem linesBreakTerms(CorporatePrices.Priced priced) {
+        CorporateProblem problem = new CorporateProblem(HttpStatus.UNPROCESSABLE_CONTENT, "lines-break-terms", "Quantities outside the terms",
+                "Some lines miss their product's minimum quantity or are not a multiple of its multiple; see lines.");
+        problem.getBody().setProperty("lines", priced.lines().stream().filter(line -> !line.issues().isEmpty())
+                .map(line -> java.util.Map.of("variantId", line.variantId().value(), "quantity", line.quantity(),
+                        "terms", line.terms(), "issues", line.issues())).toList());
+        return problem;
+    }
+
+    static CorporateProblem quoteClosed() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "quote-closed", "Quote closed",
+                "This quote was accepted or declined already.");
+    }
+
+    static CorporateProblem quoteNotSent() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "quote-not-sent", "No quote sent yet",
+                "There is no version of this quote waiting for an answer; a coordinator is pricing it.");
+    }
+
+    static CorporateProblem versionSuperseded(int current) {
+        CorporateProblem problem = new CorporateProblem(HttpStatus.CONFLICT, "quote-version-superseded", "A newer version was sent",
+                "This version was replaced by version " + current + "; read it, and accept that one.");
+        problem.getBody().setProperty("currentVersion", current);
+        return problem;
+    }
+
+    static CorporateProblem quoteExpired(java.time.LocalDate validUntil) {
+        CorporateProblem problem = new CorporateProblem(HttpStatus.CONFLICT, "quote-expired", "Quote expired",
+                "This version was valid until " + validUntil + "; ask for changes to have it priced again.");
+        problem.getBody().setProperty("validUntil", validUntil.toString());
+        return problem;
+    }
+
+    static CorporateProblem productGone() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "product-gone", "A product is no longer sold",
+                "A product of this quote is no longer in the catalog; ask for changes.");
+    }
 }

@@ -58,7 +58,7 @@ class Orders {
     }
 
     enum LineKind {
-        ITEM, DELIVERY
+        ITEM, DELIVERY, CHARGE
     }
 
     enum FulfilmentType {
