@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.socialworkshop.platform.idempotency.Idempotency;
 import org.socialworkshop.platform.idempotency.IdempotentRequest;
 import org.socialworkshop.shared.Money;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Quotes: buyers ask for them, read their company's, accept one with a purchase-order number or ask for changes;
@@ -37,10 +39,14 @@ import reactor.core.publisher.Mono;
 class QuoteController {
 
     private final Quotes quotes;
+    private final Companies companies;
+    private final QuotePdf pdf;
     private final Idempotency idempotency;
 
-    QuoteController(Quotes quotes, Idempotency idempotency) {
+    QuoteController(Quotes quotes, Companies companies, QuotePdf pdf, Idempotency idempotency) {
         this.quotes = quotes;
+        this.companies = companies;
+        this.pdf = pdf;
         this.idempotency = idempotency;
     }
 
@@ -90,6 +96,12 @@ class QuoteController {
         return quotes.ofBuyer(id);
     }
 
+    @GetMapping("/api/corporate/quotes/{id}/versions/{version}/pdf")
+    @PreAuthorize("hasRole('CORPORATE_BUYER')")
+    Mono<ResponseEntity<byte[]>> minePdf(@PathVariable UUID id, @PathVariable int version) {
+        return quotes.ofBuyer(id).flatMap(quote -> pdf(quote, version));
+    }
+
     @PostMapping("/api/corporate/quotes/{id}/accept")
     @PreAuthorize("hasRole('CORPORATE_BUYER')")
     Mono<Quotes.Accepted> accept(@PathVariable UUID id, @Valid @RequestBody AcceptBody body) {
@@ -112,6 +124,24 @@ class QuoteController {
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     Mono<Quotes.Quote> one(@PathVariable UUID id) {
         return quotes.one(id);
+    }
+
+    @GetMapping("/api/admin/corporate/quotes/{id}/versions/{version}/pdf")
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    Mono<ResponseEntity<byte[]>> onePdf(@PathVariable UUID id, @PathVariable int version) {
+        return quotes.one(id).flatMap(quote -> pdf(quote, version));
+    }
+
+    /** The version as a PDF, rendered off the event loop; a version not sent is not found. */
+    private Mono<ResponseEntity<byte[]>> pdf(Quotes.Quote quote, int version) {
+        return Mono.justOrEmpty(quote.versions().stream().filter(sent -> sent.version() == version).findFirst())
+                .switchIfEmpty(Mono.error(CorporateProblem::unknownQuote))
+                .zipWith(companies.one(quote.companyId()))
+                .flatMap(found -> Mono.fromCallable(() -> pdf.render(quote, found.getT1(), found.getT2()))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + quote.number() + "-v" + version + ".pdf\"")
+                        .body(bytes));
     }
 
     @PostMapping("/api/admin/corporate/quotes/{id}/versions")

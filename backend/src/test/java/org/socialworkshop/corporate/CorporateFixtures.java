@@ -13,7 +13,7 @@ final class CorporateFixtures {
     private CorporateFixtures() {
     }
 
-    record Registered(String companyId, String locationId, String buyerId, String email) {
+    record Registered(String companyId, String locationId, String buyerId, String email, String creditCode) {
     }
 
     @SuppressWarnings("unchecked")
@@ -28,7 +28,7 @@ final class CorporateFixtures {
                 .bodyValue(Map.of("email", email, "displayName", "采购", "password", "long enough passphrase")).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         String buyerId = (String) ((List<Map<String, Object>>) company.get("buyers")).get(0).get("userId");
-        return new Registered(companyId, locationId, buyerId, email);
+        return new Registered(companyId, locationId, buyerId, email, code);
     }
 
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 900));

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.socialworkshop.corporate.CorporateFixtures.Registered;
@@ -86,6 +89,16 @@ class QuotesTest {
         assertThat(first).containsEntry("status", "SENT");
         assertThat(v1).containsEntry("version", 1).containsEntry("total", cny(v1Total)).containsEntry("meetsWantedDate", true)
                 .containsEntry("earliestDelivery", TODAY.plusDays(21).toString());
+
+        // The version as a PDF for the company's purchasing; not another company's, not a version never sent.
+        byte[] pdf = buyer.get().uri("/api/corporate/quotes/{id}/versions/1/pdf", id).exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/pdf").expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(pdfText(pdf)).contains("报价单", "Quotation", (String) asked.get("number"), company.creditCode(), "¥12350.00",
+                "批量价 200 件起", "企业标志卡", "礼盒设计", "¥50.00");
+        buyer.get().uri("/api/corporate/quotes/{id}/versions/2/pdf", id).exchange().expectStatus().isNotFound();
+        SignIn.as(client, registerWithBuyer(coordinator, "看不见的公司", code("91510104MA65002")).email(), "long enough passphrase").get()
+                .uri("/api/corporate/quotes/{id}/versions/1/pdf", id).exchange().expectStatus().isNotFound();
+        coordinator.get().uri("/api/admin/corporate/quotes/{id}/versions/1/pdf", id).exchange().expectStatus().isOk();
 
         // The buyer asks for changes; version 2 leaves out the delivery charge.
         buyer.post().uri("/api/corporate/quotes/{id}/changes", id).bodyValue(Map.of("changes", "请免运费")).exchange().expectStatus().isOk()
@@ -190,6 +203,14 @@ class QuotesTest {
     /** Money as JSON reads it back (an int where it fits). */
     private static Map<String, Object> cny(long fen) {
         return Map.of("amount", fen <= Integer.MAX_VALUE ? (Object) (int) fen : fen, "currency", "CNY");
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        } catch (java.io.IOException unreadable) {
+            throw new AssertionError("Not a PDF", unreadable);
+        }
     }
 
     private String one(String sql, String id) {
