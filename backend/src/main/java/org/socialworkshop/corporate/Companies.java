@@ -45,7 +45,10 @@ public class Companies {
     }
 
     /** A company's details as a coordinator enters them; {@code creditCode} as typed. */
-    public record Details(String legalName, String creditCode, Company.Invoice invoice, Company.Contact contact) {
+    public record Details(String legalName, String creditCode, Company.Invoice invoice, Company.Contact contact, int paymentDays) {
+
+        /** A company's terms unless agreed otherwise: 30 days to pay. */
+        public static final int PAYMENT_DAYS = 30;
     }
 
     /** A delivery location to add. */
@@ -87,7 +90,7 @@ public class Companies {
         return db.sql("SELECT * FROM companies WHERE id = :id").bind("id", id).map(Companies::head).one()
                 .switchIfEmpty(Mono.error(CorporateProblem::unknownCompany))
                 .flatMap(head -> Mono.zip(locations, buyers).map(found -> new Company(head.id(), head.legalName(), head.creditCode(),
-                        head.invoice(), head.contact(), found.getT1(), found.getT2(), head.createdAt())));
+                        head.invoice(), head.contact(), head.paymentDays(), found.getT1(), found.getT2(), head.createdAt())));
     }
 
     /** The company the signed-in buyer buys for; a 404 problem when they buy for none. */
@@ -115,9 +118,9 @@ public class Companies {
         UUID id = UUID.randomUUID();
         return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> bound(db.sql("""
                                 INSERT INTO companies (id, legal_name, credit_code, invoice_title, invoice_kind, tax_address, tax_phone,
-                                                       bank_name, bank_account, contact_name, contact_phone, contact_email, created_by)
+                                                       bank_name, bank_account, contact_name, contact_phone, contact_email, payment_days, created_by)
                                 VALUES (:id, :name, :code, :title, :kind, :taxAddress, :taxPhone, :bankName, :bankAccount,
-                                        :contactName, :contactPhone, :contactEmail, :by)""")
+                                        :contactName, :contactPhone, :contactEmail, :days, :by)""")
                         .bind("id", id).bind("by", actor).bind("code", code.value()), details)
                         .update()
                         .onErrorMap(DuplicateKeyException.class, taken -> CorporateProblem.creditCodeTaken())
@@ -147,7 +150,8 @@ public class Companies {
                                 UPDATE companies SET legal_name = :name, credit_code = :code, invoice_title = :title, invoice_kind = :kind,
                                                      tax_address = :taxAddress, tax_phone = :taxPhone, bank_name = :bankName,
                                                      bank_account = :bankAccount, contact_name = :contactName,
-                                                     contact_phone = :contactPhone, contact_email = :contactEmail, updated_at = now()
+                                                     contact_phone = :contactPhone, contact_email = :contactEmail,
+                                                     payment_days = :days, updated_at = now()
                                 WHERE id = :id""")
                         .bind("id", id).bind("code", code.value()), details)
                         .update()
@@ -279,7 +283,7 @@ public class Companies {
                 .bindNullable("bankName", blankless(invoice.bankName()), String.class)
                 .bindNullable("bankAccount", blankless(invoice.bankAccount()), String.class)
                 .bind("contactName", details.contact().name().strip()).bind("contactPhone", details.contact().phone().strip())
-                .bind("contactEmail", details.contact().email().strip());
+                .bind("contactEmail", details.contact().email().strip()).bind("days", details.paymentDays());
     }
 
     private static @Nullable String blankless(@Nullable String value) {
@@ -287,7 +291,7 @@ public class Companies {
     }
 
     private record Head(UUID id, String legalName, String creditCode, Company.Invoice invoice, Company.Contact contact,
-            OffsetDateTime createdAt) {
+            int paymentDays, OffsetDateTime createdAt) {
     }
 
     private static Head head(Readable row) {
@@ -297,6 +301,6 @@ public class Companies {
                         row.get("bank_account", String.class)),
                 new Company.Contact(row.get("contact_name", String.class), row.get("contact_phone", String.class),
                         row.get("contact_email", String.class)),
-                row.get("created_at", OffsetDateTime.class));
+                row.get("payment_days", Integer.class), row.get("created_at", OffsetDateTime.class));
     }
 }

@@ -2,6 +2,8 @@ package org.socialworkshop.corporate;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,10 +34,11 @@ final class CompanyForms {
 
     /** A company's details; {@code creditCode} is checked for its check character by {@link Companies}. */
     record CompanyBody(@NotBlank @Size(max = 200) String legalName, @NotBlank @Size(max = 40) String creditCode,
-            @NotNull @Valid InvoiceBody invoice, @NotNull @Valid ContactBody contact) {
+            @NotNull @Valid InvoiceBody invoice, @NotNull @Valid ContactBody contact, @Nullable @Min(0) @Max(180) Integer paymentDays) {
 
         Companies.Details details() {
-            return new Companies.Details(legalName, creditCode, invoice.invoice(), contact.contact());
+            return new Companies.Details(legalName, creditCode, invoice.invoice(), contact.contact(),
+                    paymentDays == null ? Companies.Details.PAYMENT_DAYS : paymentDays);
         }
     }
 

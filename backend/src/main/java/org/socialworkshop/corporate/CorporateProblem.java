@@ -3,6 +3,7 @@ package org.socialworkshop.corporate;
 import java.net.URI;
 
 import org.socialworkshop.platform.web.ProblemException;
+import org.socialworkshop.shared.Money;
 import org.springframework.http.HttpStatus;
 
 /** Corporate requests that cannot be carried out as asked. Nothing changes. */
@@ -97,5 +98,21 @@ final class CorporateProblem extends ProblemException {
     static CorporateProblem productGone() {
         return new CorporateProblem(HttpStatus.CONFLICT, "product-gone", "A product is no longer sold",
                 "A product of this quote is no longer in the catalog; ask for changes.");
+    }
+
+    static CorporateProblem unknownOrder() {
+        return new CorporateProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no company's order with this id.");
+    }
+
+    static CorporateProblem notAwaitingPayment() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "not-awaiting-payment", "Not waiting for payment",
+                "This order is paid already, or cancelled.");
+    }
+
+    static CorporateProblem notTheTotal(Money total) {
+        CorporateProblem problem = new CorporateProblem(HttpStatus.UNPROCESSABLE_CONTENT, "not-the-total", "Not the order's total",
+                "A transfer is recorded for the order's whole total, " + total.decimal() + "; a deposit and a balance come later.");
+        problem.getBody().setProperty("total", total);
+        return problem;
     }
 }

@@ -39,9 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class Quotes {
 
     private static final ZoneId WORKSHOP = ZoneId.of("Asia/Shanghai");
-    /** How long an accepted order waits for payment until payment terms (step 4) give it a due date. */
-    private static final int PAY_WITHIN_DAYS = 90;
-
     private final Database db;
     private final CorporatePrices prices;
     private final Companies companies;
@@ -322,9 +319,9 @@ public class Quotes {
                 charges.add(new CorporateOrders.Charge(manual.get("nameZh").asString(), manual.get("nameEn").asString(),
                         manual.get("quantity").asInt(), money(manual.get("unitPrice")), Objects.requireNonNull(mainRate)));
             }
-            OffsetDateTime payBy = OffsetDateTime.now(clock).plusDays(PAY_WITHIN_DAYS);
-            return orders.place(goods, charges, money(priced.get("delivery")),
-                    new CorporateOrders.Buyer(quote.companyName(), buyer, phone, po, quote.number()), payBy);
+            return companies.one(quote.companyId()).flatMap(company -> orders.place(goods, charges, money(priced.get("delivery")),
+                    new CorporateOrders.Buyer(quote.companyName(), buyer, phone, po, quote.number()),
+                    OffsetDateTime.now(clock).plusDays(company.paymentDays())));
         });
     }
 

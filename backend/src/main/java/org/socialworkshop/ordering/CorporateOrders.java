@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.catalog.VariantInfo;
 import org.socialworkshop.ordering.Orders.FulfilmentType;
@@ -99,6 +101,29 @@ public class CorporateOrders {
                                     "quote", buyer.quote(), "po", buyer.poNumber())))
                             .thenReturn(new Placed(orderId, number.toString()));
                 });
+    }
+
+    /** Where a company's order stands: its number, status, total, when it is to be paid by and when it was paid. */
+    public record State(UUID orderId, String number, OrderStatus status, Money total, OffsetDateTime payBy,
+            @Nullable OffsetDateTime paidAt) {
+
+        public boolean awaitingPayment() {
+            return status == OrderStatus.PENDING_PAYMENT;
+        }
+    }
+
+    /** The states of these orders of the corporate channel (others, and unknown ids, are left out). */
+    public Mono<Map<UUID, State>> states(Collection<UUID> orderIds) {
+        return db.sql("""
+                        SELECT id, number, status, total_minor, currency, pay_by, paid_at FROM orders
+                        WHERE id = ANY(:ids) AND channel = 'CORPORATE'""")
+                .bind("ids", orderIds.toArray(UUID[]::new))
+                .map(row -> new State(row.get("id", UUID.class), row.get("number", String.class),
+                        OrderStatus.valueOf(row.get("status", String.class)),
+                        new Money(row.get("total_minor", Long.class), java.util.Currency.getInstance(row.get("currency", String.class).trim())),
+                        row.get("pay_by", OffsetDateTime.class), row.get("paid_at", OffsetDateTime.class)))
+                .list()
+                .map(states -> states.stream().collect(java.util.stream.Collectors.toMap(State::orderId, state -> state)));
     }
 
     private static String cut(String text, int length) {

@@ -38,9 +38,14 @@ class UnpaidOrders implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** Cancels up to 50 overdue orders; completes with how many were looked at. */
+    /**
+     * Cancels up to 50 overdue orders; completes with how many were looked at. A company's order on terms is not
+     * cancelled when its due date passes: it is overdue, and followed up (docs/api/corporate.md).
+     */
     Mono<Long> cancelOverdue() {
-        return db.sql("SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' AND pay_by < now() ORDER BY pay_by LIMIT 50")
+        return db.sql("""
+                        SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' AND pay_by < now() AND channel <> 'CORPORATE'
+                        ORDER BY pay_by LIMIT 50""")
                 .map(row -> row.get("id", UUID.class))
                 .list()
                 .flatMapMany(Flux::fromIterable)

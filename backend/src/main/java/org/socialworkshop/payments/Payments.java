@@ -104,6 +104,37 @@ public class Payments {
     }
 
     /**
+     * Money that arrived by bank transfer for an order, recorded by staff: a succeeded payment of provider {@code bank}
+     * under the bank's reference, and {@link PaymentCaptured} for the order, once: the same reference for the same order
+     * again records nothing (false). The caller serialises transfers of one order.
+     */
+    public Mono<Boolean> recordTransfer(UUID orderId, Money amount, String reference) {
+        return transferRecorded(orderId, reference).flatMap(known -> known ? Mono.just(false) : insertTransfer(orderId, amount, reference));
+    }
+
+    /** Whether a bank transfer with this reference was recorded for the order. */
+    public Mono<Boolean> transferRecorded(UUID orderId, String reference) {
+        return db.sql("SELECT EXISTS (SELECT FROM payments WHERE session_id = :session) AS known")
+                .bind("session", "bank:" + orderId + ":" + reference).map(row -> Boolean.TRUE.equals(row.get("known", Boolean.class))).one();
+    }
+
+    private Mono<Boolean> insertTransfer(UUID orderId, Money amount, String reference) {
+        UUID id = UUID.randomUUID();
+        return db.inTransaction(() -> db.sql("""
+                        INSERT INTO payments (id, order_id, attempt, provider, session_id, redirect_url, amount_minor, currency, status,
+                                              method, reference)
+                        SELECT :id, :order, coalesce(max(attempt), 0) + 1, 'bank', :session, '', :amount, :currency, 'SUCCEEDED',
+                               'BANK_TRANSFER', :reference
+                        FROM payments WHERE order_id = :order
+                        ON CONFLICT (session_id) DO NOTHING""")
+                .bind("id", id).bind("order", orderId).bind("session", "bank:" + orderId + ":" + reference)
+                .bind("amount", amount.minor()).bind("currency", amount.currency().getCurrencyCode()).bind("reference", reference)
+                .update()
+                .flatMap(inserted -> inserted == 0 ? Mono.just(false)
+                        : outbox.publish(new PaymentCaptured(id, orderId, "bank", amount, reference)).thenReturn(true)));
+    }
+
+    /**
      * Records that money arrived; publishes {@link PaymentCaptured} the first time only, for a checkout's payment (a
      * counter payment is followed by the tablet, and its order is stored with the sale it pays).
      */

@@ -80,7 +80,7 @@ public class Receipts {
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("No order " + paid.orderId())))
                 .flatMap(order -> makerNames(order).map(names -> new Draft(Kind.SALE, order.id(), order.number(), null,
                         order.lines().stream().map(line -> line(line, line.quantity())).toList(), order.total(),
-                        List.of(new Tender("ONLINE", paid.provider(), order.total(), null, null, paid.paymentReference())), names)))
+                        List.of(saleTender(paid, order.total())), names)))
                 .flatMap(draft -> issue("sale:" + paid.orderId(), register(paid.channel()), draft));
     }
 
@@ -258,6 +258,12 @@ public class Receipts {
         }
         SoldOrder.Line main = order.lines().stream().max((a, b) -> Long.compare(a.amount().minor(), b.amount().minor())).orElseThrow();
         return List.of(new Line("退款", "Refund", "", 1, refunded.amount(), refunded.amount(), Line.rate(main.taxRate())));
+    }
+
+    /** How a sale was paid: online through a provider, or by a bank transfer staff recorded (a company's order on terms). */
+    private static Tender saleTender(OrderPaid paid, Money total) {
+        return "bank".equals(paid.provider()) ? new Tender("BANK_TRANSFER", null, total, null, null, paid.paymentReference())
+                : new Tender("ONLINE", paid.provider(), total, null, null, paid.paymentReference());
     }
 
     private static Tender refundTender(OrderRefunded refunded, SignedReceipt sale) {

@@ -40,7 +40,7 @@ class DemoCompanies implements DemoDataset {
     public Mono<Void> load() {
         Companies.Details details = new Companies.Details("成都锦程示范科技有限公司（演示）", DEMO_CODE,
                 new Company.Invoice("成都锦程示范科技有限公司", Company.InvoiceKind.NORMAL, null, null, null, null),
-                new Company.Contact("王经理", "028-8888-0000", DEMO_BUYER));
+                new Company.Contact("王经理", "028-8888-0000", DEMO_BUYER), Companies.Details.PAYMENT_DAYS);
         return companies.register(details, null)
                 .flatMap(company -> companies.addLocation(company.id(), new Companies.NewLocation("总部前台 Head office reception",
                                 "王经理", "028-8888-0000", "成都市锦江区示范路 1 号 8 楼（演示地址）"))
