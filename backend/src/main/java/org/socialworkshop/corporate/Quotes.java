@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Quotes (issue 13, item 3): a buyer asks for one; a coordinator prices the lines ({@link CorporatePrices}: tiers, the
@@ -84,9 +85,11 @@ public class Quotes {
             boolean meetsWantedDate, @Nullable String note, OffsetDateTime sentAt, String sentBy) {
     }
 
+    /** A quote with its versions; {@code orderNumber} is the number of the order its acceptance placed. */
     public record Quote(UUID id, String number, UUID companyId, String companyName, String requestedBy, Status status,
             LocalDate wantedBy, @Nullable UUID locationId, @Nullable String buyerNote, JsonNode lines, List<Version> versions,
-            @Nullable String changesAsked, @Nullable String poNumber, @Nullable UUID orderId, @Nullable OffsetDateTime acceptedAt,
+            @Nullable String changesAsked, @Nullable String poNumber, @Nullable UUID orderId, @Nullable String orderNumber,
+            @Nullable OffsetDateTime acceptedAt,
             @Nullable String declinedReason, OffsetDateTime createdAt) {
     }
 
@@ -173,13 +176,42 @@ public class Quotes {
                         SELECT v.*, q.wanted_by FROM quote_versions v JOIN quotes q ON q.id = v.quote_id
                         WHERE v.quote_id = :id ORDER BY v.version""")
                 .bind("id", id).map(this::version).list();
+        record Read(Head head, @Nullable String orderNumber) {
+        }
         return db.sql("""
-                        SELECT q.*, c.legal_name FROM quotes q JOIN companies c ON c.id = q.company_id WHERE q.id = :id""")
-                .bind("id", id).map(this::head).one()
+                        SELECT q.*, c.legal_name, o.number AS order_number
+                        FROM quotes q JOIN companies c ON c.id = q.company_id LEFT JOIN orders o ON o.id = q.order_id
+                        WHERE q.id = :id""")
+                .bind("id", id).map(row -> new Read(head(row), row.get("order_number", String.class))).one()
                 .switchIfEmpty(Mono.error(CorporateProblem::unknownQuote))
-                .zipWith(versions, (head, found) -> new Quote(head.id(), head.number(), head.companyId(), head.companyName(),
-                        head.requestedBy(), head.status(), head.wantedBy(), head.locationId(), head.buyerNote(), head.lines(), found,
-                        head.changesAsked(), head.poNumber(), head.orderId(), head.acceptedAt(), head.declinedReason(), head.createdAt()));
+                .zipWith(versions, (read, found) -> {
+                    Head head = read.head();
+                    return new Quote(head.id(), head.number(), head.companyId(), head.companyName(), head.requestedBy(), head.status(),
+                            head.wantedBy(), head.locationId(), head.buyerNote(), head.lines(), found, head.changesAsked(), head.poNumber(),
+                            head.orderId(), read.orderNumber(), head.acceptedAt(), head.declinedReason(), head.createdAt());
+                })
+                .flatMap(quote -> named(quote.lines()).thenReturn(quote));
+    }
+
+    /**
+     * The requested lines as they are read: each with its variant's SKU and names (as the catalog has them now), so a
+     * quote not priced yet still says what was asked for; a variant gone from the catalog keeps its id only.
+     */
+    private Mono<Void> named(JsonNode lines) {
+        List<VariantId> ids = new ArrayList<>();
+        lines.forEach(line -> ids.add(new VariantId(UUID.fromString(line.get("variantId").asString()))));
+        return catalog.variants(ids).doOnNext(variants -> {
+            for (JsonNode line : lines) {
+                VariantInfo variant = variants.get(new VariantId(UUID.fromString(line.get("variantId").asString())));
+                if (variant != null && line instanceof ObjectNode named) {
+                    named.put("sku", variant.sku());
+                    named.put("productNameZh", variant.productNameZh());
+                    named.put("productNameEn", variant.productNameEn());
+                    named.put("variantNameZh", variant.variantNameZh());
+                    named.put("variantNameEn", variant.variantNameEn());
+                }
+            }
+        }).then();
     }
 
     /**
