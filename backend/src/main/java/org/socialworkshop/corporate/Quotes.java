@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Quotes (issue 13, item 3): a buyer asks for one; a coordinator prices the lines ({@link CorporatePrices}: tiers, the
@@ -81,9 +82,11 @@ public class Quotes {
             boolean meetsWantedDate, @Nullable String note, OffsetDateTime sentAt, String sentBy) {
     }
 
+    /** A quote with its versions; {@code orderNumber} is the number of the order its acceptance placed. */
     public record Quote(UUID id, String number, UUID companyId, String companyName, String requestedBy, Status status,
             LocalDate wantedBy, @Nullable UUID locationId, @Nullable String buyerNote, JsonNode lines, List<Version> versions,
-            @Nullable String changesAsked, @Nullable String poNumber, @Nullable UUID orderId, @Nullable OffsetDateTime acceptedAt,
+            @Nullable String changesAsked, @Nullable String poNumber, @Nullable UUID orderId, @Nullable String orderNumber,
+            @Nullable OffsetDateTime acceptedAt,
             @Nullable String declinedReason, OffsetDateTime createdAt) {
     }
 
@@ -174,9 +177,37 @@ public class Quotes {
                         SELECT q.*, c.legal_name FROM quotes q JOIN companies c ON c.id = q.company_id WHERE q.id = :id""")
                 .bind("id", id).map(this::head).one()
                 .switchIfEmpty(Mono.error(CorporateProblem::unknownQuote))
-                .zipWith(versions, (head, found) -> new Quote(head.id(), head.number(), head.companyId(), head.companyName(),
-                        head.requestedBy(), head.status(), head.wantedBy(), head.locationId(), head.buyerNote(), head.lines(), found,
-                        head.changesAsked(), head.poNumber(), head.orderId(), head.acceptedAt(), head.declinedReason(), head.createdAt()));
+                .flatMap(head -> head.orderId() == null ? Mono.just(new Read(head, null))
+                        : orders.states(List.of(head.orderId())).map(states -> new Read(head,
+                                states.containsKey(head.orderId()) ? states.get(head.orderId()).number() : null)))
+                .zipWith(versions, (read, found) -> {
+                    Head head = read.head();
+                    return new Quote(head.id(), head.number(), head.companyId(), head.companyName(), head.requestedBy(), head.status(),
+                            head.wantedBy(), head.locationId(), head.buyerNote(), head.lines(), found, head.changesAsked(), head.poNumber(),
+                            head.orderId(), read.orderNumber(), head.acceptedAt(), head.declinedReason(), head.createdAt());
+                })
+                .flatMap(quote -> named(quote.lines()).thenReturn(quote));
+    }
+
+    /**
+     * The requested lines as they are read: each with its variant's SKU and names (as the catalog has them now), so a
+     * quote not priced yet still says what was asked for; a variant gone from the catalog keeps its id only.
+     */
+    private Mono<Void> named(JsonNode lines) {
+        List<VariantId> ids = new ArrayList<>();
+        lines.forEach(line -> ids.add(new VariantId(UUID.fromString(line.get("variantId").asString()))));
+        return catalog.variants(ids).doOnNext(variants -> {
+            for (JsonNode line : lines) {
+                VariantInfo variant = variants.get(new VariantId(UUID.fromString(line.get("variantId").asString())));
+                if (variant != null && line instanceof ObjectNode named) {
+                    named.put("sku", variant.sku());
+                    named.put("productNameZh", variant.productNameZh());
+                    named.put("productNameEn", variant.productNameEn());
+                    named.put("variantNameZh", variant.variantNameZh());
+                    named.put("variantNameEn", variant.variantNameEn());
+                }
+            }
+        }).then();
     }
 
     /**
@@ -276,6 +307,10 @@ public class Quotes {
     }
 
     private record Locked(Head head, String phone) {
+    }
+
+    /** A quote's head, with the number of the order its acceptance placed (from ordering, by the order's id). */
+    private record Read(Head head, @Nullable String orderNumber) {
     }
 
     private Mono<Version> sentVersion(UUID id, int version) {

@@ -23,7 +23,7 @@ export function problemName(error) {
 }
 
 /** Unsafe calls: the CSRF token first. */
-async function send(method, path, body, options) {
+export async function send(method, path, body, options) {
   await ensureCsrfToken();
   return api[method](path, body, options);
 }

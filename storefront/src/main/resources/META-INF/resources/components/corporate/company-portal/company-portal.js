@@ -1,7 +1,8 @@
 /**
  * <company-portal>: the buyers' portal. Asks who is signed in (GET /api/auth/me) and, for a corporate buyer, their own
  * company (GET /api/corporate/company): its legal name and credit code, what its invoices name, whom the workshop calls,
- * its delivery locations (<company-locations>: add, remove after a question) and the accounts that buy for it. Nobody
+ * its delivery locations (<company-locations>: add, remove after a question) and the accounts that buy for it; first of
+ * all, the ways to its quotes (/corporate/quotes.html) and to ask for one (/corporate/request.html). Nobody
  * signed in → a link to sign in that comes back here; someone who is not a buyer, or a buyer whose account no company
  * has yet → what to do instead. Each of those notices takes focus, as the makers' portal's do.
  */
@@ -11,6 +12,7 @@ import { currentUser, isCorporateBuyer } from '../../../lib/session.js';
 import {
   ENQUIRY_PAGE, factHtml, invoiceKindHtml, keepTimesInLanguage, mailHtml, myCompany, phoneHtml, problemName, whenHtml,
 } from '../../../lib/corporate.js';
+import { QUOTES_PAGE, REQUEST_PAGE } from '../../../lib/quotes.js';
 import { define } from '../../../lib/define.js';
 import { register as registerLocations } from '../company-locations/company-locations.js';
 
@@ -49,6 +51,14 @@ function companyHtml(company, user) {
     <div id="portal-company" class="stack">
       <p id="portal-who" data-i18n="corporate.portal.who"
          data-i18n-params="${JSON.stringify({ email: user.email, company: company.legalName })}"></p>
+      <section class="corporate-section" aria-labelledby="portal-next-heading">
+        <h2 id="portal-next-heading" data-i18n="corporate.portal.nextHeading"></h2>
+        <p data-i18n="corporate.portal.next"></p>
+        <div class="button-row">
+          <a id="portal-request" class="button button--primary" href="${REQUEST_PAGE}" data-i18n="corporate.quotes.request"></a>
+          <a id="portal-quotes" class="button button--secondary" href="${QUOTES_PAGE}" data-i18n="corporate.quotes.all"></a>
+        </div>
+      </section>
       <nav class="corporate-jump" data-i18n-attr="aria-label:corporate.portal.jump">
         <ul class="corporate-jump__links">
           <li><a id="portal-jump-details" href="#portal-details-heading" data-i18n="corporate.portal.details"></a></li>
@@ -86,10 +96,6 @@ function companyHtml(company, user) {
             </li>`)}
         </ul>
         <p class="field__hint" data-i18n="corporate.portal.buyersHint"></p>
-      </section>
-      <section class="corporate-section" aria-labelledby="portal-next-heading">
-        <h2 id="portal-next-heading" data-i18n="corporate.portal.nextHeading"></h2>
-        <p data-i18n="corporate.portal.next"></p>
       </section>
     </div>`;
 }
