@@ -32,6 +32,7 @@ class StorefrontMessagesTest {
     /** Sections whose placeholders must match between the languages (orders, receipts, statements, piece work, companies). */
     private static final Set<String> CHECKED_SECTIONS = Set.of("cart", "checkout", "demoPayment", "order", "adminOrders", "receipt",
             "statement", "maker", "piecework", "corporate");
+    private static final Set<String> QUOTE_STATUSES = Set.of("REQUESTED", "SENT", "CHANGES_REQUESTED", "ACCEPTED", "DECLINED");
     private static final Set<String> LEDGER_REASONS = Set.of("WORK", "SALE_SHARE", "REFUND_SHARE", "PAYOUT", "ADJUSTMENT",
             "TOP_UP", "REVERSAL");
 
@@ -76,6 +77,13 @@ class StorefrontMessagesTest {
             Map.entry("piecework.amount.", Set.of("missing", "format", "range", "zero")),
             Map.entry("statement.reason.", LEDGER_REASONS),
             Map.entry("corporate.kind.", Set.of("NORMAL", "SPECIAL")),
+            Map.entry("corporate.quoteStatus.", QUOTE_STATUSES),
+            Map.entry("corporate.quote.explain.", QUOTE_STATUSES),
+            Map.entry("corporate.basis.", Set.of("CATALOG", "TIER", "NEGOTIATED")),
+            Map.entry("corporate.issue.", Set.of("BELOW_MINIMUM", "NOT_A_MULTIPLE")),
+            Map.entry("corporate.request.quantity.", Set.of("missing", "format", "range")),
+            Map.entry("corporate.pricing.delivery.", Set.of("missing", "format", "range")),
+            Map.entry("corporate.pricing.unitPrice.", Set.of("missing", "format", "range")),
             Map.entry("corporate.enquiries.lang.", Set.of("zh-CN", "en")));
 
     private final Messages zh = Messages.of("zh-CN");
