@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.ordering.CorporateOrders;
-import org.socialworkshop.ordering.domain.OrderStatus;
 import org.socialworkshop.payments.Payments;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
@@ -49,7 +48,7 @@ public class CompanyOrders {
 
     /** A company's order as its buyers and the coordinators see it. */
     public record View(UUID orderId, String orderNumber, UUID quoteId, String quoteNumber, String companyName, String poNumber,
-            OrderStatus status, Money total, OffsetDateTime payBy, boolean overdue, @Nullable OffsetDateTime paidAt,
+            String status, Money total, OffsetDateTime payBy, boolean overdue, @Nullable OffsetDateTime paidAt,
             @Nullable Fapiao fapiao) {
     }
 

@@ -103,12 +103,15 @@ public class CorporateOrders {
                 });
     }
 
-    /** Where a company's order stands: its number, status, total, when it is to be paid by and when it was paid. */
-    public record State(UUID orderId, String number, OrderStatus status, Money total, OffsetDateTime payBy,
+    /**
+     * Where a company's order stands: its number, status (as the order model names it: PENDING_PAYMENT, PAID, …), total,
+     * when it is to be paid by and when it was paid.
+     */
+    public record State(UUID orderId, String number, String status, Money total, OffsetDateTime payBy,
             @Nullable OffsetDateTime paidAt) {
 
         public boolean awaitingPayment() {
-            return status == OrderStatus.PENDING_PAYMENT;
+            return OrderStatus.PENDING_PAYMENT.name().equals(status);
         }
     }
 
@@ -119,7 +122,7 @@ public class CorporateOrders {
                         WHERE id = ANY(:ids) AND channel = 'CORPORATE'""")
                 .bind("ids", orderIds.toArray(UUID[]::new))
                 .map(row -> new State(row.get("id", UUID.class), row.get("number", String.class),
-                        OrderStatus.valueOf(row.get("status", String.class)),
+                        row.get("status", String.class),
                         new Money(row.get("total_minor", Long.class), java.util.Currency.getInstance(row.get("currency", String.class).trim())),
                         row.get("pay_by", OffsetDateTime.class), row.get("paid_at", OffsetDateTime.class)))
                 .list()
