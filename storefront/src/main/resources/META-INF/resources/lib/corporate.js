@@ -14,6 +14,51 @@ import { normalise, problemOf } from './credit-code.js';
 export const PORTAL = '/corporate/';
 export const ENQUIRY_PAGE = '/corporate/enquiry.html';
 export const INVOICE_KINDS = ['NORMAL', 'SPECIAL'];
+
+/** The sign-in page, coming back to this one after. */
+export function signInUrl() {
+  const here = window.location.pathname + window.location.search + window.location.hash;
+  return `/login.html?next=${encodeURIComponent(here)}`;
+}
+
+/**
+ * A notice the buyers' pages show instead of their content (signed out, not a buyer, no company yet): a heading, a
+ * text and links, the first the main one; it takes focus where it is shown.
+ */
+export function noticeHtml(id, headingKey, textKey, links, params = {}) {
+  return html`
+    <section id="${id}" class="notice corporate-notice" tabindex="-1" aria-labelledby="${id}-heading">
+      <h2 id="${id}-heading" data-i18n="${headingKey}"></h2>
+      <p data-i18n="${textKey}" data-i18n-params="${JSON.stringify(params)}"></p>
+      <div class="button-row">
+        ${links.map((link, i) => html`<a id="${id}-${link.id}" class="button button--${i === 0 ? 'primary' : 'secondary'}"
+                                          href="${link.href}" data-i18n="${link.key}"></a>`)}
+      </div>
+    </section>`;
+}
+
+/**
+ * The question asked in place of a row's button before something is removed or declined: `prefix` names its ids
+ * (`${prefix}-confirm-${id}`, `${prefix}-confirm-${action}-${id}`, `${prefix}-confirm-keep-${id}`), `keys` its words
+ * ({ question, act, keep }), `params` the question's; the buttons carry data-confirm / data-keep with the row's id.
+ */
+export function confirmHtml(prefix, id, action, keys, params) {
+  return html`
+    <div class="corporate-confirm" role="group" aria-labelledby="${prefix}-confirm-${id}">
+      <p id="${prefix}-confirm-${id}" class="corporate-confirm__question" tabindex="-1" data-i18n="${keys.question}"
+         data-i18n-params="${JSON.stringify(params)}"></p>
+      <div class="button-row">
+        <button type="button" id="${prefix}-confirm-${action}-${id}" class="button button--primary" data-confirm="${id}"
+                data-i18n="${keys.act}"></button>
+        <button type="button" id="${prefix}-confirm-keep-${id}" class="button button--secondary" data-keep="${id}"
+                data-i18n="${keys.keep}"></button>
+      </div>
+    </div>`;
+}
+
+/** The notices' links: to the enquiry form, and home. */
+export const ENQUIRE = { id: 'enquire', href: ENQUIRY_PAGE, key: 'corporate.portal.enquire' };
+export const HOME = { id: 'home', href: '/', key: 'corporate.portal.home' };
 const PROBLEMS = 'https://social-workshop.org/problems/';
 
 /** The last part of a problem's type ("no-company"), or ''. */

@@ -9,7 +9,7 @@ import { LANG_CHANGE, currentLang, translate } from './i18n.js';
 import { api } from './api.js';
 import { formatMoney } from './money.js';
 import { currentUser, isCorporateBuyer } from './session.js';
-import { ENQUIRY_PAGE, factHtml, problemName, send, whenHtml } from './corporate.js';
+import { ENQUIRE, HOME, factHtml, noticeHtml, problemName, send, signInUrl, whenHtml } from './corporate.js';
 
 export const QUOTES_PAGE = '/corporate/quotes.html';
 export const REQUEST_PAGE = '/corporate/request.html';
@@ -303,25 +303,6 @@ export function earlierVersionsHtml(q, { prefix, level = 3 }) {
     </details>`;
 }
 
-function signInUrl() {
-  const here = window.location.pathname + window.location.search + window.location.hash;
-  return `/login.html?next=${encodeURIComponent(here)}`;
-}
-
-function noticeHtml(id, headingKey, textKey, links, params = {}) {
-  return html`
-    <section id="${id}" class="notice corporate-notice" tabindex="-1" aria-labelledby="${id}-heading">
-      <h2 id="${id}-heading" data-i18n="${headingKey}"></h2>
-      <p data-i18n="${textKey}" data-i18n-params="${JSON.stringify(params)}"></p>
-      <div class="button-row">
-        ${links.map((link, i) => html`<a id="${id}-${link.id}" class="button button--${i === 0 ? 'primary' : 'secondary'}"
-                                          href="${link.href}" data-i18n="${link.key}"></a>`)}
-      </div>
-    </section>`;
-}
-
-const ENQUIRE = { id: 'enquire', href: ENQUIRY_PAGE, key: 'corporate.portal.enquire' };
-const HOME = { id: 'home', href: '/', key: 'corporate.portal.home' };
 
 /**
  * The buyers' pages start here, as the portal does: signed out → a link to sign in that comes back; not a buyer, or a

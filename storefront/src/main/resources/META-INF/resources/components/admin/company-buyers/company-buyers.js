@@ -7,7 +7,9 @@
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { FormErrors } from '../../../lib/form-errors.js';
-import { addBuyer, checkFields, mailHtml, refusal, removeBuyer, tell, whenHtml } from '../../../lib/corporate.js';
+import {
+  addBuyer, checkFields, confirmHtml, mailHtml, refusal, removeBuyer, tell, whenHtml,
+} from '../../../lib/corporate.js';
 import { define } from '../../../lib/define.js';
 
 const PASSWORD_MIN = 12;
@@ -44,21 +46,6 @@ function buyerHtml(buyer) {
       <span class="corporate-people__since"><span data-i18n="corporate.buyers.since"></span> ${whenHtml(buyer.addedAt)}</span>
       <div class="corporate-card__actions" id="buyer-${id}-actions">${removeButtonHtml(buyer)}</div>
     </li>`;
-}
-
-function confirmHtml(buyer, company) {
-  const id = buyer.userId;
-  return html`
-    <div class="corporate-confirm" role="group" aria-labelledby="buyer-confirm-${id}">
-      <p id="buyer-confirm-${id}" class="corporate-confirm__question" tabindex="-1" data-i18n="corporate.buyers.confirm"
-         data-i18n-params="${JSON.stringify({ name: buyer.displayName, company: company.legalName })}"></p>
-      <div class="button-row">
-        <button type="button" id="buyer-confirm-remove-${id}" class="button button--primary" data-confirm="${id}"
-                data-i18n="corporate.buyers.confirmRemove"></button>
-        <button type="button" id="buyer-confirm-keep-${id}" class="button button--secondary" data-keep="${id}"
-                data-i18n="corporate.buyers.keep"></button>
-      </div>
-    </div>`;
 }
 
 class CompanyBuyers extends HTMLElement {
@@ -169,7 +156,8 @@ class CompanyBuyers extends HTMLElement {
     const buyer = this.find(userId);
     if (!buyer) return;
     const actions = this.querySelector(`#buyer-${userId}-actions`);
-    render(actions, confirmHtml(buyer, this.current));
+    render(actions, confirmHtml('buyer', buyer.userId, 'remove', { question: 'corporate.buyers.confirm',
+      act: 'corporate.buyers.confirmRemove', keep: 'corporate.buyers.keep' }, { name: buyer.displayName, company: this.current.legalName }));
     translate(actions);
     actions.querySelector(`#buyer-confirm-${userId}`).focus();
   }

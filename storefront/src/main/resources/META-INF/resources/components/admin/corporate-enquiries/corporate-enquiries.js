@@ -7,7 +7,9 @@
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { ListLoad, showFailed } from '../../../lib/paged-list.js';
-import { declineEnquiry, factHtml, mailHtml, newEnquiries, phoneHtml, refusal, tell, whenHtml } from '../../../lib/corporate.js';
+import {
+  confirmHtml, declineEnquiry, factHtml, mailHtml, newEnquiries, phoneHtml, refusal, tell, whenHtml,
+} from '../../../lib/corporate.js';
 import { define } from '../../../lib/define.js';
 
 const LANGS = ['zh-CN', 'en'];
@@ -40,21 +42,6 @@ function enquiryHtml(enquiry) {
       </dl>
       <div class="corporate-card__actions" id="enquiry-${id}-actions">${actionsHtml(enquiry)}</div>
     </li>`;
-}
-
-function confirmHtml(enquiry) {
-  const id = enquiry.id;
-  return html`
-    <div class="corporate-confirm" role="group" aria-labelledby="enquiry-confirm-${id}">
-      <p id="enquiry-confirm-${id}" class="corporate-confirm__question" tabindex="-1" data-i18n="corporate.enquiries.confirm"
-         data-i18n-params="${JSON.stringify({ company: enquiry.companyName })}"></p>
-      <div class="button-row">
-        <button type="button" id="enquiry-confirm-decline-${id}" class="button button--primary" data-confirm="${id}"
-                data-i18n="corporate.enquiries.confirmDecline"></button>
-        <button type="button" id="enquiry-confirm-keep-${id}" class="button button--secondary" data-keep="${id}"
-                data-i18n="corporate.enquiries.keep"></button>
-      </div>
-    </div>`;
 }
 
 class CorporateEnquiries extends HTMLElement {
@@ -115,7 +102,8 @@ class CorporateEnquiries extends HTMLElement {
     const enquiry = this.find(id);
     if (!enquiry) return;
     const actions = this.querySelector(`#enquiry-${id}-actions`);
-    render(actions, confirmHtml(enquiry));
+    render(actions, confirmHtml('enquiry', enquiry.id, 'decline', { question: 'corporate.enquiries.confirm',
+      act: 'corporate.enquiries.confirmDecline', keep: 'corporate.enquiries.keep' }, { company: enquiry.companyName }));
     translate(actions);
     actions.querySelector(`#enquiry-confirm-${id}`).focus();
   }

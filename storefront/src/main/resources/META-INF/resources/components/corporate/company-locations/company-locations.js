@@ -8,10 +8,10 @@
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { FormErrors } from '../../../lib/form-errors.js';
-import { Attempts, checkFields, factHtml, locationsOf, phoneHtml, refusal, tell } from '../../../lib/corporate.js';
+import {
+  Attempts, checkFields, confirmHtml, factHtml, locationsOf, phoneHtml, refusal, tell,
+} from '../../../lib/corporate.js';
 import { define } from '../../../lib/define.js';
-
-const params = (values) => JSON.stringify(values);
 
 /** The form's fields, as the server limits them (CompanyForms.LocationBody). */
 const FIELDS = [
@@ -54,21 +54,6 @@ function locationHtml(location, level) {
       </dl>
       <div class="corporate-card__actions" id="location-${id}-actions">${removeButtonHtml(location)}</div>
     </li>`;
-}
-
-function confirmHtml(location) {
-  const id = location.id;
-  return html`
-    <div class="corporate-confirm" role="group" aria-labelledby="location-confirm-${id}">
-      <p id="location-confirm-${id}" class="corporate-confirm__question" tabindex="-1" data-i18n="corporate.location.confirm"
-         data-i18n-params="${params({ label: location.label })}"></p>
-      <div class="button-row">
-        <button type="button" id="location-confirm-remove-${id}" class="button button--primary" data-confirm="${id}"
-                data-i18n="corporate.location.confirmRemove"></button>
-        <button type="button" id="location-confirm-keep-${id}" class="button button--secondary" data-keep="${id}"
-                data-i18n="corporate.location.keep"></button>
-      </div>
-    </div>`;
 }
 
 class CompanyLocations extends HTMLElement {
@@ -157,7 +142,8 @@ class CompanyLocations extends HTMLElement {
     const location = this.find(id);
     if (!location) return;
     const actions = this.querySelector(`#location-${id}-actions`);
-    render(actions, confirmHtml(location));
+    render(actions, confirmHtml('location', location.id, 'remove', { question: 'corporate.location.confirm',
+      act: 'corporate.location.confirmRemove', keep: 'corporate.location.keep' }, { label: location.label }));
     translate(actions);
     actions.querySelector(`#location-confirm-${id}`).focus();
   }

@@ -10,31 +10,13 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { currentUser, isCorporateBuyer } from '../../../lib/session.js';
 import {
-  ENQUIRY_PAGE, factHtml, invoiceKindHtml, keepTimesInLanguage, mailHtml, myCompany, phoneHtml, problemName, whenHtml,
+  ENQUIRE, HOME, factHtml, invoiceKindHtml, keepTimesInLanguage, mailHtml, myCompany, noticeHtml, phoneHtml, problemName,
+  signInUrl, whenHtml,
 } from '../../../lib/corporate.js';
 import { QUOTES_PAGE, REQUEST_PAGE } from '../../../lib/quotes.js';
 import { define } from '../../../lib/define.js';
 import { register as registerLocations } from '../company-locations/company-locations.js';
 
-function signInUrl() {
-  const here = window.location.pathname + window.location.search + window.location.hash;
-  return `/login.html?next=${encodeURIComponent(here)}`;
-}
-
-function noticeHtml(id, headingKey, textKey, links, params = {}) {
-  return html`
-    <section id="${id}" class="notice corporate-notice" tabindex="-1" aria-labelledby="${id}-heading">
-      <h2 id="${id}-heading" data-i18n="${headingKey}"></h2>
-      <p data-i18n="${textKey}" data-i18n-params="${JSON.stringify(params)}"></p>
-      <div class="button-row">
-        ${links.map((link, i) => html`<a id="${id}-${link.id}" class="button button--${i === 0 ? 'primary' : 'secondary'}"
-                                          href="${link.href}" data-i18n="${link.key}"></a>`)}
-      </div>
-    </section>`;
-}
-
-const ENQUIRE = { id: 'enquire', href: ENQUIRY_PAGE, key: 'corporate.portal.enquire' };
-const HOME = { id: 'home', href: '/', key: 'corporate.portal.home' };
 
 /** What the company's invoices name; the four tax details only where there are any (a special invoice has all four). */
 function invoiceHtml(invoice) {
