@@ -54,6 +54,13 @@ public final class OrderingProblem extends ProblemException {
                 .withItems(items);
     }
 
+    /** A refund "as it was paid" of an order paid by a bank transfer: no provider can send it back. */
+    static OrderingProblem paidByTransfer() {
+        return new OrderingProblem(HttpStatus.CONFLICT, "paid-by-transfer", "Paid by bank transfer",
+                "This order was paid by a bank transfer, which no payment provider can give back; make the transfer back and "
+                        + "record the refund as BANK_TRANSFER.");
+    }
+
     static OrderingProblem tooManyUnpaid(int limit) {
         return new OrderingProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-unpaid", "Too many unpaid orders",
                 "This e-mail address already has " + limit + " orders waiting for payment. Pay one of them, or wait until "

@@ -143,7 +143,10 @@ public class Refunds {
      */
     public Mono<Result> refund(UUID orderId, UUID refundId, Request request) {
         boolean immediate = request.method() != Method.ORIGINAL;
-        return record(orderId, refundId, request, immediate)
+        Mono<Void> throughProvider = immediate ? Mono.empty() : payments.latest(orderId)
+                .filter(payment -> "bank".equals(payment.provider()))
+                .flatMap(transfer -> Mono.<Void>error(OrderingProblem.paidByTransfer()));
+        return throughProvider.then(record(orderId, refundId, request, immediate))
                 .flatMap(planned -> immediate ? Mono.just(result(planned, "SUCCEEDED")) : sendToProvider(orderId, planned, request.reason()));
     }
 

@@ -188,15 +188,16 @@ public class Payments {
     }
 
     /**
-     * The order's payments taken by the provider, with what was given back of each so far (refunds in flight counted,
-     * failed ones not), in the order they were made: where a refund to the original tender can go.
+     * The order's payments taken by a provider, with what was given back of each so far (refunds in flight counted,
+     * failed ones not), in the order they were made: where a refund to the original tender can go (not a bank transfer,
+     * which no provider gives back).
      */
     public Mono<List<Refundable>> takenByProvider(UUID orderId) {
         return db.sql("""
                         SELECT p.id, p.reference, p.session_id, p.amount_minor, p.currency,
                                coalesce(sum(r.amount_minor) FILTER (WHERE r.status <> 'FAILED'), 0) AS refunded
                         FROM payments p LEFT JOIN payment_refunds r ON r.payment_id = p.id
-                        WHERE p.order_id = :order AND p.status = 'SUCCEEDED'
+                        WHERE p.order_id = :order AND p.status = 'SUCCEEDED' AND p.provider <> 'bank'
                         GROUP BY p.id ORDER BY min(p.created_at), p.id""")
                 .bind("order", orderId)
                 .map(row -> {

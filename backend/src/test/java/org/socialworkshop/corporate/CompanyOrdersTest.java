@@ -84,6 +84,15 @@ class CompanyOrdersTest {
         assertThat(db.sql("SELECT count(*)::text AS v FROM payments WHERE order_id = CAST(:id AS uuid)").bind("id", orderId)
                 .map(row -> row.get("v", String.class)).one().block()).as("one payment").isEqualTo("1");
 
+        // Paid by transfer, it cannot go back "as it was paid" through a provider: refused, nothing recorded; a transfer back can.
+        coordinator.post().uri("/api/admin/orders/{id}/refunds", orderId).bodyValue(Map.of("amount", Map.of("amount", 6800, "currency", "CNY"),
+                "restock", false, "reason", "一盒破损")).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "paid-by-transfer");
+        assertThat(db.sql("SELECT count(*)::text AS v FROM order_refunds WHERE order_id = CAST(:id AS uuid)").bind("id", orderId)
+                .map(row -> row.get("v", String.class)).one().block()).isEqualTo("0");
+        coordinator.post().uri("/api/admin/orders/{id}/refunds", orderId).bodyValue(Map.of("amount", Map.of("amount", 6800, "currency", "CNY"),
+                "restock", false, "reason", "一盒破损", "method", "BANK_TRANSFER")).exchange().expectStatus().isCreated();
+
         coordinator.put().uri("/api/admin/corporate/orders/{id}/fapiao", orderId)
                 .bodyValue(Map.of("number", "12345678", "kind", "NORMAL", "issuedOn", TODAY.toString())).exchange().expectStatus().isOk();
         coordinator.put().uri("/api/admin/corporate/orders/{id}/fapiao", orderId)
@@ -102,7 +111,7 @@ class CompanyOrdersTest {
         other.put().uri("/api/admin/corporate/orders/{id}/fapiao", orderId)
                 .bodyValue(Map.of("number", "87654321", "kind", "NORMAL", "issuedOn", TODAY.toString())).exchange().expectStatus().isForbidden();
         assertThat(coordinator.get().uri("/api/admin/corporate/orders").exchange().expectBodyList(Map.class).returnResult().getResponseBody())
-                .anySatisfy(order -> assertThat(order).containsEntry("orderId", orderId).containsEntry("status", "PAID"));
+                .anySatisfy(order -> assertThat(order).containsEntry("orderId", orderId).containsEntry("status", "PARTIALLY_REFUNDED"));
     }
 
     @Test
