@@ -3,9 +3,9 @@
  * and what its screens share: facts (label, value), times in the page's language, the invoice kind in words, the
  * checks of a delivery location, and the server's refusals as messages for FormErrors.
  */
-import { html } from './html.js';
+import { html, render } from './html.js';
 import { showMessage } from './form-errors.js';
-import { LANG_CHANGE } from './i18n.js';
+import { LANG_CHANGE, translate } from './i18n.js';
 import { api, ApiError, ensureCsrfToken } from './api.js';
 import { formatWhen } from './staff-catalog.js';
 import { uuid } from './uuid.js';
@@ -54,6 +54,16 @@ export function confirmHtml(prefix, id, action, keys, params) {
                 data-i18n="${keys.keep}"></button>
       </div>
     </div>`;
+}
+
+/**
+ * Puts `template` in place of a row's actions (the question before removing, or the button back), in the page's
+ * language, and moves focus to `focus` (a selector within it), so a screen reader reads it at once.
+ */
+export function showInPlace(actions, template, focus) {
+  render(actions, template);
+  translate(actions);
+  actions.querySelector(focus).focus();
 }
 
 /** The notices' links: to the enquiry form, and home. */

@@ -8,7 +8,7 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { FormErrors } from '../../../lib/form-errors.js';
 import {
-  addBuyer, checkFields, confirmHtml, mailHtml, refusal, removeBuyer, tell, whenHtml,
+  addBuyer, checkFields, confirmHtml, mailHtml, refusal, removeBuyer, showInPlace, tell, whenHtml,
 } from '../../../lib/corporate.js';
 import { define } from '../../../lib/define.js';
 
@@ -156,19 +156,15 @@ class CompanyBuyers extends HTMLElement {
     const buyer = this.find(userId);
     if (!buyer) return;
     const actions = this.querySelector(`#buyer-${userId}-actions`);
-    render(actions, confirmHtml('buyer', buyer.userId, 'remove', { question: 'corporate.buyers.confirm',
-      act: 'corporate.buyers.confirmRemove', keep: 'corporate.buyers.keep' }, { name: buyer.displayName, company: this.current.legalName }));
-    translate(actions);
-    actions.querySelector(`#buyer-confirm-${userId}`).focus();
+    showInPlace(actions, confirmHtml('buyer', buyer.userId, 'remove', { question: 'corporate.buyers.confirm',
+      act: 'corporate.buyers.confirmRemove', keep: 'corporate.buyers.keep' }, { name: buyer.displayName, company: this.current.legalName }), `#buyer-confirm-${userId}`);
   }
 
   keep(userId) {
     const buyer = this.find(userId);
     const actions = this.querySelector(`#buyer-${userId}-actions`);
     if (!buyer || !actions) return;
-    render(actions, removeButtonHtml(buyer));
-    translate(actions);
-    actions.querySelector('button').focus();
+    showInPlace(actions, removeButtonHtml(buyer), 'button');
   }
 
   async remove(userId) {

@@ -8,7 +8,7 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { ListLoad, showFailed } from '../../../lib/paged-list.js';
 import {
-  confirmHtml, declineEnquiry, factHtml, mailHtml, newEnquiries, phoneHtml, refusal, tell, whenHtml,
+  confirmHtml, declineEnquiry, factHtml, mailHtml, newEnquiries, phoneHtml, refusal, showInPlace, tell, whenHtml,
 } from '../../../lib/corporate.js';
 import { define } from '../../../lib/define.js';
 
@@ -102,19 +102,15 @@ class CorporateEnquiries extends HTMLElement {
     const enquiry = this.find(id);
     if (!enquiry) return;
     const actions = this.querySelector(`#enquiry-${id}-actions`);
-    render(actions, confirmHtml('enquiry', enquiry.id, 'decline', { question: 'corporate.enquiries.confirm',
-      act: 'corporate.enquiries.confirmDecline', keep: 'corporate.enquiries.keep' }, { company: enquiry.companyName }));
-    translate(actions);
-    actions.querySelector(`#enquiry-confirm-${id}`).focus();
+    showInPlace(actions, confirmHtml('enquiry', enquiry.id, 'decline', { question: 'corporate.enquiries.confirm',
+      act: 'corporate.enquiries.confirmDecline', keep: 'corporate.enquiries.keep' }, { company: enquiry.companyName }), `#enquiry-confirm-${id}`);
   }
 
   keep(id) {
     const enquiry = this.find(id);
     const actions = this.querySelector(`#enquiry-${id}-actions`);
     if (!enquiry || !actions) return;
-    render(actions, actionsHtml(enquiry));
-    translate(actions);
-    actions.querySelector(`#enquiry-decline-${id}`).focus();
+    showInPlace(actions, actionsHtml(enquiry), `#enquiry-decline-${id}`);
   }
 
   async decline(id) {

@@ -9,7 +9,7 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { FormErrors } from '../../../lib/form-errors.js';
 import {
-  Attempts, checkFields, confirmHtml, factHtml, locationsOf, phoneHtml, refusal, tell,
+  Attempts, checkFields, confirmHtml, factHtml, locationsOf, phoneHtml, refusal, showInPlace, tell,
 } from '../../../lib/corporate.js';
 import { define } from '../../../lib/define.js';
 
@@ -142,19 +142,15 @@ class CompanyLocations extends HTMLElement {
     const location = this.find(id);
     if (!location) return;
     const actions = this.querySelector(`#location-${id}-actions`);
-    render(actions, confirmHtml('location', location.id, 'remove', { question: 'corporate.location.confirm',
-      act: 'corporate.location.confirmRemove', keep: 'corporate.location.keep' }, { label: location.label }));
-    translate(actions);
-    actions.querySelector(`#location-confirm-${id}`).focus();
+    showInPlace(actions, confirmHtml('location', location.id, 'remove', { question: 'corporate.location.confirm',
+      act: 'corporate.location.confirmRemove', keep: 'corporate.location.keep' }, { label: location.label }), `#location-confirm-${id}`);
   }
 
   keep(id) {
     const location = this.find(id);
     const actions = this.querySelector(`#location-${id}-actions`);
     if (!location || !actions) return;
-    render(actions, removeButtonHtml(location));
-    translate(actions);
-    actions.querySelector('button').focus();
+    showInPlace(actions, removeButtonHtml(location), 'button');
   }
 
   async remove(id) {
