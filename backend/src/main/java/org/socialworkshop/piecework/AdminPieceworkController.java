@@ -93,7 +93,7 @@ class AdminPieceworkController {
     }
 
     record NewWork(@NotNull UUID makerId, @NotNull UUID operationId, @NotNull @PlausibleDate LocalDate workDate, @Min(1) @Max(100_000) int pieces,
-            @Nullable @Size(max = 500) String note, @Nullable @Valid CheckBody check) {
+            @Nullable @Size(max = 500) String note, @Nullable @Valid CheckBody check, @Nullable UUID orderId) {
     }
 
     record Reason(@NotBlank @Size(max = 500) String reason) {
@@ -146,7 +146,7 @@ class AdminPieceworkController {
             throw InvalidInput.field("workDate", "must not be in the future");
         }
         return work.record(body.makerId(), body.operationId(), body.workDate(), body.pieces(), body.note(),
-                        body.check() == null ? null : body.check().check())
+                        body.check() == null ? null : body.check().check(), body.orderId())
                 .map(recorded -> ResponseEntity.status(201).body(recorded));
     }
 
@@ -163,9 +163,9 @@ class AdminPieceworkController {
     @GetMapping("/work")
     Mono<Page<WorkRecords.WorkRecord>> list(@RequestParam(required = false) WorkRecords.@Nullable Status status,
             @RequestParam(required = false) @Nullable UUID makerId, @RequestParam(required = false) @Nullable @PlausibleDate YearMonth month,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(required = false) @Nullable UUID orderId, @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.Request.MAX_SIZE) int size) {
-        return work.list(status, makerId, month, new Page.Request(page, size));
+        return work.list(status, makerId, month, orderId, new Page.Request(page, size));
     }
 
     @PostMapping("/adjustments")

@@ -36,7 +36,7 @@ public class WorkRecords {
     private static final String COLUMNS = """
             w.id, w.maker_id, m.display_name AS maker_name, w.operation_id, o.name_zh AS operation_zh, o.name_en AS operation_en,
             p.name_zh AS product_name, w.work_date, w.pieces, w.status, w.accepted, w.rejected, w.reason, w.rate_fen, w.amount_fen,
-            w.reported_by, w.checked_by, w.reported_at""";
+            w.reported_by, w.checked_by, w.reported_at, w.order_id""";
     private static final String FROM = """
              FROM work_records w JOIN makers m ON m.id = w.maker_id JOIN piece_operations o ON o.id = w.operation_id
                   JOIN products p ON p.id = o.product_id""";
@@ -64,7 +64,7 @@ public class WorkRecords {
     public record WorkRecord(UUID id, UUID makerId, String makerName, UUID operationId, String operationName, String operationNameEn,
             String productName, LocalDate workDate, int pieces, Status status, @Nullable Integer accepted, @Nullable Integer rejected,
             @Nullable String reason, @Nullable Money rate, @Nullable Money amount, String reportedBy, @Nullable String checkedBy,
-            OffsetDateTime reportedAt) {
+            OffsetDateTime reportedAt, @Nullable UUID orderId) {
     }
 
     /** What a check says: accepted and rejected pieces, why any were rejected, and where accepted ones go. */
@@ -73,8 +73,14 @@ public class WorkRecords {
 
     /** A coordinator records work; with a check it is checked and booked at once. */
     public Mono<WorkRecord> record(UUID maker, UUID operation, LocalDate day, int pieces, @Nullable String note, @Nullable Check check) {
+        return record(maker, operation, day, pieces, note, check, null);
+    }
+
+    /** A coordinator records work, done for an order when {@code order} is given (an order made to order). */
+    public Mono<WorkRecord> record(UUID maker, UUID operation, LocalDate day, int pieces, @Nullable String note, @Nullable Check check,
+            @Nullable UUID order) {
         UUID id = UUID.randomUUID();
-        return rates.find(operation).then(db.inTransaction(() -> insert(id, maker, operation, day, pieces, note, Status.RECORDED)
+        return rates.find(operation).then(db.inTransaction(() -> insert(id, maker, operation, day, pieces, note, Status.RECORDED, order)
                         .then(check == null ? Mono.empty() : checkLocked(id, check))))
                 .then(find(id));
     }
@@ -82,7 +88,7 @@ public class WorkRecords {
     /** A maker reports their own work; it waits for a coordinator's check. */
     public Mono<WorkRecord> report(UUID maker, UUID operation, LocalDate day, int pieces) {
         UUID id = UUID.randomUUID();
-        return rates.find(operation).then(db.inTransaction(() -> insert(id, maker, operation, day, pieces, null, Status.REPORTED)))
+        return rates.find(operation).then(db.inTransaction(() -> insert(id, maker, operation, day, pieces, null, Status.REPORTED, null)))
                 .then(find(id));
     }
 
@@ -105,12 +111,14 @@ public class WorkRecords {
         return find(id).then(Mono.error(PieceworkProblem.notWaiting()));
     }
 
-    private Mono<Void> insert(UUID id, UUID maker, UUID operation, LocalDate day, int pieces, @Nullable String note, Status status) {
+    private Mono<Void> insert(UUID id, UUID maker, UUID operation, LocalDate day, int pieces, @Nullable String note, Status status,
+            @Nullable UUID order) {
         return CurrentUser.name().flatMap(actor -> db.sql("""
-                        INSERT INTO work_records (id, maker_id, operation_id, work_date, pieces, status, note, reported_by)
-                        VALUES (:id, :maker, :operation, :day, :pieces, :status, :note, :actor)""")
+                        INSERT INTO work_records (id, maker_id, operation_id, work_date, pieces, status, note, reported_by, order_id)
+                        VALUES (:id, :maker, :operation, :day, :pieces, :status, :note, :actor, :order)""")
                 .bind("id", id).bind("maker", maker).bind("operation", operation).bind("day", day).bind("pieces", pieces)
                 .bind("status", status.name()).bindNullable("note", note, String.class).bind("actor", actor)
+                .bindNullable("order", order, UUID.class)
                 .update()).then();
     }
 
@@ -169,18 +177,27 @@ public class WorkRecords {
     }
 
     public Mono<Page<WorkRecord>> list(@Nullable Status status, @Nullable UUID maker, @Nullable YearMonth month, Page.Request page) {
+        return list(status, maker, month, null, page);
+    }
+
+    /** Work records by status, maker, month and the order they were done for; each filter optional. */
+    public Mono<Page<WorkRecord>> list(@Nullable Status status, @Nullable UUID maker, @Nullable YearMonth month, @Nullable UUID order,
+            Page.Request page) {
         String where = """
                  WHERE (CAST(:status AS text) IS NULL OR w.status = :status) AND (CAST(:maker AS uuid) IS NULL OR w.maker_id = :maker)
-                   AND (CAST(:from AS date) IS NULL OR w.work_date BETWEEN :from AND :to)""";
+                   AND (CAST(:from AS date) IS NULL OR w.work_date BETWEEN :from AND :to)
+                   AND (CAST(:order AS uuid) IS NULL OR w.order_id = :order)""";
         LocalDate from = month == null ? null : month.atDay(1);
         LocalDate to = month == null ? null : month.atEndOfMonth();
         var count = db.sql("SELECT count(*) AS n " + FROM + " " + where);
         var items = db.sql("SELECT " + COLUMNS + " " + FROM + " " + where + " ORDER BY w.work_date DESC, w.reported_at DESC LIMIT :limit OFFSET :offset");
         return Mono.zip(
                         count.bindNullable("status", status == null ? null : status.name(), String.class).bindNullable("maker", maker, UUID.class)
+                                .bindNullable("order", order, UUID.class)
                                 .bindNullable("from", from, LocalDate.class).bindNullable("to", to, LocalDate.class)
                                 .map(row -> row.get("n", Long.class)).one(),
                         items.bindNullable("status", status == null ? null : status.name(), String.class).bindNullable("maker", maker, UUID.class)
+                                .bindNullable("order", order, UUID.class)
                                 .bindNullable("from", from, LocalDate.class).bindNullable("to", to, LocalDate.class)
                                 .bind("limit", page.size()).bind("offset", page.offset())
                                 .map(WorkRecords::row).list())
@@ -195,6 +212,7 @@ public class WorkRecords {
                 row.get("product_name", String.class), row.get("work_date", LocalDate.class), row.get("pieces", Integer.class),
                 Status.valueOf(row.get("status", String.class)), row.get("accepted", Integer.class), row.get("rejected", Integer.class),
                 row.get("reason", String.class), rate == null ? null : Money.fen(rate), amount == null ? null : Money.fen(amount),
-                row.get("reported_by", String.class), row.get("checked_by", String.class), row.get("reported_at", OffsetDateTime.class));
+                row.get("reported_by", String.class), row.get("checked_by", String.class), row.get("reported_at", OffsetDateTime.class),
+                row.get("order_id", UUID.class));
     }
 }

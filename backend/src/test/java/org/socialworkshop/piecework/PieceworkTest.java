@@ -94,6 +94,18 @@ class PieceworkTest {
     }
 
     @Test
+    void workForAnOrderThatDoesNotExistIsRefusedAndChangesNothing() {
+        UUID unknown = UUID.randomUUID();
+        staff.post().uri("/api/admin/piecework/work").bodyValue(Map.of("makerId", maker, "operationId", operation,
+                        "workDate", today.toString(), "pieces", 4, "check", Map.of("accepted", 4, "rejected", 0), "orderId", unknown))
+                .exchange().expectStatus().isEqualTo(422);
+        assertThat(balance(maker)).isZero();
+        recordChecked(maker, today, 2, 0).expectStatus().isCreated().expectBody().jsonPath("$.orderId").isEmpty();
+        staff.get().uri("/api/admin/piecework/work?makerId={maker}&orderId={order}", maker, unknown).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
     void checkedWorkIsPaidAtTheRateOfTheDayItWasDone() {
         recordChecked(maker, today.minusDays(20), 8, 2).expectStatus().isCreated().expectBody()
                 .jsonPath("$.status").isEqualTo("CHECKED")
