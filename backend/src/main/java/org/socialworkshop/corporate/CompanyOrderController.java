@@ -42,10 +42,22 @@ class CompanyOrderController {
         return orders.ofBuyer();
     }
 
+    @GetMapping("/api/corporate/orders/{orderId}")
+    @PreAuthorize("hasRole('CORPORATE_BUYER')")
+    Mono<CompanyOrders.View> mine(@PathVariable UUID orderId) {
+        return orders.ofBuyer(orderId);
+    }
+
     @GetMapping("/api/admin/corporate/orders")
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     Mono<List<CompanyOrders.View>> all() {
         return orders.all();
+    }
+
+    @GetMapping("/api/admin/corporate/orders/{orderId}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    Mono<CompanyOrders.View> one(@PathVariable UUID orderId) {
+        return orders.one(orderId);
     }
 
     @PostMapping("/api/admin/corporate/orders/{orderId}/transfers")

@@ -54,21 +54,40 @@ public class CompanyOrders {
 
     /** The signed-in buyer's company's orders, newest first. */
     public Mono<List<View>> ofBuyer() {
-        return companies.buyersCompany().flatMap(company -> views("q.company_id = :company", company));
+        return companies.buyersCompany().flatMap(company -> views("q.company_id = :company", Map.of("company", company)));
+    }
+
+    /**
+     * One order of the signed-in buyer's company: 404 {@code unknown-order} for any other, so every buyer endpoint about
+     * an order starts here and another company's order is not even addressable.
+     */
+    public Mono<View> ofBuyer(UUID orderId) {
+        return companies.buyersCompany().flatMap(company -> views("q.company_id = :company AND q.order_id = :order",
+                        Map.of("company", company, "order", orderId)))
+                .flatMap(CompanyOrders::only);
     }
 
     /** Every company's orders, newest first. */
     public Mono<List<View>> all() {
-        return views("true", null);
+        return views("true", Map.of());
     }
 
-    private Mono<List<View>> views(String where, @Nullable UUID company) {
+    /** One company's order, for coordinators: 404 {@code unknown-order} when no accepted quote made it. */
+    public Mono<View> one(UUID orderId) {
+        return views("q.order_id = :order", Map.of("order", orderId)).flatMap(CompanyOrders::only);
+    }
+
+    private static Mono<View> only(List<View> found) {
+        return found.isEmpty() ? Mono.error(CorporateProblem.unknownOrder()) : Mono.just(found.get(0));
+    }
+
+    private Mono<List<View>> views(String where, Map<String, UUID> parameters) {
         var statement = db.sql("""
                         SELECT q.id, q.number, q.po_number, q.order_id, c.legal_name, f.number AS fapiao, f.kind, f.issued_on
                         FROM quotes q JOIN companies c ON c.id = q.company_id LEFT JOIN corporate_fapiao f ON f.order_id = q.order_id
                         WHERE q.order_id IS NOT NULL AND %s ORDER BY q.accepted_at DESC, q.id LIMIT 500""".formatted(where));
-        if (company != null) {
-            statement = statement.bind("company", company);
+        for (Map.Entry<String, UUID> parameter : parameters.entrySet()) {
+            statement = statement.bind(parameter.getKey(), parameter.getValue());
         }
         record Row(UUID quote, String number, String po, UUID order, String company, @Nullable Fapiao fapiao) {
         }

@@ -105,13 +105,20 @@ class CompanyOrdersTest {
         // Another company's buyer sees none of it, and reaches none of the coordinators' endpoints.
         WebTestClient other = SignIn.as(client, registerWithBuyer(coordinator, "旁观公司", code("91510104MA66001")).email(), "long enough passphrase");
         assertThat(other.get().uri("/api/corporate/orders").exchange().expectBodyList(Map.class).returnResult().getResponseBody()).isEmpty();
+        other.get().uri("/api/corporate/orders/{id}", orderId).exchange().expectStatus().isNotFound();
+        buyer.get().uri("/api/corporate/orders/{id}", orderId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.orderId").isEqualTo(orderId).jsonPath("$.fapiao.number").isEqualTo("12345678");
         other.get().uri("/api/admin/corporate/orders").exchange().expectStatus().isForbidden();
+        other.get().uri("/api/admin/corporate/orders/{id}", orderId).exchange().expectStatus().isForbidden();
         other.post().uri("/api/admin/corporate/orders/{id}/transfers", orderId)
                 .bodyValue(Map.of("amount", Map.of("amount", total, "currency", "CNY"), "reference", "X")).exchange().expectStatus().isForbidden();
         other.put().uri("/api/admin/corporate/orders/{id}/fapiao", orderId)
                 .bodyValue(Map.of("number", "87654321", "kind", "NORMAL", "issuedOn", TODAY.toString())).exchange().expectStatus().isForbidden();
         assertThat(coordinator.get().uri("/api/admin/corporate/orders").exchange().expectBodyList(Map.class).returnResult().getResponseBody())
                 .anySatisfy(order -> assertThat(order).containsEntry("orderId", orderId).containsEntry("status", "PARTIALLY_REFUNDED"));
+        coordinator.get().uri("/api/admin/corporate/orders/{id}", orderId).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.companyName").isNotEmpty();
+        coordinator.get().uri("/api/admin/corporate/orders/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
     }
 
     @Test
