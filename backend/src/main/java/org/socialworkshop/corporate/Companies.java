@@ -45,9 +45,10 @@ public class Companies {
     }
 
     /** A company's details as a coordinator enters them; {@code creditCode} as typed. */
-    public record Details(String legalName, String creditCode, Company.Invoice invoice, Company.Contact contact, int paymentDays) {
+    public record Details(String legalName, String creditCode, Company.Invoice invoice, Company.Contact contact, int paymentDays,
+            int depositPercent) {
 
-        /** A company's terms unless agreed otherwise: 30 days to pay. */
+        /** A company's terms unless agreed otherwise: 30 days to pay, no deposit. */
         public static final int PAYMENT_DAYS = 30;
     }
 
@@ -90,7 +91,7 @@ public class Companies {
         return db.sql("SELECT * FROM companies WHERE id = :id").bind("id", id).map(Companies::head).one()
                 .switchIfEmpty(Mono.error(CorporateProblem::unknownCompany))
                 .flatMap(head -> Mono.zip(locations, buyers).map(found -> new Company(head.id(), head.legalName(), head.creditCode(),
-                        head.invoice(), head.contact(), head.paymentDays(), found.getT1(), found.getT2(), head.createdAt())));
+                        head.invoice(), head.contact(), head.paymentDays(), head.depositPercent(), found.getT1(), found.getT2(), head.createdAt())));
     }
 
     /** The company the signed-in buyer buys for; a 404 problem when they buy for none. */
@@ -118,9 +119,10 @@ public class Companies {
         UUID id = UUID.randomUUID();
         return CurrentUser.name().flatMap(actor -> db.inTransaction(() -> bound(db.sql("""
                                 INSERT INTO companies (id, legal_name, credit_code, invoice_title, invoice_kind, tax_address, tax_phone,
-                                                       bank_name, bank_account, contact_name, contact_phone, contact_email, payment_days, created_by)
+                                                       bank_name, bank_account, contact_name, contact_phone, contact_email, payment_days,
+                                                       deposit_percent, created_by)
                                 VALUES (:id, :name, :code, :title, :kind, :taxAddress, :taxPhone, :bankName, :bankAccount,
-                                        :contactName, :contactPhone, :contactEmail, :days, :by)""")
+                                        :contactName, :contactPhone, :contactEmail, :days, :deposit, :by)""")
                         .bind("id", id).bind("by", actor).bind("code", code.value()), details)
                         .update()
                         .onErrorMap(DuplicateKeyException.class, taken -> CorporateProblem.creditCodeTaken())
@@ -151,7 +153,7 @@ public class Companies {
                                                      tax_address = :taxAddress, tax_phone = :taxPhone, bank_name = :bankName,
                                                      bank_account = :bankAccount, contact_name = :contactName,
                                                      contact_phone = :contactPhone, contact_email = :contactEmail,
-                                                     payment_days = :days, updated_at = now()
+                                                     payment_days = :days, deposit_percent = :deposit, updated_at = now()
                                 WHERE id = :id""")
                         .bind("id", id).bind("code", code.value()), details)
                         .update()
@@ -283,7 +285,8 @@ public class Companies {
                 .bindNullable("bankName", blankless(invoice.bankName()), String.class)
                 .bindNullable("bankAccount", blankless(invoice.bankAccount()), String.class)
                 .bind("contactName", details.contact().name().strip()).bind("contactPhone", details.contact().phone().strip())
-                .bind("contactEmail", details.contact().email().strip()).bind("days", details.paymentDays());
+                .bind("contactEmail", details.contact().email().strip()).bind("days", details.paymentDays())
+                .bind("deposit", details.depositPercent());
     }
 
     private static @Nullable String blankless(@Nullable String value) {
@@ -291,7 +294,7 @@ public class Companies {
     }
 
     private record Head(UUID id, String legalName, String creditCode, Company.Invoice invoice, Company.Contact contact,
-            int paymentDays, OffsetDateTime createdAt) {
+            int paymentDays, int depositPercent, OffsetDateTime createdAt) {
     }
 
     private static Head head(Readable row) {
@@ -301,6 +304,6 @@ public class Companies {
                         row.get("bank_account", String.class)),
                 new Company.Contact(row.get("contact_name", String.class), row.get("contact_phone", String.class),
                         row.get("contact_email", String.class)),
-                row.get("payment_days", Integer.class), row.get("created_at", OffsetDateTime.class));
+                row.get("payment_days", Integer.class), row.get("deposit_percent", Integer.class), row.get("created_at", OffsetDateTime.class));
     }
 }

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A partner company: its legal name and unified social credit code, what its 发票 names, whom to call, how many days it
- * has to pay an order on terms, where deliveries go, and the accounts that buy for it.
+ * has to pay an order on terms (and which share of it as a deposit when it accepts a quote), where deliveries go, and the accounts that buy for it.
  */
 public record Company(UUID id, String legalName, String creditCode, Invoice invoice, Contact contact, int paymentDays,
-        List<Location> locations, List<Buyer> buyers, OffsetDateTime createdAt) {
+        int depositPercent, List<Location> locations, List<Buyer> buyers, OffsetDateTime createdAt) {
 
     /** 普通发票 (NORMAL) or 增值税专用发票 (SPECIAL, which names the buyer's registered address, phone and bank account). */
     public enum InvoiceKind {

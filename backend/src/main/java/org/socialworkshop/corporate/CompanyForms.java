@@ -34,11 +34,12 @@ final class CompanyForms {
 
     /** A company's details; {@code creditCode} is checked for its check character by {@link Companies}. */
     record CompanyBody(@NotBlank @Size(max = 200) String legalName, @NotBlank @Size(max = 40) String creditCode,
-            @NotNull @Valid InvoiceBody invoice, @NotNull @Valid ContactBody contact, @Nullable @Min(0) @Max(180) Integer paymentDays) {
+            @NotNull @Valid InvoiceBody invoice, @NotNull @Valid ContactBody contact, @Nullable @Min(0) @Max(180) Integer paymentDays,
+            @Nullable @Min(0) @Max(90) Integer depositPercent) {
 
         Companies.Details details() {
             return new Companies.Details(legalName, creditCode, invoice.invoice(), contact.contact(),
-                    paymentDays == null ? Companies.Details.PAYMENT_DAYS : paymentDays);
+                    paymentDays == null ? Companies.Details.PAYMENT_DAYS : paymentDays, depositPercent == null ? 0 : depositPercent);
         }
     }
 

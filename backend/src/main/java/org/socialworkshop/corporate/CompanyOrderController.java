@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,6 +67,15 @@ class CompanyOrderController {
     @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
     Mono<Map<String, Boolean>> transfer(@PathVariable UUID orderId, @Valid @RequestBody TransferBody body) {
         return orders.recordTransfer(orderId, body.amount().money(), body.reference()).map(recorded -> Map.of("recorded", recorded));
+    }
+
+    record InvoiceBody(@Min(1) @Max(2) int instalment) {
+    }
+
+    @PostMapping("/api/admin/corporate/orders/{orderId}/invoices")
+    @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
+    Mono<ResponseEntity<CompanyOrders.Payment>> invoice(@PathVariable UUID orderId, @Valid @RequestBody InvoiceBody body) {
+        return orders.sendInvoice(orderId, body.instalment()).map(sent -> ResponseEntity.status(201).body(sent));
     }
 
     @PutMapping("/api/admin/corporate/orders/{orderId}/fapiao")

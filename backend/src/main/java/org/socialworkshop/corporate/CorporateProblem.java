@@ -109,10 +109,24 @@ final class CorporateProblem extends ProblemException {
                 "This order is paid already, or cancelled.");
     }
 
-    static CorporateProblem notTheTotal(Money total) {
-        CorporateProblem problem = new CorporateProblem(HttpStatus.UNPROCESSABLE_CONTENT, "not-the-total", "Not the order's total",
-                "A transfer is recorded for the order's whole total, " + total.decimal() + "; a deposit and a balance come later.");
-        problem.getBody().setProperty("total", total);
+    static CorporateProblem moreThanOwed(Money owed) {
+        CorporateProblem problem = new CorporateProblem(HttpStatus.UNPROCESSABLE_CONTENT, "more-than-owed", "More than is owed",
+                "What is still owed for this order is " + owed.decimal() + "; a transfer is recorded for at most that.");
+        problem.getBody().setProperty("owed", owed);
         return problem;
+    }
+
+    static CorporateProblem instalmentPaid() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "instalment-paid", "Already paid",
+                "This instalment is paid; there is nothing to invoice.");
+    }
+
+    static CorporateProblem invoiceOpen() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "invoice-open", "An invoice is open",
+                "An invoice for this instalment is open; the buyer pays that one (or it is voided at the provider first).");
+    }
+
+    static CorporateProblem unknownInstalment() {
+        return new CorporateProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "The order has no instalment with this number.");
     }
 }

@@ -44,14 +44,16 @@ public class Quotes {
     private final CorporatePrices prices;
     private final Companies companies;
     private final CorporateOrders orders;
+    private final Instalments instalments;
     private final Catalog catalog;
     private final AuditLog audit;
     private final JsonMapper json;
     private final Clock clock;
 
-    Quotes(Database db, CorporatePrices prices, Companies companies, CorporateOrders orders, Catalog catalog, AuditLog audit,
-            JsonMapper json, Clock clock) {
+    Quotes(Database db, CorporatePrices prices, Companies companies, CorporateOrders orders, Instalments instalments, Catalog catalog,
+            AuditLog audit, JsonMapper json, Clock clock) {
         this.db = db;
+        this.instalments = instalments;
         this.prices = prices;
         this.companies = companies;
         this.orders = orders;
@@ -300,6 +302,7 @@ public class Quotes {
                                                     WHERE id = :id""")
                                             .bind("id", id).bind("po", po).bind("order", placed.orderId()).bind("by", buyer)
                                             .update()
+                                            .then(instalments.agree(placed.orderId(), quote.companyId(), placed.total(), today()))
                                             .then(audit.record(buyer, "corporate.quote-accepted", "quote:" + id, Map.of("version", version,
                                                     "po", po, "order", placed.number())))
                                             .thenReturn(new Accepted(id, quote.number(), placed.orderId(), placed.number(), po)));

@@ -63,7 +63,7 @@ public class CorporateOrders {
     }
 
     /** The order placed: its id and number. */
-    public record Placed(UUID orderId, String number) {
+    public record Placed(UUID orderId, String number, Money total) {
     }
 
     /**
@@ -99,7 +99,9 @@ public class CorporateOrders {
                     return orders.insert(order)
                             .then(audit.record("order.placed-by-company", "order:" + orderId, Map.of("number", number.toString(),
                                     "quote", buyer.quote(), "po", buyer.poNumber())))
-                            .thenReturn(new Placed(orderId, number.toString()));
+                            .thenReturn(new Placed(orderId, number.toString(), lines.stream()
+                                    .map(line -> line.line().amount())
+                                    .reduce(Money::plus).orElseThrow()));
                 });
     }
 

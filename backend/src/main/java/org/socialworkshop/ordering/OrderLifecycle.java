@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.inventory.Inventory;
 import org.socialworkshop.inventory.LockOrder;
 import org.socialworkshop.inventory.StockProblem;
@@ -53,13 +54,15 @@ public class OrderLifecycle {
 
     /**
      * Money arrived. A waiting order becomes paid and its reserved stock is sold; an order paid already is left
-     * alone (the event came twice); an order cancelled meanwhile gets its money back automatically.
+     * alone (the event came twice); an order cancelled meanwhile gets its money back automatically. A company's order
+     * is paid in instalments (a deposit, then the balance): until what arrived covers its total it stays waiting, and
+     * {@link OrderPaymentReceived} says each part arrived.
      */
     Mono<Void> paid(PaymentCaptured payment) {
         return db.inTransaction(() -> orders.lock(payment.orderId())
                 .switchIfEmpty(Mono.fromRunnable(() -> log.warn("Payment {} is for unknown order {}", payment.paymentId(), payment.orderId())))
                 .flatMap(stored -> switch (stored.order().status()) {
-                    case PENDING_PAYMENT -> markPaid(stored, payment);
+                    case PENDING_PAYMENT -> stored.channel() == Channel.CORPORATE ? paidInPart(stored, payment) : markPaid(stored, payment);
                     case CANCELLED -> refundLatePayment(stored, payment);
                     default -> Mono.<Void>empty();
                 }));
@@ -76,6 +79,17 @@ public class OrderLifecycle {
                         payment.provider(), payment.reference())))
                 .then(audit.record("system", "order.paid", "order:" + after.id(),
                         Map.of("provider", payment.provider(), "reference", payment.reference(), "amount", payment.amount().minor())));
+    }
+
+    private Mono<Void> paidInPart(StoredOrder stored, PaymentCaptured payment) {
+        Order order = stored.order();
+        return payments.paidSoFar(order.id(), order.total().currency()).flatMap(paid -> paid.minor() >= order.total().minor()
+                ? markPaid(stored, new PaymentCaptured(payment.paymentId(), payment.orderId(), payment.provider(), order.total(),
+                        payment.reference()))
+                : outbox.publish(new OrderPaymentReceived(order.id(), order.number().toString(), stored.channel(), payment.paymentId(),
+                                payment.amount(), paid, order.total(), payment.provider(), payment.reference()))
+                        .then(audit.record("system", "order.paid-in-part", "order:" + order.id(), Map.of("provider", payment.provider(),
+                                "reference", payment.reference(), "amount", payment.amount().minor(), "paidSoFar", paid.minor()))));
     }
 
     private Mono<Void> refundLatePayment(StoredOrder stored, PaymentCaptured payment) {

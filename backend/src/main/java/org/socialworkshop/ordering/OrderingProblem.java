@@ -54,11 +54,14 @@ public final class OrderingProblem extends ProblemException {
                 .withItems(items);
     }
 
-    /** A refund "as it was paid" of an order paid by a bank transfer: no provider can send it back. */
+    /**
+     * A refund "as it was paid" of an order paid (in part) by a bank transfer or an invoice: no provider can send it back
+     * as one payment.
+     */
     static OrderingProblem paidByTransfer() {
-        return new OrderingProblem(HttpStatus.CONFLICT, "paid-by-transfer", "Paid by bank transfer",
-                "This order was paid by a bank transfer, which no payment provider can give back; make the transfer back and "
-                        + "record the refund as BANK_TRANSFER.");
+        return new OrderingProblem(HttpStatus.CONFLICT, "paid-by-transfer", "Paid by bank transfer or invoice",
+                "This order was paid by a bank transfer or an invoice, which no payment provider gives back as it was paid; make "
+                        + "the transfer back and record the refund as BANK_TRANSFER.");
     }
 
     static OrderingProblem tooManyUnpaid(int limit) {

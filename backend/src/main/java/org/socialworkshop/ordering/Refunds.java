@@ -143,8 +143,9 @@ public class Refunds {
      */
     public Mono<Result> refund(UUID orderId, UUID refundId, Request request) {
         boolean immediate = request.method() != Method.ORIGINAL;
-        Mono<Void> throughProvider = immediate ? Mono.empty() : payments.latest(orderId)
-                .filter(payment -> "bank".equals(payment.provider()))
+        Mono<Void> throughProvider = immediate ? Mono.empty() : payments.ofOrder(orderId)
+                .filter(paid -> paid.stream().anyMatch(payment -> payment.status() == PaymentStatus.SUCCEEDED
+                        && ("bank".equals(payment.provider()) || "INVOICE".equals(payment.method()))))
                 .flatMap(transfer -> Mono.<Void>error(OrderingProblem.paidByTransfer()));
         return throughProvider.then(record(orderId, refundId, request, immediate))
                 .flatMap(planned -> immediate ? Mono.just(result(planned, "SUCCEEDED")) : sendToProvider(orderId, planned, request.reason()));

@@ -26,7 +26,8 @@ class DemoPaymentController {
         this.demo = demo;
     }
 
-    record DemoSessionView(String sessionId, String orderNumber, Money amount, PaymentStatus status, String returnUrl) {
+    /** A demo session; {@code invoice} when it stands for a company's invoice rather than a checkout. */
+    record DemoSessionView(String sessionId, String orderNumber, Money amount, PaymentStatus status, String returnUrl, boolean invoice) {
     }
 
     @GetMapping
@@ -52,6 +53,7 @@ class DemoPaymentController {
     private static DemoSessionView view(DemoProvider.DemoSession session) {
         PaymentStatus status = session.status() == PaymentStatus.OPEN && session.expiresAt().toInstant().isBefore(Instant.now())
                 ? PaymentStatus.EXPIRED : session.status();
-        return new DemoSessionView(session.sessionId(), session.orderNumber(), session.amount(), status, session.returnUrl());
+        return new DemoSessionView(session.sessionId(), session.orderNumber(), session.amount(), status, session.returnUrl(),
+                DemoProvider.invoice(session.sessionId()));
     }
 }

@@ -33,6 +33,7 @@ import reactor.core.publisher.Mono;
 class DemoProvider implements PaymentProvider {
 
     static final String NAME = "demo";
+    private static final String INVOICE = "demo_in_";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DECLINED = "card_declined";
@@ -67,6 +68,25 @@ class DemoProvider implements PaymentProvider {
                 .bind("amount", request.total().minor()).bind("currency", request.total().currency().getCurrencyCode())
                 .bind("reference", "demo_pi_" + suffix).bind("returnUrl", request.returnUrl().toString())
                 .bind("expires", request.expiresAt().atOffset(ZoneOffset.UTC))
+                .update()
+                .thenReturn(new PaymentSession(sessionId, URI.create("/shop/demo-payment.html?session=" + sessionId)));
+    }
+
+    /**
+     * A demo invoice: a session like a checkout's, paid or failed on the same labelled demo page, which says it is an
+     * invoice; it can be paid after its due date (an overdue invoice is still owed) for a year.
+     */
+    @Override
+    public Mono<PaymentSession> invoice(InvoiceRequest request) {
+        String sessionId = INVOICE + randomSuffix();
+        return db.sql("""
+                        INSERT INTO demo_sessions (id, payment_id, order_number, amount_minor, currency, status, reference,
+                                                   return_url, expires_at)
+                        VALUES (:id, :payment, :number, :amount, :currency, 'OPEN', :id, :returnUrl,
+                                now() + make_interval(days => :days + 365))""")
+                .bind("id", sessionId).bind("payment", request.paymentId()).bind("number", request.orderNumber())
+                .bind("amount", request.amount().minor()).bind("currency", request.amount().currency().getCurrencyCode())
+                .bind("returnUrl", request.returnUrl().toString()).bind("days", request.daysUntilDue())
                 .update()
                 .thenReturn(new PaymentSession(sessionId, URI.create("/shop/demo-payment.html?session=" + sessionId)));
     }
@@ -151,12 +171,25 @@ class DemoProvider implements PaymentProvider {
 
     /** The buyer pressed "pay" on the demo page: the session completes and Stripe's completion event is sent. */
     Mono<DemoSession> complete(String sessionId) {
-        return finish(sessionId, PaymentStatus.SUCCEEDED, "checkout.session.completed");
+        return finish(sessionId, PaymentStatus.SUCCEEDED, invoice(sessionId) ? "invoice.paid" : "checkout.session.completed");
     }
 
-    /** The buyer pressed "fail": the attempt fails as a declined card would. */
+    /**
+     * The buyer pressed "fail": the attempt fails as a declined card would. An invoice stays open (its buyer may pay it
+     * another way), as Stripe's does, and only says that an attempt failed.
+     */
     Mono<DemoSession> fail(String sessionId) {
+        if (invoice(sessionId)) {
+            return find(sessionId).flatMap(session -> session.status() != PaymentStatus.OPEN ? Mono.error(PaymentProblem.sessionClosed())
+                    : payments.receive(new ProviderEvent("demo_evt_" + randomSuffix(), "invoice.payment_failed", Instant.now(),
+                            session.paymentId(), session.sessionId(), null, false, null, null, DECLINED, DECLINED_WHY)).thenReturn(session));
+        }
         return finish(sessionId, PaymentStatus.FAILED, "payment_intent.payment_failed");
+    }
+
+    /** Whether a demo session is an invoice's. */
+    static boolean invoice(String sessionId) {
+        return sessionId.startsWith(INVOICE);
     }
 
     private Mono<DemoSession> finish(String sessionId, PaymentStatus outcome, String eventType) {

@@ -25,6 +25,13 @@ public interface PaymentProvider {
     /** Closes a session so it can no longer be paid; completes with its final state, which may be paid. */
     Mono<SessionState> close(String sessionId);
 
+    /**
+     * Sends an invoice the buyer pays on the provider's hosted page: the session is the invoice (its id, and the page's
+     * address). Events follow as {@code invoice.paid}, {@code invoice.payment_failed}, {@code invoice.overdue} and
+     * {@code invoice.voided}.
+     */
+    Mono<PaymentSession> invoice(InvoiceRequest request);
+
     /** Gives money back for a captured payment. */
     Mono<ProviderRefund> refund(RefundRequest request);
 

@@ -1,7 +1,10 @@
 package org.socialworkshop.payments;
 
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -112,6 +115,65 @@ public class Payments {
         return transferRecorded(orderId, reference).flatMap(known -> known ? Mono.just(false) : insertTransfer(orderId, amount, reference));
     }
 
+    /**
+     * Sends an invoice for (part of) an order through the provider and records it as an open payment (method
+     * {@code INVOICE}, the invoice as its session); events about the invoice then settle it as any payment. Call inside
+     * the caller's transaction, which serialises invoices of one order.
+     */
+    public Mono<PaymentAttempt> sendInvoice(InvoiceRequest request) {
+        return provider.invoice(request).flatMap(invoice -> db.sql("""
+                        INSERT INTO payments (id, order_id, attempt, provider, session_id, redirect_url, amount_minor, currency, status, method)
+                        SELECT :id, :order, coalesce(max(attempt), 0) + 1, :provider, :session, :url, :amount, :currency, 'OPEN', 'INVOICE'
+                        FROM payments WHERE order_id = :order
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", request.paymentId()).bind("order", request.orderId()).bind("provider", provider.name())
+                .bind("session", invoice.sessionId()).bind("url", invoice.redirectUrl().toString())
+                .bind("amount", request.amount().minor()).bind("currency", request.amount().currency().getCurrencyCode())
+                .map(Payments::attempt)
+                .one());
+    }
+
+    /** A payment of an order as its buyer and staff see it: how, how much, where it stands, and the provider's news. */
+    public record OrderPayment(UUID paymentId, String provider, String method, Money amount, PaymentStatus status,
+            @Nullable String reference, @Nullable String pageUrl, @Nullable String failureMessage, boolean overdue,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /** Every payment of an order but abandoned checkout pages, in the order they were made. */
+    public Mono<List<OrderPayment>> ofOrder(UUID orderId) {
+        return db.sql("""
+                        SELECT id, provider, method, amount_minor, currency, status, coalesce(reference, session_id) AS reference,
+                               redirect_url, failure_message, overdue_since IS NOT NULL AS overdue, created_at, updated_at
+                        FROM payments WHERE order_id = :order AND (status = 'SUCCEEDED' OR method <> 'CHECKOUT')
+                        ORDER BY attempt""")
+                .bind("order", orderId)
+                .map(row -> new OrderPayment(row.get("id", UUID.class), row.get("provider", String.class), row.get("method", String.class),
+                        new Money(row.get("amount_minor", Long.class), Currency.getInstance(row.get("currency", String.class).trim())),
+                        PaymentStatus.valueOf(row.get("status", String.class)), row.get("reference", String.class),
+                        row.get("redirect_url", String.class) == null || row.get("redirect_url", String.class).isEmpty() ? null
+                                : row.get("redirect_url", String.class),
+                        row.get("failure_message", String.class), Boolean.TRUE.equals(row.get("overdue", Boolean.class)),
+                        row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** What arrived for an order so far: the sum of its succeeded payments (refunds are the order's business). */
+    public Mono<Money> paidSoFar(UUID orderId, Currency currency) {
+        return db.sql("SELECT coalesce(sum(amount_minor), 0) AS paid FROM payments WHERE order_id = :order AND status = 'SUCCEEDED'")
+                .bind("order", orderId).map(row -> new Money(row.get("paid", Number.class).longValue(), currency)).one();
+    }
+
+    /** What arrived so far for each of these orders that had anything (CNY). */
+    public Mono<Map<UUID, Money>> paidSoFar(Collection<UUID> orderIds) {
+        return db.sql("""
+                        SELECT order_id, sum(amount_minor) AS paid FROM payments
+                        WHERE order_id = ANY(:ids) AND status = 'SUCCEEDED' GROUP BY order_id""")
+                .bind("ids", orderIds.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("order_id", UUID.class), Money.fen(row.get("paid", Number.class).longValue())))
+                .stream()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     /** Whether a bank transfer with this reference was recorded for the order. */
     public Mono<Boolean> transferRecorded(UUID orderId, String reference) {
         return db.sql("SELECT EXISTS (SELECT FROM payments WHERE session_id = :session) AS known")
@@ -135,7 +197,7 @@ public class Payments {
     }
 
     /**
-     * Records that money arrived; publishes {@link PaymentCaptured} the first time only, for a checkout's payment (a
+     * Records that money arrived; publishes {@link PaymentCaptured} the first time only, for a checkout's or an invoice's payment (a
      * counter payment is followed by the tablet, and its order is stored with the sale it pays).
      */
     Mono<Boolean> captured(UUID paymentId, @Nullable String reference, Money amount) {
@@ -171,10 +233,34 @@ public class Payments {
                 .defaultIfEmpty(false));
     }
 
+    /**
+     * An attempt to pay an invoice failed (a declined card on its page): the invoice stays open and payable, and says so
+     * until it is paid; {@link PaymentFailed} tells the order's side, once per failed attempt's event.
+     */
+    private Mono<Void> attemptFailed(UUID paymentId, @Nullable String code, @Nullable String message) {
+        return db.inTransaction(() -> db.sql("""
+                        UPDATE payments SET failure_code = :code, failure_message = :message, updated_at = now()
+                        WHERE id = :id AND status = 'OPEN'
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", paymentId).bind("code", code == null ? "payment_failed" : code)
+                .bind("message", message == null ? "The payment of the invoice failed." : message)
+                .map(Payments::attempt)
+                .first()
+                .flatMap(open -> outbox.publish(new PaymentFailed(open.id(), open.orderId(), open.provider(), "FAILED")))
+                .then());
+    }
+
+    /** The provider says an invoice is past its due date and still unpaid: kept, for people (the order's terms decide). */
+    private Mono<Void> overdue(UUID paymentId) {
+        return db.sql("UPDATE payments SET overdue_since = coalesce(overdue_since, now()), updated_at = now() WHERE id = :id AND status = 'OPEN'")
+                .bind("id", paymentId).update().then();
+    }
+
     private record Changed(PaymentAttempt attempt, String method) {
 
+        /** A counter payment, followed by its tablet; a checkout's or an invoice's payment pays its order by the events. */
         boolean atCounter() {
-            return !"CHECKOUT".equals(method);
+            return !"CHECKOUT".equals(method) && !"INVOICE".equals(method);
         }
     }
 
@@ -190,14 +276,14 @@ public class Payments {
     /**
      * The order's payments taken by a provider, with what was given back of each so far (refunds in flight counted,
      * failed ones not), in the order they were made: where a refund to the original tender can go (not a bank transfer,
-     * which no provider gives back).
+     * which no provider gives back, nor an invoice, which the buyer may have paid by a transfer to the provider).
      */
     public Mono<List<Refundable>> takenByProvider(UUID orderId) {
         return db.sql("""
                         SELECT p.id, p.reference, p.session_id, p.amount_minor, p.currency,
                                coalesce(sum(r.amount_minor) FILTER (WHERE r.status <> 'FAILED'), 0) AS refunded
                         FROM payments p LEFT JOIN payment_refunds r ON r.payment_id = p.id
-                        WHERE p.order_id = :order AND p.status = 'SUCCEEDED' AND p.provider <> 'bank'
+                        WHERE p.order_id = :order AND p.status = 'SUCCEEDED' AND p.provider <> 'bank' AND p.method <> 'INVOICE'
                         GROUP BY p.id ORDER BY min(p.created_at), p.id""")
                 .bind("order", orderId)
                 .map(row -> {
@@ -379,7 +465,7 @@ public class Payments {
     }
 
     private Mono<AtCounter> atCounterWithReader(UUID paymentId) {
-        return db.sql("SELECT " + COUNTER_COLUMNS + " FROM payments WHERE id = :id AND method <> 'CHECKOUT'")
+        return db.sql("SELECT " + COUNTER_COLUMNS + " FROM payments WHERE id = :id AND method IN ('CARD', 'WECHAT_PAY', 'ALIPAY')")
                 .bind("id", paymentId)
                 .map(row -> {
                     PaymentAttempt attempt = attempt(row);
@@ -436,6 +522,10 @@ public class Payments {
                             failed(payment.id(), PaymentStatus.FAILED, event.failureCode(), event.failureMessage()).then();
                     case "checkout.session.expired" -> failed(payment.id(), PaymentStatus.EXPIRED).then();
                     case "charge.refunded" -> reconcileRefunds(payment, event);
+                    case "invoice.paid" -> captured(payment.id(), event.paymentReference(), amountOf(event, payment)).then();
+                    case "invoice.payment_failed" -> attemptFailed(payment.id(), event.failureCode(), event.failureMessage());
+                    case "invoice.overdue" -> overdue(payment.id());
+                    case "invoice.voided", "invoice.marked_uncollectible" -> failed(payment.id(), PaymentStatus.EXPIRED, "voided", null).then();
                     default -> Mono.<Void>empty();
                 })
                 .switchIfEmpty(Mono.fromRunnable(() -> log.debug("Provider event {} ({}) needs nothing here", event.id(), event.type())));

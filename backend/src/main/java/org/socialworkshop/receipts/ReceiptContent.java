@@ -39,8 +39,9 @@ public record ReceiptContent(String register, long number, Kind kind, Instant is
         return pickupNumber != null || lines.stream().anyMatch(line -> line.options() != null || line.discount() != null) ? 2 : 1;
     }
 
+    /** A sale, a refund, or a payment of part of a company's order before the rest (its sale receipt names it). */
     public enum Kind {
-        SALE, REFUND
+        SALE, REFUND, PAYMENT
     }
 
     /** Who sells: from configuration ({@code workshop.receipts.seller.*}). */
@@ -89,8 +90,9 @@ public record ReceiptContent(String register, long number, Kind kind, Instant is
     }
 
     /**
-     * How it was paid: {@code CARD}, {@code WALLET}, {@code CASH} (with {@code given} and {@code change}) or
-     * {@code ONLINE} (a provider's hosted page, method not known to us).
+     * How it was paid: {@code CARD}, {@code WALLET}, {@code CASH} (with {@code given} and {@code change}),
+     * {@code ONLINE} (a provider's hosted page or invoice, method not known to us), {@code BANK_TRANSFER} (recorded by
+     * staff), or {@code PREPAID}: paid before, with the payment receipt named in {@code reference}.
      */
     public record Tender(String type, @Nullable String provider, Money amount, @Nullable Money given, @Nullable Money change,
             @Nullable String reference) {

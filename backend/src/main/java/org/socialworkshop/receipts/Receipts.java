@@ -22,9 +22,12 @@ import org.socialworkshop.makers.MakerCredit;
 import org.socialworkshop.makers.MakerId;
 import org.socialworkshop.makers.Makers;
 import org.socialworkshop.ordering.OrderPaid;
+import org.socialworkshop.ordering.OrderPaymentReceived;
 import org.socialworkshop.ordering.OrderRecords;
 import org.socialworkshop.ordering.OrderRefunded;
 import org.socialworkshop.ordering.SoldOrder;
+import org.socialworkshop.payments.PaymentStatus;
+import org.socialworkshop.payments.Payments;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.database.Statement;
 import org.socialworkshop.receipts.ReceiptContent.Kind;
@@ -34,6 +37,7 @@ import org.socialworkshop.receipts.ReceiptContent.Tender;
 import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,9 +56,11 @@ public class Receipts {
     private final OrderRecords orders;
     private final Catalog catalog;
     private final Makers makers;
+    private final Payments payments;
 
     Receipts(Database db, ReceiptKeys keys, ReceiptCodec codec, ReceiptSettings settings, OrderRecords orders, Catalog catalog,
-            Makers makers) {
+            Makers makers, Payments payments) {
+        this.payments = payments;
         this.db = db;
         this.keys = keys;
         this.codec = codec;
@@ -78,10 +84,68 @@ public class Receipts {
         }
         return orders.sold(paid.orderId())
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("No order " + paid.orderId())))
-                .flatMap(order -> makerNames(order).map(names -> new Draft(Kind.SALE, order.id(), order.number(), null,
-                        order.lines().stream().map(line -> line(line, line.quantity())).toList(), order.total(),
-                        List.of(saleTender(paid, order.total())), names)))
+                .flatMap(order -> Mono.zip(makerNames(order), saleTenders(paid, order.total()))
+                        .map(found -> new Draft(Kind.SALE, order.id(), order.number(), null,
+                                order.lines().stream().map(line -> line(line, line.quantity())).toList(), order.total(),
+                                found.getT2(), found.getT1())))
                 .flatMap(draft -> issue("sale:" + paid.orderId(), register(paid.channel()), draft));
+    }
+
+    /**
+     * How a sale was paid. A company's order may have been paid in parts: each part that has its payment receipt
+     * already is named by that receipt ({@code PREPAID}, {@code CORPORATE-12}), the others by how they were paid, and
+     * the parts add up to the total (anything paid beyond it is the coordinators' to give back, not the sale's).
+     */
+    private Mono<List<Tender>> saleTenders(OrderPaid paid, Money total) {
+        if (paid.channel() != Channel.CORPORATE) {
+            return Mono.just(List.of(saleTender(paid.provider(), paid.paymentReference(), total)));
+        }
+        return payments.ofOrder(paid.orderId()).flatMapMany(Flux::fromIterable)
+                .filter(payment -> payment.status() == PaymentStatus.SUCCEEDED)
+                .concatMap(payment -> existing(paymentKey(payment.paymentId()))
+                        .map(receipt -> new Tender("PREPAID", null, payment.amount(), null, null,
+                                receipt.content().register() + "-" + receipt.content().number()))
+                        .defaultIfEmpty(saleTender(payment.provider(), payment.reference() == null ? "" : payment.reference(), payment.amount())))
+                .collectList()
+                .map(parts -> {
+                    List<Tender> tenders = new ArrayList<>();
+                    Money left = total;
+                    for (Tender part : parts) {
+                        if (left.minor() <= 0) {
+                            break;
+                        }
+                        Money amount = part.amount().minor() > left.minor() ? left : part.amount();
+                        tenders.add(new Tender(part.type(), part.provider(), amount, null, null, part.reference()));
+                        left = left.minus(amount);
+                    }
+                    return tenders.isEmpty() ? List.of(saleTender(paid.provider(), paid.paymentReference(), total)) : tenders;
+                });
+    }
+
+    /**
+     * The payment receipt of part of a company's order paid before the rest (once per payment): one line naming the
+     * order and the part, taxed at the order's main rate for information; the sale receipt, when the rest arrives, is
+     * the sale's and names this one.
+     */
+    Mono<SignedReceipt> issuePayment(OrderPaymentReceived received) {
+        return orders.sold(received.orderId())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("No order " + received.orderId())))
+                .flatMap(order -> {
+                    SoldOrder.Line main = order.lines().stream().max((a, b) -> Long.compare(a.amount().minor(), b.amount().minor())).orElseThrow();
+                    String paid = "¥" + received.paidSoFar().decimal();
+                    String total = "¥" + received.total().decimal();
+                    Line part = new Line("订单 " + order.number() + " 部分付款（累计 " + paid + "，共 " + total + "）",
+                            "Part payment for order " + order.number() + " (" + paid + " of " + total + " paid)", "", 1,
+                            received.amount(), received.amount(), Line.rate(main.taxRate()));
+                    Draft draft = new Draft(Kind.PAYMENT, order.id(), order.number(), null, List.of(part), received.amount(),
+                            List.of(saleTender(received.provider(), received.paymentReference(), received.amount())), List.of());
+                    return issue(paymentKey(received.paymentId()), register(received.channel()), draft);
+                });
+    }
+
+    /** The source key of a payment receipt. */
+    static String paymentKey(UUID paymentId) {
+        return "payment:" + paymentId;
     }
 
     /**
@@ -260,10 +324,10 @@ public class Receipts {
         return List.of(new Line("退款", "Refund", "", 1, refunded.amount(), refunded.amount(), Line.rate(main.taxRate())));
     }
 
-    /** How a sale was paid: online through a provider, or by a bank transfer staff recorded (a company's order on terms). */
-    private static Tender saleTender(OrderPaid paid, Money total) {
-        return "bank".equals(paid.provider()) ? new Tender("BANK_TRANSFER", null, total, null, null, paid.paymentReference())
-                : new Tender("ONLINE", paid.provider(), total, null, null, paid.paymentReference());
+    /** How a payment was made: online through a provider, or by a bank transfer staff recorded (a company's order on terms). */
+    private static Tender saleTender(String provider, String reference, Money amount) {
+        return "bank".equals(provider) ? new Tender("BANK_TRANSFER", null, amount, null, null, reference)
+                : new Tender("ONLINE", provider, amount, null, null, reference);
     }
 
     private static Tender refundTender(OrderRefunded refunded, SignedReceipt sale) {

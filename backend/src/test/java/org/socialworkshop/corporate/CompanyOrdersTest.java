@@ -28,7 +28,7 @@ import static org.socialworkshop.corporate.CorporateFixtures.registerWithBuyer;
  * Issue 13, step 4, first part: an order from an accepted quote waits for payment on the company's terms; staff record
  * the bank transfer that paid it (once, for its total), the order is paid and its receipt issued on the CORPORATE
  * register, genuine, naming the transfer; staff record the 发票 number, which the buyer sees. An order past its due date
- * is overdue, not cancelled. Other companies' buyers see none of it.
+ * is overdue from the day after, not cancelled. Other companies' buyers see none of it.
  */
 @WorkshopTest
 class CompanyOrdersTest {
@@ -69,7 +69,7 @@ class CompanyOrdersTest {
                 .containsEntry("poNumber", "PO-77").containsEntry("total", Map.of("amount", (int) total, "currency", "CNY"));
         assertThat(OffsetDateTime.parse((String) view.get("payBy"))).isBetween(OffsetDateTime.now().plusDays(29), OffsetDateTime.now().plusDays(31));
 
-        transfer(orderId, total - 1, "BANK-1").expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-the-total");
+        transfer(orderId, total + 1, "BANK-1").expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "more-than-owed");
         transfer(orderId, total, "BANK-1").expectStatus().isOk().expectBody().jsonPath("$.recorded").isEqualTo(true);
         transfer(orderId, total, "BANK-1").expectStatus().isOk().expectBody().jsonPath("$.recorded").isEqualTo(false);
 
@@ -130,6 +130,10 @@ class CompanyOrdersTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.paymentDays").isEqualTo(0);
         WebTestClient buyer = SignIn.as(client, company.email(), "long enough passphrase");
         String orderId = (String) acceptedQuote(buyer, 10).get("orderId");
+        assertThat(single(buyer.get().uri("/api/corporate/orders").exchange().expectBodyList(Map.class).returnResult().getResponseBody()))
+                .as("due today, not yet overdue").containsEntry("overdue", false).containsEntry("nextDue", TODAY.toString());
+        // The day passes unpaid (the due date moved back a day stands for tomorrow).
+        db.sql("UPDATE corporate_instalments SET due_on = due_on - 1 WHERE order_id = CAST(:id AS uuid)").bind("id", orderId).update().block();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Boolean.TRUE.equals(single(buyer.get().uri("/api/corporate/orders")
                 .exchange().expectBodyList(Map.class).returnResult().getResponseBody()).get("overdue")));
         assertThat(db.sql("SELECT status AS v FROM orders WHERE id = CAST(:id AS uuid)").bind("id", orderId)

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The parts of Stripe this application uses, over real HTTP on a random local port, for tests that must not
- * reach the internet: Checkout Sessions (create, retrieve, expire), Refunds, idempotency keys, error answers in
+ * reach the internet: Checkout Sessions (create, retrieve, expire), Refunds, Invoices (customers, items, finalise,
+ * send), idempotency keys, error answers in
  * Stripe's shape, and signed webhook events built from the fake's state. Thread-safe; start it, point
  * {@code stripe.api-base} at {@link #apiBase()}, and close it.
  *
@@ -121,6 +122,16 @@ public final class FakeStripe implements AutoCloseable {
         return state.refundInDashboard(paymentIntentId, amount);
     }
 
+    /** The buyer pays an open invoice on its hosted page; returns the PaymentIntent id that paid it. */
+    public String payInvoice(String invoiceId) {
+        return state.payInvoice(invoiceId);
+    }
+
+    /** Every invoice made, as the fake holds it now. */
+    public List<Invoice> invoices() {
+        return state.invoices();
+    }
+
     /** A Terminal reader registered to the account (a counter's card reader), online and idle. */
     public void reader(String readerId) {
         state.reader(readerId);
@@ -189,7 +200,7 @@ public final class FakeStripe implements AutoCloseable {
     /**
      * A Stripe event of {@code type} about an object in its current state, as Stripe would send it for our API
      * version: {@code checkout.session.*} takes a session id, {@code payment_intent.*} a PaymentIntent id,
-     * {@code charge.*} a PaymentIntent or charge id.
+     * {@code charge.*} a PaymentIntent or charge id, {@code invoice.*} an invoice id.
      */
     public String event(String type, String objectId) {
         return event(type, objectId, Stripe.API_VERSION);
@@ -204,6 +215,8 @@ public final class FakeStripe implements AutoCloseable {
             object = state.intentJson(objectId);
         } else if (type.startsWith("charge.")) {
             object = state.chargeJson(objectId);
+        } else if (type.startsWith("invoice.")) {
+            object = state.invoiceJson(objectId);
         } else {
             throw new IllegalArgumentException("Build " + type + " events with event(type, object, apiVersion)");
         }
@@ -275,6 +288,11 @@ public final class FakeStripe implements AutoCloseable {
         public @Nullable String param(String key) {
             return params.get(key);
         }
+    }
+
+    /** An invoice as the fake holds it now: whether it was sent, its total, terms, metadata and its customer's e-mail. */
+    public record Invoice(String id, String status, boolean sent, long amountDue, String currency, String collectionMethod,
+            @Nullable Integer daysUntilDue, Map<String, String> metadata, @Nullable String customerEmail) {
     }
 
     /** A Checkout Session as the fake holds it now. */

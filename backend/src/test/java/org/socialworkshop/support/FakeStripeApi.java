@@ -27,6 +27,10 @@ final class FakeStripeApi implements HttpHandler {
     private static final Pattern SESSION = Pattern.compile("/v1/checkout/sessions/([^/]+)");
     private static final Pattern EXPIRE = Pattern.compile("/v1/checkout/sessions/([^/]+)/expire");
     private static final Pattern PAGE = Pattern.compile("/pay/([^/]+)");
+    private static final Pattern INVOICE_PAGE = Pattern.compile("/invoice/([^/]+)");
+    private static final Pattern INVOICE = Pattern.compile("/v1/invoices/([^/]+)");
+    private static final Pattern FINALIZE = Pattern.compile("/v1/invoices/([^/]+)/finalize");
+    private static final Pattern SEND = Pattern.compile("/v1/invoices/([^/]+)/send");
     private static final Pattern INTENT = Pattern.compile("/v1/payment_intents/([^/]+)");
     private static final Pattern CANCEL_INTENT = Pattern.compile("/v1/payment_intents/([^/]+)/cancel");
     private static final Pattern READER = Pattern.compile("/v1/terminal/readers/([^/]+)");
@@ -85,6 +89,11 @@ final class FakeStripeApi implements HttpHandler {
             return new Answer(200, "text/html; charset=utf-8", "<!doctype html><title>Fake Stripe Checkout</title>"
                     + "<h1>Fake Stripe Checkout</h1><p>" + page.group(1) + "</p>", false);
         }
+        Matcher invoicePage = INVOICE_PAGE.matcher(path);
+        if (method.equals("GET") && invoicePage.matches()) {
+            return new Answer(200, "text/html; charset=utf-8", "<!doctype html><html lang=\"en\"><title>Fake Stripe invoice</title>"
+                    + "<h1>Fake Stripe invoice</h1><p>" + invoicePage.group(1) + "</p></html>", false);
+        }
         if (authorization == null || !authorization.startsWith("Bearer sk_")) {
             return error(new StripeApiError(401, "invalid_request_error", null, null, "Invalid API Key provided."));
         }
@@ -125,6 +134,27 @@ final class FakeStripeApi implements HttpHandler {
             }
             if (method.equals("POST") && path.equals("/v1/refunds")) {
                 return ok(state.refund(params));
+            }
+            if (method.equals("POST") && path.equals("/v1/customers")) {
+                return ok(state.createCustomer(params));
+            }
+            if (method.equals("POST") && path.equals("/v1/invoices")) {
+                return ok(state.createInvoice(params));
+            }
+            if (method.equals("POST") && path.equals("/v1/invoiceitems")) {
+                return ok(state.createInvoiceItem(params));
+            }
+            Matcher invoice = INVOICE.matcher(path);
+            Matcher finalize = FINALIZE.matcher(path);
+            Matcher send = SEND.matcher(path);
+            if (method.equals("GET") && invoice.matches()) {
+                return ok(state.invoiceJson(invoice.group(1)));
+            }
+            if (method.equals("POST") && finalize.matches()) {
+                return ok(state.finalizeInvoice(finalize.group(1)));
+            }
+            if (method.equals("POST") && send.matches()) {
+                return ok(state.sendInvoice(send.group(1)));
             }
             Matcher intent = INTENT.matcher(path);
             Matcher cancelIntent = CANCEL_INTENT.matcher(path);

@@ -23,6 +23,8 @@ final class FakeStripeState {
     private final Map<String, FakeCheckoutSession> sessions = new LinkedHashMap<>();
     private final Map<String, FakePaymentIntent> intents = new LinkedHashMap<>();
     private final Map<String, FakeTerminalReader> readers = new LinkedHashMap<>();
+    private final Map<String, FakeInvoice> invoices = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> customers = new LinkedHashMap<>();
 
     FakeStripeState(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -290,6 +292,101 @@ final class FakeStripeState {
             throw new IllegalStateException("Session " + id + " is " + session.status + ", not open");
         }
         return session;
+    }
+
+    synchronized Map<String, Object> createCustomer(Map<String, String> form) {
+        String id = "cus_test_" + next();
+        customers.put(id, form);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("object", "customer");
+        json.put("name", form.get("name"));
+        json.put("email", form.get("email"));
+        json.put("metadata", StripeForm.hash(form, "metadata"));
+        return json;
+    }
+
+    synchronized Map<String, Object> createInvoice(Map<String, String> form) {
+        if (!customers.containsKey(form.get("customer"))) {
+            throw StripeApiError.missing(400, "customer", String.valueOf(form.get("customer")), "customer");
+        }
+        if ("send_invoice".equals(form.get("collection_method")) && !form.containsKey("days_until_due")) {
+            throw StripeApiError.invalid("days_until_due", "Invoices with collection_method=send_invoice need days_until_due.");
+        }
+        FakeInvoice invoice = new FakeInvoice("in_test_" + next(), Instant.now().getEpochSecond(), form);
+        invoices.put(invoice.id, invoice);
+        return invoice.json(baseUrl);
+    }
+
+    synchronized Map<String, Object> createInvoiceItem(Map<String, String> form) {
+        FakeInvoice invoice = invoice(String.valueOf(form.get("invoice")), 400);
+        if (!invoice.status.equals("draft")) {
+            throw StripeApiError.invalid("invoice", "You can only add invoice items to draft invoices.");
+        }
+        if (!String.valueOf(invoice.form.get("customer")).equals(form.get("customer"))) {
+            throw StripeApiError.invalid("customer", "The invoice item's customer is not the invoice's.");
+        }
+        long amount = Long.parseLong(form.get("amount"));
+        invoice.items.add(amount);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", "ii_test_" + next());
+        json.put("object", "invoiceitem");
+        json.put("amount", amount);
+        json.put("currency", form.get("currency"));
+        json.put("invoice", invoice.id);
+        return json;
+    }
+
+    synchronized Map<String, Object> finalizeInvoice(String id) {
+        FakeInvoice invoice = invoice(id, 404);
+        if (!invoice.status.equals("draft")) {
+            throw StripeApiError.invalid(null, "This invoice is already finalized.");
+        }
+        invoice.status = "open";
+        return invoice.json(baseUrl);
+    }
+
+    synchronized Map<String, Object> sendInvoice(String id) {
+        FakeInvoice invoice = invoice(id, 404);
+        if (!invoice.status.equals("open")) {
+            throw StripeApiError.invalid(null, "You can only send open invoices.");
+        }
+        invoice.sent = true;
+        return invoice.json(baseUrl);
+    }
+
+    synchronized Map<String, Object> invoiceJson(String id) {
+        return invoice(id, 404).json(baseUrl);
+    }
+
+    synchronized String payInvoice(String id) {
+        FakeInvoice invoice = invoice(id, 404);
+        if (!invoice.status.equals("open")) {
+            throw new IllegalStateException("Invoice " + id + " is " + invoice.status + ", not open");
+        }
+        FakePaymentIntent intent = new FakePaymentIntent("pi_test_" + next(), "ch_test_" + next(), invoice.amountDue(),
+                invoice.form.get("currency"), Map.of());
+        intent.status = "succeeded";
+        intents.put(intent.id, intent);
+        invoice.paymentIntent = intent.id;
+        invoice.status = "paid";
+        return intent.id;
+    }
+
+    synchronized List<FakeStripe.Invoice> invoices() {
+        return invoices.values().stream().map(invoice -> new FakeStripe.Invoice(invoice.id, invoice.status, invoice.sent,
+                invoice.amountDue(), String.valueOf(invoice.form.get("currency")), String.valueOf(invoice.form.get("collection_method")),
+                invoice.form.containsKey("days_until_due") ? Integer.parseInt(invoice.form.get("days_until_due")) : null,
+                StripeForm.hash(invoice.form, "metadata"), customers.getOrDefault(invoice.form.get("customer"), Map.of()).get("email")))
+                .toList();
+    }
+
+    private FakeInvoice invoice(String id, int statusIfMissing) {
+        FakeInvoice invoice = invoices.get(id);
+        if (invoice == null) {
+            throw StripeApiError.missing(statusIfMissing, "invoice", id, "invoice");
+        }
+        return invoice;
     }
 
     private FakeCheckoutSession session(String id, int statusIfMissing) {

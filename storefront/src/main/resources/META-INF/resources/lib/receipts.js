@@ -31,7 +31,7 @@ export function receiptName(receipt) {
 
 /** "Sale receipt ONLINE-42": the receipt page's heading and the order page's link. */
 export function receiptTitle(receipt) {
-  const kind = { SALE: 'receipt.kind.SALE', REFUND: 'receipt.kind.REFUND' }[receipt.kind] || 'receipt.kindUnknown';
+  const kind = { SALE: 'receipt.kind.SALE', REFUND: 'receipt.kind.REFUND', PAYMENT: 'receipt.kind.PAYMENT' }[receipt.kind] || 'receipt.kindUnknown';
   return t('receipt.name', { kind: t(kind), ...receiptName(receipt) });
 }
 

@@ -1,6 +1,6 @@
 /**
  * How a sale was paid, in words: the tender types of receipts and shift reports (CASH, CARD, WECHAT_PAY, ALIPAY,
- * ONLINE, BANK_TRANSFER, WALLET) and the providers that took them (Stripe, or the labelled demo), in the page's language.
+ * ONLINE, BANK_TRANSFER, WALLET; PREPAID: paid before, its reference the payment receipt) and the providers that took them (Stripe, or the labelled demo), in the page's language.
  */
 import { t } from './i18n.js';
 
@@ -12,6 +12,7 @@ const TENDERS = {
   CASH: 'receipt.tender.CASH',
   ONLINE: 'receipt.tender.ONLINE',
   BANK_TRANSFER: 'receipt.tender.BANK_TRANSFER',
+  PREPAID: 'receipt.tender.PREPAID',
 };
 const PROVIDERS = { stripe: 'receipt.provider.stripe', demo: 'receipt.provider.demo' };
 

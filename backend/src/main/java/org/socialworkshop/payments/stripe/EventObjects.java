@@ -12,7 +12,7 @@ import org.socialworkshop.shared.Money;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What an event's object says, read from its JSON: a Checkout Session, a PaymentIntent or a Charge, chosen by the
+ * What an event's object says, read from its JSON: a Checkout Session, a PaymentIntent, an Invoice or a Charge, chosen by the
  * event type's prefix. Only fields that mean the same in every Stripe API version are read.
  */
 final class EventObjects {
@@ -34,6 +34,10 @@ final class EventObjects {
                     "succeeded".equals(text(object, "status")), money(object, "amount_received"), null, text(error, "code"),
                     text(error, "message"));
         }
+        if (type.startsWith("invoice.")) {
+            return new ProviderEvent(id, type, created, paymentId(object), text(object, "id"), invoicePayment(object),
+                    "paid".equals(text(object, "status")), money(object, "amount_paid"), null);
+        }
         return new ProviderEvent(id, type, created, paymentId(object), null, reference(object),
                 false, money(object, "amount_captured"), money(object, "amount_refunded"));
     }
@@ -42,6 +46,25 @@ final class EventObjects {
     private static @Nullable String reference(JsonNode object) {
         JsonNode intent = object.path("payment_intent");
         return intent.isObject() ? text(intent, "id") : text(object, "payment_intent");
+    }
+
+    /**
+     * The PaymentIntent that paid an invoice, when the event's invoice carries its payments (API versions since 2025 name
+     * them under {@code payments}; older ones as {@code payment_intent}); else none, and the invoice's id stands for it.
+     */
+    private static @Nullable String invoicePayment(JsonNode invoice) {
+        String older = reference(invoice);
+        if (older != null) {
+            return older;
+        }
+        for (JsonNode payment : invoice.path("payments").path("data")) {
+            JsonNode intent = payment.path("payment").path("payment_intent");
+            String id = intent.isObject() ? text(intent, "id") : intent.isString() ? intent.stringValue() : null;
+            if (id != null && "paid".equals(text(payment, "status"))) {
+                return id;
+            }
+        }
+        return null;
     }
 
     /** Ours, when the object carries it: objects made elsewhere in the Stripe account have none. */

@@ -28,7 +28,8 @@ public final class StripeWebhooks {
     private static final Set<String> HANDLED = Set.of("checkout.session.completed",
             "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
             "checkout.session.expired", "payment_intent.succeeded", "payment_intent.payment_failed",
-            "charge.refunded");
+            "charge.refunded", "invoice.paid", "invoice.payment_failed", "invoice.overdue", "invoice.voided",
+            "invoice.marked_uncollectible");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String secret;

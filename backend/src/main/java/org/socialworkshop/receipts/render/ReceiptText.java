@@ -17,6 +17,8 @@ final class ReceiptText {
 
     static final Bilingual SALE = new Bilingual("销售小票", "Sales receipt");
     static final Bilingual REFUND = new Bilingual("退款小票", "Refund receipt");
+    static final Bilingual PAYMENT = new Bilingual("收款收据", "Payment receipt");
+    static final Bilingual TOTAL_RECEIVED = new Bilingual("本次收款", "Amount received");
     static final Bilingual TAX_ID = new Bilingual("税号", "Tax ID");
     static final Bilingual REGISTER = new Bilingual("收款台", "Register");
     static final Bilingual NUMBER = new Bilingual("票号", "No.");
@@ -44,11 +46,19 @@ final class ReceiptText {
     }
 
     static Bilingual title(ReceiptContent content) {
-        return content.kind() == ReceiptContent.Kind.REFUND ? REFUND : SALE;
+        return switch (content.kind()) {
+            case SALE -> SALE;
+            case REFUND -> REFUND;
+            case PAYMENT -> PAYMENT;
+        };
     }
 
     static Bilingual totalLabel(ReceiptContent content) {
-        return content.kind() == ReceiptContent.Kind.REFUND ? TOTAL_REFUNDED : TOTAL;
+        return switch (content.kind()) {
+            case SALE -> TOTAL;
+            case REFUND -> TOTAL_REFUNDED;
+            case PAYMENT -> TOTAL_RECEIVED;
+        };
     }
 
     /** {@code 退款 ONLINE-12} / {@code Refund of ONLINE-12}. */
@@ -92,6 +102,8 @@ final class ReceiptText {
             case "ALIPAY" -> new Bilingual("支付宝", "Alipay");
             case "WALLET" -> new Bilingual("电子钱包", "Wallet");
             case "ONLINE" -> new Bilingual("在线支付", "Online payment");
+            case "BANK_TRANSFER" -> new Bilingual("银行转账", "Bank transfer");
+            case "PREPAID" -> new Bilingual("已付（收据 " + tender.reference() + "）", "Paid before (receipt " + tender.reference() + ")");
             default -> new Bilingual(tender.type(), tender.type());
         };
         String provider = tender.provider();

@@ -1,7 +1,8 @@
 /**
  * <company-form>: a company's details as a coordinator enters them: the legal name and unified social credit code
  * (checked by its check character before saving), what its invoices name (the title, the kind, and for a special VAT
- * invoice the four tax details, which that kind requires), and whom to contact. `registering(draft, enquiryId)` fills it
+ * invoice the four tax details, which that kind requires), whom to contact, and its payment terms (days to pay, and
+ * the deposit asked when a quote is accepted). `registering(draft, enquiryId)` fills it
  * to register a company (POST /api/admin/corporate/companies, from that enquiry when given); `editing(company)` to change
  * one (PUT …/{id}). Says `company-saved` (bubbles, { company, registered }) once saved, `company-cancel` when let go.
  */
@@ -71,6 +72,13 @@ function formHtml() {
         ${field(IDS.contactPhone, 'corporate.contact.phone', { type: 'tel', maxlength: 40, inputmode: 'tel' })}
         ${field(IDS.contactEmail, 'corporate.contact.email', { type: 'email', maxlength: 254,
           extra: html`autocapitalize="off" spellcheck="false"` })}
+      </fieldset>
+      <fieldset class="group">
+        <legend class="group__legend" data-i18n="corporate.terms.heading"></legend>
+        ${field(IDS.paymentDays, 'corporate.terms.paymentDays', { type: 'number', inputmode: 'numeric', hint: 'corporate.terms.paymentDaysHint',
+          extra: html`min="0" max="180" step="1"` })}
+        ${field(IDS.depositPercent, 'corporate.terms.depositPercent', { type: 'number', inputmode: 'numeric',
+          hint: 'corporate.terms.depositPercentHint', extra: html`min="0" max="90" step="1"` })}
       </fieldset>
       <div class="button-row">
         <button type="submit" id="company-save" class="button button--primary"></button>

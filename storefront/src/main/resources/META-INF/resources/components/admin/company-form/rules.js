@@ -19,7 +19,12 @@ const FIELDS = [
   { name: 'contactName', id: 'company-contact-name', missing: 'corporate.contact.name.missing', max: 100 },
   { name: 'contactPhone', id: 'company-contact-phone', missing: 'corporate.contact.phone.missing', max: 40 },
   { name: 'contactEmail', id: 'company-contact-email', missing: 'corporate.contact.email.missing', max: 254, email: true },
+  { name: 'paymentDays', id: 'company-payment-days', missing: 'corporate.terms.paymentDays.missing' },
+  { name: 'depositPercent', id: 'company-deposit-percent', missing: 'corporate.terms.depositPercent.missing' },
 ];
+
+/** The payment terms' whole numbers and their ranges, as CompanyForms.java has them. */
+export const TERMS = { paymentDays: [0, 180], depositPercent: [0, 90] };
 
 /** The form's element ids by draft name. */
 export const IDS = Object.fromEntries(FIELDS.map(({ name, id }) => [name, id]));
@@ -39,6 +44,8 @@ export const SERVER_FIELDS = {
   'contact.name': IDS.contactName,
   'contact.phone': IDS.contactPhone,
   'contact.email': IDS.contactEmail,
+  paymentDays: IDS.paymentDays,
+  depositPercent: IDS.depositPercent,
 };
 
 /**
@@ -54,6 +61,12 @@ export function checkCompany(draft) {
     const after = problems.findIndex((problem) => ![IDS.legalName].includes(problem.target));
     problems.splice(after < 0 ? problems.length : after, 0, { target: IDS.creditCode, message: code });
   }
+  for (const [name, [min, max]] of Object.entries(TERMS)) {
+    const value = String(draft[name] ?? '').trim();
+    if (value && !(/^[0-9]{1,3}$/.test(value) && Number(value) >= min && Number(value) <= max)) {
+      problems.push({ target: IDS[name], message: { key: `corporate.terms.${name}.range`, params: { min, max } } });
+    }
+  }
   return problems;
 }
 
@@ -66,6 +79,8 @@ export function companyBody(draft) {
     creditCode: normalise(draft.creditCode),
     invoice,
     contact: { name: draft.contactName.trim(), phone: draft.contactPhone.trim(), email: draft.contactEmail.trim() },
+    paymentDays: Number(draft.paymentDays),
+    depositPercent: Number(draft.depositPercent),
   };
 }
 
@@ -85,6 +100,8 @@ export function draftOf(company) {
     contactName: contact.name ?? '',
     contactPhone: contact.phone ?? '',
     contactEmail: contact.email ?? '',
+    paymentDays: String(company?.paymentDays ?? 30),
+    depositPercent: String(company?.depositPercent ?? 0),
   };
 }
 

@@ -91,7 +91,7 @@ function makersTemplate(makers) {
 
 /** The receipt slip; `qr` is the address of its QR code image. */
 export function paperTemplate(receipt, qr) {
-  const refund = receipt.kind === 'REFUND';
+  const kind = ['SALE', 'REFUND', 'PAYMENT'].includes(receipt.kind) ? receipt.kind : 'SALE';
   const seller = receipt.seller || {};
   return html`
     <article id="receipt-paper" class="paper" aria-labelledby="receipt-paper-heading">
@@ -107,12 +107,12 @@ export function paperTemplate(receipt, qr) {
         <ul id="receipt-lines" class="paper__lines">${(receipt.lines || []).map(receiptLine)}</ul>
       </section>
       <p class="paper__row paper__total">
-        <span>${t(refund ? 'receipt.total.REFUND' : 'receipt.total.SALE')}</span>
+        <span>${t(`receipt.total.${kind}`)}</span>
         <span id="receipt-total" class="paper__amount">${formatMoney(receipt.total)}</span>
       </p>
       ${taxesTemplate(receipt.taxes)}
       <section class="paper__part" aria-labelledby="receipt-tenders-heading">
-        <h3 id="receipt-tenders-heading">${t(refund ? 'receipt.tenders.REFUND' : 'receipt.tenders.SALE')}</h3>
+        <h3 id="receipt-tenders-heading">${t(`receipt.tenders.${kind}`)}</h3>
         <ul id="receipt-tenders" class="paper__tenders">${(receipt.tenders || []).map(tenderTemplate)}</ul>
       </section>
       <section class="paper__part" aria-labelledby="receipt-makers-heading">

@@ -3,7 +3,8 @@
  * ?session=. The page around it says loudly, in its title, banner and heading, that this is a demonstration and
  * no real money moves; this element shows the order number and amount (GET /api/payments/demo/{session}) and
  * two buttons, "pay" and "fail", each of which ends the demo payment and goes back to the order page. A
- * session that is no longer open says what became of it and links back to the order.
+ * session that is no longer open says what became of it and links back to the order. A company's demo invoice says it
+ * is one: a failed attempt leaves it open, as a real invoice stays owed.
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t } from '../../../lib/i18n.js';
@@ -46,13 +47,14 @@ class DemoPayment extends HTMLElement {
     this.session = session;
     const open = session.status === OPEN;
     render(this, html`
+      ${session.invoice ? html`<p id="demo-invoice" class="notice">${t('demoPayment.invoice')}</p>` : ''}
       <dl class="demo-payment__facts">
         <div><dt>${t('demoPayment.orderNumber')}</dt><dd id="demo-order-number">${session.orderNumber}</dd></div>
         <div><dt>${t('demoPayment.amount')}</dt><dd id="demo-amount" class="demo-payment__amount">${formatMoney(session.amount)}</dd></div>
       </dl>
       ${open
         ? html`
-          <p class="demo-payment__explain">${t('demoPayment.explain')}</p>
+          <p class="demo-payment__explain">${t(session.invoice ? 'demoPayment.explainInvoice' : 'demoPayment.explain')}</p>
           <div class="button-row demo-payment__buttons">
             <button type="button" id="demo-pay" class="button button--primary" data-outcome="complete">${t('demoPayment.pay')}</button>
             <button type="button" id="demo-fail" class="button button--secondary" data-outcome="fail">${t('demoPayment.fail')}</button>
