@@ -115,4 +115,22 @@ final class CorporateProblem extends ProblemException {
         problem.getBody().setProperty("total", total);
         return problem;
     }
+
+    static CorporateProblem unknownDelivery() {
+        return new CorporateProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "This order has no delivery with this id.");
+    }
+
+    /** A delivery of more pieces than are still to deliver of some lines: each with what was ordered and delivered. */
+    static CorporateProblem overDelivery(java.util.List<DeliveredPieces.Over> over) {
+        CorporateProblem problem = new CorporateProblem(HttpStatus.UNPROCESSABLE_CONTENT, "over-delivery", "More than is left to deliver",
+                "Some lines would be delivered beyond what was ordered; see lines for what is left of each.");
+        problem.getBody().setProperty("lines", over.stream().map(line -> java.util.Map.of("lineId", line.lineId(), "ordered", line.ordered(),
+                "delivered", line.delivered(), "outstanding", line.outstanding(), "pieces", line.pieces())).toList());
+        return problem;
+    }
+
+    static CorporateProblem orderClosed() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "order-closed", "Order closed",
+                "This order was cancelled or refunded in full; nothing more is delivered for it.");
+    }
 }
