@@ -1,6 +1,8 @@
 package org.socialworkshop.corporate;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import org.socialworkshop.platform.web.ProblemException;
 import org.socialworkshop.shared.Money;
@@ -128,5 +130,23 @@ final class CorporateProblem extends ProblemException {
 
     static CorporateProblem unknownInstalment() {
         return new CorporateProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "The order has no instalment with this number.");
+    }
+
+    static CorporateProblem unknownDelivery() {
+        return new CorporateProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "This order has no delivery with this id.");
+    }
+
+    /** A delivery of more pieces than are still to deliver of some lines: each with what was ordered and delivered. */
+    static CorporateProblem overDelivery(List<DeliveredPieces.Over> over) {
+        CorporateProblem problem = new CorporateProblem(HttpStatus.UNPROCESSABLE_CONTENT, "over-delivery", "More than is left to deliver",
+                "Some lines would be delivered beyond what was ordered; see lines for what is left of each.");
+        problem.getBody().setProperty("lines", over.stream().map(line -> Map.of("lineId", line.lineId(), "ordered", line.ordered(),
+                "delivered", line.delivered(), "outstanding", line.outstanding(), "pieces", line.pieces())).toList());
+        return problem;
+    }
+
+    static CorporateProblem orderClosed() {
+        return new CorporateProblem(HttpStatus.CONFLICT, "order-closed", "Order closed",
+                "This order was cancelled or refunded in full; nothing more is delivered for it.");
     }
 }

@@ -131,6 +131,40 @@ public class CorporateOrders {
                 .map(states -> states.stream().collect(java.util.stream.Collectors.toMap(State::orderId, state -> state)));
     }
 
+    /** A line of goods of a company's order: the units of a variant ordered, named as the order names them. */
+    public record Item(UUID lineId, @Nullable UUID variantId, String sku, String nameZh, String nameEn, String variantZh, String variantEn,
+            int quantity) {
+    }
+
+    /** The goods of a company's order (its lines of products, in the order's order); empty for any other order. */
+    public Mono<List<Item>> items(UUID orderId) {
+        return db.sql("""
+                        SELECT l.id, l.variant_id, l.sku, l.name_zh, l.name_en, l.variant_zh, l.variant_en, l.quantity
+                        FROM order_lines l JOIN orders o ON o.id = l.order_id
+                        WHERE o.id = :id AND o.channel = 'CORPORATE' AND l.kind = 'ITEM' ORDER BY l.position""")
+                .bind("id", orderId)
+                .map(row -> new Item(row.get("id", UUID.class), row.get("variant_id", UUID.class), row.get("sku", String.class),
+                        row.get("name_zh", String.class), row.get("name_en", String.class), row.get("variant_zh", String.class),
+                        row.get("variant_en", String.class), row.get("quantity", Integer.class)))
+                .list();
+    }
+
+    /**
+     * Hands over a company's order that is paid and delivered in full (the caller knows it is delivered): PAID, or partly
+     * refunded, becomes FULFILLED; an order not paid yet, fulfilled already, refunded or cancelled is left as it is, so a
+     * second call changes nothing. Locks the order's row until the caller's transaction ends. True when it moved.
+     */
+    public Mono<Boolean> fulfilDelivered(UUID orderId) {
+        return orders.lock(orderId)
+                .filter(stored -> stored.channel() == Channel.CORPORATE)
+                .filter(stored -> stored.order().status() == OrderStatus.PAID || stored.order().status() == OrderStatus.PARTIALLY_REFUNDED)
+                .flatMap(stored -> orders.save(stored.order().fulfil())
+                        .then(orders.setStage(orderId, null, null))
+                        .then(audit.record("order.fulfilled", "order:" + orderId, Map.of("by", "delivered-and-paid")))
+                        .thenReturn(true))
+                .defaultIfEmpty(false);
+    }
+
     private static String cut(String text, int length) {
         return text.length() <= length ? text : text.substring(0, length);
     }

@@ -99,6 +99,8 @@ function quoteHtml(q, { company, customisations }) {
       ${q.poNumber && factHtml('corporate.answer.po', q.poNumber, 'quote-po-number')}
       ${q.orderNumber && factHtml('corporate.quote.order', html`<a id="quote-order" class="order-number"
         href="/admin/order.html?id=${encodeURIComponent(q.orderId)}">${q.orderNumber}</a>`, 'quote-order-number')}
+      ${q.orderId && factHtml('corporate.deliveries.heading', html`<a id="quote-deliveries"
+        href="/admin/deliveries.html?order=${encodeURIComponent(q.orderId)}" data-i18n="corporate.deliveries.open"></a>`, 'quote-deliveries-row')}
       ${q.declinedReason && factHtml('corporate.quote.declinedReason', html`<span class="corporate-needs">${q.declinedReason}</span>`,
         'quote-declined-reason')}
     </dl>

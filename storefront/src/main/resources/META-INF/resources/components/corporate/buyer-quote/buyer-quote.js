@@ -98,6 +98,9 @@ function quoteHtml(q, { company, catalog }) {
         ${factHtml('corporate.quotes.status', statusHtml(q.status, 'quote-status'), 'quote-status-row')}
         ${q.poNumber && factHtml('corporate.answer.po', q.poNumber, 'quote-po-number')}
         ${q.orderNumber && factHtml('corporate.quote.order', html`<strong class="order-number">${q.orderNumber}</strong>`, 'quote-order-number')}
+        ${q.orderId && factHtml('corporate.deliveries.heading', html`<a id="quote-deliveries"
+          href="/corporate/deliveries.html?order=${encodeURIComponent(q.orderId)}" data-i18n="corporate.deliveries.open"></a>`,
+          'quote-deliveries-row')}
         ${q.declinedReason && factHtml('corporate.quote.declinedReason', html`<span class="corporate-needs">${q.declinedReason}</span>`,
           'quote-declined-reason')}
       </dl>
