@@ -97,6 +97,11 @@ public class CompanyOrders {
                 .flatMap(this::only);
     }
 
+    /** One company's orders, newest first (for coordinators; a buyer's come from the session). */
+    Mono<List<View>> ofCompany(UUID company) {
+        return views("q.company_id = :company", Map.of("company", company));
+    }
+
     /** Every company's orders, newest first. */
     public Mono<List<View>> all() {
         return views("true", Map.of());

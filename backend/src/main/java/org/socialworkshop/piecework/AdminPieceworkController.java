@@ -93,7 +93,8 @@ class AdminPieceworkController {
     }
 
     record NewWork(@NotNull UUID makerId, @NotNull UUID operationId, @NotNull @PlausibleDate LocalDate workDate, @Min(1) @Max(100_000) int pieces,
-            @Nullable @Size(max = 500) String note, @Nullable @Valid CheckBody check, @Nullable UUID orderId) {
+            @Nullable @Size(max = 500) String note, @Nullable @Valid CheckBody check, @Nullable UUID orderId,
+            @Nullable @Min(1) @Max(1440) Integer minutes) {
     }
 
     record Reason(@NotBlank @Size(max = 500) String reason) {
@@ -146,7 +147,7 @@ class AdminPieceworkController {
             throw InvalidInput.field("workDate", "must not be in the future");
         }
         return work.record(body.makerId(), body.operationId(), body.workDate(), body.pieces(), body.note(),
-                        body.check() == null ? null : body.check().check(), body.orderId())
+                        body.check() == null ? null : body.check().check(), body.orderId(), body.minutes())
                 .map(recorded -> ResponseEntity.status(201).body(recorded));
     }
 

@@ -36,7 +36,7 @@ public class WorkRecords {
     private static final String COLUMNS = """
             w.id, w.maker_id, m.display_name AS maker_name, w.operation_id, o.name_zh AS operation_zh, o.name_en AS operation_en,
             p.name_zh AS product_name, w.work_date, w.pieces, w.status, w.accepted, w.rejected, w.reason, w.rate_fen, w.amount_fen,
-            w.reported_by, w.checked_by, w.reported_at, w.order_id""";
+            w.reported_by, w.checked_by, w.reported_at, w.order_id, w.minutes""";
     private static final String FROM = """
              FROM work_records w JOIN makers m ON m.id = w.maker_id JOIN piece_operations o ON o.id = w.operation_id
                   JOIN products p ON p.id = o.product_id""";
@@ -64,7 +64,7 @@ public class WorkRecords {
     public record WorkRecord(UUID id, UUID makerId, String makerName, UUID operationId, String operationName, String operationNameEn,
             String productName, LocalDate workDate, int pieces, Status status, @Nullable Integer accepted, @Nullable Integer rejected,
             @Nullable String reason, @Nullable Money rate, @Nullable Money amount, String reportedBy, @Nullable String checkedBy,
-            OffsetDateTime reportedAt, @Nullable UUID orderId) {
+            OffsetDateTime reportedAt, @Nullable UUID orderId, @Nullable Integer minutes) {
     }
 
     /** What a check says: accepted and rejected pieces, why any were rejected, and where accepted ones go. */
@@ -79,8 +79,17 @@ public class WorkRecords {
     /** A coordinator records work, done for an order when {@code order} is given (an order made to order). */
     public Mono<WorkRecord> record(UUID maker, UUID operation, LocalDate day, int pieces, @Nullable String note, @Nullable Check check,
             @Nullable UUID order) {
+        return record(maker, operation, day, pieces, note, check, order, null);
+    }
+
+    /**
+     * A coordinator records work, done for {@code order} when given, and the {@code minutes} it took when known (the
+     * time spent on the day's pieces, which impact reports sum as the hours recorded for an order).
+     */
+    public Mono<WorkRecord> record(UUID maker, UUID operation, LocalDate day, int pieces, @Nullable String note, @Nullable Check check,
+            @Nullable UUID order, @Nullable Integer minutes) {
         UUID id = UUID.randomUUID();
-        return rates.find(operation).then(db.inTransaction(() -> insert(id, maker, operation, day, pieces, note, Status.RECORDED, order)
+        return rates.find(operation).then(db.inTransaction(() -> insert(id, maker, operation, day, pieces, note, Status.RECORDED, order, minutes)
                         .then(check == null ? Mono.empty() : checkLocked(id, check))))
                 .then(find(id));
     }
@@ -88,7 +97,7 @@ public class WorkRecords {
     /** A maker reports their own work; it waits for a coordinator's check. */
     public Mono<WorkRecord> report(UUID maker, UUID operation, LocalDate day, int pieces) {
         UUID id = UUID.randomUUID();
-        return rates.find(operation).then(db.inTransaction(() -> insert(id, maker, operation, day, pieces, null, Status.REPORTED, null)))
+        return rates.find(operation).then(db.inTransaction(() -> insert(id, maker, operation, day, pieces, null, Status.REPORTED, null, null)))
                 .then(find(id));
     }
 
@@ -112,13 +121,13 @@ public class WorkRecords {
     }
 
     private Mono<Void> insert(UUID id, UUID maker, UUID operation, LocalDate day, int pieces, @Nullable String note, Status status,
-            @Nullable UUID order) {
+            @Nullable UUID order, @Nullable Integer minutes) {
         return CurrentUser.name().flatMap(actor -> db.sql("""
-                        INSERT INTO work_records (id, maker_id, operation_id, work_date, pieces, status, note, reported_by, order_id)
-                        VALUES (:id, :maker, :operation, :day, :pieces, :status, :note, :actor, :order)""")
+                        INSERT INTO work_records (id, maker_id, operation_id, work_date, pieces, status, note, reported_by, order_id, minutes)
+                        VALUES (:id, :maker, :operation, :day, :pieces, :status, :note, :actor, :order, :minutes)""")
                 .bind("id", id).bind("maker", maker).bind("operation", operation).bind("day", day).bind("pieces", pieces)
                 .bind("status", status.name()).bindNullable("note", note, String.class).bind("actor", actor)
-                .bindNullable("order", order, UUID.class)
+                .bindNullable("order", order, UUID.class).bindNullable("minutes", minutes, Integer.class)
                 .update()).then();
     }
 
@@ -213,6 +222,6 @@ public class WorkRecords {
                 Status.valueOf(row.get("status", String.class)), row.get("accepted", Integer.class), row.get("rejected", Integer.class),
                 row.get("reason", String.class), rate == null ? null : Money.fen(rate), amount == null ? null : Money.fen(amount),
                 row.get("reported_by", String.class), row.get("checked_by", String.class), row.get("reported_at", OffsetDateTime.class),
-                row.get("order_id", UUID.class));
+                row.get("order_id", UUID.class), row.get("minutes", Integer.class));
     }
 }

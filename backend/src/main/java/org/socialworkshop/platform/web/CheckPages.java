@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class CheckPages implements WebFilter {
 
-    /** The folders whose single segment is a code: receipts and earnings statements. */
-    static final List<String> PREFIXES = List.of("r", "s");
+    /** The folders whose single segment is a code: receipts, earnings statements and impact reports. */
+    static final List<String> PREFIXES = List.of("r", "s", "i");
 
     private static final Pattern CODE = Pattern.compile("/(" + String.join("|", PREFIXES) + ")/[^/]+");
     private static final Pattern OWN_FILE = Pattern.compile("/[a-z]+/[a-z][a-z0-9-]*\\.(?:html|js|css)");

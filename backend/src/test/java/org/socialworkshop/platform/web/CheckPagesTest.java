@@ -27,6 +27,12 @@ class CheckPagesTest {
     }
 
     @Test
+    void anImpactReportAddressServesTheImpactCheckPage() {
+        String code = "/i/3f2504e0-4f89-41d3-9a0c-0305e82c3301.Zm9v_-x";
+        assertThat(pageAt(code)).isEqualTo(pageAt("/i/index.html")).contains("<impact-check", "/i/impact.js");
+    }
+
+    @Test
     void anyCodeWithoutASlashGetsThePageSoAMistypedOneIsToldSo() {
         client.get().uri("/r/POS-3-TABLET-7.Zm9v_-x").exchange()
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);

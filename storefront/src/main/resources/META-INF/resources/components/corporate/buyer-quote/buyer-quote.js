@@ -16,6 +16,7 @@ import {
   QUOTES_PAGE, acceptQuote, askForChanges, askedHtml, asBuyer, corporateCatalog, earlierVersionsHtml, formatDay,
   keepQuotesInLanguage, messageSpan, moneyMessageHtml, myQuote, quoteRefusal, statusHtml, today, versionHtml,
 } from '../../../lib/quotes.js';
+import { orderImpactPage } from '../../../lib/impact.js';
 import { define } from '../../../lib/define.js';
 
 function explainHtml(q) {
@@ -101,6 +102,8 @@ function quoteHtml(q, { company, catalog }) {
         ${q.orderId && factHtml('corporate.deliveries.heading', html`<a id="quote-deliveries"
           href="/corporate/deliveries.html?order=${encodeURIComponent(q.orderId)}" data-i18n="corporate.deliveries.open"></a>`,
           'quote-deliveries-row')}
+        ${q.orderId && factHtml('corporate.impact.quoteFact', html`<a id="quote-impact" href="${orderImpactPage(q.orderId)}"
+          data-i18n="corporate.impact.quoteLink"></a>`, 'quote-impact-row')}
         ${q.declinedReason && factHtml('corporate.quote.declinedReason', html`<span class="corporate-needs">${q.declinedReason}</span>`,
           'quote-declined-reason')}
       </dl>

@@ -14,6 +14,7 @@ import {
   signInUrl, whenHtml,
 } from '../../../lib/corporate.js';
 import { QUOTES_PAGE, REQUEST_PAGE } from '../../../lib/quotes.js';
+import { IMPACT_PAGE } from '../../../lib/impact.js';
 import { define } from '../../../lib/define.js';
 import { register as registerLocations } from '../company-locations/company-locations.js';
 
@@ -39,6 +40,7 @@ function companyHtml(company, user) {
         <div class="button-row">
           <a id="portal-request" class="button button--primary" href="${REQUEST_PAGE}" data-i18n="corporate.quotes.request"></a>
           <a id="portal-quotes" class="button button--secondary" href="${QUOTES_PAGE}" data-i18n="corporate.quotes.all"></a>
+          <a id="portal-impact" class="button button--secondary" href="${IMPACT_PAGE}" data-i18n="corporate.impact.portalLink"></a>
         </div>
       </section>
       <nav class="corporate-jump" data-i18n-attr="aria-label:corporate.portal.jump">
