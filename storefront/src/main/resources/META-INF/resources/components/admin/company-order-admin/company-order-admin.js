@@ -22,7 +22,7 @@ import { orderRefusal, register as registerActions } from '../company-order-acti
 
 /** How often, and how many times, an order is asked again after a payment was recorded (its events run a moment later). */
 const FOLLOW_MS = 1000;
-const FOLLOW_TIMES = 10;
+const FOLLOW_TIMES = 20;
 
 function filtersFromAddress() {
   const params = new URLSearchParams(window.location.search);
@@ -40,7 +40,7 @@ function pageHtml() {
     </section>
     <section id="company-order-panel" class="admin-panel" aria-labelledby="company-order-heading" hidden>
       <h2 id="company-order-heading" tabindex="-1"></h2>
-      <p id="company-order-status" class="status-message" role="status" tabindex="-1"></p>
+      <p id="company-order-message" class="status-message" role="status" tabindex="-1"></p>
       <div id="company-order-body" class="stack"></div>
       <company-order-actions hidden></company-order-actions>
     </section>`;
@@ -138,7 +138,7 @@ class CompanyOrderAdmin extends HTMLElement {
     this.filters = filtersFromAddress();
     this.panel = this.querySelector('#company-order-panel');
     this.heading = this.querySelector('#company-order-heading');
-    this.statusLine = this.querySelector('#company-order-status');
+    this.statusLine = this.querySelector('#company-order-message');
     this.body = this.querySelector('#company-order-body');
     this.actions = this.querySelector('company-order-actions');
     this.addEventListener('click', (event) => {
