@@ -84,7 +84,14 @@ class StorefrontMessagesTest {
             Map.entry("corporate.request.quantity.", Set.of("missing", "format", "range")),
             Map.entry("corporate.pricing.delivery.", Set.of("missing", "format", "range")),
             Map.entry("corporate.pricing.unitPrice.", Set.of("missing", "format", "range")),
-            Map.entry("corporate.enquiries.lang.", Set.of("zh-CN", "en")));
+            Map.entry("corporate.enquiries.lang.", Set.of("zh-CN", "en")),
+            Map.entry("corporate.orderStatus.", Set.of("PENDING_PAYMENT", "PAID", "FULFILLED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED")),
+            Map.entry("corporate.instalment.kind.", Set.of("DEPOSIT", "BALANCE", "FULL")),
+            Map.entry("corporate.instalment.status.", Set.of("PAID", "PART_PAID", "DUE", "OVERDUE")),
+            Map.entry("corporate.payment.method.", Set.of("BANK_TRANSFER", "INVOICE")),
+            Map.entry("corporate.payment.status.", Set.of("OPEN", "SUCCEEDED", "FAILED", "EXPIRED")),
+            Map.entry("corporate.receipt.", Set.of("SALE", "REFUND", "PAYMENT", "other")),
+            Map.entry("corporate.transfer.amount.", Set.of("missing", "format", "range")));
 
     private final Messages zh = Messages.of("zh-CN");
     private final Messages en = Messages.of("en");

@@ -21,15 +21,15 @@ function plain(text) {
 
 /**
  * Reads a price typed in yuan. Returns { fen } or { problem } where problem is
- * 'missing', 'format' (not like 68.00) or 'range' (outside 0.01..100000.00).
+ * 'missing', 'format' (not like 68.00) or 'range' (outside 0.01..100000.00, or up to `max` fen when given).
  */
-export function parseYuan(text) {
+export function parseYuan(text, max = MAX_FEN) {
   const value = plain(text);
   if (value === '') return { problem: 'missing' };
   const match = YUAN.exec(value);
   if (!match) return { problem: 'format' };
   const fen = Number(match[1] + (match[2] ?? '').padEnd(2, '0'));
-  if (fen < MIN_FEN || fen > MAX_FEN) return { problem: 'range' };
+  if (fen < MIN_FEN || fen > max) return { problem: 'range' };
   return { fen };
 }
 

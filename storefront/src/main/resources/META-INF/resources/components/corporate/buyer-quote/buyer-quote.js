@@ -5,8 +5,8 @@
  * delivery and whether it meets the day wanted); what was asked for; the earlier versions. While a version waits for an
  * answer: "Accept" with the purchase-order number, behind a question that says the total and that it places an order
  * (POST …/accept), or "Ask for changes" (POST …/changes); a version past its date is offered for changes only. After
- * acceptance, the order's number. A refusal (superseded, expired, closed, not sent) is said in words and the quote is
- * loaded again.
+ * acceptance, the order's number, a link to the order. A refusal (superseded, expired, closed, not sent) is said in
+ * words and the quote is loaded again.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -17,6 +17,7 @@ import {
   keepQuotesInLanguage, messageSpan, moneyMessageHtml, myQuote, quoteRefusal, statusHtml, today, versionHtml,
 } from '../../../lib/quotes.js';
 import { orderImpactPage } from '../../../lib/impact.js';
+import { orderPage } from '../../../lib/company-orders.js';
 import { define } from '../../../lib/define.js';
 
 function explainHtml(q) {
@@ -98,7 +99,8 @@ function quoteHtml(q, { company, catalog }) {
       <dl class="facts">
         ${factHtml('corporate.quotes.status', statusHtml(q.status, 'quote-status'), 'quote-status-row')}
         ${q.poNumber && factHtml('corporate.answer.po', q.poNumber, 'quote-po-number')}
-        ${q.orderNumber && factHtml('corporate.quote.order', html`<strong class="order-number">${q.orderNumber}</strong>`, 'quote-order-number')}
+        ${q.orderNumber && factHtml('corporate.quote.order', html`<a id="quote-order-link" class="order-number"
+          href="${orderPage(q.orderId)}">${q.orderNumber}</a>`, 'quote-order-number')}
         ${q.orderId && factHtml('corporate.deliveries.heading', html`<a id="quote-deliveries"
           href="/corporate/deliveries.html?order=${encodeURIComponent(q.orderId)}" data-i18n="corporate.deliveries.open"></a>`,
           'quote-deliveries-row')}

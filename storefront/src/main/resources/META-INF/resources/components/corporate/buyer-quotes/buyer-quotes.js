@@ -9,12 +9,14 @@ import { keepTimesInLanguage, whenHtml } from '../../../lib/corporate.js';
 import {
   REQUEST_PAGE, asBuyer, dayHtml, keepQuotesInLanguage, messageSpan, moneyHtml, myQuotes, quotePage, statusHtml,
 } from '../../../lib/quotes.js';
+import { ORDERS_PAGE } from '../../../lib/company-orders.js';
 import { define } from '../../../lib/define.js';
 
 function listHtml(quotes) {
   return html`
     <div class="button-row">
       <a id="quotes-request" class="button button--primary" href="${REQUEST_PAGE}" data-i18n="corporate.quotes.request"></a>
+      <a id="quotes-orders" class="button button--secondary" href="${ORDERS_PAGE}" data-i18n="corporate.orders.all"></a>
       <a id="quotes-portal" class="button button--secondary" href="/corporate/" data-i18n="corporate.quotes.portal"></a>
     </div>
     ${quotes.length === 0 ? html`<p id="quotes-empty" data-i18n="corporate.quotes.empty"></p>` : html`

@@ -2,7 +2,8 @@
  * <company-portal>: the buyers' portal. Asks who is signed in (GET /api/auth/me) and, for a corporate buyer, their own
  * company (GET /api/corporate/company): its legal name and credit code, what its invoices name, whom the workshop calls,
  * its delivery locations (<company-locations>: add, remove after a question) and the accounts that buy for it; first of
- * all, the ways to its quotes (/corporate/quotes.html) and to ask for one (/corporate/request.html). Nobody
+ * all, the ways to its quotes (/corporate/quotes.html), to ask for one (/corporate/request.html) and to its orders
+ * (/corporate/orders.html). Nobody
  * signed in → a link to sign in that comes back here; someone who is not a buyer, or a buyer whose account no company
  * has yet → what to do instead. Each of those notices takes focus, as the makers' portal's do.
  */
@@ -15,6 +16,7 @@ import {
 } from '../../../lib/corporate.js';
 import { QUOTES_PAGE, REQUEST_PAGE } from '../../../lib/quotes.js';
 import { IMPACT_PAGE } from '../../../lib/impact.js';
+import { ORDERS_PAGE } from '../../../lib/company-orders.js';
 import { define } from '../../../lib/define.js';
 import { register as registerLocations } from '../company-locations/company-locations.js';
 
@@ -40,6 +42,7 @@ function companyHtml(company, user) {
         <div class="button-row">
           <a id="portal-request" class="button button--primary" href="${REQUEST_PAGE}" data-i18n="corporate.quotes.request"></a>
           <a id="portal-quotes" class="button button--secondary" href="${QUOTES_PAGE}" data-i18n="corporate.quotes.all"></a>
+          <a id="portal-orders" class="button button--secondary" href="${ORDERS_PAGE}" data-i18n="corporate.orders.all"></a>
           <a id="portal-impact" class="button button--secondary" href="${IMPACT_PAGE}" data-i18n="corporate.impact.portalLink"></a>
         </div>
       </section>
