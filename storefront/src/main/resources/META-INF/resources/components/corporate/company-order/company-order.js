@@ -9,6 +9,7 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { keepTimesInLanguage } from '../../../lib/corporate.js';
 import { asBuyer, keepQuotesInLanguage, quotePage } from '../../../lib/quotes.js';
+import { orderImpactPage } from '../../../lib/impact.js';
 import {
   ORDERS_PAGE, awaitingPayment, instalmentsHtml, myOrder, orderFactsHtml, paymentsHtml, receiptsHtml,
 } from '../../../lib/company-orders.js';
@@ -35,7 +36,15 @@ function orderHtml(order) {
     </section>
     ${instalmentsHtml(order, { prefix: 'order' })}
     ${paymentsHtml(order, { prefix: 'order', payKey: 'corporate.payment.pay' })}
-    ${receiptsHtml(order, { prefix: 'order' })}`;
+    ${receiptsHtml(order, { prefix: 'order' })}
+    <nav class="corporate-section" aria-labelledby="order-more-heading">
+      <h2 id="order-more-heading" data-i18n="corporate.order.more"></h2>
+      <ul class="order-more">
+        <li><a id="order-deliveries" href="/corporate/deliveries.html?order=${encodeURIComponent(order.orderId)}"
+          data-i18n="corporate.deliveries.open"></a></li>
+        <li><a id="order-impact" href="${orderImpactPage(order.orderId)}" data-i18n="corporate.impact.quoteLink"></a></li>
+      </ul>
+    </nav>`;
 }
 
 class CompanyOrder extends HTMLElement {
