@@ -5,7 +5,7 @@
  * See docs/api/corporate.md.
  */
 @NullMarked
-@ApplicationModule(displayName = "Corporate", allowedDependencies = {"platform :: *", "shared", "identity", "catalog", "ordering", "payments", "receipts", "receipts :: render"})
+@ApplicationModule(displayName = "Corporate", allowedDependencies = {"platform :: *", "shared", "identity", "catalog", "ordering", "payments", "receipts", "receipts :: render", "piecework"})
 package org.socialworkshop.corporate;
 
 import org.jspecify.annotations.NullMarked;

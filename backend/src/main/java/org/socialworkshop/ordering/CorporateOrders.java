@@ -129,6 +129,24 @@ public class CorporateOrders {
                 .map(states -> states.stream().collect(java.util.stream.Collectors.toMap(State::orderId, state -> state)));
     }
 
+    /** Units of a variant a company's order asks for: one of its goods lines, as frozen when it was placed. */
+    public record Item(UUID productId, UUID variantId, String productNameZh, String productNameEn, int quantity) {
+    }
+
+    /** The goods lines of a company's order (not its charges or delivery), in the order's order; empty for any other order. */
+    public Mono<List<Item>> items(UUID orderId) {
+        return db.sql("""
+                        SELECT l.product_id, l.variant_id, l.name_zh, l.name_en, l.quantity
+                        FROM order_lines l JOIN orders o ON o.id = l.order_id
+                        WHERE l.order_id = :order AND o.channel = 'CORPORATE' AND l.kind = 'ITEM'
+                          AND l.product_id IS NOT NULL AND l.variant_id IS NOT NULL
+                        ORDER BY l.position""")
+                .bind("order", orderId)
+                .map(row -> new Item(row.get("product_id", UUID.class), row.get("variant_id", UUID.class), row.get("name_zh", String.class),
+                        row.get("name_en", String.class), row.get("quantity", Integer.class)))
+                .list();
+    }
+
     private static String cut(String text, int length) {
         return text.length() <= length ? text : text.substring(0, length);
     }
