@@ -16,6 +16,7 @@ import {
   QUOTES_PAGE, acceptQuote, askForChanges, askedHtml, asBuyer, corporateCatalog, earlierVersionsHtml, formatDay,
   keepQuotesInLanguage, messageSpan, moneyMessageHtml, myQuote, quoteRefusal, statusHtml, today, versionHtml,
 } from '../../../lib/quotes.js';
+import { progressPage } from '../../../lib/production.js';
 import { define } from '../../../lib/define.js';
 
 function explainHtml(q) {
@@ -98,6 +99,8 @@ function quoteHtml(q, { company, catalog }) {
         ${factHtml('corporate.quotes.status', statusHtml(q.status, 'quote-status'), 'quote-status-row')}
         ${q.poNumber && factHtml('corporate.answer.po', q.poNumber, 'quote-po-number')}
         ${q.orderNumber && factHtml('corporate.quote.order', html`<strong class="order-number">${q.orderNumber}</strong>`, 'quote-order-number')}
+        ${q.orderId && factHtml('corporate.progress.nav', html`<a id="quote-progress" href="${progressPage(q.orderId)}"
+          data-i18n="corporate.progress.link"></a>`, 'quote-progress-row')}
         ${q.declinedReason && factHtml('corporate.quote.declinedReason', html`<span class="corporate-needs">${q.declinedReason}</span>`,
           'quote-declined-reason')}
       </dl>
