@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.socialworkshop.piecework.ProductionReads.Operation;
 import org.socialworkshop.piecework.ProductionReads.Pieces;
 import org.socialworkshop.piecework.domain.ProductionForecast;
-import org.socialworkshop.piecework.domain.ProductionForecast.Verdict;
+import org.socialworkshop.piecework.domain.Verdict;
 import org.socialworkshop.piecework.domain.ProportionalSplit;
 import org.socialworkshop.piecework.domain.WorkingDays;
 import org.socialworkshop.platform.audit.AuditLog;

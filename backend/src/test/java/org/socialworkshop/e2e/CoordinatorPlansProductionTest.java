@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
-import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeContains;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 /**
@@ -116,7 +116,7 @@ class CoordinatorPlansProductionTest {
         String first = page.driver().findElements(By.cssSelector("input.production-pieces[data-op='0']")).get(0).getDomAttribute("id");
         page.element(first).clear();
         page.element(first).sendKeys("500");
-        page.waitUntil(textToBePresentInElementLocated(By.id("op-0-sum"), "500"));
+        page.waitUntil(attributeContains(By.id("op-0-sum"), "class", "production-sum--over"));
         page.element("production-save").click();
         page.waitUntil(textToBe(By.id("production-save-status"), zh.text("corporate.production.over")));
         assertThat(page.focusedId()).isEqualTo(first);

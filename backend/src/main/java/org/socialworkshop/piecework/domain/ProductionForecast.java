@@ -37,18 +37,6 @@ public final class ProductionForecast<K> {
         }
     }
 
-    /** What the forecast says of the order as a whole. */
-    public enum Verdict {
-        /** None of the products has piece operations: there is nothing to forecast. */
-        NOTHING_TO_MAKE,
-        /** Every piece needed is checked already. */
-        DONE,
-        ON_TIME,
-        LATE,
-        /** An operation has pieces left and nobody made it lately. */
-        NO_RECENT_OUTPUT
-    }
-
     /** The order's forecast: the day its last operation finishes (null unless ON_TIME or LATE) and its slowest operation. */
     public record Outcome<K>(Verdict verdict, List<Finish<K>> operations, @Nullable LocalDate finishes, @Nullable Finish<K> bottleneck) {
 

@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.socialworkshop.piecework.domain.ProductionForecast.Load;
-import org.socialworkshop.piecework.domain.ProductionForecast.Verdict;
+import org.socialworkshop.piecework.domain.Verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
