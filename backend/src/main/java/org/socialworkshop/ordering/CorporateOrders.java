@@ -131,21 +131,24 @@ public class CorporateOrders {
                 .map(states -> states.stream().collect(java.util.stream.Collectors.toMap(State::orderId, state -> state)));
     }
 
-    /** A line of goods of a company's order: the units of a variant ordered, named as the order names them. */
-    public record Item(UUID lineId, @Nullable UUID variantId, String sku, String nameZh, String nameEn, String variantZh, String variantEn,
-            int quantity) {
+    /**
+     * A line of goods of a company's order, as frozen when it was placed: the units of a variant ordered, named as the
+     * order names them (product and variant are null only when the catalog lost them).
+     */
+    public record Item(UUID lineId, @Nullable UUID productId, @Nullable UUID variantId, String sku, String nameZh, String nameEn,
+            String variantZh, String variantEn, int quantity) {
     }
 
-    /** The goods of a company's order (its lines of products, in the order's order); empty for any other order. */
+    /** The goods of a company's order (its lines of products, not its charges or delivery), in the order's order; empty for any other order. */
     public Mono<List<Item>> items(UUID orderId) {
         return db.sql("""
-                        SELECT l.id, l.variant_id, l.sku, l.name_zh, l.name_en, l.variant_zh, l.variant_en, l.quantity
+                        SELECT l.id, l.product_id, l.variant_id, l.sku, l.name_zh, l.name_en, l.variant_zh, l.variant_en, l.quantity
                         FROM order_lines l JOIN orders o ON o.id = l.order_id
                         WHERE o.id = :id AND o.channel = 'CORPORATE' AND l.kind = 'ITEM' ORDER BY l.position""")
                 .bind("id", orderId)
-                .map(row -> new Item(row.get("id", UUID.class), row.get("variant_id", UUID.class), row.get("sku", String.class),
-                        row.get("name_zh", String.class), row.get("name_en", String.class), row.get("variant_zh", String.class),
-                        row.get("variant_en", String.class), row.get("quantity", Integer.class)))
+                .map(row -> new Item(row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("variant_id", UUID.class),
+                        row.get("sku", String.class), row.get("name_zh", String.class), row.get("name_en", String.class),
+                        row.get("variant_zh", String.class), row.get("variant_en", String.class), row.get("quantity", Integer.class)))
                 .list();
     }
 

@@ -29,6 +29,14 @@ public final class PieceworkProblem extends ProblemException {
                 "This account is not linked to a maker; ask a coordinator to link it.");
     }
 
+    /** A plan that gives makers more pieces of an operation than the order needs: each such operation, needed and planned. */
+    static PieceworkProblem planExceedsNeeded(java.util.List<java.util.Map<String, Object>> operations) {
+        PieceworkProblem problem = new PieceworkProblem(HttpStatus.UNPROCESSABLE_CONTENT, "plan-exceeds-needed", "More pieces than needed",
+                "The pieces given to makers add up to more than the order needs for some operations; see operations.");
+        problem.getBody().setProperty("operations", operations);
+        return problem;
+    }
+
     static PieceworkProblem of(PieceworkRuleBroken broken) {
         return switch (broken.rule()) {
             case OVERDRAWN -> new PieceworkProblem(HttpStatus.UNPROCESSABLE_CONTENT, "overdrawn", "More than is owed", broken.getMessage());

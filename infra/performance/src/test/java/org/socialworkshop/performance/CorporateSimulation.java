@@ -12,19 +12,11 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * "corporate": a company's quote of 20 lines, priced and accepted (issue 13's benchmark). Per virtual user: the demo
@@ -42,10 +34,9 @@ public class CorporateSimulation extends BaseSimulation {
     private static final String BUYER_PASSWORD = System.getProperty("buyerPassword", "workshop-buyer");
     private static final String COORDINATOR = System.getProperty("coordinatorEmail", "coordinator@example.org");
     private static final String COORDINATOR_PASSWORD = System.getProperty("coordinatorPassword", "workshop-coordinator");
-    private static final String CSRF_HEADER = "X-XSRF-TOKEN";
+    private static final String CSRF_HEADER = SignedIn.CSRF_HEADER;
     private static final int LINES = 20;
     private static final int QUANTITY = 200;
-    private static final Pattern VARIANT = Pattern.compile("\"variantId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final String AS_BUYER = "buyer";
     private static final String AS_COORDINATOR = "coordinator";
 
@@ -98,10 +89,10 @@ public class CorporateSimulation extends BaseSimulation {
 
     @Override
     public void before() {
-        HttpClient buyer = signedIn(BUYER, BUYER_PASSWORD);
-        HttpClient coordinator = signedIn(COORDINATOR, COORDINATOR_PASSWORD);
-        sessions = Map.of(AS_BUYER, cookies(buyer), AS_COORDINATOR, cookies(coordinator));
-        List<String> variants = corporateVariants(buyer);
+        HttpClient buyer = SignedIn.as(BUYER, BUYER_PASSWORD);
+        HttpClient coordinator = SignedIn.as(COORDINATOR, COORDINATOR_PASSWORD);
+        sessions = Map.of(AS_BUYER, SignedIn.cookies(buyer), AS_COORDINATOR, SignedIn.cookies(coordinator));
+        List<String> variants = SignedIn.corporateVariants(buyer);
         if (variants.size() < LINES) {
             throw new IllegalStateException("The demo buyer at " + BASE_URL + " can order " + variants.size() + " variants; "
                     + LINES + " are needed (is this the demo data?)");
@@ -120,58 +111,4 @@ public class CorporateSimulation extends BaseSimulation {
                 + "\"manual\":[{\"nameZh\":\"加急\",\"nameEn\":\"Rush\",\"quantity\":1,\"unitPrice\":{\"amount\":50000,\"currency\":\"CNY\"}}]}";
     }
 
-    private static String loginJson(String email, String password) {
-        return "{\"email\":" + LoginSimulation.jsonString(email) + ",\"password\":" + LoginSimulation.jsonString(password) + "}";
-    }
-
-    /** A client with its own cookies, signed in as this account. */
-    private static HttpClient signedIn(String email, String password) {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
-        send(client, HttpRequest.newBuilder(URI.create(BASE_URL + "/api/auth/csrf")).GET(), 204);
-        send(client, HttpRequest.newBuilder(URI.create(BASE_URL + "/api/auth/login")).header("Content-Type", "application/json")
-                .header(CSRF_HEADER, cookie(client, "XSRF-TOKEN")).POST(HttpRequest.BodyPublishers.ofString(loginJson(email, password))), 200);
-        return client;
-    }
-
-    /** The session and CSRF cookies of a signed-in client. */
-    private static String[] cookies(HttpClient client) {
-        return new String[] {cookie(client, "SESSION"), cookie(client, "XSRF-TOKEN")};
-    }
-
-    private static String cookie(HttpClient client, String name) {
-        CookieManager cookies = (CookieManager) client.cookieHandler().orElseThrow();
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
-                .reduce((first, last) -> last)
-                .orElseThrow(() -> new IllegalStateException(BASE_URL + " set no " + name + " cookie"));
-    }
-
-    /** The variants the demo buyer's company can order, in the catalog's order, each once. */
-    private static List<String> corporateVariants(HttpClient buyer) {
-        String catalog = send(buyer, HttpRequest.newBuilder(URI.create(BASE_URL + "/api/corporate/catalog")).GET(), 200);
-        List<String> variants = new ArrayList<>();
-        Matcher found = VARIANT.matcher(catalog);
-        while (found.find()) {
-            if (!variants.contains(found.group(1))) {
-                variants.add(found.group(1));
-            }
-        }
-        return variants;
-    }
-
-    private static String send(HttpClient client, HttpRequest.Builder request, int expected) {
-        HttpRequest built = request.header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build();
-        try {
-            HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(built.method() + " " + built.uri() + " answered " + response.statusCode()
-                        + " (expected " + expected + "): " + response.body());
-            }
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(built.method() + " " + built.uri() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

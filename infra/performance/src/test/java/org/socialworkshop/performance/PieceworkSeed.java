@@ -40,13 +40,18 @@ final class PieceworkSeed {
     private PieceworkSeed() {
     }
 
-    static Seeded run() {
-        String url = url();
+    /** A connection to the app's database (-DdbUrl, or the embedded server of -DdataDir). */
+    static Connection connect() throws SQLException {
         Properties login = new Properties();
         login.setProperty("user", System.getProperty("dbUser", "postgres"));
         login.setProperty("password", System.getProperty("dbPassword", ""));
         login.setProperty("ApplicationName", "piecework-seed");
-        try (Connection db = DriverManager.getConnection(url, login)) {
+        return DriverManager.getConnection(url(), login);
+    }
+
+    static Seeded run() {
+        String url = url();
+        try (Connection db = connect()) {
             boolean created = makers(db).isEmpty();
             long start = System.nanoTime();
             try (Statement statement = db.createStatement()) {

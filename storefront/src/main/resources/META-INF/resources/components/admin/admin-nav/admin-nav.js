@@ -1,6 +1,6 @@
 /**
- * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders, corporate customers,
- * their quotes and orders, POS registers, the counter's choices and prices, piece work), marking the page we are on.
+ * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders, corporate customers, their
+ * quotes, orders and production, POS registers, the counter's choices and prices, piece work), marking the page we are on.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -15,6 +15,7 @@ const LINKS = [
   { id: 'admin-nav-companies', href: '/admin/companies.html', key: 'corporate.admin.nav' },
   { id: 'admin-nav-quotes', href: '/admin/quotes.html', key: 'corporate.adminQuotes.nav' },
   { id: 'admin-nav-company-orders', href: '/admin/company-orders.html', key: 'corporate.adminOrders.nav' },
+  { id: 'admin-nav-production', href: '/admin/production.html', key: 'corporate.production.nav' },
   { id: 'admin-nav-registers', href: '/admin/registers.html', key: 'pos.admin.nav' },
   { id: 'admin-nav-counter', href: '/admin/counter.html', key: 'counter.nav' },
   {

@@ -13,6 +13,7 @@ import {
   WAITING, allCustomisations, allQuotes, askedHtml, dayHtml, earlierVersionsHtml, keepQuotesInLanguage, messageSpan, moneyHtml,
   quote as loadQuote, statusHtml, versionHtml,
 } from '../../../lib/quotes.js';
+import { forecastHtml, productionPage, quoteCapacity } from '../../../lib/production.js';
 import { define } from '../../../lib/define.js';
 import { register as registerPricing } from '../quote-pricing/quote-pricing.js';
 
@@ -101,13 +102,20 @@ function quoteHtml(q, { company, customisations }) {
         href="/admin/order.html?id=${encodeURIComponent(q.orderId)}">${q.orderNumber}</a>`, 'quote-order-number')}
       ${q.orderId && factHtml('corporate.deliveries.heading', html`<a id="quote-deliveries"
         href="/admin/deliveries.html?order=${encodeURIComponent(q.orderId)}" data-i18n="corporate.deliveries.open"></a>`, 'quote-deliveries-row')}
+      ${q.orderId && factHtml('corporate.production.nav', html`<a id="quote-production"
+        href="${productionPage(q.orderId)}" data-i18n="corporate.production.openFromQuote"></a>`, 'quote-production-row')}
       ${q.declinedReason && factHtml('corporate.quote.declinedReason', html`<span class="corporate-needs">${q.declinedReason}</span>`,
         'quote-declined-reason')}
     </dl>
     ${askedHtml(q, { prefix: 'quote', customisations, locations: company?.locations || [], level: 3 })}
     ${latest ? versionHtml(q, latest, { prefix: 'quote', level: 3, latest: true })
       : html`<p id="quote-no-version" data-i18n="corporate.adminQuotes.noVersion"></p>`}
-    ${earlierVersionsHtml(q, { prefix: 'quote', level: 4 })}`;
+    ${earlierVersionsHtml(q, { prefix: 'quote', level: 4 })}
+    ${q.status !== 'DECLINED' && html`
+      <section id="quote-capacity" class="stack" aria-labelledby="quote-capacity-heading">
+        <h3 id="quote-capacity-heading" data-i18n="corporate.production.capacityHeading"></h3>
+        <div id="quote-capacity-body"><p data-i18n="corporate.loading"></p></div>
+      </section>`}`;
 }
 
 class QuoteAdmin extends HTMLElement {
@@ -189,9 +197,26 @@ class QuoteAdmin extends HTMLElement {
     this.title('corporate.adminQuotes.quoteHeading', { number: q.number, company: q.companyName });
     render(this.body, quoteHtml(q, context));
     translate(this.body);
+    this.capacity(q);
     const open = q.status !== 'ACCEPTED' && q.status !== 'DECLINED';
     this.pricing.hidden = !open;
     if (open) this.pricing.quote = q;
+  }
+
+  /** Whether the quote's date wanted can be met at the makers' recent output (the capacity check). */
+  async capacity(q) {
+    const target = this.body.querySelector('#quote-capacity-body');
+    if (!target) return;
+    let content;
+    try {
+      content = forecastHtml((await quoteCapacity(q.id)).forecast, 'quote-forecast');
+    } catch (error) {
+      console.warn('Could not check the capacity.', error);
+      content = html`<p id="quote-capacity-failed" data-i18n="corporate.production.capacityFailed"></p>`;
+    }
+    if (this.current?.id !== q.id || !target.isConnected) return;
+    render(target, content);
+    translate(target);
   }
 
   say(message) {

@@ -18,6 +18,7 @@ import {
 } from '../../../lib/quotes.js';
 import { orderImpactPage } from '../../../lib/impact.js';
 import { orderPage } from '../../../lib/company-orders.js';
+import { progressPage } from '../../../lib/production.js';
 import { define } from '../../../lib/define.js';
 
 function explainHtml(q) {
@@ -106,6 +107,8 @@ function quoteHtml(q, { company, catalog }) {
           'quote-deliveries-row')}
         ${q.orderId && factHtml('corporate.impact.quoteFact', html`<a id="quote-impact" href="${orderImpactPage(q.orderId)}"
           data-i18n="corporate.impact.quoteLink"></a>`, 'quote-impact-row')}
+        ${q.orderId && factHtml('corporate.progress.nav', html`<a id="quote-progress" href="${progressPage(q.orderId)}"
+          data-i18n="corporate.progress.link"></a>`, 'quote-progress-row')}
         ${q.declinedReason && factHtml('corporate.quote.declinedReason', html`<span class="corporate-needs">${q.declinedReason}</span>`,
           'quote-declined-reason')}
       </dl>

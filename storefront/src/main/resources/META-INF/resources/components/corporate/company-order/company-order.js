@@ -10,6 +10,7 @@ import { translate } from '../../../lib/i18n.js';
 import { keepTimesInLanguage } from '../../../lib/corporate.js';
 import { asBuyer, keepQuotesInLanguage, quotePage } from '../../../lib/quotes.js';
 import { orderImpactPage } from '../../../lib/impact.js';
+import { progressPage } from '../../../lib/production.js';
 import {
   ORDERS_PAGE, awaitingPayment, instalmentsHtml, myOrder, orderFactsHtml, paymentsHtml, receiptsHtml,
 } from '../../../lib/company-orders.js';
@@ -40,6 +41,7 @@ function orderHtml(order) {
     <nav class="corporate-section" aria-labelledby="order-more-heading">
       <h2 id="order-more-heading" data-i18n="corporate.order.more"></h2>
       <ul class="order-more">
+        <li><a id="order-progress" href="${progressPage(order.orderId)}" data-i18n="corporate.progress.link"></a></li>
         <li><a id="order-deliveries" href="/corporate/deliveries.html?order=${encodeURIComponent(order.orderId)}"
           data-i18n="corporate.deliveries.open"></a></li>
         <li><a id="order-impact" href="${orderImpactPage(order.orderId)}" data-i18n="corporate.impact.quoteLink"></a></li>
