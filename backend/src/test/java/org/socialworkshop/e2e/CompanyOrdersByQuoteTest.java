@@ -11,16 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.socialworkshop.corporate.CreditCode;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.CreditCodes;
 import org.socialworkshop.support.SignIn;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +48,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @WorkshopTest
 class CompanyOrdersByQuoteTest {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final String PASSWORD = "long enough passphrase";
     private static final String COORDINATOR = "coordinator@example.org";
     private static final String COORDINATOR_PASSWORD = "workshop-coordinator";
@@ -383,7 +381,7 @@ class CompanyOrdersByQuoteTest {
         WebTestClient coordinator = coordinator();
         Map<String, Object> company = new HashMap<>();
         company.put("legalName", name);
-        company.put("creditCode", creditCode());
+        company.put("creditCode", CreditCodes.random());
         company.put("invoice", Map.of("title", name, "kind", "NORMAL"));
         company.put("contact", Map.of("name", "张女士", "phone", "138 0000 0000", "email", "zhang@example.com"));
         String id = (String) coordinator.post().uri("/api/admin/corporate/companies").bodyValue(company).exchange()
@@ -395,20 +393,6 @@ class CompanyOrdersByQuoteTest {
                 .bodyValue(Map.of("email", email, "displayName", "采购 王", "password", PASSWORD)).exchange().expectStatus().isOk();
     }
 
-    /** A valid code of a company in Chengdu's Jinjiang district, unique to this run. */
-    private static String creditCode() {
-        Random random = new Random();
-        StringBuilder first17 = new StringBuilder("91510104MA");
-        while (first17.length() < 17) {
-            first17.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        for (char check : ALPHABET.toCharArray()) {
-            if (CreditCode.valid(first17.toString() + check)) {
-                return first17.toString() + check;
-            }
-        }
-        throw new AssertionError("No check character completes " + first17);
-    }
 
     private WebTestClient coordinator;
 

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.Select;
-import org.socialworkshop.corporate.CreditCode;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.CreditCodes;
 import org.socialworkshop.support.SignIn;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +41,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @WorkshopTest
 class CompanyOrdersScreensTest {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final String PASSWORD = "long enough passphrase";
     private static final String COORDINATOR = "coordinator@example.org";
     private static final String COORDINATOR_PASSWORD = "workshop-coordinator";
@@ -237,7 +235,7 @@ class CompanyOrdersScreensTest {
     private void registerWithBuyer(String name, String email) {
         Map<String, Object> company = new HashMap<>();
         company.put("legalName", name);
-        company.put("creditCode", creditCode());
+        company.put("creditCode", CreditCodes.random());
         company.put("invoice", Map.of("title", name, "kind", "NORMAL"));
         company.put("contact", Map.of("name", "张女士", "phone", "138 0000 0000", "email", "zhang@example.com"));
         String id = (String) coordinator.post().uri("/api/admin/corporate/companies").bodyValue(company).exchange()
@@ -246,20 +244,6 @@ class CompanyOrdersScreensTest {
                 .bodyValue(Map.of("email", email, "displayName", "采购 李", "password", PASSWORD)).exchange().expectStatus().isOk();
     }
 
-    /** A valid code of a company in Chengdu's Jinjiang district, unique to this run. */
-    private static String creditCode() {
-        Random random = new Random();
-        StringBuilder first17 = new StringBuilder("91510104MA");
-        while (first17.length() < 17) {
-            first17.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        for (char check : ALPHABET.toCharArray()) {
-            if (CreditCode.valid(first17.toString() + check)) {
-                return first17.toString() + check;
-            }
-        }
-        throw new AssertionError("No check character completes " + first17);
-    }
 
     /** An amount of fen as the pages write it after the currency sign: "2,040.00". */
     private static String yuan(long fen) {

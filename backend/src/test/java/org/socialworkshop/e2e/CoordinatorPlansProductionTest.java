@@ -5,15 +5,14 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.socialworkshop.corporate.CreditCode;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.CreditCodes;
 import org.socialworkshop.support.SignIn;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +35,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @WorkshopTest
 class CoordinatorPlansProductionTest {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final String PASSWORD = "long enough passphrase";
     private static final String COORDINATOR = "coordinator@example.org";
     private static final String COORDINATOR_PASSWORD = "workshop-coordinator";
@@ -164,7 +162,7 @@ class CoordinatorPlansProductionTest {
     private static void registerWithBuyer(WebTestClient coordinator, String name, String email) {
         Map<String, Object> company = new HashMap<>();
         company.put("legalName", name);
-        company.put("creditCode", creditCode());
+        company.put("creditCode", CreditCodes.random());
         company.put("invoice", Map.of("title", name, "kind", "NORMAL"));
         company.put("contact", Map.of("name", "张女士", "phone", "138 0000 0000", "email", "zhang@example.com"));
         String id = id(coordinator.post().uri("/api/admin/corporate/companies").bodyValue(company).exchange());
@@ -172,19 +170,6 @@ class CoordinatorPlansProductionTest {
                 .bodyValue(Map.of("email", email, "displayName", "采购 李", "password", PASSWORD)).exchange().expectStatus().isOk();
     }
 
-    private static String creditCode() {
-        Random random = new Random();
-        StringBuilder first17 = new StringBuilder("91510104MA");
-        while (first17.length() < 17) {
-            first17.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        for (char check : ALPHABET.toCharArray()) {
-            if (CreditCode.valid(first17.toString() + check)) {
-                return first17.toString() + check;
-            }
-        }
-        throw new IllegalStateException("no check character");
-    }
 
     private Storefront signedInAs(String email, String password, String path, String lang) {
         browser.forgetCookies();

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
@@ -28,10 +27,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
-import org.socialworkshop.corporate.CreditCode;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.receipts.render.QrDecoding;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.CreditCodes;
 import org.socialworkshop.support.FakeStripe;
 import org.socialworkshop.support.SecondInstance;
 import org.socialworkshop.support.SignIn;
@@ -65,7 +64,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @WorkshopTest
 class CorporateOrderEndToEndTest {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final String PASSWORD = "long enough passphrase";
     private static final String COORDINATOR = "coordinator@example.org";
     private static final String COORDINATOR_PASSWORD = "workshop-coordinator";
@@ -120,7 +118,7 @@ class CorporateOrderEndToEndTest {
     void aCompanyEnquiresOrdersPaysByInvoiceAndTransferIsDeliveredAndReadsItsImpact() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String company = "成都" + tag + "全程礼品有限公司";
-        String code = creditCode();
+        String code = CreditCodes.random();
         String buyer = "whole-order-" + tag + "@example.com";
         String location = "总部前台 " + tag;
 
@@ -556,18 +554,4 @@ class CorporateOrderEndToEndTest {
         return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(BigDecimal.valueOf(fen, 2));
     }
 
-    /** A valid code of a company in Chengdu's Jinjiang district, unique to this run. */
-    private static String creditCode() {
-        Random random = new Random();
-        StringBuilder first17 = new StringBuilder("91510104MA");
-        while (first17.length() < 17) {
-            first17.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        for (char check : ALPHABET.toCharArray()) {
-            if (CreditCode.valid(first17.toString() + check)) {
-                return first17.toString() + check;
-            }
-        }
-        throw new AssertionError("No check character completes " + first17);
-    }
 }

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
@@ -15,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.socialworkshop.corporate.CreditCode;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.receipts.render.QrDecoding;
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.CreditCodes;
 import org.socialworkshop.support.SignIn;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +37,6 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @WorkshopTest
 class ImpactReportPagesTest {
 
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final String PASSWORD = "long enough passphrase";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -168,24 +166,10 @@ class ImpactReportPagesTest {
     private static Map<String, Object> company(String name) {
         Map<String, Object> company = new HashMap<>();
         company.put("legalName", name);
-        company.put("creditCode", creditCode());
+        company.put("creditCode", CreditCodes.random());
         company.put("invoice", Map.of("title", name, "kind", "NORMAL"));
         company.put("contact", Map.of("name", "张女士", "phone", "138 0000 0000", "email", "zhang@example.com"));
         return company;
     }
 
-    private static String creditCode() {
-        Random random = new Random();
-        while (true) {
-            StringBuilder first17 = new StringBuilder("91510104");
-            for (int i = 0; i < 9; i++) {
-                first17.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            }
-            for (char check : ALPHABET.toCharArray()) {
-                if (CreditCode.valid(first17.toString() + check)) {
-                    return first17.toString() + check;
-                }
-            }
-        }
-    }
 }
