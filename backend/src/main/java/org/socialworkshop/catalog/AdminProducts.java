@@ -1,7 +1,6 @@
 package org.socialworkshop.catalog;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,7 +16,7 @@ class AdminProducts {
 
     private static final String FILTER = """
             FROM products p
-            WHERE p.search_text LIKE :pattern
+            WHERE p.search_text LIKE ALL (CAST(:patterns AS text[]))
               AND (CAST(:category AS text) IS NULL OR p.category = :category)
               AND (CAST(:status AS text) IS NULL OR p.status = :status)""";
 
@@ -31,10 +30,10 @@ class AdminProducts {
 
     Mono<Page<AdminProduct>> list(@Nullable String query, @Nullable String category, @Nullable ProductStatus status,
             Page.Request page) {
-        String pattern = "%" + ProductQueries.escapeLike(query == null ? "" : query.trim().toLowerCase(Locale.ROOT)) + "%";
+        String[] patterns = ProductQueries.patterns(query);
         String statusName = status == null ? null : status.name();
         Mono<List<AdminProduct>> items = db.sql("SELECT p.id " + FILTER + " ORDER BY p.updated_at DESC, p.id LIMIT :limit OFFSET :offset")
-                .bind("pattern", pattern).bindNullable("category", category, String.class)
+                .bind("patterns", patterns).bindNullable("category", category, String.class)
                 .bindNullable("status", statusName, String.class)
                 .bind("limit", page.size()).bind("offset", page.offset())
                 .map(row -> new ProductId(row.get("id", UUID.class)))
@@ -43,7 +42,7 @@ class AdminProducts {
                 .concatMap(catalog::find)
                 .collectList();
         Mono<Long> total = db.sql("SELECT count(*) AS n " + FILTER)
-                .bind("pattern", pattern).bindNullable("category", category, String.class)
+                .bind("patterns", patterns).bindNullable("category", category, String.class)
                 .bindNullable("status", statusName, String.class)
                 .map(row -> row.get("n", Long.class)).one();
         return Mono.zip(items, total, (list, count) -> new Page<>(list, page.page(), page.size(), count));

@@ -1,7 +1,7 @@
 package org.socialworkshop.catalog;
 
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +34,7 @@ public class ProductQueries {
                           FROM product_variants WHERE product_id = p.id AND status = 'ACTIVE') v ON v.min_price IS NOT NULL
             WHERE p.status = 'ACTIVE' AND :channel = ANY(p.channels)
               AND (CAST(:category AS text) IS NULL OR p.category = :category)
-              AND p.search_text LIKE :pattern""";
+              AND p.search_text LIKE ALL (CAST(:patterns AS text[]))""";
 
     private final Database db;
     private final Makers makers;
@@ -48,10 +48,13 @@ public class ProductQueries {
         this.images = images;
     }
 
-    /** A page of products; {@code query} matches Chinese or English names and descriptions by substring. */
+    /**
+     * A page of products; {@code query} matches Chinese or English names and descriptions by substring, each of its words
+     * ("tea cup", "青花 杯") somewhere in them.
+     */
     public Mono<Page<ProductSummary>> list(Channel channel, @Nullable String query, @Nullable String category,
             Page.Request page, Language language) {
-        String pattern = "%" + escapeLike(query == null ? "" : query.trim().toLowerCase(Locale.ROOT)) + "%";
+        String[] patterns = patterns(query);
         Mono<List<Row>> rows = db.sql("""
                         SELECT p.id, p.name_zh, p.name_en, p.category, p.stock_tracked, v.min_price, v.variant_ids,
                                ARRAY(SELECT maker_id FROM product_makers WHERE product_id = p.id ORDER BY maker_id) AS maker_ids,
@@ -61,7 +64,7 @@ public class ProductQueries {
                         ORDER BY c.position, p.name_zh, p.id LIMIT :limit OFFSET :offset""")
                 .bind("channel", channel.name())
                 .bindNullable("category", category, String.class)
-                .bind("pattern", pattern)
+                .bind("patterns", patterns)
                 .bind("limit", page.size())
                 .bind("offset", page.offset())
                 .map(ProductQueries::row)
@@ -69,7 +72,7 @@ public class ProductQueries {
         Mono<Long> total = db.sql("SELECT count(*) AS n " + LISTED)
                 .bind("channel", channel.name())
                 .bindNullable("category", category, String.class)
-                .bind("pattern", pattern)
+                .bind("patterns", patterns)
                 .map(row -> row.get("n", Long.class))
                 .one();
         return rows.flatMap(found -> summaries(found, channel, language))
@@ -118,6 +121,13 @@ public class ProductQueries {
     }
 
     /** User input goes into LIKE as data: its own wildcards are escaped. */
+    /** LIKE patterns for the words of a search, each to be found (one matching everything for none). */
+    static String[] patterns(@Nullable String query) {
+        String[] patterns = Arrays.stream((query == null ? "" : query).strip().toLowerCase(Locale.ROOT).split("\\s+"))
+                .filter(word -> !word.isEmpty()).limit(10).map(word -> "%" + escapeLike(word) + "%").toArray(String[]::new);
+        return patterns.length == 0 ? new String[] {"%"} : patterns;
+    }
+
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

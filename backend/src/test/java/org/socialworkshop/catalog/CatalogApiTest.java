@@ -45,6 +45,26 @@ class CatalogApiTest {
     }
 
     @Test
+    void severalWordsFindWhatHasAllOfThemInAnyOrder() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        CatalogFixtures.create(staff, CatalogFixtures.product("青花茶杯" + tag, "Blue tea cup " + tag, true));
+        CatalogFixtures.create(staff, CatalogFixtures.product("青花茶壶" + tag, "Blue teapot " + tag, true));
+
+        client.get().uri(uri -> uri.path("/api/products").queryParam("q", "cup  blue " + tag).queryParam("lang", "en").build())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].name").isEqualTo("Blue tea cup " + tag);
+        client.get().uri(uri -> uri.path("/api/products").queryParam("q", "青花 杯 " + tag).build())
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.items[0].name").isEqualTo("青花茶杯" + tag);
+        client.get().uri(uri -> uri.path("/api/products").queryParam("q", "青花 " + tag).build())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(2);
+        client.get().uri(uri -> uri.path("/api/products").queryParam("q", "blue saucer " + tag).build())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+        staff.get().uri(uri -> uri.path("/api/admin/products").queryParam("q", "杯 " + tag + " 青花").build())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
+    }
+
+    @Test
     void searchTreatsWildcardsAsText() {
         client.get().uri("/api/products?q=%25%25%25_").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
