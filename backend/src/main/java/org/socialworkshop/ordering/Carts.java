@@ -72,7 +72,9 @@ public class Carts {
         Mono<VariantId> chosen = variant != null ? Mono.just(variant)
                 : catalog.defaultVariant(product).switchIfEmpty(Mono.error(() -> InvalidInput.field("productId", "no such product")));
         return requireOpen(cartId).then(chosen)
-                .flatMap(id -> sellable(id, product).thenReturn(id))
+                .flatMap(id -> inCart(cartId, id).flatMap(already -> already + quantity > MAX_QUANTITY
+                        ? Mono.<Void>error(InvalidInput.field("quantity", "at most " + MAX_QUANTITY + " of one item per order"))
+                        : sellable(id, product, already + (long) quantity)).thenReturn(id))
                 .flatMap(id -> db.inTransaction(() -> db.sql("""
                                 INSERT INTO cart_items (cart_id, variant_id, quantity) VALUES (:cart, :variant, :quantity)
                                 ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = cart_items.quantity + excluded.quantity
@@ -89,7 +91,7 @@ public class Carts {
         if (quantity == 0) {
             return remove(cartId, variant);
         }
-        return requireOpen(cartId).then(sellable(variant, null))
+        return requireOpen(cartId).then(sellable(variant, null, quantity))
                 .then(db.inTransaction(() -> db.sql("""
                                 INSERT INTO cart_items (cart_id, variant_id, quantity) VALUES (:cart, :variant, :quantity)
                                 ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = excluded.quantity""")
@@ -181,7 +183,21 @@ public class Carts {
                 .switchIfEmpty(Mono.error(OrderingProblem::unknownCart));
     }
 
-    private Mono<Void> sellable(VariantId variant, @Nullable ProductId product) {
+    /** The units of a variant in the cart now (0 when none). */
+    private Mono<Long> inCart(UUID cartId, VariantId variant) {
+        return db.sql("SELECT quantity FROM cart_items WHERE cart_id = :cart AND variant_id = :variant")
+                .bind("cart", cartId).bind("variant", variant.value())
+                .map(row -> row.get("quantity", Integer.class).longValue())
+                .first()
+                .defaultIfEmpty(0L);
+    }
+
+    /**
+     * Whether {@code units} of the variant can go in the cart: it exists (of this product), is sold online, and, when its
+     * stock is counted, that many are there to sell (409 {@code out-of-stock} saying how many are, at once, rather than at
+     * checkout). Checkout checks again, since others buy meanwhile.
+     */
+    private Mono<Void> sellable(VariantId variant, @Nullable ProductId product, long units) {
         return catalog.variants(List.of(variant)).flatMap(found -> {
             VariantInfo info = found.get(variant);
             if (info == null || (product != null && !info.productId().equals(product))) {
@@ -191,7 +207,14 @@ public class Carts {
                 return Mono.error(OrderingProblem.notPurchasable(List.of(new OrderingProblem.Item(
                         variant.value().toString(), info.productNameZh() + " / " + info.productNameEn(), null))));
             }
-            return Mono.empty();
+            if (!info.stockTracked()) {
+                return Mono.empty();
+            }
+            return inventory.available(List.of(variant), Channel.ONLINE).flatMap(available -> {
+                long left = available.getOrDefault(variant, 0L);
+                return units <= left ? Mono.<Void>empty() : Mono.error(OrderingProblem.outOfStock(List.of(new OrderingProblem.Item(
+                        variant.value().toString(), info.productNameZh() + " / " + info.productNameEn(), left))));
+            });
         });
     }
 

@@ -9,10 +9,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.socialworkshop.e2e.DemoWorkshop.Product;
+import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
@@ -214,10 +216,28 @@ class BuyerChecksOutTest {
     }
 
     @Test
-    void moreThanIsInStockIsRefusedNamingTheItem() {
+    void moreThanIsInStockIsRefusedAtOnceAndAtCheckoutNamingTheItem() {
         Product vase = demo.product("hand-pinched-vase"); // two in the online store room at most
-        withCart(new Carts(client).with(vase, "HC-VASE-PINCHED", 5));
+        Carts carts = new Carts(client);
+        String productId = DemoWorkshop.idOf(client, vase);
+        String variantId = carts.variantId(productId, "HC-VASE-PINCHED");
+        long left = available(productId, variantId);
+        assertThat(left).as("the demo vase is in stock").isPositive();
 
+        // On the product page, in Chinese: all that is left goes in; one more is refused at once, saying what is left.
+        Messages zh = Messages.of("zh-CN");
+        String cartId = carts.create();
+        carts.add(cartId, vase, "HC-VASE-PINCHED", (int) left);
+        withCart(cartId);
+        Storefront product = openProduct(vase, "zh-CN");
+        product.element("add-to-cart").click();
+        product.waitUntil(textToBe(By.id("add-to-cart-error"), zh.counted("cart.add.onlyLeft", left, Map.of("available", left))));
+        Accessibility.assertNoSeriousViolations(product.driver(), "one more than is left, refused on the product page");
+
+        // Someone else buys them all meanwhile: the cart says so, in English, and holds checkout back.
+        String other = carts.create();
+        carts.add(other, vase, "HC-VASE-PINCHED", (int) left);
+        new Shop(client).checkout(other);
         Storefront cart = browser.open(port, "/shop/cart.html?lang=en").ready("en");
         cart.waitUntil(presenceOfElementLocated(By.cssSelector(".cart-line__problem")));
         assertThat(cart.driver().findElements(By.id("cart-checkout"))).as("checkout held back").isEmpty();
@@ -234,6 +254,18 @@ class BuyerChecksOutTest {
                 .containsAnyOf(vase.nameEn(), vase.nameZh());
         assertThat(page.element("checkout-errors-cart").getDomAttribute("href")).isEqualTo("/shop/cart.html");
         assertThat(page.element("checkout-submit").getDomAttribute("aria-disabled")).isEqualTo("false");
+    }
+
+    /** Units of the variant the online shop can sell now, as its product page says. */
+    private long available(String productId, String variantId) {
+        JsonNode product = client.get().uri("/api/products/{id}", productId).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        for (JsonNode variant : product.get("variants")) {
+            if (variant.get("id").asString().equals(variantId)) {
+                return variant.get("available").asLong();
+            }
+        }
+        throw new AssertionError("No variant " + variantId);
     }
 
     private Storefront openProduct(Product product, String lang) {

@@ -376,16 +376,23 @@ class CheckoutTest {
         Item plenty = tracked(10, 1500);
         String cart = shop.newCart();
         shop.add(cart, plenty.productId(), plenty.variantId(), 3).expectStatus().isOk();
-        shop.add(cart, scarce.productId(), scarce.variantId(), 3).expectStatus().isOk();
+        // More than there is does not even go in the cart: said at once, with what is left.
+        shop.add(cart, scarce.productId(), scarce.variantId(), 3).expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.type").value(type -> assertThat((String) type).endsWith("/out-of-stock"))
+                .jsonPath("$.items[0].available").isEqualTo(2);
+        shop.add(cart, scarce.productId(), scarce.variantId(), 2).expectStatus().isOk();
+        shop.add(cart, scarce.productId(), scarce.variantId(), 1).expectStatus().isEqualTo(409);
+        // Someone else buys one meanwhile.
+        shop.checkout(shop.cartWith(Map.of(scarce.productId(), scarce.variantId()), 1));
 
         shop.checkout(Shop.pickup(cart), UUID.randomUUID().toString()).expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.items.length()").isEqualTo(1)
                 .jsonPath("$.items[0].variantId").isEqualTo(scarce.variantId())
-                .jsonPath("$.items[0].available").isEqualTo(2);
+                .jsonPath("$.items[0].available").isEqualTo(1);
 
         assertThat(level(plenty).reserved()).isZero();
-        assertThat(level(scarce).reserved()).isZero();
+        assertThat(level(scarce).reserved()).as("the other buyer's only").isEqualTo(1);
         client.get().uri("/api/carts/{id}", cart).exchange().expectStatus().isOk().expectBody().jsonPath("$.checkedOut").isEqualTo(false);
     }
 

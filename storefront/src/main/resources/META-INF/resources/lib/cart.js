@@ -134,6 +134,16 @@ export function problemCode(error) {
   return String(problem.title || '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/**
+ * How many units are left when the server refused a quantity for want of stock (409 out-of-stock, its first item's
+ * `available`), else null; the page says it in its own language.
+ */
+export function outOfStock(error) {
+  if (error?.status !== 409 || !problemCode(error).includes('out-of-stock')) return null;
+  const available = error.problem?.items?.[0]?.available;
+  return Number.isInteger(available) ? available : null;
+}
+
 export function isCheckedOutProblem(error) {
   return error?.status === 409 && problemCode(error).includes('checked-out');
 }

@@ -13,6 +13,7 @@ import { SOLD_OUT, availabilityState } from '../../../lib/product-text.js';
 import { announce, showMessage } from '../../../lib/form-errors.js';
 import { define } from '../../../lib/define.js';
 import { register as registerStepper } from '../quantity-stepper/quantity-stepper.js';
+import { outOfStock } from '../../../lib/cart.js';
 
 function limitFor(variant) {
   const available = variant?.available;
@@ -22,6 +23,8 @@ function limitFor(variant) {
 /** Why the server refused, in the buyer's words. */
 function refusal(error) {
   if (!(error instanceof ApiError)) return { key: 'cart.add.network' };
+  const left = outOfStock(error);
+  if (left !== null) return left > 0 ? { key: 'cart.add.onlyLeft', params: { available: left, count: left } } : { key: 'cart.add.soldOut' };
   if (error.status === 422) return { key: 'cart.add.notSold' };
   if (error.status === 400) {
     const quantity = (error.problem.errors || []).some((problem) => problem.field === 'quantity');

@@ -9,7 +9,7 @@ import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { productUrl, PRODUCTS_PAGE } from '../../../lib/catalog.js';
-import { CHECKOUT_PAGE, MAX_LINE_QUANTITY, loadCart, removeLine, setQuantity } from '../../../lib/cart.js';
+import { CHECKOUT_PAGE, MAX_LINE_QUANTITY, loadCart, outOfStock, removeLine, setQuantity } from '../../../lib/cart.js';
 import { announce } from '../../../lib/form-errors.js';
 import { define } from '../../../lib/define.js';
 import { register as registerStepper } from '../quantity-stepper/quantity-stepper.js';
@@ -172,7 +172,12 @@ class ShopCart extends HTMLElement {
   /** A refused change is said aloud; the cart is then shown as the server has it. */
   async failed(error) {
     console.warn('The cart could not be changed.', error);
-    announce(this.statusLine, { key: error.status === 400 ? 'cart.status.refused' : 'cart.status.failed', params: { max: MAX_LINE_QUANTITY } });
+    const left = outOfStock(error);
+    if (left !== null) {
+      announce(this.statusLine, left > 0 ? { key: 'cart.status.onlyLeft', params: { available: left, count: left } } : { key: 'cart.line.soldOut' });
+    } else {
+      announce(this.statusLine, { key: error.status === 400 ? 'cart.status.refused' : 'cart.status.failed', params: { max: MAX_LINE_QUANTITY } });
+    }
     await this.load();
   }
 }
