@@ -35,7 +35,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * Issue 13, item 8, the order screens: a company's buyer finds the order their accepted quote placed on
  * /corporate/orders.html (from the portal) and reads it on /corporate/order.html, waiting for payment, no 发票 yet; a buyer
  * of another company opening that order's page is told it is not found, and lists no orders; a coordinator finds it on
- * /admin/company-orders.html (the overdue filter hides it), opens it, records the bank transfer (its amount filled in
+ * /admin/company-orders.html (the overdue filter hides it), opens it (its work's links: production, deliveries, recording
+ * work for it, the signed impact report), records the bank transfer (its amount filled in
  * with what is left) and, after a number the page refuses, the 发票; the buyer's page then shows the order paid, its
  * receipt and the 发票, in Chinese and in English, on a 360 px phone. Every state passes axe.
  */

@@ -25,8 +25,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 /**
  * A coordinator records a maker's work with an immediate check and finds it in the maker's month at accepted pieces
- * times the day's rate; then checks work the maker reported themselves. Every piece-work screen passes axe in Chinese
- * and English.
+ * times the day's rate; then checks work the maker reported themselves, and records work for a company's order with the
+ * minutes it took (on a phone). Every piece-work screen passes axe in Chinese and English.
  */
 @WorkshopTest
 class CoordinatorRecordsWorkTest {
