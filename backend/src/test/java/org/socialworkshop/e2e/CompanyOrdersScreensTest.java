@@ -1,6 +1,7 @@
 package org.socialworkshop.e2e;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -34,7 +35,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * Issue 13, item 8, the order screens: a company's buyer finds the order their accepted quote placed on
  * /corporate/orders.html (from the portal) and reads it on /corporate/order.html, waiting for payment, no 发票 yet; a buyer
  * of another company opening that order's page is told it is not found, and lists no orders; a coordinator finds it on
- * /admin/company-orders.html (the overdue filter hides it), opens it, records the bank transfer (its amount filled in
+ * /admin/company-orders.html (the overdue filter hides it), opens it (its work's links: production, deliveries, recording
+ * work for it, the signed impact report), records the bank transfer (its amount filled in
  * with what is left) and, after a number the page refuses, the 发票; the buyer's page then shows the order paid, its
  * receipt and the 发票, in Chinese and in English, on a 360 px phone. Every state passes axe.
  */
@@ -141,6 +143,7 @@ class CompanyOrdersScreensTest {
                 .isEqualTo(en.text("corporate.adminOrders.orderHeading", Map.of("number", number, "company", company)));
         assertThat(page.element("transfer-amount").getDomProperty("value")).isEqualTo(plainYuan(TOTAL));
         assertThat(page.driver().getCurrentUrl()).contains("id=" + orderId);
+        theOrdersWorkLinks(page, orderId);
         Accessibility.assertNoSeriousViolations(page.driver(), "a company's order open, en");
 
         // The reference is required; then the transfer is recorded.
@@ -173,6 +176,27 @@ class CompanyOrdersScreensTest {
         assertThat(page.element("company-order-fapiao").getText()).contains(en.text("corporate.kind.SPECIAL"));
         assertThat(page.element("fapiao-record").getText()).isEqualTo(en.text("corporate.fapiao.correct"));
         Accessibility.assertNoSeriousViolations(page.driver(), "a fapiao recorded, en");
+
+        // "Record work done for this order" opens the piece-work screen with the order chosen.
+        page.element("company-order-record-work").click();
+        page.waitUntil(urlContains("/admin/piecework.html?order=" + orderId));
+        Storefront work = page.ready("en");
+        work.waitUntil(visibilityOfElementLocated(By.id("work-record-form")));
+        assertThat(new Select(work.element("work-record-order")).getFirstSelectedOption().getText()).isEqualTo(number + " — " + company);
+    }
+
+    /** The panel's "This order's work": production, deliveries, recording work and the signed impact report, of this order. */
+    private void theOrdersWorkLinks(Storefront page, String orderId) {
+        assertThat(page.element("company-order-work-heading").getText()).isEqualTo(en.text("corporate.adminOrders.workHeading"));
+        assertThat(page.element("company-order-production").getDomAttribute("href")).isEqualTo("/admin/production.html?order=" + orderId);
+        assertThat(page.element("company-order-deliveries").getDomAttribute("href")).isEqualTo("/admin/deliveries.html?order=" + orderId);
+        assertThat(page.element("company-order-record-work").getDomAttribute("href")).isEqualTo("/admin/piecework.html?order=" + orderId);
+        assertThat(page.element("company-order-record-work").getText()).isEqualTo(en.text("corporate.adminOrders.recordWork"));
+        String pdf = page.element("company-order-impact-pdf").getDomAttribute("href");
+        assertThat(pdf).isEqualTo("/api/admin/corporate/orders/" + orderId + "/impact.pdf");
+        assertThat(page.element("company-order-impact-pdf").getDomAttribute("aria-describedby")).isEqualTo("company-order-impact-pdf-hint");
+        byte[] signed = coordinator.get().uri(pdf).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(signed, 0, 5, StandardCharsets.ISO_8859_1)).as("a PDF").isEqualTo("%PDF-");
     }
 
     private void buyerSeesItPaidWithItsFapiao(String buyer, String orderId, String number) {

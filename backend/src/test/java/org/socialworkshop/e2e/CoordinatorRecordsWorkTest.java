@@ -25,8 +25,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 
 /**
  * A coordinator records a maker's work with an immediate check and finds it in the maker's month at accepted pieces
- * times the day's rate; then checks work the maker reported themselves. Every piece-work screen passes axe in Chinese
- * and English.
+ * times the day's rate; then checks work the maker reported themselves, and records work for a company's order with the
+ * minutes it took (on a phone). Every piece-work screen passes axe in Chinese and English.
  */
 @WorkshopTest
 class CoordinatorRecordsWorkTest {
@@ -75,6 +75,7 @@ class CoordinatorRecordsWorkTest {
         Accessibility.assertNoSeriousViolations(page.driver(), "a maker's month for coordinators in zh-CN");
 
         checkAReportedRecord(page, steps, zh, maker, operation, today);
+        recordForACompanysOrderOnAPhone(steps, maker, operation);
         everyScreenPassesAxe(steps, maker, operation);
     }
 
@@ -125,6 +126,52 @@ class CoordinatorRecordsWorkTest {
         page.waitUntil(invisibilityOfElementLocated(By.id("work-row-" + reported)));
         assertThat(steps.work(maker, "CHECKED", operation)).anySatisfy(record -> assertThat(record)
                 .containsEntry("id", reported).containsEntry("amount", Map.of("amount", 6 * (int) RATE, "currency", "CNY")));
+    }
+
+    /**
+     * Opened from a company's order (?order=), the form has that order chosen; minutes beyond a day are refused at the
+     * field; the record saved carries the order and the minutes, and the order stays chosen for the next one. At 360 px,
+     * in English.
+     */
+    private void recordForACompanysOrderOnAPhone(PieceworkSteps steps, String maker, PieceworkSteps.Operation operation) {
+        Messages en = Messages.of("en");
+        PieceworkSteps.CompanyOrder order = steps.companyOrder(PieceworkSteps.tag());
+        browser.resize(360, 800);
+        Storefront page = browser.open(port, "/admin/piecework.html?lang=en&order=" + order.id()).ready("en");
+        page.waitUntil(visibilityOfElementLocated(By.id("work-record-form")));
+        Select orders = new Select(page.element("work-record-order"));
+        assertThat(orders.getFirstSelectedOption().getDomAttribute("value")).as("the order in the address, chosen").isEqualTo(order.id());
+        assertThat(orders.getFirstSelectedOption().getText()).isEqualTo(order.number() + " — " + order.companyName());
+        assertThat(orders.getOptions().get(0).getText()).isEqualTo(en.text("piecework.record.orderNone"));
+        assertThat(page.element("work-record-minutes").getDomAttribute("aria-describedby")).contains("work-record-minutes-hint");
+
+        new Select(page.element("work-record-maker")).selectByValue(maker);
+        new Select(page.element("work-record-operation")).selectByValue(operation.id());
+        page.element("work-record-pieces").sendKeys("5");
+        page.element("work-record-minutes").sendKeys("2000");
+        page.element("work-record-submit").click();
+        page.waitUntil(d -> page.focusedId().equals("work-record-errors"));
+        assertThat(page.element("work-record-minutes-error").getText()).isEqualTo(en.text("piecework.record.minutesRange"));
+        assertThat(page.element("work-record-minutes").getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(page.element("work-record-minutes").getDomAttribute("aria-describedby"))
+                .contains("work-record-minutes-hint", "work-record-minutes-error");
+        assertThat(page.script("return document.documentElement.scrollWidth <= window.innerWidth")).as("no sideways scrolling").isEqualTo(true);
+        Accessibility.assertNoSeriousViolations(page.driver(), "minutes refused, for a company's order, at 360 px, en");
+
+        page.element("work-record-minutes").clear();
+        page.element("work-record-minutes").sendKeys("90");
+        page.element("work-record-submit").click();
+        page.waitUntil(visibilityOfElementLocated(By.id("work-record-statement")));
+        assertThat(page.element("work-record-minutes").getDomProperty("value")).as("minutes cleared for the next record").isEmpty();
+        assertThat(new Select(page.element("work-record-order")).getFirstSelectedOption().getDomAttribute("value"))
+                .as("the order stays chosen").isEqualTo(order.id());
+        Accessibility.assertNoSeriousViolations(page.driver(), "work recorded for a company's order, at 360 px, en");
+        browser.resize(Browser.DESKTOP.width, Browser.DESKTOP.height);
+
+        List<Map<String, Object>> records = steps.workForOrder(order.id());
+        assertThat(records).singleElement().satisfies(record -> assertThat(record)
+                .containsEntry("orderId", order.id()).containsEntry("minutes", 90).containsEntry("makerId", maker)
+                .containsEntry("operationId", operation.id()).containsEntry("pieces", 5).containsEntry("status", "RECORDED"));
     }
 
     /** The five screens opened by their addresses, as a bookmark would, in both languages. */

@@ -3,11 +3,13 @@ package org.socialworkshop.e2e;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.socialworkshop.support.CatalogFixtures;
+import org.socialworkshop.support.CreditCodes;
 import org.socialworkshop.support.SignIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,6 +25,9 @@ final class PieceworkSteps {
     static final String MAKER_PASSWORD = "workshop-maker";
 
     record Operation(String id, String productId, String nameZh, String nameEn, long rateFen) {
+    }
+
+    record CompanyOrder(String id, String number, String companyName) {
     }
 
     private final WebTestClient client;
@@ -103,6 +108,47 @@ final class PieceworkSteps {
         return (String) makerSession().post().uri("/api/maker/work")
                 .bodyValue(Map.of("operationId", operation.id(), "workDate", day.toString(), "pieces", pieces))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    /**
+     * A company's order, placed as buyers place them: a new company with a buyer asks for a quote of ten boxes sold to
+     * companies only, the coordinator sends it and the buyer accepts it.
+     */
+    @SuppressWarnings("unchecked")
+    CompanyOrder companyOrder(String tag) {
+        String name = "成都" + tag + "计件订单有限公司";
+        String buyer = "piecework-buyer-" + tag + "@example.com";
+        String password = "long enough passphrase";
+        Map<String, Object> company = new HashMap<>();
+        company.put("legalName", name);
+        company.put("creditCode", CreditCodes.random());
+        company.put("invoice", Map.of("title", name, "kind", "NORMAL"));
+        company.put("contact", Map.of("name", "张女士", "phone", "138 0000 0000", "email", "zhang@example.com"));
+        String companyId = (String) staff.post().uri("/api/admin/corporate/companies").bodyValue(company).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        staff.post().uri("/api/admin/corporate/companies/{id}/buyers", companyId)
+                .bodyValue(Map.of("email", buyer, "displayName", "采购", "password", password)).exchange().expectStatus().isOk();
+        Map<String, Object> product = CatalogFixtures.product("计件礼盒 " + tag, "Piecework box " + tag, false);
+        product.put("channels", List.of("CORPORATE"));
+        String variant = CatalogFixtures.firstVariantId(CatalogFixtures.create(staff, product));
+        WebTestClient buyerApi = SignIn.as(client, buyer, password);
+        String quoteId = (String) buyerApi.post().uri("/api/corporate/quotes").bodyValue(Map.of("lines", List.of(Map.of("variantId",
+                        variant, "quantity", 10, "customisations", List.of())), "wantedBy", today().plusDays(30).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        staff.post().uri("/api/admin/corporate/quotes/{id}/versions", quoteId).bodyValue(Map.of("validUntil", today().plusDays(7).toString(),
+                "delivery", Map.of("amount", 0, "currency", "CNY"), "manual", List.of())).exchange().expectStatus().isOk();
+        Map<String, Object> accepted = buyerApi.post().uri("/api/corporate/quotes/{id}/accept", quoteId)
+                .bodyValue(Map.of("version", 1, "poNumber", "PO-" + tag)).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+        return new CompanyOrder((String) accepted.get("orderId"), (String) accepted.get("orderNumber"), name);
+    }
+
+    /** The work records of a company's order, as the API lists them. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> workForOrder(String orderId) {
+        Map<String, Object> page = staff.get().uri("/api/admin/piecework/work?orderId={o}&size=100", orderId)
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (List<Map<String, Object>>) page.get("items");
     }
 
     /** The maker's work records of one status for the operation. */

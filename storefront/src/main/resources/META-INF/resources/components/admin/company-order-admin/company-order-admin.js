@@ -2,7 +2,8 @@
  * <company-order-admin>: companies' orders for coordinators (/admin/company-orders.html; GET /api/admin/corporate/orders),
  * newest first, narrowed to one company or to those overdue (the choice kept in the address: ?company=, ?overdue=1).
  * An order's number opens it in the panel below, named in the address (?id=): its facts (PO, quote, status, total,
- * paid, left, next due, the 发票), what is owed when, with "send an invoice" for each instalment not paid and without
+ * paid, left, next due, the 发票), links to the order's other staff screens (production, deliveries, recording work for it)
+ * and its signed impact report PDF, what is owed when, with "send an invoice" for each instalment not paid and without
  * an open invoice (POST …/invoices; a refusal is said in words), the payments and the receipts; and
  * <company-order-actions> to record a bank transfer or the 发票. After a change the order is loaded again, and again
  * for a few seconds while a payment recorded is being applied, so what the transfer changed shows without reloading.
@@ -17,6 +18,8 @@ import {
   receiptsHtml, sendInvoice, unpaidInstalments,
 } from '../../../lib/company-orders.js';
 import { formatMoney } from '../../../lib/money.js';
+import { productionPage } from '../../../lib/production.js';
+import { adminDeliveriesPage } from '../../../lib/deliveries.js';
 import { define } from '../../../lib/define.js';
 import { orderRefusal, register as registerActions } from '../company-order-actions/company-order-actions.js';
 
@@ -115,11 +118,29 @@ function invoiceActionHtml(order, instalment) {
     data-invoice="${instalment.seq}">${moneyMessageHtml('corporate.invoice.send', {}, { left: instalment.left })}</button>`;
 }
 
+/** The order's other staff screens: production, deliveries, recording work for it, and its impact report for the company. */
+function orderWorkHtml(order) {
+  const id = encodeURIComponent(order.orderId);
+  return html`
+    <nav class="company-order-work" aria-labelledby="company-order-work-heading">
+      <h3 id="company-order-work-heading" data-i18n="corporate.adminOrders.workHeading"></h3>
+      <ul class="company-order-work__list">
+        <li><a id="company-order-production" href="${productionPage(order.orderId)}" data-i18n="corporate.adminOrders.production"></a></li>
+        <li><a id="company-order-deliveries" href="${adminDeliveriesPage(order.orderId)}" data-i18n="corporate.adminOrders.deliveries"></a></li>
+        <li><a id="company-order-record-work" href="/admin/piecework.html?order=${id}" data-i18n="corporate.adminOrders.recordWork"></a></li>
+        <li><a id="company-order-impact-pdf" href="/api/admin/corporate/orders/${id}/impact.pdf" type="application/pdf"
+               aria-describedby="company-order-impact-pdf-hint" data-i18n="corporate.adminOrders.impactPdf"></a></li>
+      </ul>
+      <p id="company-order-impact-pdf-hint" class="field__hint" data-i18n="corporate.adminOrders.impactPdfHint"></p>
+    </nav>`;
+}
+
 function orderHtml(order) {
   return html`
     ${orderFactsHtml(order, { prefix: 'company-order', quoteHref: `/admin/quotes.html?quote=${encodeURIComponent(order.quoteId)}` })}
     <p><a id="company-order-full" href="/admin/order.html?id=${encodeURIComponent(order.orderId)}"
           data-i18n="corporate.adminOrders.full"></a></p>
+    ${orderWorkHtml(order)}
     ${instalmentsHtml(order, { prefix: 'company-order', level: 3, actionKey: 'corporate.invoice.column',
       action: (instalment) => invoiceActionHtml(order, instalment) })}
     ${paymentsHtml(order, { prefix: 'company-order', level: 3, payKey: 'corporate.payment.page' })}

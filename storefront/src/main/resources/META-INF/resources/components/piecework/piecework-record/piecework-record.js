@@ -1,8 +1,10 @@
 /**
  * <piecework-record>: a coordinator records work a maker has done (POST /api/admin/piecework/work): who,
  * which operation, the day and how many pieces, and, when the pieces are checked at once, how many were
- * accepted or rejected (and why) and whether they go into stock. Maker, operation and day stay chosen after
- * a save, so a pile of records is typed quickly. Emits `work-recorded` (bubbles) with { record }.
+ * accepted or rejected (and why) and whether they go into stock; optionally the company's order the work was for
+ * (GET /api/admin/corporate/orders; `?order={id}` in the address chooses it) and the minutes it took (1–1440, summed
+ * as hours by impact reports). Maker, operation, day and order stay chosen after a save, so a pile of records is
+ * typed quickly. Emits `work-recorded` (bubbles) with { record }.
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
@@ -10,6 +12,8 @@ import { formatMoney } from '../../../lib/money.js';
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
 import { locations, makers } from '../../../lib/staff-catalog.js';
 import { isDay, today } from '../../../lib/piecework.js';
+import { parseCount } from '../../../lib/quantity.js';
+import { allOrders } from '../../../lib/company-orders.js';
 import {
   checker, earningsHref, field, makerOptions, numberInput, operationLabel, operationOptions, operations, send,
 } from '../../../lib/staff-piecework.js';
@@ -18,8 +22,19 @@ import { checkFieldFor, checkFieldsHtml, readCheck } from '../piecework-queue/ch
 
 const FIELDS = {
   makerId: 'work-record-maker', operationId: 'work-record-operation', workDate: 'work-record-date',
-  pieces: 'work-record-pieces', note: 'work-record-note',
+  pieces: 'work-record-pieces', note: 'work-record-note', orderId: 'work-record-order', minutes: 'work-record-minutes',
 };
+const MINUTES_MAX = 1440;
+
+/** The order chosen by the address (?order=), if any. */
+function orderFromAddress() {
+  return new URLSearchParams(window.location.search).get('order') || '';
+}
+
+/** Companies' orders as choices: "WS-2026-000123 — 成都某某有限公司"; `selected` is chosen when it is one of them. */
+function orderOptions(orders, selected) {
+  return html`${orders.map((o) => html`<option value="${o.orderId}" ${o.orderId === selected && html`selected`}>${o.orderNumber} — ${o.companyName}</option>`)}`;
+}
 
 class PieceworkRecord extends HTMLElement {
   connectedCallback() {
@@ -44,7 +59,11 @@ class PieceworkRecord extends HTMLElement {
   async load() {
     const body = this.querySelector('#work-record-body');
     try {
-      [this.makers, this.operations, this.places] = await Promise.all([makers(), operations(), locations()]);
+      [this.makers, this.operations, this.places, this.orders] = await Promise.all([makers(), operations(), locations(),
+        allOrders().catch((error) => {
+          console.warn('Could not load companies\' orders; work is recorded without one.', error);
+          return null;
+        })]);
     } catch (error) {
       console.warn('Could not load makers, operations or places.', error);
       render(body, html`<p class="notice" role="alert" data-i18n="piecework.record.loadFailed"></p>`);
@@ -63,6 +82,13 @@ class PieceworkRecord extends HTMLElement {
         ${field(FIELDS.workDate, 'piecework.record.date',
           html`<input id="${FIELDS.workDate}" type="date" value="${today()}" max="${today()}" class="input--short">`)}
         ${field(FIELDS.pieces, 'piecework.record.pieces', numberInput(FIELDS.pieces))}
+        ${field(FIELDS.minutes, 'piecework.record.minutes', numberInput(FIELDS.minutes, { describedBy: `${FIELDS.minutes}-hint` }),
+          { optional: true, hint: 'piecework.record.minutesHint' })}
+        ${field(FIELDS.orderId, 'piecework.record.order', html`
+          <select id="${FIELDS.orderId}" aria-describedby="${FIELDS.orderId}-hint">
+            <option value="" data-i18n="piecework.record.orderNone"></option>
+            ${orderOptions(this.orders || [], orderFromAddress())}</select>`,
+          { optional: true, hint: this.orders ? 'piecework.record.orderHint' : 'piecework.record.ordersFailed' })}
         ${field(FIELDS.note, 'piecework.record.note',
           html`<input id="${FIELDS.note}" type="text" maxlength="500" autocomplete="off">`, { optional: true })}
         <label class="choice" for="work-record-check-now">
@@ -113,8 +139,16 @@ class PieceworkRecord extends HTMLElement {
     if (!isDay(body.workDate)) check.wrong(FIELDS.workDate, 'piecework.record.dateMissing');
     else if (body.workDate > today()) check.wrong(FIELDS.workDate, 'piecework.record.dateFuture');
     body.pieces = check.count(FIELDS.pieces, value(FIELDS.pieces), 1);
+    const minutes = value(FIELDS.minutes).trim();
+    if (minutes) {
+      const parsed = parseCount(minutes, 1, MINUTES_MAX);
+      if (parsed.problem === 'format') check.wrong(FIELDS.minutes, 'piecework.record.minutesFormat');
+      else if (parsed.problem) check.wrong(FIELDS.minutes, 'piecework.record.minutesRange');
+      else body.minutes = parsed.value;
+    }
     const note = value(FIELDS.note).trim();
     if (note) body.note = note;
+    if (value(FIELDS.orderId)) body.orderId = value(FIELDS.orderId);
     if (this.querySelector('#work-record-check-now').checked) body.check = readCheck(this, 'work-record', body.pieces, problems);
     return { problems, body };
   }
@@ -157,7 +191,7 @@ class PieceworkRecord extends HTMLElement {
       data-i18n="piecework.record.statementLink" data-i18n-params="${JSON.stringify({ maker: params.maker })}"></a>`);
     translate(next);
     next.hidden = false;
-    for (const id of [FIELDS.pieces, FIELDS.note, 'work-record-accepted', 'work-record-reason']) this.querySelector(`#${id}`).value = '';
+    for (const id of [FIELDS.pieces, FIELDS.minutes, FIELDS.note, 'work-record-accepted', 'work-record-reason']) this.querySelector(`#${id}`).value = '';
     this.querySelector('#work-record-rejected').value = '0';
     this.querySelector('#work-record-receive').value = '';
     this.dispatchEvent(new CustomEvent('work-recorded', { bubbles: true, detail: { record } }));
