@@ -61,9 +61,13 @@ class CatalogController {
     Mono<ResponseEntity<byte[]>> list(@RequestParam(defaultValue = "ONLINE") Channel channel,
             @RequestParam(required = false) @Size(max = 100) @Nullable String q,
             @RequestParam(required = false) @Size(max = 40) @Nullable String category,
+            @RequestParam(defaultValue = "SHELF") ProductQueries.Sort sort,
+            @RequestParam(required = false) @Min(0) @Max(100_000_000) @Nullable Long minPrice,
+            @RequestParam(required = false) @Min(0) @Max(100_000_000) @Nullable Long maxPrice,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(Page.Request.MAX_SIZE) int size, Locale locale) {
-        return publicCatalog.list(channel, q, category, new Page.Request(page, size), Language.of(locale))
+        return publicCatalog.list(channel, new ProductQueries.Listing(q, category, sort, minPrice, maxPrice), new Page.Request(page, size),
+                        Language.of(locale))
                 .map(JsonAnswer::response);
     }
 

@@ -34,7 +34,9 @@ public class ProductQueries {
                           FROM product_variants WHERE product_id = p.id AND status = 'ACTIVE') v ON v.min_price IS NOT NULL
             WHERE p.status = 'ACTIVE' AND :channel = ANY(p.channels)
               AND (CAST(:category AS text) IS NULL OR p.category = :category)
-              AND p.search_text LIKE ALL (CAST(:patterns AS text[]))""";
+              AND p.search_text LIKE ALL (CAST(:patterns AS text[]))
+              AND (CAST(:minPrice AS bigint) IS NULL OR v.min_price >= :minPrice)
+              AND (CAST(:maxPrice AS bigint) IS NULL OR v.min_price <= :maxPrice)""";
 
     private final Database db;
     private final Makers makers;
@@ -48,23 +50,47 @@ public class ProductQueries {
         this.images = images;
     }
 
+    /** The shop's list orders: the shelves' own order (by category, then name), price either way, newest first, by name. */
+    public enum Sort {
+        SHELF, PRICE_ASC, PRICE_DESC, NEWEST, NAME;
+
+        /** The ORDER BY of this order, in the buyer's language for names (the product id ends every order). */
+        String orderBy(Language language) {
+            String name = language == Language.EN ? "lower(p.name_en)" : "p.name_zh";
+            return switch (this) {
+                case SHELF -> "c.position, p.name_zh";
+                case PRICE_ASC -> "v.min_price, " + name;
+                case PRICE_DESC -> "v.min_price DESC, " + name;
+                case NEWEST -> "p.created_at DESC";
+                case NAME -> name;
+            };
+        }
+    }
+
     /**
-     * A page of products; {@code query} matches Chinese or English names and descriptions by substring, each of its words
+     * What a list shows: products matching {@code query}'s words, of {@code category}, whose lowest price is within
+     * {@code minPrice}..{@code maxPrice} (fen, either open), in {@code sort}'s order.
+     */
+    public record Listing(@Nullable String query, @Nullable String category, Sort sort, @Nullable Long minPrice, @Nullable Long maxPrice) {
+    }
+
+    /**
+     * A page of products; the query matches Chinese or English names and descriptions by substring, each of its words
      * ("tea cup", "青花 杯") somewhere in them.
      */
-    public Mono<Page<ProductSummary>> list(Channel channel, @Nullable String query, @Nullable String category,
-            Page.Request page, Language language) {
-        String[] patterns = patterns(query);
+    public Mono<Page<ProductSummary>> list(Channel channel, Listing listing, Page.Request page, Language language) {
+        String[] patterns = patterns(listing.query());
+        String category = listing.category();
         Mono<List<Row>> rows = db.sql("""
                         SELECT p.id, p.name_zh, p.name_en, p.category, p.stock_tracked, v.min_price, v.variant_ids,
                                ARRAY(SELECT maker_id FROM product_makers WHERE product_id = p.id ORDER BY maker_id) AS maker_ids,
                                (SELECT image_id FROM product_images WHERE product_id = p.id ORDER BY position LIMIT 1) AS image_id
-                        """ + LISTED + """
-
-                        ORDER BY c.position, p.name_zh, p.id LIMIT :limit OFFSET :offset""")
+                        """ + LISTED + "\nORDER BY " + listing.sort().orderBy(language) + ", p.id LIMIT :limit OFFSET :offset")
                 .bind("channel", channel.name())
                 .bindNullable("category", category, String.class)
                 .bind("patterns", patterns)
+                .bindNullable("minPrice", listing.minPrice(), Long.class)
+                .bindNullable("maxPrice", listing.maxPrice(), Long.class)
                 .bind("limit", page.size())
                 .bind("offset", page.offset())
                 .map(ProductQueries::row)
@@ -73,6 +99,8 @@ public class ProductQueries {
                 .bind("channel", channel.name())
                 .bindNullable("category", category, String.class)
                 .bind("patterns", patterns)
+                .bindNullable("minPrice", listing.minPrice(), Long.class)
+                .bindNullable("maxPrice", listing.maxPrice(), Long.class)
                 .map(row -> row.get("n", Long.class))
                 .one();
         return rows.flatMap(found -> summaries(found, channel, language))

@@ -21,8 +21,7 @@ class PublicCatalog {
     /** Enough for every page of every category and language, and a good many searches. */
     private static final long KEPT = 10_000;
 
-    private record ListKey(Channel channel, @Nullable String query, @Nullable String category, Page.Request page,
-            Language language) {
+    private record ListKey(Channel channel, ProductQueries.Listing listing, Page.Request page, Language language) {
     }
 
     private record ProductKey(ProductId id, Channel channel, Language language) {
@@ -42,10 +41,9 @@ class PublicCatalog {
         this.products = caches.create("catalog.products", KEPT, Catalog.CHANGED, Catalog.STOCK_CHANGED);
     }
 
-    Mono<JsonAnswer> list(Channel channel, @Nullable String query, @Nullable String category, Page.Request page,
-            Language language) {
-        return lists.get(new ListKey(channel, query, category, page, language),
-                () -> queries.list(channel, query, category, page, language).map(found -> JsonAnswer.of(found, json)));
+    Mono<JsonAnswer> list(Channel channel, ProductQueries.Listing listing, Page.Request page, Language language) {
+        return lists.get(new ListKey(channel, listing, page, language),
+                () -> queries.list(channel, listing, page, language).map(found -> JsonAnswer.of(found, json)));
     }
 
     Mono<JsonAnswer> product(ProductId id, Channel channel, Language language) {

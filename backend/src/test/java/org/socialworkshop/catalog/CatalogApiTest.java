@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Coordinators manage products; buyers find them in either language; bad input changes nothing. */
 @WorkshopTest
@@ -62,6 +64,34 @@ class CatalogApiTest {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
         staff.get().uri(uri -> uri.path("/api/admin/products").queryParam("q", "杯 " + tag + " 青花").build())
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
+    }
+
+    @Test
+    void sortedByPriceNameOrNewestAndFilteredByPrice() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        for (Object[] each : new Object[][] {{"乙杯", "Bowl", 3000L}, {"甲杯", "Cup", 1200L}, {"丙杯", "Amber mug", 8800L}}) {
+            Map<String, Object> body = CatalogFixtures.product(each[0] + tag, each[1] + " " + tag, false);
+            body.put("variants", List.of(CatalogFixtures.variant("S-" + UUID.randomUUID().toString().substring(0, 8), (Long) each[2])));
+            CatalogFixtures.create(staff, body);
+        }
+
+        assertThat(names("sort=PRICE_ASC&lang=en&q=" + tag)).containsExactly("Cup " + tag, "Bowl " + tag, "Amber mug " + tag);
+        assertThat(names("sort=PRICE_DESC&lang=en&q=" + tag)).containsExactly("Amber mug " + tag, "Bowl " + tag, "Cup " + tag);
+        assertThat(names("sort=NAME&lang=en&q=" + tag)).containsExactly("Amber mug " + tag, "Bowl " + tag, "Cup " + tag);
+        assertThat(names("sort=NEWEST&lang=en&q=" + tag)).containsExactly("Amber mug " + tag, "Cup " + tag, "Bowl " + tag);
+        // From ¥12 to ¥30, both ends included; open at either end.
+        assertThat(names("sort=PRICE_ASC&lang=en&minPrice=1200&maxPrice=3000&q=" + tag)).containsExactly("Cup " + tag, "Bowl " + tag);
+        assertThat(names("sort=PRICE_ASC&lang=en&minPrice=3001&q=" + tag)).containsExactly("Amber mug " + tag);
+        assertThat(names("sort=PRICE_ASC&lang=en&maxPrice=1199&q=" + tag)).isEmpty();
+        client.get().uri("/api/products?sort=CHEAPEST").exchange().expectStatus().isBadRequest();
+        client.get().uri("/api/products?minPrice=-1").exchange().expectStatus().isBadRequest();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> names(String query) {
+        Map<String, Object> page = client.get().uri("/api/products?" + query).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(item -> (String) item.get("name")).toList();
     }
 
     @Test

@@ -147,7 +147,8 @@ class CatalogReadCacheTest {
         String uri = "/api/products?size=20&category=HANDCRAFT&lang=en";
         byte[] kept = client.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
         byte[] again = client.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        Page<ProductSummary> fresh = queries.list(Channel.ONLINE, null, "HANDCRAFT", new Page.Request(0, 20), Language.EN).block();
+        Page<ProductSummary> fresh = queries.list(Channel.ONLINE, new ProductQueries.Listing(null, "HANDCRAFT", ProductQueries.Sort.SHELF, null, null),
+                new Page.Request(0, 20), Language.EN).block();
         assertThat(again).isEqualTo(kept);
         assertThat(json.readTree(kept)).isEqualTo(json.readTree(json.writeValueAsBytes(fresh)));
         assertThat(json.readTree(kept).get("items").size()).isPositive();
