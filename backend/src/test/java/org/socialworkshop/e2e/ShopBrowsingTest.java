@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.socialworkshop.e2e.DemoWorkshop.Maker;
 import org.socialworkshop.e2e.DemoWorkshop.Product;
 import org.socialworkshop.e2e.DemoWorkshop.Variant;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 
 /** Buyers find products in Chinese, read them on a small phone, and never learn who did not agree to be shown. */
 @WorkshopTest
@@ -58,6 +60,35 @@ class ShopBrowsingTest {
                 .as("meta description: the product's own, not the page's default")
                 .startsWith(jasmine.descriptionZh().substring(0, 20));
         assertStructuredData(page, jasmine);
+    }
+
+    @Test
+    void buyerSortsByPriceAndKeepsToABudget() {
+        Messages en = Messages.of("en");
+        Storefront page = browser.open(port, "/shop/products.html?lang=en").ready("en");
+        page.waitUntil(d -> !page.driver().findElements(ProductList.CARDS).isEmpty());
+
+        // Not an amount: said at the field, focused, nothing loaded.
+        page.element("price-max").sendKeys("lots");
+        page.element("search-submit").click();
+        page.waitUntil(d -> page.focusedId().equals("price-max"));
+        assertThat(page.element("price-error").getText()).isEqualTo(en.text("products.price.invalid"));
+        assertThat(page.element("price-max").getDomAttribute("aria-invalid")).isEqualTo("true");
+        Accessibility.assertNoSeriousViolations(page.driver(), "a price that is not an amount");
+
+        // Cheapest first, at most ¥100: the address keeps it, every card is within it, in order.
+        page.element("price-max").clear();
+        page.element("price-max").sendKeys("100");
+        new Select(page.element("sort-order")).selectByValue("PRICE_ASC");
+        page.element("search-submit").click();
+        page.waitUntil(urlContains("max=100"));
+        assertThat(page.driver().getCurrentUrl()).contains("sort=PRICE_ASC");
+        page.waitUntil(d -> !"true".equals(page.element("results").getDomAttribute("aria-busy")));
+        List<Long> prices = page.driver().findElements(By.cssSelector("#results .product-card__price")).stream()
+                .map(price -> Math.round(Double.parseDouble(price.getText().replaceAll("[^0-9.]", "")) * 100)).toList();
+        assertThat(prices).isNotEmpty().isSorted().allSatisfy(price -> assertThat(price).isLessThanOrEqualTo(10_000L));
+        assertThat(page.element("price-error").isDisplayed()).isFalse();
+        Accessibility.assertNoSeriousViolations(page.driver(), "sorted by price within a budget");
     }
 
     @ParameterizedTest(name = "in {0}")

@@ -25,8 +25,8 @@ export function fetchCategories() {
 }
 
 /** One page {items, page, size, total} of products sold online; `page` counts from 0 as the API does (default 0, size 20). */
-export function fetchProducts({ q, category, page, size } = {}) {
-  return api.get(apiPath('/api/products', { channel: SHOP_CHANNEL, q, category, page, size }));
+export function fetchProducts({ q, category, sort, minPrice, maxPrice, page, size } = {}) {
+  return api.get(apiPath('/api/products', { channel: SHOP_CHANNEL, q, category, sort, minPrice, maxPrice, page, size }));
 }
 
 /** The product with variants, images and makers; rejects with ApiError status 404 when unknown or archived. */

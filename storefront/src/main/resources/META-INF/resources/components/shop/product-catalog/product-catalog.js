@@ -2,32 +2,48 @@
  * <product-catalog>: enhances the product list page. products.html ships a plain GET search form, which
  * works without scripts; with them the form, the category filter and the page links change the address with
  * history.pushState and load the results in place, so every state can be shared and Back/Forward work.
- * The address says ?category=CODE&q=words&page=N with N counting from 1 (the API counts from 0).
+ * The address says ?category=CODE&q=words&sort=ORDER&min=yuan&max=yuan&page=N with N counting from 1 (the API
+ * counts from 0); a price that is not an amount is said at its field and nothing is loaded.
  * Emits `catalog-change` (bubbles) with { category, q, page, total } after each load.
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t } from '../../../lib/i18n.js';
 import { PRODUCTS_PAGE, fetchCategories, fetchProducts } from '../../../lib/catalog.js';
+import { parseYuan } from '../../../lib/money.js';
 import { define } from '../../../lib/define.js';
 import { register as registerProductCard } from '../product-card/product-card.js';
 
 const PAGE_SIZE = 12;
 
+const SORTS = ['PRICE_ASC', 'PRICE_DESC', 'NEWEST', 'NAME'];
+
 function stateFrom(search) {
   const params = new URLSearchParams(search);
   const page = Number.parseInt(params.get('page'), 10);
+  const sort = params.get('sort') || '';
   return {
     q: (params.get('q') || '').trim(),
     category: params.get('category') || '',
+    sort: SORTS.includes(sort) ? sort : '',
+    min: (params.get('min') || '').trim(),
+    max: (params.get('max') || '').trim(),
     page: Number.isSafeInteger(page) && page > 1 ? page : 1,
   };
 }
 
+/** A price bound in fen, or undefined when blank or not an amount (the form says so before it gets here). */
+function fenOf(yuan) {
+  return yuan ? parseYuan(yuan).fen : undefined;
+}
+
 /** The address of a state; ?lang stays when the visitor chose it that way. */
-function addressOf({ q, category, page }) {
+function addressOf({ q, category, sort, min, max, page }) {
   const params = new URLSearchParams();
   if (category) params.set('category', category);
   if (q) params.set('q', q);
+  if (sort) params.set('sort', sort);
+  if (min) params.set('min', min);
+  if (max) params.set('max', max);
   if (page > 1) params.set('page', String(page));
   const lang = new URLSearchParams(window.location.search).get('lang');
   if (lang) params.set('lang', lang);
@@ -44,6 +60,10 @@ class ProductCatalog extends HTMLElement {
     this.form = this.querySelector('#product-search-form');
     this.search = this.querySelector('#product-search');
     this.categorySelect = this.querySelector('#category-filter');
+    this.sortSelect = this.querySelector('#sort-order');
+    this.minPrice = this.querySelector('#price-min');
+    this.maxPrice = this.querySelector('#price-max');
+    this.priceError = this.querySelector('#price-error');
     this.heading = this.querySelector('#results-heading');
     this.count = this.querySelector('#results-count');
     this.results = this.querySelector('#results');
@@ -86,8 +106,29 @@ class ProductCatalog extends HTMLElement {
 
   submit(event) {
     event.preventDefault();
-    const state = { q: this.search.value.trim(), category: this.categorySelect.value, page: 1 };
+    const state = { q: this.search.value.trim(), category: this.categorySelect.value, sort: this.sortSelect.value,
+      min: this.minPrice.value.trim(), max: this.maxPrice.value.trim(), page: 1 };
+    if (this.priceProblem(state)) return;
     this.go(state);
+  }
+
+  /** Says at the price fields what is wrong with them (not an amount, or the lowest above the highest), and focuses it. */
+  priceProblem({ min, max }) {
+    const wrong = [[this.minPrice, min], [this.maxPrice, max]].find(([, value]) => value && parseYuan(value).problem);
+    const crossed = !wrong && min && max && fenOf(min) > fenOf(max);
+    for (const input of [this.minPrice, this.maxPrice]) input.removeAttribute('aria-invalid');
+    const target = wrong ? wrong[0] : crossed ? this.minPrice : null;
+    this.priceError.hidden = !target;
+    if (!target) {
+      this.priceError.textContent = '';
+      for (const input of [this.minPrice, this.maxPrice]) input.removeAttribute('aria-describedby');
+      return false;
+    }
+    this.priceError.textContent = t(wrong ? 'products.price.invalid' : 'products.price.crossed');
+    target.setAttribute('aria-invalid', 'true');
+    target.setAttribute('aria-describedby', 'price-error');
+    target.focus();
+    return true;
   }
 
   followPageLink(event) {
@@ -115,7 +156,8 @@ class ProductCatalog extends HTMLElement {
     this.results.setAttribute('aria-busy', 'true');
     let page;
     try {
-      page = await fetchProducts({ q: state.q, category: state.category, page: state.page - 1, size: PAGE_SIZE });
+      page = await fetchProducts({ q: state.q, category: state.category, sort: state.sort || undefined, minPrice: fenOf(state.min),
+        maxPrice: fenOf(state.max), page: state.page - 1, size: PAGE_SIZE });
     } catch (error) {
       if (load !== this.loads) return;
       console.warn('Products could not be loaded.', error);
@@ -132,6 +174,9 @@ class ProductCatalog extends HTMLElement {
     this.search.value = state.q;
     const known = this.categories.some((category) => category.code === state.category);
     this.categorySelect.value = known ? state.category : '';
+    this.sortSelect.value = state.sort;
+    this.minPrice.value = state.min;
+    this.maxPrice.value = state.max;
   }
 
   categoryName(code) {
