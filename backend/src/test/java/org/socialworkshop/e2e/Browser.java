@@ -23,6 +23,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
@@ -86,6 +89,10 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
                 "--user-data-dir=" + profile, "--lang=zh-CN");
         // Our visitors' browsers ask for Chinese; a page opened without ?lang must come up in zh-CN.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the console is kept, so that a test can fail on what a page logged (consoleErrors())
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         return options;
     }
 
@@ -129,6 +136,17 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
         failing = patterns.length > 0;
     }
 
+    /**
+     * The errors logged to the browser's console since the last call (by scripts, or by the browser itself for a
+     * request answered with an error status or not answered at all), each as Chromium words it.
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
     /** Forgets the session, the tablet's pairing, saved preferences and window size, so no test depends on the one before it. */
     @Override
     public void afterEach(ExtensionContext context) {
@@ -140,6 +158,7 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
         }
         forgetCookies();
         driver.manage().window().setSize(DESKTOP);
+        consoleErrors(); // read to empty it: the next test answers only for its own console
     }
 
     /** Forgets every cookie: WebDriver deletes only those the current page can see, and a paired tablet's sits on /api/pos. */
