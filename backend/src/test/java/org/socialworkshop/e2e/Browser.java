@@ -55,6 +55,7 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
     private ChromeDriver driver;
     private Path profile;
     private boolean failing;
+    private boolean zoned;
 
     /** Decided before the class starts, so a machine without Chromium does not even start the application. */
     @Override
@@ -147,11 +148,24 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
                 .toList();
     }
 
+    /**
+     * Makes the browser's clock read as in {@code zone} (an IANA id such as {@code Asia/Kolkata}), as a visitor's abroad
+     * would, until the test ends.
+     */
+    void emulateTimeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+        zoned = true;
+    }
+
     /** Forgets the session, the tablet's pairing, saved preferences and window size, so no test depends on the one before it. */
     @Override
     public void afterEach(ExtensionContext context) {
         if (failing) {
             failRequests();
+        }
+        if (zoned) {
+            driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+            zoned = false;
         }
         if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
             ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
