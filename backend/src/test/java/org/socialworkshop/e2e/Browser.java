@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +27,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.socialworkshop.support.SignIn;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
@@ -95,6 +97,17 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         return options;
+    }
+
+    /**
+     * Gives the browser a session the login endpoint handed out, with the cookies signing in would have set: the
+     * session itself and the hint that tells pages someone is signed in (SignedInHint). The next page opened is
+     * signed in.
+     */
+    void takeSession(int port, SignIn.Session session) {
+        open(port, "/favicon.svg");
+        driver.manage().addCookie(new Cookie.Builder("SESSION", session.session()).path("/").isHttpOnly(true).build());
+        driver.manage().addCookie(new Cookie.Builder("SIGNED_IN", "1").path("/").build());
     }
 
     /** Resizes the window before the next page opens, e.g. to a small phone's width. */

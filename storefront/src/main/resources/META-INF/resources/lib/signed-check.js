@@ -50,7 +50,7 @@ export function checkedTime(iso, zone = SHOP_ZONE) {
   const shown = knownZone(zone || SHOP_ZONE);
   const when = new Date(iso);
   const time = new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium', timeStyle: 'short', timeZone: shown }).format(when);
-  return t('check.zonedTime', { time, zone: zoneName(shown, when) });
+  return t('signedCheck.zonedTime', { time, zone: zoneName(shown, when) });
 }
 
 const ICONS = {
