@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.security.LoginThrottle;
+import org.socialworkshop.platform.security.SignedInHint;
 import org.socialworkshop.platform.web.ClientAddress;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -38,14 +39,16 @@ class AuthController {
     private final LoginThrottle throttle;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final SignedInHint hint;
 
     AuthController(ReactiveAuthenticationManager authentication, SessionStart sessions,
-            LoginThrottle throttle, Accounts accounts, AuditLog audit) {
+            LoginThrottle throttle, Accounts accounts, AuditLog audit, SignedInHint hint) {
         this.authentication = authentication;
         this.sessions = sessions;
         this.throttle = throttle;
         this.accounts = accounts;
         this.audit = audit;
+        this.hint = hint;
     }
 
     record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
@@ -91,6 +94,7 @@ class AuthController {
                 .map(SecurityContext::getAuthentication)
                 .flatMap(signedIn -> audit.record(signedIn.getName(), "auth.signed-out", null, Map.of()));
         return recorded.then(exchange.getSession().flatMap(WebSession::invalidate))
+                .then(Mono.fromRunnable(() -> hint.clear(exchange)))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 

@@ -18,11 +18,16 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.socialworkshop.support.SignIn;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
@@ -52,6 +57,7 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
     private ChromeDriver driver;
     private Path profile;
     private boolean failing;
+    private boolean zoned;
 
     /** Decided before the class starts, so a machine without Chromium does not even start the application. */
     @Override
@@ -86,7 +92,22 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
                 "--user-data-dir=" + profile, "--lang=zh-CN");
         // Our visitors' browsers ask for Chinese; a page opened without ?lang must come up in zh-CN.
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the console is kept, so that a test can fail on what a page logged (consoleErrors())
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         return options;
+    }
+
+    /**
+     * Gives the browser a session the login endpoint handed out, with the cookies signing in would have set: the
+     * session itself and the hint that tells pages someone is signed in (SignedInHint). The next page opened is
+     * signed in.
+     */
+    void takeSession(int port, SignIn.Session session) {
+        open(port, "/favicon.svg");
+        driver.manage().addCookie(new Cookie.Builder("SESSION", session.session()).path("/").isHttpOnly(true).build());
+        driver.manage().addCookie(new Cookie.Builder("SIGNED_IN", "1").path("/").build());
     }
 
     /** Resizes the window before the next page opens, e.g. to a small phone's width. */
@@ -129,17 +150,42 @@ final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachC
         failing = patterns.length > 0;
     }
 
+    /**
+     * The errors logged to the browser's console since the last call (by scripts, or by the browser itself for a
+     * request answered with an error status or not answered at all), each as Chromium words it.
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /**
+     * Makes the browser's clock read as in {@code zone} (an IANA id such as {@code Asia/Kolkata}), as a visitor's abroad
+     * would, until the test ends.
+     */
+    void emulateTimeZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+        zoned = true;
+    }
+
     /** Forgets the session, the tablet's pairing, saved preferences and window size, so no test depends on the one before it. */
     @Override
     public void afterEach(ExtensionContext context) {
         if (failing) {
             failRequests();
         }
+        if (zoned) {
+            driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+            zoned = false;
+        }
         if (driver.getCurrentUrl() != null && driver.getCurrentUrl().startsWith("http")) {
             ((JavascriptExecutor) driver).executeScript("localStorage.clear(); sessionStorage.clear();");
         }
         forgetCookies();
         driver.manage().window().setSize(DESKTOP);
+        consoleErrors(); // read to empty it: the next test answers only for its own console
     }
 
     /** Forgets every cookie: WebDriver deletes only those the current page can see, and a paired tablet's sits on /api/pos. */

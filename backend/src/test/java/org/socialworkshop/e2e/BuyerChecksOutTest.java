@@ -100,6 +100,7 @@ class BuyerChecksOutTest {
         page.element("demo-pay").click();
 
         CheckoutSteps.waitForStatus(page, "zh-CN", zh.text("order.status.PAID"));
+        assertThat(page.focusedId()).as("focus back from paying").isEqualTo("order-heading");
         assertThat(page.element("order-number").getText()).isEqualTo(orderNumber);
         assertThat(page.element("order-total").getText()).endsWith("128.00");
         // Announced when the page saw the change; a payment recorded before the page first asked is no change.
@@ -150,6 +151,7 @@ class BuyerChecksOutTest {
         page.tabTo("demo-pay").press(Keys.ENTER);
 
         CheckoutSteps.waitForStatus(page, "en", en.text("order.status.PAID"));
+        assertThat(page.focusedId()).as("focus back from paying").isEqualTo("order-heading");
         assertThat(page.element("order-delivery-line").getText()).endsWith("15.00");
         assertThat(page.element("order-total").getText()).endsWith("50.00");
         assertThat(page.element("order-fulfilment").getText()).contains("Wang Fang", "610000");
@@ -170,6 +172,7 @@ class BuyerChecksOutTest {
         page.element("demo-fail").click();
 
         WebElement again = CheckoutSteps.waitForPayAgain(page, "zh-CN");
+        assertThat(page.focusedId()).as("focus back from a payment that failed").isEqualTo("order-heading");
         assertThat(page.element("order-status").getText()).isEqualTo(zh.text("order.status.PENDING_PAYMENT"));
         assertThat(page.element("order-payment-text").getText()).isEqualTo(zh.text("order.payment.FAILED"));
         assertThat(again.getText()).isEqualTo(zh.text("order.payment.again"));
@@ -181,7 +184,14 @@ class BuyerChecksOutTest {
         page.element("demo-pay").click();
 
         CheckoutSteps.waitForStatus(page, "zh-CN", zh.text("order.status.PAID"));
+        assertThat(page.focusedId()).as("focus back from paying").isEqualTo("order-heading");
         assertThat(page.element("order-number").getText()).isEqualTo(orderNumber);
+
+        // Opened again later, the page is not one the buyer comes back to from paying: focus stays where it starts.
+        String address = page.driver().getCurrentUrl();
+        Storefront later = browser.open(port, address.substring(address.indexOf("/shop/"))).ready("zh-CN");
+        later.waitUntil(textToBe(By.id("order-status"), zh.text("order.status.PAID")));
+        assertThat(later.focusedId()).isNotEqualTo("order-heading");
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.CreditCodes;
@@ -303,8 +302,7 @@ class CompanyOrdersByQuoteTest {
     private Storefront signedInAs(String email, String password, String path, String lang) {
         browser.forgetCookies();
         SignIn.Session session = SignIn.session(client, email, password);
-        browser.open(port, "/favicon.svg").driver().manage().addCookie(new Cookie.Builder("SESSION", session.session()).path("/")
-                .isHttpOnly(true).build());
+        browser.takeSession(port, session);
         return browser.open(port, path).ready(lang);
     }
 

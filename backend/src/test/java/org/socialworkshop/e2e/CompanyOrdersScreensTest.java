@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.Select;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.CreditCodes;
@@ -230,8 +229,7 @@ class CompanyOrdersScreensTest {
     private Storefront signedInAs(String email, String password, String path, String lang) {
         browser.forgetCookies();
         SignIn.Session session = SignIn.session(client, email, password);
-        browser.open(port, "/favicon.svg").driver().manage().addCookie(new Cookie.Builder("SESSION", session.session()).path("/")
-                .isHttpOnly(true).build());
+        browser.takeSession(port, session);
         return browser.open(port, path).ready(lang);
     }
 

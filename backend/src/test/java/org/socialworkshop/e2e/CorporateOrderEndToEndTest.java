@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.receipts.render.QrDecoding;
@@ -501,8 +500,7 @@ class CorporateOrderEndToEndTest {
     private Storefront signedInAs(String email, String password, String path, String lang) {
         browser.forgetCookies();
         SignIn.Session session = SignIn.session(app.client(), email, password);
-        browser.open(port, "/favicon.svg").driver().manage().addCookie(new Cookie.Builder("SESSION", session.session()).path("/")
-                .isHttpOnly(true).build());
+        browser.takeSession(port, session);
         return browser.open(port, path).ready(lang);
     }
 

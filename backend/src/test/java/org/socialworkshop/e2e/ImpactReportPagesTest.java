@@ -13,7 +13,6 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.receipts.render.QrDecoding;
 import org.socialworkshop.support.CatalogFixtures;
@@ -139,8 +138,7 @@ class ImpactReportPagesTest {
     private Storefront signedInAs(String email, String path, String lang) {
         browser.forgetCookies();
         SignIn.Session session = SignIn.session(client, email, PASSWORD);
-        browser.open(port, "/favicon.svg").driver().manage().addCookie(new Cookie.Builder("SESSION", session.session()).path("/")
-                .isHttpOnly(true).build());
+        browser.takeSession(port, session);
         return browser.open(port, path).ready(lang);
     }
 

@@ -1,7 +1,11 @@
 package org.socialworkshop.e2e;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,6 +23,7 @@ import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -30,7 +35,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
 /**
  * A buyer checks the receipt of a paid order, as its QR code leads there: the order page links to it, the receipt page
  * says it is genuine and shows the order and its total, in Chinese and English and on a small phone; a refund makes the
- * sale read refunded and adds a refund receipt; a made-up code is not genuine. Every page passes axe.
+ * sale read refunded and adds a refund receipt; a made-up code is not genuine; its times are the shop's, named. Every
+ * page passes axe.
  */
 @WorkshopTest
 class ReceiptCheckTest {
@@ -40,6 +46,7 @@ class ReceiptCheckTest {
 
     /** Receipts are issued through the outbox after the payment or refund is recorded. */
     private static final Duration ISSUING = Duration.ofSeconds(20);
+    private static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Shanghai");
 
     @LocalServerPort
     int port;
@@ -198,6 +205,56 @@ class ReceiptCheckTest {
         assertThat(page.htmlAttribute("data-printing")).as("the roll layout is put away after printing").isNull();
         page.element("receipt-print-a4").click();
         assertThat(page.script("return window.printed.paper")).isEqualTo("a4");
+    }
+
+    /**
+     * Read by someone whose clock is in India (half an hour off any whole-hour zone), the receipt page still tells
+     * both its times, when it was issued and when it was checked, in the shop's zone, and names the zone.
+     */
+    @Test
+    void everyTimeOnTheReceiptPageIsInTheShopsZoneAndSaysSoInBothLanguages() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        WebTestClient staff = CatalogFixtures.coordinator(client);
+        Map<String, Object> body = CatalogFixtures.product("青瓷碗" + tag, "Celadon bowl " + tag, false);
+        body.put("variants", List.of(CatalogFixtures.variant("E2E-ZONE-" + tag, 4200)));
+        Map<String, Object> product = CatalogFixtures.create(staff, body);
+        Shop shop = new Shop(client);
+        Shop.Placed order = shop.paidOrder((String) product.get("id"), CatalogFixtures.firstVariantId(product), 1);
+        String code = (String) receipts(shop, order, 1).get(0).get("code");
+        Map<String, Object> receipt = client.get().uri("/api/receipts/" + code).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+        assertThat(receipt).containsEntry("timeZone", "Asia/Shanghai");
+        browser.emulateTimeZone("Asia/Kolkata");
+
+        for (String lang : List.of("zh-CN", "en")) {
+            Messages messages = Messages.of(lang);
+            ZonedDateTime before = ZonedDateTime.now(SHOP_ZONE);
+            Storefront page = browser.open(port, "/r/" + code + "?lang=" + lang).ready(lang);
+            expectVerdict(page, messages, "GENUINE", "receipt.verdict.GENUINE");
+            ZonedDateTime after = ZonedDateTime.now(SHOP_ZONE);
+            assertThat(page.script("return Intl.DateTimeFormat().resolvedOptions().timeZone")).isIn("Asia/Kolkata", "Asia/Calcutta");
+
+            String zone = lang.equals("en") ? "China Standard Time" : "中国标准时间";
+            String issued = spaced(page.element("receipt-time").getText());
+            assertThat(issued).isEqualTo(spaced(messages.text("receipt.localTime",
+                    Map.of("time", receipt.get("localTime"), "zone", zone))));
+            String checked = spaced(page.driver().findElement(By.cssSelector("#receipt-verdict .verdict__when")).getText());
+            assertThat(checked).as("when the receipt was checked, in " + lang)
+                    .startsWith(spaced(messages.text("receipt.checkedAt", Map.of("time", ""))))
+                    .endsWith(lang.equals("en") ? " (" + zone + ")" : "（" + zone + "）")
+                    .containsAnyOf(clock(before, lang), clock(after, lang));
+        }
+    }
+
+    /** The time of day as the page's language writes it: "3:01 PM", "15:01". */
+    private static String clock(ZonedDateTime when, String lang) {
+        return when.format(DateTimeFormatter.ofPattern(lang.equals("en") ? "h:mm a" : "HH:mm", Locale.US));
+    }
+
+    /** Text with the narrow and no-break spaces that Intl puts before "PM" as plain ones. */
+    private static String spaced(String text) {
+        return text.replace('\u202F', ' ').replace('\u00A0', ' ');
     }
 
     @Test

@@ -78,6 +78,19 @@ final class Storefront {
                     .map(({ path, status }) => `${path} (${status})`);""");
     }
 
+    /**
+     * Waits until the page has loaded and no request of it has ended for a moment, so what its components asked for
+     * has been answered; a page that keeps asking (a live list) counts as settled five seconds after it opened.
+     */
+    Storefront settled() {
+        wait.until(d -> Boolean.TRUE.equals(script("""
+                if (document.readyState !== 'complete') return false;
+                const ends = performance.getEntriesByType('resource').map((entry) => entry.responseEnd);
+                const last = Math.max(0, ...ends);
+                return performance.now() - last > 300 || performance.now() > 5000;""")));
+        return this;
+    }
+
     <T> T waitUntil(ExpectedCondition<T> condition) {
         return wait.until(condition);
     }

@@ -94,6 +94,41 @@ export function rememberOrder({ orderId, accessToken, orderNumber, placedAt }) {
   writePref(ORDERS_PREF, JSON.stringify(list.slice(0, KEPT)));
 }
 
+const PAYING = 'sw.paying';
+
+/** This tab's own storage, or null where storage is refused (the page then works without the mark). */
+function tabStorage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Goes to `url`, the page where order `orderId` is paid (the provider's, or our demo's), marking this tab as gone to
+ * pay for it: the order page the buyer comes back to then knows (backFromPayment) and moves focus to its heading.
+ */
+export function leaveToPay(orderId, url) {
+  try {
+    tabStorage()?.setItem(PAYING, orderId);
+  } catch {
+    // storage full or refused: the buyer still pays, only focus stays where a fresh page puts it
+  }
+  window.location.assign(url);
+}
+
+/**
+ * True once on the order page of `orderId` when the buyer has come back from paying for it in this tab, or from
+ * Stripe (`returnedFromProvider`, its ?session_id= in the address).
+ */
+export function backFromPayment(orderId, returnedFromProvider) {
+  const storage = tabStorage();
+  const marked = storage?.getItem(PAYING) === orderId;
+  if (marked) storage.removeItem(PAYING);
+  return marked || returnedFromProvider;
+}
+
 /**
  * Our own address for a redirect the server hands us, or the provider's page when it is https. Anything
  * else (a javascript: link, say) is refused, so a bad answer can never run code in the shop.

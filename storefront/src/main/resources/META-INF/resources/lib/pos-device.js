@@ -20,9 +20,15 @@ export function canPair() {
 /**
  * The register this tablet serves ({ device, register, cashier, series }, as GET /api/pos/device says), or null when
  * it is not paired (or was revoked). Each answer is kept; when the server cannot be reached, the one kept last is
- * given instead, marked `offline: true`. Rejects when the server cannot be reached and nothing was kept.
+ * given instead, marked `offline: true`. Rejects when the server cannot be reached and nothing was kept. A browser
+ * that holds no key of a pairing is not asked about: it could sign no receipt, so it must pair anyway, and the
+ * server's 401 would only be a console error on every visit.
  */
 export async function currentDevice() {
+  if (!(await read(DEVICE, 'current'))?.privateKey) {
+    await remove(KEPT, COUNTER);
+    return null;
+  }
   try {
     const counter = await api.get('/api/pos/device');
     await keep(COUNTER, counter);

@@ -1,7 +1,11 @@
 /**
- * Who is signed in, asked once per page: the header and the staff-area guard both need
- * to know, and should agree. When someone signs in or out without the page being loaded again (a cashier's PIN at
- * the counter tablet, or signing out there), sessionChanged() says so and SESSION_CHANGE tells the page.
+ * Who is signed in, asked once per page: the header and the staff-area guard both need to know, and should agree.
+ * When someone signs in or out without the page being loaded again (a cashier's PIN at the counter tablet, or signing
+ * out there), sessionChanged() says so and SESSION_CHANGE tells the page.
+ *
+ * Only asked when the SIGNED_IN cookie says someone may be: the server sets it at sign-in and removes it at sign-out or
+ * once the session has ended, so a visitor's page makes no request that could only be answered 401, which the
+ * browser logs as an error (docs/adr/0025-signed-in-hint-cookie.md).
  */
 import { api } from './api.js';
 
@@ -9,13 +13,28 @@ import { api } from './api.js';
 export const SESSION_CHANGE = 'session-change';
 
 const CATALOG_ROLES = new Set(['ADMIN', 'COORDINATOR']);
+const HINT = 'SIGNED_IN';
 let pending = null;
+
+/** False when nobody can be signed in on this browser: the server's hint cookie is absent. */
+function maybeSignedIn() {
+  return document.cookie.split(';').some((cookie) => cookie.trim().startsWith(`${HINT}=`));
+}
+
+/** The hint outlived its session (ended between the page's load and this question): forget it. */
+function forgetHint() {
+  document.cookie = `${HINT}=; Path=/; Max-Age=0; SameSite=Lax`;
+}
 
 /** The signed-in user ({ email, roles }), or null when nobody is. Other failures reject. */
 export function currentUser() {
+  if (pending === null && !maybeSignedIn()) return Promise.resolve(null);
   if (pending === null) {
     pending = api.get('/api/auth/me').catch((error) => {
-      if (error.status === 401) return null;
+      if (error.status === 401) {
+        forgetHint();
+        return null;
+      }
       pending = null; // a network hiccup should not be remembered for the page's lifetime
       throw error;
     });

@@ -6,10 +6,13 @@
  * `{id}-retry`.
  */
 import { html } from './html.js';
-import { currentLang } from './i18n.js';
+import { currentLang, t } from './i18n.js';
 
 /** Where the workshop publishes the keys its signatures are checked with. */
 export const KEYS_ADDRESS = '/.well-known/receipt-keys';
+
+/** The workshop's time zone: its documents are issued in it, and every time on a check page is told in it. */
+export const SHOP_ZONE = 'Asia/Shanghai';
 
 /** The code in this page's own address (`{prefix}{code}`, prefix like '/r/'), or '' when there is none. */
 export function codeIn(prefix, pathname = window.location.pathname) {
@@ -23,9 +26,31 @@ export function codeIn(prefix, pathname = window.location.pathname) {
   }
 }
 
-/** When the check was made, in the reader's own time zone. */
-export function checkedTime(iso) {
-  return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** `zone` when the browser knows it, else the workshop's: a document naming a zone we cannot show keeps ours. */
+function knownZone(zone) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return SHOP_ZONE;
+  }
+}
+
+/** The name of `zone` at `when` in the page's language ("China Standard Time", "中国标准时间"), or its id. */
+export function zoneName(zone, when) {
+  const parts = new Intl.DateTimeFormat(currentLang(), { timeZone: zone, timeZoneName: 'long' }).formatToParts(when);
+  return parts.find((part) => part.type === 'timeZoneName')?.value || zone;
+}
+
+/**
+ * A time on a check page (when the check was made, when the document was issued), in the workshop's time zone or the
+ * document's own `zone`, never the reader's, and said with the zone's name: "Mar 5, 2026, 3:01 PM (China Standard Time)".
+ */
+export function checkedTime(iso, zone = SHOP_ZONE) {
+  const shown = knownZone(zone || SHOP_ZONE);
+  const when = new Date(iso);
+  const time = new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium', timeStyle: 'short', timeZone: shown }).format(when);
+  return t('signedCheck.zonedTime', { time, zone: zoneName(shown, when) });
 }
 
 const ICONS = {

@@ -228,4 +228,10 @@ class SecurityConfiguration {
     CsrfCookie csrfCookie() {
         return new CsrfCookie();
     }
+
+    /** Takes the signed-in hint from a browser whose session ended without signing out. */
+    @Bean
+    StaleSignedInHint staleSignedInHint(SignedInHint hint) {
+        return new StaleSignedInHint(hint);
+    }
 }

@@ -5,20 +5,19 @@
  * what only exists in Chinese (seller, variant, makers' names) is marked as Chinese for screen readers.
  */
 import { html } from '../../../lib/html.js';
-import { currentLang, t } from '../../../lib/i18n.js';
+import { t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { percent, receiptLine } from '../../../lib/receipt-lines.js';
 import { receiptName, receiptPage, receiptTitle } from '../../../lib/receipts.js';
 import { tenderLabel } from '../../../lib/tenders.js';
+import { SHOP_ZONE, zoneName } from '../../../lib/signed-check.js';
 
 
 /** The receipt's own local time as printed on it, and its time zone named in the page's language. */
 function localTime(receipt) {
-  let zone = receipt.timeZone;
+  let zone = receipt.timeZone || SHOP_ZONE;
   try {
-    const parts = new Intl.DateTimeFormat(currentLang(), { timeZone: receipt.timeZone, timeZoneName: 'long' })
-      .formatToParts(new Date(receipt.issuedAt));
-    zone = parts.find((part) => part.type === 'timeZoneName')?.value || zone;
+    zone = zoneName(zone, new Date(receipt.issuedAt));
   } catch {
     // An unknown zone id keeps its name as the receipt gives it.
   }

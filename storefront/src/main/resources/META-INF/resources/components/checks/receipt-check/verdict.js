@@ -65,7 +65,7 @@ export function verdictTemplate(state) {
     heading: t(verdictKey(state)),
     text: t(whyKey(state), { seller }),
     details: checksTemplate(receipt?.verification),
-    when: t('receipt.checkedAt', { time: checkedTime(checkedAt) }),
+    when: t('receipt.checkedAt', { time: checkedTime(checkedAt, receipt?.timeZone) }),
   });
 }
 

@@ -8,6 +8,7 @@ import { translate } from '../../../lib/i18n.js';
 import { factHtml } from '../../../lib/corporate.js';
 import { QUOTES_PAGE, asBuyer, dayHtml, keepQuotesInLanguage, messageSpan, nameHtml } from '../../../lib/quotes.js';
 import { orderProgress } from '../../../lib/production.js';
+import { ORDERS_PAGE } from '../../../lib/company-orders.js';
 import { define } from '../../../lib/define.js';
 
 function shareHtml(percent, id, labelId) {
@@ -63,6 +64,13 @@ class OrderProgress extends HTMLElement {
   }
 
   async load() {
+    if (!this.orderId) {
+      // an address without its order: nothing to ask the server about (it could only refuse)
+      render(this, html`<div id="progress-none" class="notice" role="alert"><p data-i18n="corporate.order.none"></p>
+        <a id="progress-none-all" href="${ORDERS_PAGE}" data-i18n="corporate.orders.all"></a></div>`);
+      translate(this);
+      return;
+    }
     const progress = await asBuyer(this, 'progress', () => orderProgress(this.orderId));
     if (!progress) return;
     const heading = document.getElementById('page-heading');

@@ -7,13 +7,13 @@
  * that the buyer may check again, or go back to paying (the open attempt is continued). Coming back from Stripe
  * (?session_id=) asks the server once to confirm the payment. A failed or expired payment that may still be
  * made offers "try paying again", which opens a new payment. The page is drawn again only when the order
- * changed, and keyboard focus keeps its place.
+ * changed, and keyboard focus keeps its place. Back from paying, focus starts at the page's heading.
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
 import { formatMoney } from '../../../lib/money.js';
-import { confirmPayment, fetchOrder, payAgain, rememberOrder, safeRedirect } from '../../../lib/orders.js';
+import { backFromPayment, confirmPayment, fetchOrder, leaveToPay, payAgain, rememberOrder, safeRedirect } from '../../../lib/orders.js';
 import { announce, showMessage } from '../../../lib/form-errors.js';
 import { define } from '../../../lib/define.js';
 import { fulfilmentTemplate, linesTemplate, receiptsTemplate, refundsTemplate, when } from './parts.js';
@@ -89,6 +89,7 @@ class BuyerOrder extends HTMLElement {
     this.orderId = (params.get('id') || '').trim();
     this.token = (params.get('token') || '').trim();
     this.returningFromProvider = params.has('session_id');
+    this.backFromPayment = backFromPayment(this.orderId, this.returningFromProvider);
     this.live = document.getElementById('order-live');
     this.addEventListener('click', (event) => this.click(event));
     this.onLangChange = () => this.load({ redraw: true });
@@ -103,8 +104,17 @@ class BuyerOrder extends HTMLElement {
 
   async start() {
     const order = await this.load();
+    if (order && this.backFromPayment) this.focusHeading();
     if (order && order.status === PENDING && this.returningFromProvider) await this.confirm();
     if (order) this.poll();
+  }
+
+  /**
+   * Back from paying, the page is new to the buyer and whatever happened at the payment page is behind them: focus
+   * goes to the page's heading, so a screen reader starts at "Your order" and reading on reaches its state.
+   */
+  focusHeading() {
+    document.getElementById('order-heading')?.focus();
   }
 
   /** Once per visit back from Stripe: the buyer may be faster than the provider's message to us. */
@@ -222,7 +232,7 @@ class BuyerOrder extends HTMLElement {
     announce(this.live, { key: 'order.payment.opening' });
     try {
       const { redirectUrl } = await payAgain(this.orderId, this.token);
-      window.location.assign(safeRedirect(redirectUrl) || window.location.href);
+      leaveToPay(this.orderId, safeRedirect(redirectUrl) || window.location.href);
     } catch (error) {
       console.warn('A new payment could not be started.', error);
       this.busy = false;

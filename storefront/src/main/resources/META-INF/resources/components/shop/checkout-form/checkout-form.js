@@ -11,7 +11,7 @@ import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t, translate } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
 import { CART_PAGE, forgetCart, loadCart, problemCode, storedCartId } from '../../../lib/cart.js';
-import { fetchCheckoutOptions, orderUrl, placeOrder, rememberOrder, safeRedirect } from '../../../lib/orders.js';
+import { fetchCheckoutOptions, leaveToPay, orderUrl, placeOrder, rememberOrder, safeRedirect } from '../../../lib/orders.js';
 import { FormErrors, announce } from '../../../lib/form-errors.js';
 import { PRODUCTS_PAGE } from '../../../lib/catalog.js';
 import { uuid } from '../../../lib/uuid.js';
@@ -186,7 +186,7 @@ class CheckoutForm extends HTMLElement {
     forgetCart();
     announce(this.statusLine, { key: 'checkout.submit.placed', params: { number: placed.orderNumber } });
     const next = safeRedirect(placed.payment?.redirectUrl) || orderUrl(placed.orderId, placed.accessToken);
-    window.location.assign(next);
+    leaveToPay(placed.orderId, next);
   }
 
   showRefusal(error) {
