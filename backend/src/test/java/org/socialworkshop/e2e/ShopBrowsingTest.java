@@ -117,10 +117,11 @@ class ShopBrowsingTest {
         assertThat(page.element("product-image").getDomAttribute("loading"))
                 .as("the main picture is what the buyer came for: never lazy").isNotEqualTo("lazy");
 
-        Storefront list = browser.open(port, "/shop/products.html?lang=" + lang).ready(lang);
+        // The tea shelf: other tests add their products (no photo, a placeholder) to the handcrafts, whose first page they
+        // can fill; every demo product has a picture.
+        Storefront list = browser.open(port, "/shop/products.html?category=TEA&lang=" + lang).ready(lang);
         List<WebElement> cards = ProductList.on(list).cards();
         assertNoSidewaysScrolling(list, "product list");
-        // Products other tests add have no photo and show a placeholder; every demo product has a picture.
         List<WebElement> pictures = list.driver().findElements(By.cssSelector("#product-results img.product-card__image"));
         assertThat(pictures).as("card pictures").isNotEmpty();
         assertThat(pictures.size() + list.driver().findElements(By.cssSelector("#product-results .product-card__image--none")).size())
