@@ -232,7 +232,7 @@ public class Catalog {
     public Mono<Void> showImages(ProductId id, List<ImageId> pictures) {
         List<UUID> imageIds = pictures.stream().map(ImageId::value).distinct().toList();
         return db.inTransaction(() -> db.sql("DELETE FROM product_images WHERE product_id = :id").bind("id", id.value()).update()
-                .then(insertImages(id, imageIds))
+                .then(insertImages(id, imageIds, List.of()))
                 .then(audit.record("product.images-set", "product:" + id.value(), Map.of("images", imageIds.size()))));
     }
 
@@ -299,14 +299,26 @@ public class Catalog {
                         "INSERT INTO product_modifier_groups (product_id, group_code, position) VALUES (:id, :group, :position)")
                 .bind("id", id.value()).bind("group", groups.get(position)).bind("position", position).update());
         return variantRows.thenMany(makerRows).thenMany(groupRows)
-                .then(insertImages(id, List.copyOf(new LinkedHashSet<>(draft.images()))));
+                .then(insertImages(id, List.copyOf(new LinkedHashSet<>(draft.images())), draft.alts()));
     }
 
-    private Mono<Void> insertImages(ProductId id, List<UUID> imageIds) {
-        return Flux.range(0, imageIds.size()).concatMap(position -> db.sql(
-                        "INSERT INTO product_images (product_id, image_id, position) VALUES (:id, :image, :position)")
-                .bind("id", id.value()).bind("image", imageIds.get(position)).bind("position", position).update())
+    private Mono<Void> insertImages(ProductId id, List<UUID> imageIds, List<ProductDraft.ImageAlt> alts) {
+        return Flux.range(0, imageIds.size()).concatMap(position -> {
+                    ProductDraft.ImageAlt alt = alts.stream().filter(said -> said.imageId().equals(imageIds.get(position)))
+                            .findFirst().orElse(null);
+                    return db.sql("""
+                                    INSERT INTO product_images (product_id, image_id, position, alt_zh, alt_en)
+                                    VALUES (:id, :image, :position, :altZh, :altEn)""")
+                            .bind("id", id.value()).bind("image", imageIds.get(position)).bind("position", position)
+                            .bindNullable("altZh", alt == null ? null : blankToNull(alt.altZh()), String.class)
+                            .bindNullable("altEn", alt == null ? null : blankToNull(alt.altEn()), String.class)
+                            .update();
+                })
                 .then();
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private Mono<Long> upsertVariant(ProductId product, ProductDraft.VariantDraft variant, int position) {
@@ -345,7 +357,8 @@ public class Catalog {
         Mono<Void> imageIds = images.existing(draft.images().stream().map(ImageId::new).toList())
                 .filter(found -> found.size() == new HashSet<>(draft.images()).size())
                 .switchIfEmpty(Mono.error(() -> InvalidInput.field("imageIds", "some of these images have not been uploaded")))
-                .then();
+                .then(draft.alts().stream().allMatch(alt -> draft.images().contains(alt.imageId())) ? Mono.empty()
+                        : Mono.error(() -> InvalidInput.field("imageAlts", "says what a photo shows that is not among imageIds")));
         UUID[] ownVariants = draft.variants().stream().map(ProductDraft.VariantDraft::id)
                 .filter(Objects::nonNull).toArray(UUID[]::new);
         Mono<Void> variantIds = db.sql("SELECT count(*) AS n FROM product_variants WHERE id = ANY(:ids) AND product_id = :product")

@@ -1,7 +1,10 @@
 package org.socialworkshop.catalog;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.socialworkshop.platform.audit.AuditLog;
 import org.socialworkshop.platform.database.Database;
@@ -23,9 +26,17 @@ public class Categories {
     }
 
     public Mono<List<Category>> all(Language language) {
-        return db.sql("SELECT code, name_zh, name_en FROM categories ORDER BY position, code")
+        return db.sql("""
+                        SELECT c.code, c.name_zh, c.name_en,
+                               ARRAY(SELECT DISTINCT channel FROM products p, unnest(p.channels) AS channel
+                                     WHERE p.category = c.code AND p.status = 'ACTIVE'
+                                       AND EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.status = 'ACTIVE')
+                               ) AS channels
+                        FROM categories c ORDER BY c.position, c.code""")
                 .map(row -> new Category(row.get("code", String.class),
-                        language.pick(row.get("name_zh", String.class), row.get("name_en", String.class))))
+                        language.pick(row.get("name_zh", String.class), row.get("name_en", String.class)),
+                        Arrays.stream(row.get("channels", String[].class)).map(Channel::valueOf)
+                                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)))))
                 .list();
     }
 

@@ -1,13 +1,18 @@
 package org.socialworkshop.catalog;
 
+import java.util.Set;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A category as the public sees it, in one language. */
-public record Category(String code, String name) {
+/**
+ * A category as the public sees it, in one language, with the channels its active products are sold through (the shop
+ * leaves out of its shelves a category with nothing sold online, and says where its goods are sold instead).
+ */
+public record Category(String code, String name, Set<Channel> channels) {
 
     /** A new category, both languages. */
     public record Draft(

@@ -28,7 +28,20 @@ public record ProductDraft(
         @Size(max = 20) @Nullable List<UUID> makerIds,
         @Size(max = 20) @Nullable List<UUID> imageIds,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull VariantDraft> variants,
-        @Size(max = 10) @Nullable List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String> modifierGroups) {
+        @Size(max = 10) @Nullable List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}") String> modifierGroups,
+        @Size(max = 20) @Nullable List<@Valid @NotNull ImageAlt> imageAlts) {
+
+    /** A product with modifiers, its photos without alt texts. */
+    public ProductDraft(String category, String nameZh, String nameEn, @Nullable String descriptionZh, @Nullable String descriptionEn,
+            TaxCategory taxCategory, Set<Channel> channels, Boolean stockTracked, @Nullable ProductStatus status,
+            @Nullable List<UUID> makerIds, @Nullable List<UUID> imageIds, List<VariantDraft> variants, @Nullable List<String> modifierGroups) {
+        this(category, nameZh, nameEn, descriptionZh, descriptionEn, taxCategory, channels, stockTracked, status, makerIds, imageIds,
+                variants, modifierGroups, null);
+    }
+
+    /** What one of {@code imageIds} shows, in either or both languages (blank: not said). */
+    public record ImageAlt(@NotNull UUID imageId, @Size(max = 200) @Nullable String altZh, @Size(max = 200) @Nullable String altEn) {
+    }
 
     /** A product sold without modifiers. */
     public ProductDraft(String category, String nameZh, String nameEn, @Nullable String descriptionZh, @Nullable String descriptionEn,
@@ -62,7 +75,7 @@ public record ProductDraft(
                 : new VariantDraft(bySku.get(variant.sku().trim().toLowerCase(java.util.Locale.ROOT)), variant.sku(),
                         variant.nameZh(), variant.nameEn(), variant.price(), variant.status())).toList();
         return new ProductDraft(category, nameZh, nameEn, descriptionZh, descriptionEn, taxCategory, channels,
-                stockTracked, status, makerIds, imageIds, matched, modifierGroups);
+                stockTracked, status, makerIds, imageIds, matched, modifierGroups, imageAlts);
     }
 
     List<UUID> makers() {
@@ -75,6 +88,10 @@ public record ProductDraft(
 
     List<UUID> images() {
         return imageIds == null ? List.of() : imageIds;
+    }
+
+    List<ImageAlt> alts() {
+        return imageAlts == null ? List.of() : imageAlts;
     }
 
     ProductStatus statusOrActive() {

@@ -41,7 +41,8 @@ public class ProductPages {
         Mono<Map<VariantId, Long>> available = product.stockTracked()
                 ? queries.available(variants.stream().map(AdminProduct.Variant::id).toList(), channel)
                 : Mono.just(Map.of());
-        Mono<List<ImageLinks>> images = this.images.links(product.imageIds(), name);
+        Mono<List<ImageLinks>> images = this.images.links(product.imageIds(), "")
+                .map(links -> links.stream().map(link -> link.withAlt(product.alt(link.id(), language))).toList());
         Mono<String> categoryName = db.sql("SELECT name_zh, name_en FROM categories WHERE code = :code")
                 .bind("code", product.category())
                 .map(row -> language.pick(row.get("name_zh", String.class), row.get("name_en", String.class)))

@@ -30,7 +30,7 @@ public class ProductQueries {
     private static final String LISTED = """
             FROM products p
             JOIN categories c ON c.code = p.category
-            JOIN LATERAL (SELECT min(price_minor) AS min_price, array_agg(id ORDER BY position) AS variant_ids
+            JOIN LATERAL (SELECT min(price_minor) AS min_price, max(price_minor) AS max_price, array_agg(id ORDER BY position) AS variant_ids
                           FROM product_variants WHERE product_id = p.id AND status = 'ACTIVE') v ON v.min_price IS NOT NULL
             WHERE p.status = 'ACTIVE' AND :channel = ANY(p.channels)
               AND (CAST(:category AS text) IS NULL OR p.category = :category)
@@ -82,7 +82,7 @@ public class ProductQueries {
         String[] patterns = patterns(listing.query());
         String category = listing.category();
         Mono<List<Row>> rows = db.sql("""
-                        SELECT p.id, p.name_zh, p.name_en, p.category, p.stock_tracked, v.min_price, v.variant_ids,
+                        SELECT p.id, p.name_zh, p.name_en, p.category, p.stock_tracked, v.min_price, v.max_price, v.variant_ids,
                                ARRAY(SELECT maker_id FROM product_makers WHERE product_id = p.id ORDER BY maker_id) AS maker_ids,
                                (SELECT image_id FROM product_images WHERE product_id = p.id ORDER BY position LIMIT 1) AS image_id
                         """ + LISTED + "\nORDER BY " + listing.sort().orderBy(language) + ", p.id LIMIT :limit OFFSET :offset")
@@ -125,8 +125,9 @@ public class ProductQueries {
         List<String> makerNames = row.makers().stream().map(credits::get).filter(Objects::nonNull)
                 .filter(credit -> !credit.anonymous()).map(MakerCredit::displayName).toList();
         ImageLinks image = images.stream().filter(links -> links.id().equals(row.imageId())).findFirst()
-                .map(links -> ImageLinks.of(links.id(), links.width(), links.height(), name)).orElse(null);
-        return new ProductSummary(row.id(), name, row.category(), Money.fen(row.minPrice()), units, makerNames, image);
+                .map(links -> links.withAlt(name)).orElse(null);
+        return new ProductSummary(row.id(), name, row.category(), Money.fen(row.minPrice()), row.maxPrice() != row.minPrice(),
+                row.variants().size(), units, makerNames, image);
     }
 
     Mono<Map<VariantId, Long>> available(Collection<VariantId> variants, Channel channel) {
@@ -135,20 +136,19 @@ public class ProductQueries {
 
     /** One listed product's columns. */
     private record Row(ProductId id, String nameZh, String nameEn, String category, boolean stockTracked,
-            long minPrice, List<VariantId> variants, List<MakerId> makers, @Nullable ImageId imageId) {
+            long minPrice, long maxPrice, List<VariantId> variants, List<MakerId> makers, @Nullable ImageId imageId) {
     }
 
     private static Row row(Readable row) {
         UUID image = row.get("image_id", UUID.class);
         return new Row(new ProductId(row.get("id", UUID.class)), row.get("name_zh", String.class),
                 row.get("name_en", String.class), row.get("category", String.class),
-                row.get("stock_tracked", Boolean.class), row.get("min_price", Long.class),
+                row.get("stock_tracked", Boolean.class), row.get("min_price", Long.class), row.get("max_price", Long.class),
                 Arrays.stream(row.get("variant_ids", UUID[].class)).map(VariantId::new).toList(),
                 Arrays.stream(row.get("maker_ids", UUID[].class)).map(MakerId::new).toList(),
                 image == null ? null : new ImageId(image));
     }
 
-    /** User input goes into LIKE as data: its own wildcards are escaped. */
     /** LIKE patterns for the words of a search, each to be found (one matching everything for none). */
     static String[] patterns(@Nullable String query) {
         String[] patterns = Arrays.stream((query == null ? "" : query).strip().toLowerCase(Locale.ROOT).split("\\s+"))
@@ -156,6 +156,7 @@ public class ProductQueries {
         return patterns.length == 0 ? new String[] {"%"} : patterns;
     }
 
+    /** User input goes into LIKE as data: its own wildcards are escaped. */
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

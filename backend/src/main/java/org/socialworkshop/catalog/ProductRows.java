@@ -32,6 +32,8 @@ final class ProductRows {
                         SELECT p.*,
                           ARRAY(SELECT maker_id FROM product_makers WHERE product_id = p.id ORDER BY maker_id) AS maker_ids,
                           ARRAY(SELECT image_id FROM product_images WHERE product_id = p.id ORDER BY position) AS image_ids,
+                          ARRAY(SELECT coalesce(alt_zh, '') FROM product_images WHERE product_id = p.id ORDER BY position) AS alts_zh,
+                          ARRAY(SELECT coalesce(alt_en, '') FROM product_images WHERE product_id = p.id ORDER BY position) AS alts_en,
                           ARRAY(SELECT group_code FROM product_modifier_groups WHERE product_id = p.id ORDER BY position) AS modifier_groups
                         FROM products p WHERE p.id = :id""")
                 .bind("id", id.value())
@@ -44,15 +46,22 @@ final class ProductRows {
     private record Header(ProductId id, String category, String nameZh, String nameEn, String descriptionZh,
             String descriptionEn, TaxCategory taxCategory, Set<Channel> channels, boolean stockTracked,
             ProductStatus status, List<MakerId> makerIds, List<ImageId> imageIds, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, List<String> modifierGroups) {
+            OffsetDateTime updatedAt, List<String> modifierGroups, List<ProductDraft.ImageAlt> imageAlts) {
 
         AdminProduct with(List<AdminProduct.Variant> variants) {
             return new AdminProduct(id, category, nameZh, nameEn, descriptionZh, descriptionEn, taxCategory, channels,
-                    stockTracked, status, makerIds, imageIds, variants, createdAt, updatedAt, modifierGroups);
+                    stockTracked, status, makerIds, imageIds, variants, createdAt, updatedAt, modifierGroups, imageAlts);
         }
     }
 
     private static Header header(Readable row) {
+        UUID[] images = row.get("image_ids", UUID[].class);
+        String[] altsZh = row.get("alts_zh", String[].class);
+        String[] altsEn = row.get("alts_en", String[].class);
+        List<ProductDraft.ImageAlt> alts = java.util.stream.IntStream.range(0, images.length)
+                .filter(i -> !altsZh[i].isEmpty() || !altsEn[i].isEmpty())
+                .mapToObj(i -> new ProductDraft.ImageAlt(images[i], altsZh[i].isEmpty() ? null : altsZh[i], altsEn[i].isEmpty() ? null : altsEn[i]))
+                .toList();
         return new Header(new ProductId(row.get("id", UUID.class)), row.get("category", String.class),
                 row.get("name_zh", String.class), row.get("name_en", String.class),
                 row.get("description_zh", String.class), row.get("description_en", String.class),
@@ -61,7 +70,7 @@ final class ProductRows {
                 Arrays.stream(row.get("maker_ids", UUID[].class)).map(MakerId::new).toList(),
                 Arrays.stream(row.get("image_ids", UUID[].class)).map(ImageId::new).toList(),
                 row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class),
-                List.of(row.get("modifier_groups", String[].class)));
+                List.of(row.get("modifier_groups", String[].class)), alts);
     }
 
     static AdminProduct.Variant variant(Readable row) {

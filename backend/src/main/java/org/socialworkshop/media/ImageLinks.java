@@ -9,4 +9,9 @@ public record ImageLinks(ImageId id, String thumbnail, String card, String full,
         return new ImageLinks(id, base + ImageSize.THUMBNAIL.path(), base + ImageSize.CARD.path(),
                 base + ImageSize.FULL.path(), (int) Math.round(width * scale), (int) Math.round(height * scale), alt);
     }
+
+    /** The same links, saying {@code text} of what the image shows. */
+    public ImageLinks withAlt(String text) {
+        return new ImageLinks(id, thumbnail, card, full, width, height, text);
+    }
 }

@@ -192,6 +192,70 @@ class CatalogApiTest {
                 .expectBody().jsonPath("$[0].name").isEqualTo("手工艺品");
     }
 
+    @Test
+    void categoriesSayWhichChannelsSellThem() {
+        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+        String counterOnly = "COUNTER_" + tag;
+        String empty = "EMPTY_" + tag;
+        for (String code : List.of(counterOnly, empty)) {
+            staff.post().uri("/api/admin/categories").header("Idempotency-Key", "category-" + code)
+                    .bodyValue(Map.of("code", code, "nameZh", "柜台" + tag, "nameEn", "Counter " + tag, "position", 900))
+                    .exchange().expectStatus().isCreated();
+        }
+        Map<String, Object> drink = CatalogFixtures.product("柜台饮品" + tag, "Counter drink " + tag, false);
+        drink.put("category", counterOnly);
+        drink.put("channels", List.of("POS"));
+        CatalogFixtures.create(staff, drink);
+
+        client.get().uri("/api/categories").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.code == 'HANDCRAFT')].channels[*]").value(List.class,
+                        channels -> assertThat(channels).contains("ONLINE", "POS"))
+                .jsonPath("$[?(@.code == '" + counterOnly + "')].channels[*]").isEqualTo(List.of("POS"))
+                .jsonPath("$[?(@.code == '" + empty + "')].channels[*]").isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void photosSayWhatTheyShowAndListsSayFromWhenOptionsDifferInPrice() throws java.io.IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String cup = uploadPhoto();
+        String detail = uploadPhoto();
+        Map<String, Object> body = CatalogFixtures.product("青花杯" + tag, "Blue cup " + tag, true);
+        body.put("variants", List.of(CatalogFixtures.variant("CUP-S-" + tag, 6800), CatalogFixtures.variant("CUP-L-" + tag, 9800)));
+        body.put("imageIds", List.of(cup, detail));
+        body.put("imageAlts", List.of(Map.of("imageId", detail, "altZh", "杯底的手写签名", "altEn", "The maker's signature under the cup")));
+        Map<String, Object> created = CatalogFixtures.create(staff, body);
+        assertThat((List<Map<String, Object>>) created.get("imageAlts")).singleElement()
+                .satisfies(alt -> assertThat(alt).containsEntry("imageId", detail).containsEntry("altEn", "The maker's signature under the cup"));
+
+        client.get().uri("/api/products/{id}?lang=en", created.get("id")).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.images[0].alt").isEqualTo("")
+                .jsonPath("$.images[1].alt").isEqualTo("The maker's signature under the cup");
+        client.get().uri("/api/products/{id}?lang=zh-CN", created.get("id")).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.images[1].alt").isEqualTo("杯底的手写签名");
+        client.get().uri(uri -> uri.path("/api/products").queryParam("q", tag).build()).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].price.amount").isEqualTo(6800)
+                .jsonPath("$.items[0].priceVaries").isEqualTo(true)
+                .jsonPath("$.items[0].options").isEqualTo(2);
+
+        body.put("imageAlts", List.of(Map.of("imageId", UUID.randomUUID().toString(), "altEn", "Not one of its photos")));
+        assertInvalid(body, "imageAlts");
+        body.put("imageAlts", List.of(Map.of("imageId", cup, "altEn", "x".repeat(201))));
+        assertInvalid(body, "imageAlts[0].altEn");
+    }
+
+    private String uploadPhoto() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = image.createGraphics();
+        graphics.setColor(new java.awt.Color(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x1000000)));
+        graphics.fillRect(0, 0, 64, 48);
+        graphics.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        return (String) staff.post().uri("/api/admin/images").contentType(MediaType.IMAGE_PNG).bodyValue(png.toByteArray())
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
     private void assertInvalid(Map<String, Object> body, String field) {
         staff.post().uri("/api/admin/products").bodyValue(body).exchange()
                 .expectStatus().isBadRequest()

@@ -38,6 +38,16 @@ export function productUrl(id) {
   return `/shop/product.html?id=${encodeURIComponent(id)}`;
 }
 
+/** Whether the shop sells anything of this category (from GET /api/categories) online. */
+export function soldOnline(category) {
+  return (category.channels || []).includes('ONLINE');
+}
+
+/** Whether this category's goods are sold at the counters on site but not online. */
+export function soldAtCounterOnly(category) {
+  return !soldOnline(category) && (category.channels || []).includes('POS');
+}
+
 export function categoryUrl(code) {
   return `${PRODUCTS_PAGE}?category=${encodeURIComponent(code)}`;
 }

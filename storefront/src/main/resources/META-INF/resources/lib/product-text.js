@@ -14,11 +14,22 @@ export function availabilityState(available) {
   return available > 0 ? IN_STOCK : SOLD_OUT;
 }
 
-export function availabilityText(available) {
+/**
+ * "3 in stock" always means three of the one thing a buyer would take: the chosen variant on a product page, the
+ * product on a card only when it has one option. A card for several options says "In stock" (some option has
+ * some) without adding their stocks up, so the card and the page never give two numbers for one teacup.
+ */
+export function availabilityText(available, options = 1) {
   const state = availabilityState(available);
   if (state === MADE_TO_ORDER) return t('card.madeToOrder');
   if (state === SOLD_OUT) return t('card.soldOut');
+  if (options > 1) return t('card.inStockOptions');
   return t('card.inStock', { count: available });
+}
+
+/** A list's price: "from ¥38.00" when the options differ in price, else the one price. */
+export function listPriceText(product, format) {
+  return product.priceVaries ? t('card.priceFrom', { price: format(product.price) }) : format(product.price);
 }
 
 /** "Made by 李梅 and 王芳" from public names; makers without consent are never named, only counted as "a workshop maker". */

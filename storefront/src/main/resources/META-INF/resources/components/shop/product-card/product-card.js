@@ -7,7 +7,7 @@ import { html, render } from '../../../lib/html.js';
 import { t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { productUrl } from '../../../lib/catalog.js';
-import { availabilityState, availabilityText, madeByText } from '../../../lib/product-text.js';
+import { availabilityState, availabilityText, listPriceText, madeByText } from '../../../lib/product-text.js';
 import { srcsetOf } from '../../../lib/images.js';
 import { define } from '../../../lib/define.js';
 
@@ -47,9 +47,9 @@ class ProductCard extends HTMLElement {
           <a class="product-card__link" href="${productUrl(product.id)}">${product.name}</a>
         </h3>
         ${picture(product)}
-        <p class="product-card__price">${formatMoney(product.price)}</p>
+        <p class="product-card__price">${listPriceText(product, formatMoney)}</p>
         <p class="product-card__availability" data-state="${availabilityState(product.available)}">
-          ${availabilityText(product.available)}</p>
+          ${availabilityText(product.available, product.options)}</p>
         <p class="product-card__makers">${madeByText(product.makers)}</p>
       </article>`);
   }

@@ -8,7 +8,7 @@
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t } from '../../../lib/i18n.js';
-import { PRODUCTS_PAGE, fetchCategories, fetchProducts } from '../../../lib/catalog.js';
+import { PRODUCTS_PAGE, fetchCategories, fetchProducts, soldAtCounterOnly, soldOnline } from '../../../lib/catalog.js';
 import { parseYuan } from '../../../lib/money.js';
 import { define } from '../../../lib/define.js';
 import { register as registerProductCard } from '../product-card/product-card.js';
@@ -101,7 +101,7 @@ class ProductCatalog extends HTMLElement {
     }
     render(this.categorySelect, html`
       <option value="">${t('products.category.all')}</option>
-      ${this.categories.map((category) => html`<option value="${category.code}">${category.name}</option>`)}`);
+      ${this.categories.filter(soldOnline).map((category) => html`<option value="${category.code}">${category.name}</option>`)}`);
   }
 
   submit(event) {
@@ -172,7 +172,7 @@ class ProductCatalog extends HTMLElement {
 
   fillForm(state) {
     this.search.value = state.q;
-    const known = this.categories.some((category) => category.code === state.category);
+    const known = this.categories.some((category) => category.code === state.category && soldOnline(category));
     this.categorySelect.value = known ? state.category : '';
     this.sortSelect.value = state.sort;
     this.minPrice.value = state.min;
@@ -189,7 +189,14 @@ class ProductCatalog extends HTMLElement {
     const status = t('products.pagination.status', { page: state.page, pages });
     this.count.textContent = pages > 1 ? t('products.summary', { count, status }) : count;
     this.results.removeAttribute('aria-busy');
-    if (items.length === 0) {
+    const category = this.categories.find((known) => known.code === state.category);
+    if (items.length === 0 && category && soldAtCounterOnly(category)) {
+      render(this.results, html`
+        <div id="results-counter-only" class="shop-message">
+          <p>${t('products.counterOnly', { name: category.name })}</p>
+          <p><a id="results-show-all" href="${PRODUCTS_PAGE}">${t('products.emptyAll')}</a></p>
+        </div>`);
+    } else if (items.length === 0) {
       render(this.results, html`
         <div id="results-empty" class="shop-message">
           <p>${t('products.empty')}</p>
