@@ -135,6 +135,78 @@ class ShopBrowsingTest {
 
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"zh-CN", "en"})
+    void buyerLooksAtEveryPhotoCloseUp(String lang) {
+        Messages messages = Messages.of(lang);
+        Product panda = demo.product("shu-embroidery-panda");
+        Storefront page = openProduct(panda, lang);
+        String name = panda.name(lang);
+        assertThat(page.element("product-image").getDomAttribute("alt"))
+                .isEqualTo(messages.text("product.images.alt", Map.of("name", name, "n", 1, "count", 2)));
+        assertThat(page.element("product-photo-1").getDomAttribute("aria-pressed")).isEqualTo("true");
+        String first = page.element("product-image").getDomAttribute("src");
+
+        page.element("product-photo-2").click();
+        page.waitUntil(d -> "true".equals(page.element("product-photo-2").getDomAttribute("aria-pressed")));
+        assertThat(page.element("product-photo-1").getDomAttribute("aria-pressed")).isEqualTo("false");
+        assertThat(page.element("product-image").getDomAttribute("src")).as("the second photo, large").isNotEqualTo(first);
+        assertThat(page.element("product-image").getDomAttribute("alt"))
+                .isEqualTo(messages.text("product.images.alt", Map.of("name", name, "n", 2, "count", 2)));
+        assertThat(page.focusedId()).as("focus stays on the photo's button").isEqualTo("product-photo-2");
+
+        page.element("product-zoom").click();
+        page.waitUntil(d -> page.element("product-zoom-dialog").getDomProperty("open").equals("true"));
+        assertThat(page.focusedId()).isEqualTo("product-zoom-in");
+        assertThat(page.element("product-zoom-level").getText()).isEqualTo("100%");
+        assertThat(page.element("product-zoom-out").isEnabled()).as("no smaller than the screen").isFalse();
+        Accessibility.assertNoSeriousViolations(page.driver(), "the zoomed photo (" + lang + ")");
+        page.element("product-zoom-in").click();
+        page.press("+");
+        assertThat(page.element("product-zoom-level").getText()).isEqualTo("200%");
+        assertThat(page.script("const view = document.getElementById('product-zoom-view');"
+                + " return view.scrollWidth > view.clientWidth")).as("the enlarged photo scrolls within its view").isEqualTo(true);
+        page.press(org.openqa.selenium.Keys.ESCAPE);
+        page.waitUntil(d -> page.element("product-zoom-dialog").getDomProperty("open").equals("false"));
+        assertThat(page.focusedId()).as("focus back where the buyer was").isEqualTo("product-zoom");
+
+        // Its card: one price "from" (the options differ), and no stock number that the page would contradict.
+        Storefront list = browser.open(port, "/shop/products.html?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+                + "&lang=" + lang).ready(lang);
+        WebElement card = ProductList.on(list).card(name);
+        String price = card.findElement(By.cssSelector(".product-card__price")).getText();
+        assertThat(price).isEqualTo(messages.text("card.priceFrom", Map.of("price", price.replaceAll("^from |\\s*起$", ""))));
+        assertThat(card.findElement(By.cssSelector(".product-card__availability")).getText())
+                .isIn(messages.text("card.inStockOptions"), messages.text("card.soldOut"));
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"zh-CN", "en"})
+    void aCategorySoldOnlyAtTheCounterSaysSoInsteadOfAnEmptyList(String lang) {
+        Messages messages = Messages.of(lang);
+        WebTestClient coordinator = org.socialworkshop.support.CatalogFixtures.coordinator(client);
+        String code = "COUNTER_" + Long.toString(System.nanoTime(), 36).toUpperCase(java.util.Locale.ROOT);
+        String categoryName = lang.equals("en") ? "Counter snacks " + code : "柜台小吃" + code;
+        coordinator.post().uri("/api/admin/categories").bodyValue(Map.of("code", code, "nameZh", "柜台小吃" + code,
+                "nameEn", "Counter snacks " + code, "position", 950)).exchange().expectStatus().isCreated();
+        Map<String, Object> snack = org.socialworkshop.support.CatalogFixtures.product("小吃" + code, "Snack " + code, false);
+        snack.put("category", code);
+        snack.put("channels", List.of("POS"));
+        org.socialworkshop.support.CatalogFixtures.create(coordinator, snack);
+
+        Storefront home = browser.open(port, "/shop/?lang=" + lang).ready(lang);
+        home.waitUntil(d -> !d.findElements(By.id("category-counter-only")).isEmpty());
+        assertThat(home.driver().findElements(By.cssSelector("#category-links [data-category='" + code + "']")))
+                .as("no shelf leading to an empty list").isEmpty();
+        assertThat(home.element("category-counter-only").getText()).contains(categoryName);
+
+        Storefront list = browser.open(port, "/shop/products.html?category=" + code + "&lang=" + lang).ready(lang);
+        list.waitUntil(d -> !d.findElements(By.id("results-counter-only")).isEmpty());
+        assertThat(list.element("results-counter-only").getText())
+                .startsWith(messages.text("products.counterOnly", Map.of("name", categoryName)));
+        Accessibility.assertNoSeriousViolations(list.driver(), "a category sold at the counter only (" + lang + ")");
+    }
+
+    @ParameterizedTest(name = "in {0}")
+    @ValueSource(strings = {"zh-CN", "en"})
     void makersWithoutConsentAreNeverNamed(String lang) {
         Messages messages = Messages.of(lang);
         List<Product> unnamed = demo.products().stream()

@@ -73,9 +73,9 @@ class DemoIllustrations implements DemoDataset {
                 .flatMap(bySku -> catalog.variants(bySku.values()).map(infos -> Map.entry(bySku, infos)))
                 .flatMapMany(found -> Flux.fromIterable(file.products())
                         .filter(product -> found.getKey().containsKey(product.variants().get(0).sku()))
-                        .flatMapSequential(product -> illustrate(product.key(), product.motif(), product.palette())
-                                .map(picture -> Map.entry(productOf(found.getKey(), found.getValue(), product), picture)), DRAWN_AT_ONCE))
-                .concatMap(drawn -> catalog.showImages(drawn.getKey(), List.of(drawn.getValue())))
+                        .flatMapSequential(product -> pictures(product)
+                                .map(pictures -> Map.entry(productOf(found.getKey(), found.getValue(), product), pictures)), DRAWN_AT_ONCE))
+                .concatMap(drawn -> catalog.showImages(drawn.getKey(), drawn.getValue()))
                 .then();
         return makerPhotos.then(productPictures);
     }
@@ -83,6 +83,19 @@ class DemoIllustrations implements DemoDataset {
     private static ProductId productOf(Map<String, VariantId> bySku,
             Map<VariantId, VariantInfo> infos, DemoCatalog.DemoProduct product) {
         return infos.get(bySku.get(product.variants().get(0).sku())).productId();
+    }
+
+    /**
+     * A product's pictures: one drawing, and for handcrafts a second in the colours swapped and tilted otherwise, so
+     * that the product page's gallery has something to show.
+     */
+    private Mono<List<ImageId>> pictures(DemoCatalog.DemoProduct product) {
+        Mono<ImageId> first = illustrate(product.key(), product.motif(), product.palette());
+        if (!product.category().equals("HANDCRAFT")) {
+            return first.map(List::of);
+        }
+        List<String> p = product.palette();
+        return first.zipWith(illustrate(product.key() + "/2", product.motif(), List.of(p.get(0), p.get(2), p.get(1))), List::of);
     }
 
     private Mono<ImageId> illustrate(String key, String motif, List<String> palette) {

@@ -27,6 +27,7 @@ class ImageList extends HTMLElement {
     this.idPrefix = this.getAttribute('id-prefix') || 'image';
     this.single = this.hasAttribute('single');
     this.ids = this.ids || [];
+    this.alts = this.alts || new Map();
     this.altName = this.altName || '';
     this.busy = false;
     render(this, html`
@@ -46,6 +47,12 @@ class ImageList extends HTMLElement {
     this.holder = this.querySelector(`#${this.idPrefix}-list-holder`);
     this.input.addEventListener('change', () => this.upload([...this.input.files]));
     this.holder.addEventListener('click', (event) => this.act(event));
+    this.holder.addEventListener('input', (event) => {
+      const field = event.target.closest('input[data-alt]');
+      if (!field) return;
+      const id = field.closest('[data-image-id]').dataset.imageId;
+      this.alts.set(id, { ...this.alts.get(id), [field.dataset.alt]: field.value });
+    });
     this.draw();
   }
 
@@ -60,6 +67,18 @@ class ImageList extends HTMLElement {
     this.showError(null);
     this.status.textContent = '';
     this.draw();
+  }
+
+  /** What each photo shows, as the API takes it: [{ imageId, altZh, altEn }] for the photos with something said. */
+  get imageAlts() {
+    return this.ids.map((imageId) => ({ imageId, altZh: (this.alts.get(imageId)?.altZh || '').trim(),
+      altEn: (this.alts.get(imageId)?.altEn || '').trim() }))
+      .filter((alt) => alt.altZh || alt.altEn);
+  }
+
+  /** Shows these alt texts (set before `imageIds`, which draws). */
+  set imageAlts(alts) {
+    this.alts = new Map((alts || []).map((alt) => [alt.imageId, { altZh: alt.altZh || '', altEn: alt.altEn || '' }]));
   }
 
   /** Updates the alt text of the thumbnails in place (it follows the name being typed). */
@@ -90,7 +109,17 @@ class ImageList extends HTMLElement {
                 <img src="/api/images/${encodeURIComponent(id)}/thumbnail" data-n="${i + 1}"
                      data-i18n-attr="alt:${altKey}" data-i18n-params="${p}" alt="">
                 ${!this.single && html`<p class="image-list__place" data-i18n="${i === 0 ? 'admin.images.main' : 'admin.images.place'}"
-                                          data-i18n-params="${p}"></p>`}
+                                          data-i18n-params="${p}"></p>
+                  <div class="field image-list__alt">
+                    <label for="${this.idPrefix}-${i}-alt-zh" data-i18n="admin.images.altZh" data-i18n-params="${p}"></label>
+                    <input id="${this.idPrefix}-${i}-alt-zh" data-alt="altZh" maxlength="200" lang="zh-CN"
+                           value="${this.alts.get(id)?.altZh || ''}">
+                  </div>
+                  <div class="field image-list__alt">
+                    <label for="${this.idPrefix}-${i}-alt-en" data-i18n="admin.images.altEn" data-i18n-params="${p}"></label>
+                    <input id="${this.idPrefix}-${i}-alt-en" data-alt="altEn" maxlength="200" lang="en"
+                           value="${this.alts.get(id)?.altEn || ''}">
+                  </div>`}
                 <div class="image-list__actions">
                   ${!this.single && i > 0 && html`
                     <button type="button" id="${this.idPrefix}-${i}-earlier" class="button button--secondary" data-move="-1" data-index="${i}"

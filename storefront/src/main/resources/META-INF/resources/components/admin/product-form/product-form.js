@@ -131,6 +131,7 @@ class ProductForm extends HTMLElement {
       // Makers no longer in the list (none should be) stay linked rather than silently dropped.
       makerIds: [...this.checked('makerIds'), ...this.hiddenMakerIds()],
       imageIds: this.images.imageIds,
+      imageAlts: this.images.imageAlts,
       variants: this.variants.value,
       modifierGroups: this.counterChoices.value,
     };
@@ -155,6 +156,7 @@ class ProductForm extends HTMLElement {
     this.querySelector('#product-stock-tracked').checked = Boolean(product.stockTracked);
     this.counterChoices.show(product.modifierGroups || []);
     this.variants.variants = product.variants;
+    this.images.imageAlts = product.imageAlts;
     this.images.imageIds = product.imageIds;
     this.images.altName = localName(product);
     this.showState();

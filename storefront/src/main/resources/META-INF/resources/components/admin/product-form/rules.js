@@ -20,6 +20,7 @@ const FIELDS = {
   stockTracked: 'product-stock-tracked',
   makerIds: 'product-makers',
   imageIds: 'product-image-upload',
+  imageAlts: 'product-image-upload',
   variants: 'product-variants',
   modifierGroups: 'product-modifier-groups',
 };
@@ -85,6 +86,7 @@ export function productBody(draft, status) {
     status,
     makerIds: draft.makerIds,
     imageIds: draft.imageIds,
+    imageAlts: draft.imageAlts,
     modifierGroups: draft.modifierGroups,
     variants: draft.variants.map((variant) => ({
       ...(variant.id ? { id: variant.id } : {}),

@@ -285,9 +285,9 @@ class PosSale extends HTMLElement {
     const list = this.list();
     render(this.querySelector('#pos-sale-categories'), html`${shown.length > 1 && html`
       <button type="button" class="button button--secondary pos-category-filter" id="pos-sale-category-all" data-category=""
-              aria-pressed="${this.category === null}" data-i18n="pos.sale.allCategories"></button>
+              aria-pressed="${String(this.category === null)}" data-i18n="pos.sale.allCategories"></button>
       ${shown.map(({ code, name }) => html`<button type="button" class="button button--secondary pos-category-filter"
-              id="pos-sale-category-filter-${code}" data-category="${code}" aria-pressed="${this.category === code}">${name}</button>`)}`}`);
+              id="pos-sale-category-filter-${code}" data-category="${code}" aria-pressed="${String(this.category === code)}">${name}</button>`)}`}`);
     translate(this.querySelector('#pos-sale-categories'));
     render(this.querySelector('#pos-sale-catalog'), shown.length === 0
       ? html`<p class="notice" data-i18n="pos.sale.noProducts"></p>`

@@ -1,5 +1,6 @@
 /**
- * <product-detail>: the product page for ?id=<uuid>, from GET /api/products/{id}. Shows name, images,
+ * <product-detail>: the product page for ?id=<uuid>, from GET /api/products/{id}. Shows name, photos (through
+ * <product-gallery>),
  * description, variants (through <variant-picker>), the chosen variant's price and availability, a quantity to
  * put in the cart (through <add-to-cart>), and who made it (through <maker-stories>). Keeps the document's title, meta description and schema.org Product data in
  * step with what is shown. An unknown id shows a not-found message. Reloads when the language changes and
@@ -10,13 +11,13 @@ import { LANG_CHANGE, t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { PRODUCTS_PAGE, SHOP_HOME, categoryUrl, fetchProduct, productUrl } from '../../../lib/catalog.js';
 import { SOLD_OUT, availabilityState, availabilityText } from '../../../lib/product-text.js';
-import { srcsetOf } from '../../../lib/images.js';
 import { setJsonLd, setPageMeta } from '../../../lib/page-meta.js';
 import { productStructuredData } from '../../../lib/structured-data.js';
 import { define } from '../../../lib/define.js';
 import { register as registerVariantPicker } from '../variant-picker/variant-picker.js';
 import { register as registerMakerStories } from '../maker-stories/maker-stories.js';
 import { register as registerAddToCart } from '../add-to-cart/add-to-cart.js';
+import { register as registerProductGallery } from '../product-gallery/product-gallery.js';
 
 const NOT_FOUND = new Set([400, 404]);
 
@@ -25,27 +26,6 @@ function initialVariant(variants, chosenId) {
   return variants.find((variant) => variant.id === chosenId)
     ?? variants.find((variant) => availabilityState(variant.available) !== SOLD_OUT)
     ?? variants[0];
-}
-
-function mainImage(product) {
-  const [image] = product.images || [];
-  if (!image) {
-    return html`<div class="product__image product__image--none" aria-hidden="true"><span>${t('card.noImage')}</span></div>`;
-  }
-  return html`<img id="product-image" class="product__image" src="${image.full}" srcset="${srcsetOf(image)}"
-      sizes="(min-width: 56rem) 34rem, 100vw" width="${image.width}" height="${image.height}"
-      alt="${image.alt || product.name}" decoding="async">`;
-}
-
-function moreImages(product) {
-  const rest = (product.images || []).slice(1);
-  if (rest.length === 0) return null;
-  return html`
-    <ul class="product__gallery" aria-label="${t('product.images.more')}">
-      ${rest.map((image) => html`<li><img src="${image.card}" srcset="${srcsetOf(image)}" sizes="10rem"
-          width="${image.width}" height="${image.height}" alt="${image.alt || product.name}"
-          loading="lazy" decoding="async"></li>`)}
-    </ul>`;
 }
 
 /** Paragraphs at blank lines; single line breaks are kept by CSS (white-space: pre-line). */
@@ -98,10 +78,7 @@ class ProductDetail extends HTMLElement {
       </nav>
       <article class="product" id="product" data-product-id="${product.id}">
         <h1 id="product-title" class="product__title">${product.name}</h1>
-        <div class="product__media">
-          ${mainImage(product)}
-          ${moreImages(product)}
-        </div>
+        <product-gallery class="product__media"></product-gallery>
         <div class="product__info">
           <dl class="product__facts">
             <div><dt>${t('product.price')}</dt><dd id="product-price" class="product__price"></dd></div>
@@ -116,6 +93,7 @@ class ProductDetail extends HTMLElement {
         </div>
         <maker-stories id="maker-stories" class="product__makers"></maker-stories>
       </article>`);
+    this.querySelector('product-gallery').show(product.images, product.name);
     const picker = this.querySelector('variant-picker');
     picker.variants = product.variants;
     picker.selected = this.variant?.id;
@@ -170,5 +148,6 @@ export function register() {
   registerVariantPicker();
   registerMakerStories();
   registerAddToCart();
+  registerProductGallery();
   define('product-detail', ProductDetail);
 }
