@@ -352,7 +352,8 @@ public class Checkout {
         return inventory.available(ids, Channel.ONLINE).flatMap(available -> Mono.error(OrderingProblem.outOfStock(items.stream()
                 .filter(item -> item.info().stockTracked())
                 .filter(item -> available.getOrDefault(item.info().id(), 0L) < item.line().quantity())
-                .map(item -> new OrderingProblem.Item(item.info().id().value().toString(), item.info().productNameZh(),
+                .map(item -> new OrderingProblem.Item(item.info().id().value().toString(),
+                        item.info().productNameZh() + " / " + item.info().productNameEn(),
                         Math.max(0, available.getOrDefault(item.info().id(), 0L))))
                 .toList())));
     }

@@ -5,7 +5,7 @@
  * is kept beside the id so the header can show it at once and other tabs hear of it.
  */
 import { api, ensureCsrfToken } from './api.js';
-import { currentLang } from './i18n.js';
+import { currentLang, t } from './i18n.js';
 import { readPref, writePref } from './prefs.js';
 
 export const CART_CHANGE = 'cart-change';
@@ -142,6 +142,20 @@ export function outOfStock(error) {
   if (error?.status !== 409 || !problemCode(error).includes('out-of-stock')) return null;
   const available = error.problem?.items?.[0]?.available;
   return Number.isInteger(available) ? available : null;
+}
+
+/** A cart line's name as the cart gives it in the page's language: "Teacup (large)". */
+export function cartLineName(item) {
+  return item.variantName ? t('cart.itemWithVariant', { name: item.name, variant: item.variantName }) : item.name;
+}
+
+/**
+ * The name of a line the server refused (a problem's item, { variantId, name }) as the cart names it in the page's
+ * language; the problem's own name is for API clients and may be in either language.
+ */
+export function refusedLineName(cart, refused) {
+  const line = cart?.items?.find((item) => item.variantId === refused.variantId);
+  return line ? cartLineName(line) : refused.name;
 }
 
 export function isCheckedOutProblem(error) {

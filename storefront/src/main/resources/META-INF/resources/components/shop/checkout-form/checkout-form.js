@@ -10,7 +10,7 @@
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t, translate } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
-import { CART_PAGE, forgetCart, loadCart, problemCode, storedCartId } from '../../../lib/cart.js';
+import { CART_PAGE, forgetCart, loadCart, problemCode, refusedLineName, storedCartId } from '../../../lib/cart.js';
 import { fetchCheckoutOptions, leaveToPay, orderUrl, placeOrder, rememberOrder, safeRedirect } from '../../../lib/orders.js';
 import { FormErrors, announce } from '../../../lib/form-errors.js';
 import { PRODUCTS_PAGE } from '../../../lib/catalog.js';
@@ -210,13 +210,13 @@ class CheckoutForm extends HTMLElement {
     if (error.status === 409 && Array.isArray(error.problem.items)) {
       this.cartLink = true;
       return [message('checkout.errors.outOfStock'), ...error.problem.items.map((item) => (item.available > 0
-        ? message('checkout.errors.outOfStockItem', { name: item.name, available: item.available })
-        : message('checkout.errors.soldOutItem', { name: item.name })))];
+        ? message('checkout.errors.outOfStockItem', { name: this.lineName(item), available: item.available })
+        : message('checkout.errors.soldOutItem', { name: this.lineName(item) })))];
     }
     if (error.status === 422 && code.includes('too-many-units') && Array.isArray(error.problem.items)) {
       this.cartLink = true;
       return [message('checkout.errors.tooManyUnits'), ...error.problem.items.map((item) => (
-        message('checkout.errors.tooManyUnitsItem', { name: item.name, max: item.available })))];
+        message('checkout.errors.tooManyUnitsItem', { name: this.lineName(item), max: item.available })))];
     }
     if (error.status === 429 && code.includes('too-many-unpaid-from-address')) {
       return [message('checkout.errors.tooManyUnpaidFromAddress')];
@@ -244,6 +244,10 @@ class CheckoutForm extends HTMLElement {
   }
 
   /** Problems only the cart can fix get a way there, inside the summary that has focus. */
+  lineName(refused) {
+    return refusedLineName(this.cart, refused);
+  }
+
   addCartLink() {
     const summary = this.querySelector('#checkout-errors');
     const extra = document.createElement('p');

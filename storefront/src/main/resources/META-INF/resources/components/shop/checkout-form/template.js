@@ -6,6 +6,7 @@
 import { html } from '../../../lib/html.js';
 import { currentLang, t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
+import { cartLineName } from '../../../lib/cart.js';
 import { DELIVERY, PICKUP } from './rules.js';
 
 function field(id, key, control, { hint, optional = false } = {}) {
@@ -158,8 +159,7 @@ export function summaryTemplate(cart, options, way) {
     <ul class="checkout-summary__lines">
       ${cart.items.map((item) => html`
         <li class="checkout-summary__line">
-          <span>${item.variantName ? t('cart.itemWithVariant', { name: item.name, variant: item.variantName }) : item.name}
-            × ${item.quantity}</span>
+          <span>${cartLineName(item)} × ${item.quantity}</span>
           <span class="checkout-summary__amount">${formatMoney(item.amount)}</span>
         </li>`)}
     </ul>

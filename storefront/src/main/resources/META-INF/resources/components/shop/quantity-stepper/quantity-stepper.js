@@ -113,7 +113,9 @@ class QuantityStepper extends HTMLElement {
   showProblem(problem) {
     const note = this.querySelector('.field__error');
     const wrong = Boolean(problem);
-    if (wrong) showMessage(note, { key: `cart.quantity.${problem}`, params: { min: this.min, max: this.max } });
+    // "Enter a number from 1 to 1" reads as a riddle: with one choice left, the hint says that one.
+    const key = problem === 'range' && this.min === this.max ? 'cart.quantity.only' : `cart.quantity.${problem}`;
+    if (wrong) showMessage(note, { key, params: { min: this.min, max: this.max } });
     else note.textContent = '';
     note.hidden = !wrong;
     setDescribedBy(this.input, note.id, wrong);

@@ -9,7 +9,7 @@ import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { productUrl, PRODUCTS_PAGE } from '../../../lib/catalog.js';
-import { CHECKOUT_PAGE, MAX_LINE_QUANTITY, loadCart, outOfStock, removeLine, setQuantity } from '../../../lib/cart.js';
+import { CHECKOUT_PAGE, MAX_LINE_QUANTITY, cartLineName as itemName, loadCart, outOfStock, removeLine, setQuantity } from '../../../lib/cart.js';
 import { announce } from '../../../lib/form-errors.js';
 import { define } from '../../../lib/define.js';
 import { register as registerStepper } from '../quantity-stepper/quantity-stepper.js';
@@ -23,9 +23,6 @@ export function lineProblem(item) {
     : { key: 'cart.line.soldOut' };
 }
 
-function itemName(item) {
-  return item.variantName ? t('cart.itemWithVariant', { name: item.name, variant: item.variantName }) : item.name;
-}
 
 function picture(item) {
   if (!item.image) return html`<div class="cart-line__image cart-line__image--none" aria-hidden="true"></div>`;
