@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 public class Makers {
 
     private static final String SELECT = """
-            SELECT m.id, m.name, m.display_name, m.story_zh, m.story_en, m.photo_image_id,
+            SELECT m.id, m.name, m.display_name, m.display_name_latin, m.story_zh, m.story_en, m.photo_image_id,
                    c.granted, c.recorded_at, c.recorded_by, c.note
             FROM makers m
             LEFT JOIN LATERAL (SELECT granted, recorded_at, recorded_by, note FROM maker_consents
@@ -45,11 +45,12 @@ public class Makers {
     public Mono<Maker> create(MakerProfile profile) {
         MakerId id = new MakerId(UUID.randomUUID());
         return checkPhoto(profile).then(db.inTransaction(() -> db.sql("""
-                        INSERT INTO makers (id, name, display_name, story_zh, story_en, photo_image_id)
-                        VALUES (:id, :name, :displayName, :storyZh, :storyEn, :photo)""")
+                        INSERT INTO makers (id, name, display_name, display_name_latin, story_zh, story_en, photo_image_id)
+                        VALUES (:id, :name, :displayName, :latin, :storyZh, :storyEn, :photo)""")
                 .bind("id", id.value())
                 .bind("name", profile.name().trim())
                 .bind("displayName", profile.displayName().trim())
+                .bind("latin", profile.latinNameOrPinyin())
                 .bind("storyZh", profile.storyZhOrEmpty())
                 .bind("storyEn", profile.storyEnOrEmpty())
                 .bindNullable("photo", profile.photoImageId(), UUID.class)
@@ -60,12 +61,13 @@ public class Makers {
 
     public Mono<Maker> update(MakerId id, MakerProfile profile) {
         return checkPhoto(profile).then(db.inTransaction(() -> db.sql("""
-                        UPDATE makers SET name = :name, display_name = :displayName, story_zh = :storyZh,
+                        UPDATE makers SET name = :name, display_name = :displayName, display_name_latin = :latin, story_zh = :storyZh,
                             story_en = :storyEn, photo_image_id = :photo, updated_at = now()
                         WHERE id = :id""")
                 .bind("id", id.value())
                 .bind("name", profile.name().trim())
                 .bind("displayName", profile.displayName().trim())
+                .bind("latin", profile.latinNameOrPinyin())
                 .bind("storyZh", profile.storyZhOrEmpty())
                 .bind("storyEn", profile.storyEnOrEmpty())
                 .bindNullable("photo", profile.photoImageId(), UUID.class)
@@ -109,11 +111,11 @@ public class Makers {
     public Mono<Page<Maker>> list(@Nullable String query, Page.Request page) {
         String pattern = "%" + (query == null ? "" : query.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
         Mono<List<Maker>> items = db.sql(SELECT + """
-                         WHERE lower(m.name || ' ' || m.display_name) LIKE :pattern
+                         WHERE lower(m.name || ' ' || m.display_name || ' ' || coalesce(m.display_name_latin, '')) LIKE :pattern
                         ORDER BY m.display_name, m.id LIMIT :limit OFFSET :offset""")
                 .bind("pattern", pattern).bind("limit", page.size()).bind("offset", page.offset())
                 .map(Makers::maker).list();
-        Mono<Long> total = db.sql("SELECT count(*) AS n FROM makers m WHERE lower(m.name || ' ' || m.display_name) LIKE :pattern")
+        Mono<Long> total = db.sql("SELECT count(*) AS n FROM makers m WHERE lower(m.name || ' ' || m.display_name || ' ' || coalesce(m.display_name_latin, '')) LIKE :pattern")
                 .bind("pattern", pattern).map(row -> row.get("n", Long.class)).one();
         return Mono.zip(items, total, (list, count) -> new Page<>(list, page.page(), page.size(), count));
     }
@@ -158,9 +160,9 @@ public class Makers {
             return Mono.just(new Credited(maker, MakerCredit.anonymousMaker()));
         }
         Mono<ImageLinks> photo = maker.photoImageId() == null ? Mono.empty()
-                : images.links(new ImageId(maker.photoImageId()), maker.displayName());
+                : images.links(new ImageId(maker.photoImageId()), maker.displayNameIn(language));
         return photo.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .map(links -> new Credited(maker, new MakerCredit(maker.id(), maker.displayName(),
+                .map(links -> new Credited(maker, new MakerCredit(maker.id(), maker.displayNameIn(language),
                         language.pick(maker.storyZh(), maker.storyEn()), links.orElse(null), false)));
     }
 
@@ -174,13 +176,19 @@ public class Makers {
                 .then();
     }
 
+    /** The stored Latin-script name, or the pinyin of the Chinese one for a row not yet filled (ADR 0028). */
+    private static String latin(Readable row) {
+        String stored = row.get("display_name_latin", String.class);
+        return stored != null ? stored : LatinName.of(row.get("display_name", String.class));
+    }
+
     private static Maker maker(Readable row) {
         Boolean granted = row.get("granted", Boolean.class);
         Maker.Consent consent = granted == null ? null : new Maker.Consent(granted,
                 row.get("recorded_at", OffsetDateTime.class), row.get("recorded_by", String.class),
                 row.get("note", String.class));
         return new Maker(new MakerId(row.get("id", UUID.class)), row.get("name", String.class),
-                row.get("display_name", String.class), row.get("story_zh", String.class),
+                row.get("display_name", String.class), latin(row), row.get("story_zh", String.class),
                 row.get("story_en", String.class), row.get("photo_image_id", UUID.class), consent);
     }
 

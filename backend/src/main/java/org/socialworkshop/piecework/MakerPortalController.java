@@ -54,7 +54,8 @@ class MakerPortalController {
     @GetMapping("/me")
     Mono<Map<String, Object>> me() {
         return accounts.current().flatMap(maker -> Mono.zip(statements.makerOf(maker), ledger.balance(maker, null))
-                .map(found -> Map.of("makerId", maker, "name", found.getT1().name(), "balance", Money.fen(found.getT2()))));
+                .map(found -> Map.of("makerId", maker, "name", found.getT1().name(), "nameLatin", found.getT1().nameLatin(),
+                        "balance", Money.fen(found.getT2()))));
     }
 
     @GetMapping("/months")

@@ -35,7 +35,7 @@ public class PieceRates {
     }
 
     public record Operation(UUID id, UUID productId, String productName, @Nullable UUID variantId, String nameZh, String nameEn,
-            @Nullable Money rate, List<Rate> rates) {
+            @Nullable Money rate, List<Rate> rates, String productNameEn) {
     }
 
     public record Rate(LocalDate validFrom, Money rate) {
@@ -92,7 +92,7 @@ public class PieceRates {
 
     private Mono<List<Operation>> list(String where, @Nullable UUID id) {
         var statement = db.sql("""
-                SELECT o.id, o.product_id, p.name_zh AS product, o.variant_id, o.name_zh, o.name_en, r.valid_from, r.rate_fen
+                SELECT o.id, o.product_id, p.name_zh AS product, p.name_en AS product_en, o.variant_id, o.name_zh, o.name_en, r.valid_from, r.rate_fen
                 FROM piece_operations o JOIN products p ON p.id = o.product_id
                      LEFT JOIN piece_rates r ON r.operation_id = o.id
                 WHERE\s""" + where + " ORDER BY p.name_zh, o.name_zh, o.id, r.valid_from");
@@ -102,7 +102,7 @@ public class PieceRates {
         LocalDate today = time.today();
         return statement.map(row -> new Object[] {row.get("id", UUID.class), row.get("product_id", UUID.class), row.get("product", String.class),
                         row.get("variant_id", UUID.class), row.get("name_zh", String.class), row.get("name_en", String.class),
-                        row.get("valid_from", LocalDate.class), row.get("rate_fen", Long.class)})
+                        row.get("valid_from", LocalDate.class), row.get("rate_fen", Long.class), row.get("product_en", String.class)})
                 .list()
                 .map(rows -> {
                     Map<UUID, List<Object[]>> byOperation = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ public class PieceRates {
                         Money current = rates.stream().filter(rate -> !rate.validFrom().isAfter(today))
                                 .reduce((first, second) -> second).map(Rate::rate).orElse(null);
                         return new Operation((UUID) head[0], (UUID) head[1], (String) head[2], (UUID) head[3], (String) head[4],
-                                (String) head[5], current, rates);
+                                (String) head[5], current, rates, (String) head[8]);
                     }).toList();
                 });
     }

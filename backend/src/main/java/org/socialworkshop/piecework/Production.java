@@ -66,11 +66,11 @@ public class Production {
     }
 
     /** A maker of an operation: pieces given in the plan, accepted pieces checked for the order, recent output per day. */
-    public record MakerWork(UUID makerId, String makerName, int assigned, int checked, BigDecimal dailyOutput) {
+    public record MakerWork(UUID makerId, String makerName, int assigned, int checked, BigDecimal dailyOutput, String makerNameLatin) {
     }
 
     /** A maker's suggested share of an operation, in proportion to their recent output. */
-    public record Suggested(UUID makerId, String makerName, BigDecimal dailyOutput, int pieces) {
+    public record Suggested(UUID makerId, String makerName, BigDecimal dailyOutput, int pieces, String makerNameLatin) {
     }
 
     /**
@@ -236,16 +236,17 @@ public class Production {
         Map<UUID, Pieces> checkedBy = checked.getOrDefault(operation.id(), Map.of());
         Map<UUID, Pieces> plannedFor = plan.getOrDefault(operation.id(), Map.of());
         Map<UUID, Pieces> recent = output.getOrDefault(operation.id(), Map.of());
-        Map<UUID, String> names = new LinkedHashMap<>();
-        plannedFor.values().forEach(pieces -> names.put(pieces.makerId(), pieces.makerName()));
-        checkedBy.values().forEach(pieces -> names.putIfAbsent(pieces.makerId(), pieces.makerName()));
-        List<MakerWork> makers = names.entrySet().stream().map(maker -> new MakerWork(maker.getKey(), maker.getValue(),
-                pieces(plannedFor, maker.getKey()), pieces(checkedBy, maker.getKey()), perDay(pieces(recent, maker.getKey()), window))).toList();
+        Map<UUID, Pieces> names = new LinkedHashMap<>();
+        plannedFor.values().forEach(pieces -> names.put(pieces.makerId(), pieces));
+        checkedBy.values().forEach(pieces -> names.putIfAbsent(pieces.makerId(), pieces));
+        List<MakerWork> makers = names.entrySet().stream().map(maker -> new MakerWork(maker.getKey(), maker.getValue().makerName(),
+                pieces(plannedFor, maker.getKey()), pieces(checkedBy, maker.getKey()), perDay(pieces(recent, maker.getKey()), window),
+                maker.getValue().makerNameLatin())).toList();
         Map<UUID, Long> weights = new LinkedHashMap<>();
         recent.values().forEach(pieces -> weights.put(pieces.makerId(), (long) pieces.pieces()));
         List<Suggested> suggested = ProportionalSplit.of(needed, weights).entrySet().stream()
                 .map(share -> new Suggested(share.getKey(), recent.get(share.getKey()).makerName(),
-                        perDay(recent.get(share.getKey()).pieces(), window), share.getValue())).toList();
+                        perDay(recent.get(share.getKey()).pieces(), window), share.getValue(), recent.get(share.getKey()).makerNameLatin())).toList();
         int done = checkedBy.values().stream().mapToInt(Pieces::pieces).sum();
         int planned = plannedFor.values().stream().mapToInt(Pieces::pieces).sum();
         return new OperationWork(operation.id(), operation.productId(), operation.productNameZh(), operation.productNameEn(),

@@ -30,10 +30,11 @@ class ProductionReads {
     }
 
     /** Pieces of an operation by a maker: checked for an order, planned, or accepted lately. */
-    record Pieces(UUID operationId, UUID makerId, String makerName, int pieces) {
+    record Pieces(UUID operationId, UUID makerId, String makerName, int pieces, String makerNameLatin) {
     }
 
-    record Maker(UUID id, String name) {
+    /** A maker by their Chinese display name and their name in Latin script. */
+    record Maker(UUID id, String name, String nameLatin) {
     }
 
     Mono<List<Operation>> operations(Set<UUID> products) {
@@ -52,16 +53,16 @@ class ProductionReads {
     /** Accepted pieces checked for the order, per operation and maker. */
     Mono<List<Pieces>> checked(UUID order) {
         return db.sql("""
-                        SELECT w.operation_id, w.maker_id, m.display_name, sum(w.accepted)::integer AS pieces
+                        SELECT w.operation_id, w.maker_id, m.display_name, coalesce(m.display_name_latin, m.display_name) AS latin, sum(w.accepted)::integer AS pieces
                         FROM work_records w JOIN makers m ON m.id = w.maker_id
                         WHERE w.order_id = :order AND w.status = 'CHECKED'
-                        GROUP BY w.operation_id, w.maker_id, m.display_name""")
+                        GROUP BY w.operation_id, w.maker_id, m.display_name, m.display_name_latin""")
                 .bind("order", order).map(ProductionReads::pieces).list();
     }
 
     Mono<List<Pieces>> plan(UUID order) {
         return db.sql("""
-                        SELECT p.operation_id, p.maker_id, m.display_name, p.pieces
+                        SELECT p.operation_id, p.maker_id, m.display_name, coalesce(m.display_name_latin, m.display_name) AS latin, p.pieces
                         FROM production_plans p JOIN makers m ON m.id = p.maker_id
                         WHERE p.order_id = :order ORDER BY m.display_name, p.maker_id""")
                 .bind("order", order).map(ProductionReads::pieces).list();
@@ -70,10 +71,10 @@ class ProductionReads {
     /** Accepted pieces of these operations checked from {@code from} to {@code to}, per operation and maker; most first. */
     Mono<List<Pieces>> output(Collection<UUID> operations, LocalDate from, LocalDate to) {
         return db.sql("""
-                        SELECT w.operation_id, w.maker_id, m.display_name, sum(w.accepted)::integer AS pieces
+                        SELECT w.operation_id, w.maker_id, m.display_name, coalesce(m.display_name_latin, m.display_name) AS latin, sum(w.accepted)::integer AS pieces
                         FROM work_records w JOIN makers m ON m.id = w.maker_id
                         WHERE w.operation_id = ANY(:operations) AND w.status = 'CHECKED' AND w.work_date BETWEEN :from AND :to
-                        GROUP BY w.operation_id, w.maker_id, m.display_name HAVING sum(w.accepted) > 0
+                        GROUP BY w.operation_id, w.maker_id, m.display_name, m.display_name_latin HAVING sum(w.accepted) > 0
                         ORDER BY pieces DESC, m.display_name, w.maker_id""")
                 .bind("operations", operations.toArray(UUID[]::new)).bind("from", from).bind("to", to)
                 .map(ProductionReads::pieces).list();
@@ -81,8 +82,8 @@ class ProductionReads {
 
     /** Every maker by name, for choosing who makes what. */
     Mono<List<Maker>> makers() {
-        return db.sql("SELECT id, display_name FROM makers ORDER BY display_name, id LIMIT 1000")
-                .map(row -> new Maker(row.get("id", UUID.class), row.get("display_name", String.class))).list();
+        return db.sql("SELECT id, display_name, coalesce(display_name_latin, display_name) AS latin FROM makers ORDER BY display_name, id LIMIT 1000")
+                .map(row -> new Maker(row.get("id", UUID.class), row.get("display_name", String.class), row.get("latin", String.class))).list();
     }
 
     /** Which of these makers exist. */
@@ -104,6 +105,6 @@ class ProductionReads {
 
     private static Pieces pieces(io.r2dbc.spi.Readable row) {
         return new Pieces(row.get("operation_id", UUID.class), row.get("maker_id", UUID.class), row.get("display_name", String.class),
-                row.get("pieces", Integer.class));
+                row.get("pieces", Integer.class), row.get("latin", String.class));
     }
 }

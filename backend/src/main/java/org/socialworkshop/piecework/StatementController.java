@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.socialworkshop.platform.web.ProblemException;
+import org.socialworkshop.shared.Language;
 import org.socialworkshop.platform.web.PublicAddress;
 import org.socialworkshop.platform.web.PlausibleDate;
 import org.springframework.http.HttpHeaders;
@@ -72,8 +73,10 @@ class StatementController {
 
     private Mono<ResponseEntity<byte[]>> statementPdf(UUID maker, YearMonth month, ServerWebExchange exchange) {
         String base = origin(exchange);
+        java.util.Locale locale = exchange.getLocaleContext().getLocale();
+        Language language = locale == null ? Language.ZH_CN : Language.of(locale);
         return signed.issue(maker, month)
-                .flatMap(issued -> Mono.fromCallable(() -> pdf.render(issued, base + "/s/" + issued.code(), time.zone()))
+                .flatMap(issued -> Mono.fromCallable(() -> pdf.render(issued, base + "/s/" + issued.code(), time.zone(), language))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .map(bytes -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"statement-" + month + ".pdf\"")

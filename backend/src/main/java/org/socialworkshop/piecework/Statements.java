@@ -31,11 +31,16 @@ public class Statements {
         this.ledger = ledger;
     }
 
-    public record Maker(UUID id, String name) {
+    /** The maker, by their Chinese display name and their name in Latin script. */
+    public record Maker(UUID id, String name, String nameLatin) {
     }
 
+    /**
+     * One line; {@code whatZh} and {@code whatEn} say in plain words what it was (the work with its product, how a
+     * payout was paid), for the reader's language (ADR 0028).
+     */
     public record Line(LocalDate day, Reason reason, String description, @Nullable String operation, @Nullable Integer pieces,
-            @Nullable Money rate, Money amount, UUID entryId) {
+            @Nullable Money rate, Money amount, UUID entryId, String whatZh, String whatEn) {
     }
 
     public record Statement(Maker maker, YearMonth month, Money openingBalance, Money closingBalance, Money earned, Money paidOut,
@@ -60,7 +65,8 @@ public class Statements {
         LocalDate from = month.atDay(1);
         LocalDate to = month.atEndOfMonth();
         Account account = Account.maker(maker);
-        return Mono.zip(makerOf(maker), ledger.balance(maker, from.minusDays(1)), ledger.ofMaker(maker, from, to).collectList(), work(maker, from, to))
+        return Mono.zip(makerOf(maker), ledger.balance(maker, from.minusDays(1)), ledger.ofMaker(maker, from, to).collectList(), work(maker, from, to),
+                        payoutMethods(maker, from, to))
                 .map(found -> {
                     List<Line> lines = new ArrayList<>();
                     int pieces = 0;
@@ -69,9 +75,11 @@ public class Statements {
                     for (Ledger.Booked booked : found.getT3()) {
                         long amount = booked.entry().effectOn(account);
                         WorkLine work = booked.entry().reason() == Reason.WORK ? found.getT4().get(booked.entry().source()) : null;
+                        StatementWording.Words what = StatementWording.of(booked.entry().reason(), work == null ? null : work.words(),
+                                found.getT5().get(booked.entry().id()), booked.entry().memo());
                         lines.add(new Line(booked.entry().day(), booked.entry().reason(), booked.entry().memo(),
                                 work == null ? null : work.operation(), work == null ? null : work.accepted(),
-                                work == null ? null : Money.fen(work.rate()), Money.fen(amount), booked.entry().id()));
+                                work == null ? null : Money.fen(work.rate()), Money.fen(amount), booked.entry().id(), what.zh(), what.en()));
                         if (work != null) {
                             pieces += work.accepted();
                         }
@@ -87,16 +95,30 @@ public class Statements {
                 });
     }
 
-    private record WorkLine(String operation, int accepted, long rate) {
+    private record WorkLine(String operation, int accepted, long rate, StatementWording.Work words) {
+    }
+
+    /** How each payout entry of the month was paid: the entry's id to the payout's method. */
+    private Mono<Map<UUID, String>> payoutMethods(UUID maker, LocalDate from, LocalDate to) {
+        return db.sql("""
+                        SELECT p.entry_id, p.method FROM payouts p JOIN ledger_entries e ON e.id = p.entry_id
+                        WHERE p.maker_id = :maker AND e.day BETWEEN :from AND :to""")
+                .bind("maker", maker).bind("from", from).bind("to", to)
+                .map(row -> Map.entry(row.get("entry_id", UUID.class), row.get("method", String.class)))
+                .list()
+                .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     private Mono<Map<String, WorkLine>> work(UUID maker, LocalDate from, LocalDate to) {
         return db.sql("""
-                        SELECT w.id, o.name_zh, w.accepted, w.rate_fen FROM work_records w JOIN piece_operations o ON o.id = w.operation_id
+                        SELECT w.id, o.name_zh, o.name_en, p.name_zh AS product_zh, p.name_en AS product_en, w.accepted, w.rate_fen
+                        FROM work_records w JOIN piece_operations o ON o.id = w.operation_id JOIN products p ON p.id = o.product_id
                         WHERE w.maker_id = :maker AND w.status = 'CHECKED' AND w.work_date BETWEEN :from AND :to""")
                 .bind("maker", maker).bind("from", from).bind("to", to)
                 .map(row -> Map.entry("work-record:" + row.get("id", UUID.class),
-                        new WorkLine(row.get("name_zh", String.class), row.get("accepted", Integer.class), row.get("rate_fen", Long.class))))
+                        new WorkLine(row.get("name_zh", String.class), row.get("accepted", Integer.class), row.get("rate_fen", Long.class),
+                                new StatementWording.Work(row.get("name_zh", String.class), row.get("name_en", String.class),
+                                        row.get("product_zh", String.class), row.get("product_en", String.class), row.get("accepted", Integer.class)))))
                 .list()
                 .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
@@ -168,8 +190,8 @@ public class Statements {
 
     /** The maker's id and public name; a 404 problem for an unknown maker. */
     Mono<Maker> makerOf(UUID maker) {
-        return db.sql("SELECT id, display_name FROM makers WHERE id = :id").bind("id", maker)
-                .map(row -> new Maker(row.get("id", UUID.class), row.get("display_name", String.class)))
+        return db.sql("SELECT id, display_name, coalesce(display_name_latin, display_name) AS latin FROM makers WHERE id = :id").bind("id", maker)
+                .map(row -> new Maker(row.get("id", UUID.class), row.get("display_name", String.class), row.get("latin", String.class)))
                 .first()
                 .switchIfEmpty(Mono.error(() -> PieceworkProblem.notFound("maker")));
     }

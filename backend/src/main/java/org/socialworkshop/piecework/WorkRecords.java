@@ -34,8 +34,8 @@ import reactor.core.publisher.Mono;
 public class WorkRecords {
 
     private static final String COLUMNS = """
-            w.id, w.maker_id, m.display_name AS maker_name, w.operation_id, o.name_zh AS operation_zh, o.name_en AS operation_en,
-            p.name_zh AS product_name, w.work_date, w.pieces, w.status, w.accepted, w.rejected, w.reason, w.rate_fen, w.amount_fen,
+            w.id, w.maker_id, m.display_name AS maker_name, coalesce(m.display_name_latin, m.display_name) AS maker_name_latin, w.operation_id, o.name_zh AS operation_zh, o.name_en AS operation_en,
+            p.name_zh AS product_name, p.name_en AS product_name_en, w.work_date, w.pieces, w.status, w.accepted, w.rejected, w.reason, w.rate_fen, w.amount_fen,
             w.reported_by, w.checked_by, w.reported_at, w.order_id, w.minutes""";
     private static final String FROM = """
              FROM work_records w JOIN makers m ON m.id = w.maker_id JOIN piece_operations o ON o.id = w.operation_id
@@ -64,7 +64,7 @@ public class WorkRecords {
     public record WorkRecord(UUID id, UUID makerId, String makerName, UUID operationId, String operationName, String operationNameEn,
             String productName, LocalDate workDate, int pieces, Status status, @Nullable Integer accepted, @Nullable Integer rejected,
             @Nullable String reason, @Nullable Money rate, @Nullable Money amount, String reportedBy, @Nullable String checkedBy,
-            OffsetDateTime reportedAt, @Nullable UUID orderId, @Nullable Integer minutes) {
+            OffsetDateTime reportedAt, @Nullable UUID orderId, @Nullable Integer minutes, String makerNameLatin, String productNameEn) {
     }
 
     /** What a check says: accepted and rejected pieces, why any were rejected, and where accepted ones go. */
@@ -222,6 +222,7 @@ public class WorkRecords {
                 Status.valueOf(row.get("status", String.class)), row.get("accepted", Integer.class), row.get("rejected", Integer.class),
                 row.get("reason", String.class), rate == null ? null : Money.fen(rate), amount == null ? null : Money.fen(amount),
                 row.get("reported_by", String.class), row.get("checked_by", String.class), row.get("reported_at", OffsetDateTime.class),
-                row.get("order_id", UUID.class), row.get("minutes", Integer.class));
+                row.get("order_id", UUID.class), row.get("minutes", Integer.class), row.get("maker_name_latin", String.class),
+                row.get("product_name_en", String.class));
     }
 }

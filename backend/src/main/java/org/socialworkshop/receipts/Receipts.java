@@ -161,17 +161,28 @@ public class Receipts {
         return Mono.zip(orders.sold(refunded.orderId()), sale(refunded.orderId()))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("The sale receipt of order " + refunded.orderNumber()
                         + " is not issued yet; the refund receipt waits for it")))
-                .flatMap(found -> {
+                .flatMap(found -> refundedMakers(found.getT1(), refunded).flatMap(makers -> {
                     SoldOrder order = found.getT1();
                     SignedReceipt sale = found.getT2();
                     Draft draft = new Draft(Kind.REFUND, order.id(), order.number(), sale.content().register() + "-" + sale.content().number(),
-                            refundLines(order, refunded), refunded.amount(), List.of(refundTender(refunded, sale)), List.of());
+                            refundLines(order, refunded), refunded.amount(), List.of(refundTender(refunded, sale)), makers);
                     // The server signs in its own series only: a counter sale's register is its tablet's, whose chain
                     // (and whose receipts queued offline) must not be overtaken; a refund made from the staff area goes in
                     // the online shop's series, naming the sale it refunds.
                     String register = order.channel() == Channel.POS ? "ONLINE" : sale.content().register();
                     return issue(refundKey(refunded.refundId()), register, draft);
-                });
+                }));
+    }
+
+    /**
+     * The makers a refund receipt names: those of the refunded units' products, as a sale receipt names them; none when
+     * the refund is an amount rather than units (the receipt then leaves the line out, ADR 0028).
+     */
+    private Mono<List<String>> refundedMakers(SoldOrder order, OrderRefunded refunded) {
+        List<ProductId> products = order.lines().stream()
+                .filter(line -> refunded.units().getOrDefault(line.lineId(), 0) > 0 && line.productId() != null)
+                .map(line -> new ProductId(line.productId())).toList();
+        return creditedMakers(products).map(credited -> makersOf(products, credited));
     }
 
     private Mono<SignedReceipt> issue(String sourceKey, String register, Draft draft) {

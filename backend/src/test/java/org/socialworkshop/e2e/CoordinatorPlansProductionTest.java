@@ -123,6 +123,10 @@ class CoordinatorPlansProductionTest {
         Storefront english = browser.open(port, "/admin/production.html?lang=en&order=" + order).ready("en");
         english.waitUntil(textToBe(By.id("production-forecast-verdict"), en.text("corporate.production.verdict.LATE")));
         assertThat(english.element("production-heading").getText()).contains(number);
+        String wangLatin = (String) coordinator.get().uri("/api/admin/makers/{id}", wang).exchange().expectBody(Map.class)
+                .returnResult().getResponseBody().get("displayNameLatin");
+        assertThat(english.element("op-0-suggestion").getText()).as("makers named in Latin script on the English page")
+                .contains(wangLatin + " 90").doesNotContain("王编篮");
         Accessibility.assertNoSeriousViolations(english.driver(), "an order's production, en");
 
         // Some baskets made and checked; the buyer on a phone reads how far the order is, without makers' names.

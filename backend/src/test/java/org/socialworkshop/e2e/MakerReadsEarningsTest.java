@@ -197,7 +197,7 @@ class MakerReadsEarningsTest {
         home.waitUntil(visibilityOfElementLocated(By.cssSelector("#maker-months-" + lastMonth + " a"))).click();
         home.waitUntil(urlContains("/maker/month.html?month=" + lastMonth));
         WebElement pdf = home.ready("zh-CN").waitUntil(visibilityOfElementLocated(By.id("statement-pdf")));
-        assertThat(pdf.getDomAttribute("href")).isEqualTo("/api/maker/months/" + lastMonth + "/statement.pdf");
+        assertThat(pdf.getDomAttribute("href")).isEqualTo("/api/maker/months/" + lastMonth + "/statement.pdf?lang=zh-CN");
         steps.makerSession().get().uri(pdf.getDomAttribute("href")).exchange().expectStatus().isOk()
                 .expectHeader().contentType("application/pdf");
         Accessibility.assertNoSeriousViolations(home.driver(), "last month's statement with its PDF in zh-CN");

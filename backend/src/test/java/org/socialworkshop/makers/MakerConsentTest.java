@@ -48,7 +48,7 @@ class MakerConsentTest {
                 .expectBody().jsonPath("$.publicConsent.granted").isEqualTo(true)
                 .jsonPath("$.publicConsent.recordedBy").isEqualTo("coordinator@example.org");
         client.get().uri("/api/products/" + productId + "?lang=en").exchange()
-                .expectBody().jsonPath("$.makers[0].displayName").isEqualTo(name)
+                .expectBody().jsonPath("$.makers[0].displayName").isEqualTo(LatinName.of(name))
                 .jsonPath("$.makers[0].story").isEqualTo("She weaves baskets.");
         client.get().uri("/api/products?q=" + tag).exchange().expectBody().jsonPath("$.items[0].makers[0]").isEqualTo(name);
 

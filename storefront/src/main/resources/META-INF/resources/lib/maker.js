@@ -4,9 +4,10 @@
  * writes it: day, what, pieces × rate = amount.
  */
 import { html } from './html.js';
+import { currentLang } from './i18n.js';
 import { api, ensureCsrfToken } from './api.js';
 import { start } from './app.js';
-import { amountHtml, dayHtml, operationName, operationNamer } from './piecework.js';
+import { amountHtml, dayHtml, lineWords, operationWithProduct } from './piecework.js';
 import { register as registerGuard } from '../components/maker/maker-guard/maker-guard.js';
 
 export const HOME = '/maker/';
@@ -53,11 +54,6 @@ export function operations() {
   return operationList;
 }
 
-/** Says statement lines' operations in the page's language; without the list, as the statement has them. */
-export async function lineNamer() {
-  return operationNamer(await operations().catch(() => []));
-}
-
 export async function reportWork(body) {
   await ensureCsrfToken();
   return api.post('/api/maker/work', body);
@@ -67,8 +63,14 @@ export function statementUrl(month) {
   return `/maker/month.html?month=${encodeURIComponent(month)}`;
 }
 
+/** The statement's PDF, in the page's language. */
 export function statementPdfUrl(month) {
-  return `/api/maker/months/${encodeURIComponent(month)}/statement.pdf`;
+  return `/api/maker/months/${encodeURIComponent(month)}/statement.pdf?lang=${encodeURIComponent(currentLang())}`;
+}
+
+/** A maker's name in the page's script: { name, nameLatin } as /api/maker/me and statements give it. */
+export function nameOf(maker) {
+  return (currentLang() === 'en' && maker.nameLatin) || maker.name;
 }
 
 /** True when the server offers the month's statement as PDF (a HEAD request succeeds). */
@@ -81,9 +83,12 @@ export async function hasStatementPdf(month) {
   }
 }
 
-/** A statement line's "what": the operation, else the entry's description, else the reason in words. */
-function whatHtml(line, name) {
-  const what = line.operation ? name(line.operation) : line.description;
+/**
+ * A statement line's "what" in plain words in the page's language (whatZh / whatEn: the work with its product, how a
+ * payout was paid); for lines without them, the reason in words.
+ */
+function whatHtml(line) {
+  const what = lineWords(line);
   return what ? html`<span class="maker-line__what">${what}</span>`
     : html`<span class="maker-line__what" data-i18n="maker.reason.${line.reason}">${line.reason}</span>`;
 }
@@ -99,18 +104,17 @@ function sumHtml(line) {
     `}${amountHtml(line.amount, { className: 'maker-line__amount' })}</span>`;
 }
 
-/** One line of a month, as a list item; `id` names it for tests and links; `name` from lineNamer(). */
-export function lineHtml(line, id, name = (text) => text) {
+/** One line of a month, as a list item; `id` names it for tests and links. */
+export function lineHtml(line, id) {
   return html`
     <li class="maker-line" id="${id}" data-reason="${line.reason}">
       <span class="maker-line__day">${dayHtml(line.day)}</span>
-      ${whatHtml(line, name)}
+      ${whatHtml(line)}
       ${sumHtml(line)}
     </li>`;
 }
 
 /** The name of the operation a maker may report work for. */
 export function operationLabel(operation) {
-  const name = operationName(operation);
-  return operation.productName ? `${name} — ${operation.productName}` : name;
+  return operationWithProduct(operation);
 }

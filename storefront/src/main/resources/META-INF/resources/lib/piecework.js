@@ -113,18 +113,25 @@ export function relocalise(root) {
   }
 }
 
-/**
- * Statement lines name their operation in Chinese only; this gives a function that says such a name in the
- * page's language, looked up among `operations` (with nameZh and nameEn), and keeps it as it is when unknown.
- */
-export function operationNamer(operations) {
-  const english = new Map((operations || []).map((o) => [o.nameZh, o.nameEn]));
-  return (name) => (currentLang() === 'en' && english.get(name)) || name;
-}
-
 /** The operation's name in the page's language, else the other one. */
 export function operationName(operation) {
   const [first, second] = currentLang() === 'en'
     ? [operation.nameEn, operation.nameZh] : [operation.nameZh, operation.nameEn];
   return first || second || operation.name || '';
+}
+
+/** A statement line in plain words in the page's language (the server's whatZh / whatEn), else ''. */
+export function lineWords(line) {
+  return (currentLang() === 'en' ? line.whatEn : line.whatZh) || '';
+}
+
+/** The product of an operation or a work record in the page's language (productName is Chinese). */
+export function productNameOf(item) {
+  return (currentLang() === 'en' && item.productNameEn) || item.productName || '';
+}
+
+/** "Making — Paper-cut bookmark" / "制作 — 剪纸书签": the operation with its product, both in the page's language. */
+export function operationWithProduct(operation, name = operationName(operation)) {
+  const product = productNameOf(operation);
+  return product ? `${name} — ${product}` : name;
 }

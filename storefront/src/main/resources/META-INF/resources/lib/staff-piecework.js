@@ -7,7 +7,8 @@ import { html } from './html.js';
 import { api, ensureCsrfToken } from './api.js';
 import { parseCount } from './quantity.js';
 import { parseSignedYuan, parseYuan } from './money.js';
-import { monthText, operationName, recentMonths } from './piecework.js';
+import { currentLang } from './i18n.js';
+import { monthText, operationName, operationWithProduct, productNameOf, recentMonths } from './piecework.js';
 import { localName } from './staff-catalog.js';
 
 const BASE = '/api/admin/piecework';
@@ -52,7 +53,7 @@ export async function send(path, body, headers = {}) {
 
 /** The signed statement of a finished month, as the maker has it (issued on first request, never changed). */
 export function statementPdfUrl(makerId, month) {
-  return `${BASE}/makers/${encodeURIComponent(makerId)}/months/${encodeURIComponent(month)}/statement.pdf`;
+  return `${BASE}/makers/${encodeURIComponent(makerId)}/months/${encodeURIComponent(month)}/statement.pdf?lang=${encodeURIComponent(currentLang())}`;
 }
 
 export function payoutCsvUrl(batchId) {
@@ -70,15 +71,19 @@ export function codeHtml(group, code, attrs = html``) {
 
 /** The operation as a choice: "编织 — 竹编杯垫". */
 export function operationLabel(operation) {
-  const name = operationName(operation);
-  return operation.productName ? `${name} — ${operation.productName}` : name;
+  return operationWithProduct(operation);
+}
+
+/** A work record's maker in the page's script (makerNameLatin for English). */
+export function makerNameOf(record) {
+  return (currentLang() === 'en' && record.makerNameLatin) || record.makerName;
 }
 
 /** Operations grouped by product, for a select with one optgroup per product. */
 export function operationOptions(list, selected = '') {
   const byProduct = new Map();
   for (const operation of list) {
-    const key = operation.productName || '';
+    const key = productNameOf(operation);
     if (!byProduct.has(key)) byProduct.set(key, []);
     byProduct.get(key).push(operation);
   }

@@ -45,7 +45,7 @@ public class EscPos {
         taxes(out, content, roll.columns());
         total(out, content, roll.columns());
         tenders(out, content, roll.columns());
-        both(out, ReceiptText.makers(content.makers()), roll.columns());
+        ReceiptText.makersLine(content).ifPresent(makers -> both(out, makers, roll.columns()));
         qrCode(out, verificationUrl, roll);
         text(out, Columns.center(ReceiptText.KEY.joined(FIRST) + " " + content.keyId(), roll.columns()));
         text(out, Columns.center(ReceiptText.HASH.joined(FIRST) + " " + ReceiptText.shortHash(receipt.hash()), roll.columns()));

@@ -40,7 +40,7 @@ final class ReceiptHtml {
         String receipt(SignedReceipt receipt, String url, byte[] qrPng, ZoneId zone) {
             ReceiptContent content = receipt.content();
             return seller(content.seller()) + facts(content, zone) + lines(content) + taxes(content) + total(content)
-                    + tenders(content) + para("makers", ReceiptText.makers(content.makers()))
+                    + tenders(content) + ReceiptText.makersLine(content).map(makers -> para("makers", makers)).orElse("")
                     + qr(url, qrPng) + key(content.keyId(), receipt.hash());
         }
 

@@ -104,22 +104,41 @@ final class ReceiptText {
             case "ONLINE" -> new Bilingual("在线支付", "Online payment");
             case "BANK_TRANSFER" -> new Bilingual("银行转账", "Bank transfer");
             case "PREPAID" -> new Bilingual("已付（收据 " + tender.reference() + "）", "Paid before (receipt " + tender.reference() + ")");
-            default -> new Bilingual(tender.type(), tender.type());
+            default -> new Bilingual("其他付款方式", "Other payment");
         };
         String provider = tender.provider();
-        return provider == null || provider.isBlank() ? type
-                : new Bilingual(type.zh() + "（" + provider + "）", type.en() + " (" + provider + ")");
+        if (provider == null || provider.isBlank()) {
+            return type;
+        }
+        Bilingual by = provider(provider);
+        return new Bilingual(type.zh() + "（" + by.zh() + "）", type.en() + " (" + by.en() + ")");
+    }
+
+    /** The payment provider in words: Stripe by name, the demo stand-in said to be one. */
+    private static Bilingual provider(String provider) {
+        return switch (provider) {
+            case "stripe" -> new Bilingual("Stripe", "Stripe");
+            case "demo" -> new Bilingual("演示，未真实付款", "demo, no real payment");
+            default -> new Bilingual(provider, provider);
+        };
     }
 
     /**
      * Who made what was bought, by public name ({@code 手作：李梅、王强} / {@code Made by 李梅, 王强}); in words
-     * when no maker consented to be named.
+     * when no maker consented to be named. A refund receipt names the makers of what was refunded, and says nothing
+     * when it names none (an amount refunded, or a return signed at the counter): see {@link #makersLine}.
      */
     static Bilingual makers(List<String> makers) {
         if (makers.isEmpty()) {
             return new Bilingual("手作：工坊的手作人", "Made by workshop makers");
         }
         return new Bilingual("手作：" + String.join("、", makers), "Made by " + String.join(", ", makers));
+    }
+
+    /** The "made by" line of a receipt, or none: a refund receipt that names no makers leaves it out. */
+    static java.util.Optional<Bilingual> makersLine(ReceiptContent content) {
+        return content.kind() == ReceiptContent.Kind.REFUND && content.makers().isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(makers(content.makers()));
     }
 
     /** Wall-clock time where the receipt is read: {@code 2026-11-29 22:03:12}. */

@@ -84,7 +84,7 @@ class MakerAdmin extends HTMLElement {
               ${this.makers.map((maker) => html`
                 <tr id="maker-row-${maker.id}">
                   <th scope="row">${maker.name}</th>
-                  <td>${maker.displayName}</td>
+                  <td>${maker.displayName}${maker.displayNameLatin && html`<br><span lang="en">${maker.displayNameLatin}</span>`}</td>
                   <td>${publicCell(maker)}</td>
                   <td>
                     <button type="button" id="maker-edit-${maker.id}" class="button button--secondary" data-edit="${maker.id}">

@@ -1,5 +1,5 @@
 /**
- * <maker-form>: a maker's name for staff, public name, story in both languages and photo.
+ * <maker-form>: a maker's name for staff, public name (and in Latin letters: pinyin unless written), story in both languages and photo.
  * `maker` set to a maker edits it; set to null starts a new one. Saves with POST (with an
  * Idempotency-Key per new-maker form) or PUT and emits `maker-saved` (bubbles) with
  * { maker, created }. Nothing about health or disability is asked for or kept.
@@ -16,6 +16,7 @@ const NAME_MAX = 120;
 const FIELDS = {
   name: 'maker-name',
   displayName: 'maker-display-name',
+  displayNameLatin: 'maker-display-name-latin',
   storyZh: 'maker-story-zh',
   storyEn: 'maker-story-en',
   photoImageId: 'maker-photo-upload',
@@ -33,7 +34,7 @@ function field(id, key, { hint, multiline = false, lang, optional = false } = {}
       ${multiline
         ? html`<textarea id="${id}" rows="5" maxlength="4000" ${lang && html`lang="${lang}"`}
                          aria-describedby="maker-story-hint"></textarea>`
-        : html`<input id="${id}" type="text" maxlength="${NAME_MAX}" autocomplete="off" ${!optional && html`required`}
+        : html`<input id="${id}" type="text" maxlength="${NAME_MAX}" autocomplete="off" ${!optional && html`required`} ${lang && html`lang="${lang}"`}
                       ${hint && html`aria-describedby="${id}-hint"`}>`}
       <p id="${id}-error" class="field__error" hidden></p>
     </div>`;
@@ -47,6 +48,7 @@ class MakerForm extends HTMLElement {
         <p class="field__hint" data-i18n="admin.form.allRequired"></p>
         ${field('maker-name', 'admin.maker.name', { hint: 'admin.maker.nameHint' })}
         ${field('maker-display-name', 'admin.maker.displayName', { hint: 'admin.maker.displayNameHint' })}
+        ${field('maker-display-name-latin', 'admin.maker.displayNameLatin', { hint: 'admin.maker.displayNameLatinHint', optional: true, lang: 'en' })}
         <p id="maker-story-hint" class="field__hint" data-i18n="admin.maker.storyHint"></p>
         ${field('maker-story-zh', 'admin.maker.storyZh', { multiline: true, lang: 'zh-CN', optional: true })}
         ${field('maker-story-en', 'admin.maker.storyEn', { multiline: true, lang: 'en', optional: true })}
@@ -83,6 +85,7 @@ class MakerForm extends HTMLElement {
     const set = (id, value) => { this.querySelector(`#${id}`).value = value ?? ''; };
     set('maker-name', maker?.name);
     set('maker-display-name', maker?.displayName);
+    set('maker-display-name-latin', maker?.displayNameLatin);
     set('maker-story-zh', maker?.storyZh);
     set('maker-story-en', maker?.storyEn);
     this.photo.imageIds = maker?.photoImageId ? [maker.photoImageId] : [];
@@ -101,6 +104,7 @@ class MakerForm extends HTMLElement {
     return {
       name: value('maker-name'),
       displayName: value('maker-display-name'),
+      displayNameLatin: value('maker-display-name-latin') || null,
       storyZh: value('maker-story-zh'),
       storyEn: value('maker-story-en'),
       photoImageId: this.photo.imageIds[0] ?? null,

@@ -17,6 +17,7 @@ const DETAIL_VALUES = {
   method: (value) => codeHtml('method', value),
   provider: (value) => codeHtml('provider', value),
   restock: (value) => words(value ? 'adminOrders.yes' : 'adminOrders.no'),
+  by: (value) => codeHtml('by', value),
 };
 const HIDDEN_DETAILS = new Set(['refund', 'payment', 'number']);
 

@@ -93,7 +93,7 @@ export function linesHtml(order) {
             ${order.lines.map((line) => html`
               <tr id="order-line-${line.lineId}">
                 <th scope="row">${lineName(line)}</th>
-                <td>${line.sku}</td>
+                <td>${line.kind === 'ITEM' ? line.sku : ''}</td>
                 <td class="data-table__number">${line.quantity}</td>
                 <td class="data-table__number">${moneyHtml(line.unitPrice)}</td>
                 <td class="data-table__number">${moneyHtml(line.amount)}</td>

@@ -24,7 +24,7 @@ function lineField(line) {
   return html`
     <div class="field refund-line">
       <label for="${id}">${line.name}${line.variantName && html` — ${line.variantName}`}
-        ${line.sku && html`<span class="data-table__sub">${line.sku}</span>`}</label>
+        ${line.sku && line.kind === 'ITEM' && html`<span class="data-table__sub">${line.sku}</span>`}</label>
       <p id="${id}-hint" class="field__hint" data-i18n="adminOrders.refund.lineHint" data-i18n-params="${lineHintParams(line)}"></p>
       <input id="${id}" type="number" min="0" max="${unitsLeft(line)}" step="1" inputmode="numeric" autocomplete="off"
              class="input--short" data-line-id="${line.lineId}" aria-describedby="${id}-hint">

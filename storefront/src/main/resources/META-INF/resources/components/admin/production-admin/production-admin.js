@@ -6,7 +6,7 @@
  * with each maker's checked pieces and recent output; the whole split is saved at once.
  */
 import { html, render } from '../../../lib/html.js';
-import { translate } from '../../../lib/i18n.js';
+import { currentLang, translate } from '../../../lib/i18n.js';
 import { tell, factHtml, problemName } from '../../../lib/corporate.js';
 import { dayHtml, keepQuotesInLanguage, messageSpan, nameHtml } from '../../../lib/quotes.js';
 import { companyOrders, forecastHtml, operationNameHtml, orderProduction, savePlan } from '../../../lib/production.js';
@@ -26,13 +26,18 @@ function pickerHtml(orders) {
     </form>`;
 }
 
+/** A maker's name in the page's script: the Latin-script one on English pages. */
+function nameIn(chinese, latin) {
+  return (currentLang() === 'en' && latin) || chinese;
+}
+
 /** The makers of an operation's split: those given pieces, suggested or with checked work first, then everyone else. */
 function makersOf(operation, everyone) {
   const rows = new Map();
   const add = (id, name) => { if (!rows.has(id)) rows.set(id, name); };
-  operation.makers.forEach((maker) => add(maker.makerId, maker.makerName));
-  operation.suggested.forEach((maker) => add(maker.makerId, maker.makerName));
-  everyone.forEach((maker) => add(maker.id, maker.name));
+  operation.makers.forEach((maker) => add(maker.makerId, nameIn(maker.makerName, maker.makerNameLatin)));
+  operation.suggested.forEach((maker) => add(maker.makerId, nameIn(maker.makerName, maker.makerNameLatin)));
+  everyone.forEach((maker) => add(maker.id, nameIn(maker.name, maker.nameLatin)));
   return [...rows.entries()].map(([id, name]) => {
     const work = operation.makers.find((maker) => maker.makerId === id);
     const suggested = operation.suggested.find((maker) => maker.makerId === id);
@@ -45,7 +50,7 @@ function suggestionHtml(operation, i) {
   if (operation.noRecentOutput) return html`<p id="op-${i}-suggestion" data-i18n="corporate.production.noSuggestion"></p>`;
   return html`
     <p id="op-${i}-suggestion">${messageSpan('corporate.production.suggested')}
-      ${operation.suggested.map((maker, n) => html`${n > 0 ? ' · ' : ''}${maker.makerName} ${maker.pieces}`)}</p>
+      ${operation.suggested.map((maker, n) => html`${n > 0 ? ' · ' : ''}${nameIn(maker.makerName, maker.makerNameLatin)} ${maker.pieces}`)}</p>
     <p class="field__hint" data-i18n="corporate.production.notSuggested"></p>
     <button type="button" id="op-${i}-apply" class="button button--secondary" data-apply="${i}"
             data-i18n="corporate.production.apply"></button>`;

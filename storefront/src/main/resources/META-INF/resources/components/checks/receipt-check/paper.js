@@ -114,10 +114,11 @@ export function paperTemplate(receipt, qr) {
         <h3 id="receipt-tenders-heading">${t(`receipt.tenders.${kind}`)}</h3>
         <ul id="receipt-tenders" class="paper__tenders">${(receipt.tenders || []).map(tenderTemplate)}</ul>
       </section>
+      ${(kind !== 'REFUND' || (receipt.makers || []).length > 0) && html`
       <section class="paper__part" aria-labelledby="receipt-makers-heading">
         <h3 id="receipt-makers-heading">${t('receipt.makers.heading')}</h3>
         ${makersTemplate(receipt.makers)}
-      </section>
+      </section>`}
       <footer class="paper__foot">
         <img class="paper__qr" src="${qr}" alt="${t('receipt.qr.alt')}" width="160" height="160">
         ${receipt.url && html`<p class="paper__sub paper__url">${t('receipt.url', { url: receipt.url })}</p>`}

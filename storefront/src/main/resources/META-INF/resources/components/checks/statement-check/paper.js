@@ -1,11 +1,12 @@
 /**
  * The earnings statement as it was signed, laid out like its PDF: the maker and the month, the opening balance,
  * every entry of the month (day, kind in words, what it was for, pieces × rate, amount), what was earned and
- * paid out, and the closing balance. What only exists in Chinese (the maker's name, operations, memos) is marked
- * as Chinese for screen readers.
+ * paid out, and the closing balance. Statements signed with plain words in both languages (whatZh / whatEn) and the
+ * maker's Latin-script name are read in the page's language; older ones keep what they hold in Chinese (the maker's
+ * name, operations, memos), marked as Chinese for screen readers.
  */
 import { html } from '../../../lib/html.js';
-import { t } from '../../../lib/i18n.js';
+import { currentLang, t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { dayName, monthName } from '../../../lib/statements.js';
 
@@ -29,15 +30,21 @@ function fact(key, value, id, lang) {
   return html`<div class="paper__fact"><dt>${t(key)}</dt><dd id="${id}" ${lang && html`lang="${lang}"`}>${value}</dd></div>`;
 }
 
+/** The line's plain words in the page's language, or (signed before those existed) its Chinese operation or memo. */
+function whatOf(line) {
+  const words = currentLang() === 'en' ? line.whatEn : line.whatZh;
+  return words ? { text: words, lang: currentLang() } : { text: line.operation || line.description, lang: 'zh-CN' };
+}
+
 function lineTemplate(line) {
-  const what = line.operation || line.description;
+  const what = whatOf(line);
   const each = line.pieces != null && line.rate;
   return html`
     <li class="paper__line">
       <span class="paper__what">
         <span class="paper__name"><time datetime="${line.day}">${dayName(line.day)}</time>
           · ${t(REASONS[line.reason] || 'statement.reasonUnknown')}</span>
-        ${what && html`<span class="paper__sub" lang="zh-CN">${what}</span>`}
+        ${what.text && html`<span class="paper__sub" lang="${what.lang}">${what.text}</span>`}
         ${each && html`<span class="paper__sub">${t('statement.lines.each', { count: line.pieces, rate: formatMoney(line.rate) })}</span>`}
       </span>
       <span class="paper__amount">${formatMoney(line.amount)}</span>
@@ -60,7 +67,8 @@ export function paperTemplate(statement, url) {
         <p class="paper__name">${t('brand.name')}</p>
       </header>
       <dl class="paper__facts">
-        ${fact('statement.fact.maker', maker.name, 'statement-maker', 'zh-CN')}
+        ${currentLang() === 'en' && maker.nameLatin ? fact('statement.fact.maker', maker.nameLatin, 'statement-maker', 'en')
+          : fact('statement.fact.maker', maker.name, 'statement-maker', 'zh-CN')}
         ${fact('statement.fact.month', html`<time datetime="${statement.month}">${monthName(statement.month)}</time>`, 'statement-month')}
         ${fact('statement.fact.pieces', statement.pieces ?? 0, 'statement-pieces')}
       </dl>

@@ -7,7 +7,7 @@
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
-import { HOME, hasStatementPdf, lineHtml, lineNamer, monthStatement, statementPdfUrl } from '../../../lib/maker.js';
+import { HOME, hasStatementPdf, lineHtml, monthStatement, nameOf, statementPdfUrl } from '../../../lib/maker.js';
 import { amountHtml, isMonth, monthText, yuan } from '../../../lib/piecework.js';
 import { define } from '../../../lib/define.js';
 
@@ -46,7 +46,7 @@ class MakerStatement extends HTMLElement {
     }
     this.draw();
     try {
-      [this.statement, this.name] = await Promise.all([monthStatement(this.month), lineNamer()]);
+      this.statement = await monthStatement(this.month);
     } catch (error) {
       console.warn('Could not load the statement.', error);
       this.failed = error.status === 404 ? 'maker.statement.notFound' : 'maker.statement.failed';
@@ -86,14 +86,14 @@ class MakerStatement extends HTMLElement {
         <a id="statement-back" class="button button--secondary maker-button" href="${HOME}" data-i18n="maker.statement.back"></a>
       </p>
       <dl class="facts statement__facts">
-        <div class="facts__row"><dt data-i18n="maker.statement.maker"></dt><dd id="statement-maker">${statement.maker.name}</dd></div>
+        <div class="facts__row"><dt data-i18n="maker.statement.maker"></dt><dd id="statement-maker">${nameOf(statement.maker)}</dd></div>
         <div class="facts__row"><dt data-i18n="maker.statement.month"></dt><dd>${monthText(statement.month)}</dd></div>
         ${balanceRow('statement-opening', 'maker.statement.opening', statement.openingBalance)}
       </dl>
       <section class="statement__part" aria-labelledby="statement-earned-heading">
         <h2 id="statement-earned-heading" data-i18n="maker.statement.earnedHeading"></h2>
         ${earned.length ? html`<ol id="statement-earned-lines" class="maker-lines">
-            ${earned.map((line, i) => lineHtml(line, `statement-line-${i + 1}`, this.name))}</ol>`
+            ${earned.map((line, i) => lineHtml(line, `statement-line-${i + 1}`))}</ol>`
           : html`<p data-i18n="maker.statement.noEarnings"></p>`}
         <p class="maker-total"><span data-i18n="maker.statement.earnedTotal"
            data-i18n-params="${JSON.stringify({ count: statement.pieces })}"></span>

@@ -5,7 +5,7 @@
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
-import { lineHtml, lineNamer, monthStatement, statementUrl } from '../../../lib/maker.js';
+import { lineHtml, monthStatement, statementUrl } from '../../../lib/maker.js';
 import { amountHtml, currentMonth, monthText } from '../../../lib/piecework.js';
 import { define } from '../../../lib/define.js';
 
@@ -29,7 +29,7 @@ class MakerThisMonth extends HTMLElement {
     this.failed = false;
     this.draw();
     try {
-      [this.statement, this.name] = await Promise.all([monthStatement(this.month), lineNamer()]);
+      this.statement = await monthStatement(this.month);
     } catch (error) {
       console.warn('Could not load this month.', error);
       this.failed = true;
@@ -63,7 +63,7 @@ class MakerThisMonth extends HTMLElement {
          data-i18n-params="${JSON.stringify({ count: pieces })}"></span></p>
       <h3 id="maker-month-lines-heading" data-i18n="maker.thisMonth.linesHeading"></h3>
       <ol id="maker-month-lines" class="maker-lines" aria-labelledby="maker-month-lines-heading">
-        ${earnings.map((line, i) => lineHtml(line, `maker-month-line-${i + 1}`, this.name))}
+        ${earnings.map((line, i) => lineHtml(line, `maker-month-line-${i + 1}`))}
       </ol>
       <p class="maker-total">
         <span data-i18n="maker.thisMonth.total"></span>

@@ -11,9 +11,9 @@ import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js'
 import { makers } from '../../../lib/staff-catalog.js';
 import { problemCode } from '../../../lib/staff-orders.js';
 import { uuid } from '../../../lib/uuid.js';
-import { currentMonth, dayText, isMonth, operationNamer, relocalise, yuan } from '../../../lib/piecework.js';
+import { currentMonth, dayText, isMonth, lineWords, relocalise, yuan } from '../../../lib/piecework.js';
 import {
-  balance, makerOptions, monthOptions, operations, relocaliseMonthOptions, send, statement,
+  balance, makerOptions, monthOptions, relocaliseMonthOptions, send, statement,
 } from '../../../lib/staff-piecework.js';
 import { define } from '../../../lib/define.js';
 import { statementHtml } from './statement.js';
@@ -63,7 +63,7 @@ class MakerEarnings extends HTMLElement {
   async load() {
     const pick = this.querySelector('#earnings-pick');
     try {
-      [this.makers, this.name] = await Promise.all([makers(), operations().then(operationNamer, () => operationNamer([]))]);
+      this.makers = await makers();
     } catch (error) {
       console.warn('Could not load makers.', error);
       render(pick, html`<p class="notice" role="alert" data-i18n="piecework.earnings.makersFailed"></p>`);
@@ -113,7 +113,7 @@ class MakerEarnings extends HTMLElement {
   drawStatement() {
     if (!this.statement) return;
     const target = this.querySelector('#earnings-statement');
-    render(target, statementHtml(this.statement, this.balance, this.name));
+    render(target, statementHtml(this.statement, this.balance));
     translate(target);
   }
 
@@ -189,7 +189,7 @@ class MakerEarnings extends HTMLElement {
     const entry = target.querySelector('#earnings-correct-entry');
     entry.dataset.i18n = 'piecework.correct.entry';
     entry.dataset.i18nParams = JSON.stringify({
-      day: dayText(line.day), what: line.operation ? this.name(line.operation) : line.description || line.reason,
+      day: dayText(line.day), what: lineWords(line) || line.description,
       amount: formatMoney(line.amount),
     });
     translate(entry);

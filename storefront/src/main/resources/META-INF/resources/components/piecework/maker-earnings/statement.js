@@ -3,15 +3,16 @@
  * and totals, then every ledger line with its reason, and a "Correct" button on each line that can be reversed.
  */
 import { html } from '../../../lib/html.js';
-import { amountHtml, currentMonth, dayHtml, monthText } from '../../../lib/piecework.js';
+import { currentLang } from '../../../lib/i18n.js';
+import { amountHtml, currentMonth, dayHtml, lineWords, monthText } from '../../../lib/piecework.js';
 import { codeHtml, statementPdfUrl } from '../../../lib/staff-piecework.js';
 
 function total(id, key, value) {
   return html`<div class="facts__row"><dt data-i18n="${key}"></dt><dd id="${id}">${value}</dd></div>`;
 }
 
-function lineRow(line, name) {
-  const what = line.operation ? name(line.operation) : line.description || '';
+function lineRow(line) {
+  const what = lineWords(line) || line.description || '';
   return html`
     <tr id="earnings-line-${line.entryId}" data-reason="${line.reason}">
       <td>${dayHtml(line.day, { year: true })}</td>
@@ -26,9 +27,8 @@ function lineRow(line, name) {
     </tr>`;
 }
 
-/** `name` says an operation's Chinese name in the page's language (operationNamer). */
-export function statementHtml(statement, balance, name) {
-  const params = JSON.stringify({ maker: statement.maker.name, month: monthText(statement.month) });
+export function statementHtml(statement, balance) {
+  const params = JSON.stringify({ maker: (currentLang() === 'en' && statement.maker.nameLatin) || statement.maker.name, month: monthText(statement.month) });
   return html`
     <section class="stack" aria-labelledby="earnings-heading">
       <h2 id="earnings-heading" tabindex="-1" data-i18n="piecework.earnings.heading" data-i18n-params="${params}"></h2>
@@ -55,7 +55,7 @@ export function statementHtml(statement, balance, name) {
               <th scope="col" class="data-table__number" data-i18n="piecework.col.amount"></th>
               <th scope="col" data-i18n="piecework.col.action"></th>
             </tr></thead>
-            <tbody>${statement.lines.map((line) => lineRow(line, name))}</tbody>
+            <tbody>${statement.lines.map((line) => lineRow(line))}</tbody>
           </table>
         </div>` : html`<p id="earnings-empty" data-i18n="piecework.earnings.empty"></p>`}
     </section>`;

@@ -9,8 +9,8 @@ import { LANG_CHANGE, currentLang, translate } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
 import { locations } from '../../../lib/staff-catalog.js';
-import { dayHtml, relocalise } from '../../../lib/piecework.js';
-import { REASON_MAX, checker, codeHtml, field, send, workRecords } from '../../../lib/staff-piecework.js';
+import { dayHtml, operationWithProduct, relocalise } from '../../../lib/piecework.js';
+import { REASON_MAX, checker, codeHtml, field, makerNameOf, send, workRecords } from '../../../lib/staff-piecework.js';
 import { ListLoad, emptyHtml, failedHtml } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
 import { checkFieldFor, checkFieldsHtml, readCheck } from './check-form.js';
@@ -19,20 +19,20 @@ const WAITING = ['REPORTED', 'RECORDED'];
 
 function whatOf(record) {
   const name = currentLang() === 'en' && record.operationNameEn ? record.operationNameEn : record.operationName;
-  return record.productName ? `${name} — ${record.productName}` : name;
+  return operationWithProduct(record, name);
 }
 
 function rowHtml(record) {
   return html`
     <tr id="work-row-${record.id}" data-status="${record.status}">
-      <th scope="row">${record.makerName}</th>
+      <th scope="row">${makerNameOf(record)}</th>
       <td>${whatOf(record)}</td>
       <td>${dayHtml(record.workDate, { year: true })}</td>
       <td class="data-table__number">${record.pieces}</td>
       <td>${codeHtml('status', record.status, html`class="badge badge--${record.status.toLowerCase()}"`)}</td>
       <td>${record.reportedBy || ''}</td>
       <td><button type="button" id="work-check-${record.id}" class="button button--secondary" data-check="${record.id}">
-        <span data-i18n="piecework.queue.check"></span><span class="visually-hidden">: ${record.makerName}, ${whatOf(record)}</span>
+        <span data-i18n="piecework.queue.check"></span><span class="visually-hidden">: ${makerNameOf(record)}, ${whatOf(record)}</span>
       </button></td>
     </tr>`;
 }
@@ -87,7 +87,7 @@ class PieceworkQueue extends HTMLElement {
   loaded(pages, places) {
     this.places = places;
     this.records = pages.flatMap((page) => page.items)
-      .sort((a, b) => a.workDate.localeCompare(b.workDate) || a.makerName.localeCompare(b.makerName));
+      .sort((a, b) => a.workDate.localeCompare(b.workDate) || makerNameOf(a).localeCompare(makerNameOf(b)));
     this.drawList(this.records.length ? html`
       <div class="table-scroll" role="region" tabindex="0" aria-labelledby="work-queue-caption">
         <table id="work-queue-table" class="data-table">
@@ -118,7 +118,7 @@ class PieceworkQueue extends HTMLElement {
     const record = this.records.find((r) => r.id === id);
     if (!record) return;
     this.chosen = record;
-    const params = JSON.stringify({ maker: record.makerName, what: whatOf(record) });
+    const params = JSON.stringify({ maker: makerNameOf(record), what: whatOf(record) });
     render(this.panel, html`
       <h3 id="work-check-heading" tabindex="-1" data-i18n="piecework.check.heading" data-i18n-params="${params}"></h3>
       <p id="work-check-facts"><span data-i18n="piecework.check.facts"
@@ -177,9 +177,9 @@ class PieceworkQueue extends HTMLElement {
     try {
       const done = await send(`/work/${encodeURIComponent(record.id)}/${kind}`, body);
       announce(this.status, kind === 'check'
-        ? { key: 'piecework.check.done', params: { maker: record.makerName, count: done.accepted ?? body.accepted,
+        ? { key: 'piecework.check.done', params: { maker: makerNameOf(record), count: done.accepted ?? body.accepted,
           amount: done.amount ? formatMoney(done.amount) : '—' } }
-        : { key: 'piecework.decline.done', params: { maker: record.makerName, what: whatOf(record) } });
+        : { key: 'piecework.decline.done', params: { maker: makerNameOf(record), what: whatOf(record) } });
       this.chosen = null;
       this.panel.hidden = true;
       render(this.panel, html``);

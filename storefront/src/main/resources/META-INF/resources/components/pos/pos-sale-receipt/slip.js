@@ -92,12 +92,13 @@ export function slipTemplate({ content, code }, origin, { id = 'pos-slip', qrId 
         <h5 id="${id}-tenders-heading">${t(`receipt.tenders.${kind}`)}</h5>
         <ul class="pos-slip__list">${content.tenders.map((tender) => tenderTemplate(tender, id))}</ul>
       </section>
+      ${(kind !== 'REFUND' || content.makers.length > 0) && html`
       <section class="paper__part" aria-labelledby="${id}-makers-heading">
         <h5 id="${id}-makers-heading">${t('receipt.makers.heading')}</h5>
         ${content.makers.length === 0
           ? html`<p id="${id}-makers">${t('receipt.makers.none')}</p>`
           : html`<p id="${id}-makers" lang="zh-CN">${new Intl.ListFormat('zh-CN', { type: 'conjunction' }).format(content.makers)}</p>`}
-      </section>
+      </section>`}
       <footer class="paper__foot">
         ${qrSvg(address, { id: qrId, className: 'pos-slip__qr', label: t('pos.sale.receipt.qrAlt', { number: receiptNumber }) })}
         <p id="${id}-url" class="paper__sub pos-slip__url">${t('receipt.url', { url: address })}</p>
