@@ -52,7 +52,7 @@ class StatementPdf {
                 .small { font-size: 8pt; word-break: break-all; }
                 </style></head><body>
                 <h1>收入明细 <span class="en">Earnings statement</span></h1>
-                <p>手作人 <span class="en">Maker</span>：%s<br/>月份 <span class="en">Month</span>：%s<br/>
+                %s<p>手作人 <span class="en">Maker</span>：%s<br/>月份 <span class="en">Month</span>：%s<br/>
                 签发 <span class="en">Issued</span>：%s</p>
                 <table><thead><tr><th>日期 <span class="en">Day</span></th><th>类别 <span class="en">Kind</span></th>
                 <th>内容 <span class="en">What</span></th><th class="n">件数 <span class="en">Pieces</span></th>
@@ -66,12 +66,23 @@ class StatementPdf {
                 </table>
                 <div class="qr"><img src="data:image/png;base64,%s" alt="QR"/>
                 <p class="small">扫码核验 Scan to verify：%s<br/>签名密钥 Key：%s · SHA-256：%s</p></div>
-                </body></html>""".formatted(DocumentPdf.fontFamily(), text(content.get("maker").get("name").asString()),
+                </body></html>""".formatted(DocumentPdf.fontFamily(), issuer(content), text(content.get("maker").get("name").asString()),
                 text(content.get("month").asString()), statement.issuedAt().atZoneSameInstant(zone).format(ISSUED), lines,
                 money(content.get("openingBalance")), content.get("pieces").asString(), money(content.get("earned")),
                 money(content.get("paidOut")), money(content.get("closingBalance")), qr, text(verificationUrl), text(statement.keyId()),
                 statement.hash().substring(0, 16));
         return pdf.render(html);
+    }
+
+    /** The shop that issued it, as signed; statements signed before the shop's identity existed name none. */
+    private static String issuer(JsonNode content) {
+        JsonNode issuer = content.get("issuer");
+        if (issuer == null || issuer.isNull()) {
+            return "";
+        }
+        return "<p>" + text(issuer.get("nameZh").asString()) + " <span class=\"en\">" + text(issuer.get("nameEn").asString())
+                + "</span><br/>" + text(issuer.get("addressZh").asString()) + " <span class=\"en\">"
+                + text(issuer.get("addressEn").asString()) + "</span></p>\n";
     }
 
     private static String money(JsonNode money) {
