@@ -2,13 +2,14 @@
  * <shop-identity>: an administrator edits the shop's one identity (GET and PUT /api/admin/shop): names, address,
  * pickup point and directions in both languages, opening hours per weekday (both times empty: closed), closed
  * dates, contact and the seller receipts name. Saves against the version it read; when someone else saved first
- * it says so and offers to load theirs, keeping what was typed until then.
+ * it says so and offers to load theirs, keeping what was typed until then. Other staff are told it is for admins.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { ApiError, api, ensureCsrfToken } from '../../../lib/api.js';
 import { FormErrors, announce, problemsFrom } from '../../../lib/form-errors.js';
 import { define } from '../../../lib/define.js';
+import { currentUser, isAdmin } from '../../../lib/session.js';
 import { WEEKDAYS } from '../../../lib/shop.js';
 
 const TEXTS = [
@@ -60,7 +61,13 @@ function dayRow(day) {
 }
 
 class ShopIdentityForm extends HTMLElement {
-  connectedCallback() {
+  async connectedCallback() {
+    // Coordinators reach the staff area too; the shop's identity is the administrators' to change.
+    if (!isAdmin(await currentUser().catch(() => null))) {
+      render(this, html`<p id="shop-admins-only" class="notice" data-i18n="admin.shop.adminsOnly"></p>`);
+      translate(this);
+      return;
+    }
     render(this, html`
       <div id="shop-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
       <form id="shop-form" class="admin-form stack" novalidate>
