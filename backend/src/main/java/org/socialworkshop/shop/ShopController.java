@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,7 @@ class ShopController {
             if (!errors.isEmpty()) {
                 throw InvalidInput.fields(errors);
             }
-            List<Shop.Day> week = hours.stream().sorted((a, b) -> a.day().compareTo(b.day()))
+            List<Shop.Day> week = hours.stream().sorted(Comparator.comparing(DayForm::day))
                     .map(day -> new Shop.Day(day.day(), day.opens(), day.closes())).toList();
             List<LocalDate> closed = closedDates.stream().distinct().sorted().toList();
             return new Shop(version, nameZh.strip(), nameEn.strip(), addressZh.strip(), addressEn.strip(), pickupPointZh.strip(),
