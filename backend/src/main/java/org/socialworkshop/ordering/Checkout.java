@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -45,6 +44,8 @@ import org.socialworkshop.platform.web.InvalidInput;
 import org.socialworkshop.platform.web.RequestId;
 import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Money;
+import org.socialworkshop.shop.Shop;
+import org.socialworkshop.shop.ShopIdentity;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -77,10 +78,11 @@ public class Checkout {
     private final Orders orders;
     private final AuditLog audit;
     private final OrderingSettings settings;
+    private final ShopIdentity shop;
     private final Clock clock;
 
     Checkout(Database db, Carts carts, Catalog catalog, Inventory inventory, Payments payments, Orders orders, AuditLog audit,
-            OrderingSettings settings, Clock clock) {
+            OrderingSettings settings, ShopIdentity shop, Clock clock) {
         this.db = db;
         this.carts = carts;
         this.catalog = catalog;
@@ -89,6 +91,7 @@ public class Checkout {
         this.orders = orders;
         this.audit = audit;
         this.settings = settings;
+        this.shop = shop;
         this.clock = clock.withZone(settings.timeZone());
     }
 
@@ -125,13 +128,14 @@ public class Checkout {
 
     /** How this cart can be fulfilled and what each way costs. */
     public Mono<Options> options(UUID cartId, Language language) {
-        return priced(cartId).map(items -> {
+        return Mono.zip(priced(cartId), shop.current()).map(found -> {
+            List<Priced> items = found.getT1();
+            Shop identity = found.getT2();
             Money subtotal = subtotal(items);
             boolean catering = items.stream().anyMatch(item -> item.info().catering());
             Money fee = deliveryFee(subtotal);
             return new Options(subtotal,
-                    new PickupOption(true, catering, slots(), subtotal,
-                            language.pick(settings.pickup().addressZh(), settings.pickup().addressEn())),
+                    new PickupOption(true, catering, slots(identity), subtotal, pickupAddress(identity, language)),
                     new DeliveryOption(!catering, Money.fen(settings.delivery().fee()), Money.fen(settings.delivery().freeFrom()),
                             subtotal.plus(fee)));
         });
@@ -143,8 +147,9 @@ public class Checkout {
      */
     public Mono<Placed> place(UUID cartId, Buyer buyer, Fulfilment fulfilment, URI shopUrl, Language language,
             Function<Placed, Mono<Void>> withOrder) {
-        return priced(cartId).flatMap(items -> {
-            check(items, fulfilment);
+        return Mono.zip(priced(cartId), shop.current()).flatMap(found -> {
+            List<Priced> items = found.getT1();
+            check(items, fulfilment, found.getT2());
             return admitted(items, buyer)
                     .flatMap(number -> place(cartId, number, items, buyer, fulfilment, shopUrl, language, withOrder));
         });
@@ -359,7 +364,7 @@ public class Checkout {
     }
 
     /** Rules that depend on what is in the cart: catering is picked up, in a slot that is offered. */
-    private void check(List<Priced> items, Fulfilment fulfilment) {
+    private void check(List<Priced> items, Fulfilment fulfilment, Shop identity) {
         boolean catering = items.stream().anyMatch(item -> item.info().catering());
         if (fulfilment.type() == FulfilmentType.DELIVERY) {
             if (catering) {
@@ -376,29 +381,21 @@ public class Checkout {
             }
             return;
         }
-        boolean offered = slots().stream().anyMatch(slot -> slot.toInstant().equals(fulfilment.slot().toInstant()));
+        boolean offered = slots(identity).stream().anyMatch(slot -> slot.toInstant().equals(fulfilment.slot().toInstant()));
         if (!offered) {
             throw InvalidInput.field("fulfilment.slot", "is not one of the pickup times offered");
         }
     }
 
-    /** Pickup slots from the lead time ahead, within opening hours, for the configured number of days. */
-    List<OffsetDateTime> slots() {
-        OrderingSettings.Pickup pickup = settings.pickup();
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        ZonedDateTime earliest = now.plus(pickup.leadTime());
-        List<OffsetDateTime> slots = new ArrayList<>();
-        for (int day = 0; day < pickup.days(); day++) {
-            LocalDate date = now.toLocalDate().plusDays(day);
-            for (LocalTime start = pickup.opens(); !start.plus(pickup.slotLength()).isAfter(pickup.closes())
-                    && !start.plus(pickup.slotLength()).equals(LocalTime.MIDNIGHT); start = start.plus(pickup.slotLength())) {
-                ZonedDateTime slot = date.atTime(start).atZone(settings.timeZone());
-                if (!slot.isBefore(earliest)) {
-                    slots.add(slot.toOffsetDateTime());
-                }
-            }
-        }
-        return slots;
+    /** Pickup slots from the lead time ahead, within the shop's opening hours, for the configured number of days. */
+    List<OffsetDateTime> slots(Shop identity) {
+        return PickupSlots.offered(identity, settings.pickup(), ZonedDateTime.now(clock));
+    }
+
+    /** Where pickups are collected, as the order and checkout pages show it. */
+    static String pickupAddress(Shop identity, Language language) {
+        return language.pick(identity.pickupPointZh(), identity.pickupPointEn()) + language.pick("，", ", ")
+                + language.pick(identity.addressZh(), identity.addressEn());
     }
 
     private Money deliveryFee(Money goods) {

@@ -18,6 +18,7 @@ import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Money;
 import org.socialworkshop.shared.Page;
+import org.socialworkshop.shop.ShopIdentity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -32,10 +33,10 @@ class OrderViews {
     private final Payments payments;
     private final AuditLog audit;
     private final JsonMapper json;
-    private final OrderingSettings settings;
+    private final ShopIdentity shop;
     private final ObjectProvider<ReceiptLinks> receipts;
 
-    OrderViews(Database db, Orders orders, Payments payments, AuditLog audit, JsonMapper json, OrderingSettings settings,
+    OrderViews(Database db, Orders orders, Payments payments, AuditLog audit, JsonMapper json, ShopIdentity shop,
             ObjectProvider<ReceiptLinks> receipts) {
         this.receipts = receipts;
         this.db = db;
@@ -43,7 +44,7 @@ class OrderViews {
         this.payments = payments;
         this.audit = audit;
         this.json = json;
-        this.settings = settings;
+        this.shop = shop;
     }
 
     /** A row in the staff's list of orders. */
@@ -83,7 +84,7 @@ class OrderViews {
             Mono<List<OrderView.Receipt>> receiptsOf = links == null || !everPaid ? Mono.just(List.of()) : links.of(id);
             return Mono.zip(everPaid ? refunds(id, staff) : Mono.just(List.<OrderView.Refund>of()),
                             payments.latest(id).map(List::of).defaultIfEmpty(List.of()),
-                            staff ? audit.about("order:" + id) : Mono.just(List.<AuditEntry>of()), receiptsOf)
+                            staff ? audit.about("order:" + id) : Mono.just(List.<AuditEntry>of()), receiptsOf, shop.current())
                     .map(parts -> {
                         Order order = Orders.restore(id, head.number(), head.status(), head.refunded(), found.lines());
                         List<OrderView.Line> lines = found.lines().stream().map(line -> new OrderView.Line(line.line().id(),
@@ -95,7 +96,7 @@ class OrderViews {
                         OrderView.Payment payment = parts.getT2().stream().findFirst().map(attempt -> payment(attempt, head)).orElse(null);
                         OrderView.Fulfilment fulfilment = new OrderView.Fulfilment(head.type(), head.slot(), head.delivery(),
                                 head.type() == Orders.FulfilmentType.PICKUP
-                                        ? language.pick(settings.pickup().addressZh(), settings.pickup().addressEn()) : null);
+                                        ? Checkout.pickupAddress(parts.getT5(), language) : null);
                         OrderView.Staff staffPart = staff
                                 ? new OrderView.Staff(head.email(), head.phone(), head.name(), head.note(), parts.getT3()) : null;
                         return new OrderView(id, head.number(), head.status(), head.stage(), head.trackingNote(), head.createdAt(),

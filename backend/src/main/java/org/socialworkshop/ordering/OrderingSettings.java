@@ -1,7 +1,6 @@
 package org.socialworkshop.ordering;
 
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,13 +22,10 @@ record OrderingSettings(@DefaultValue("30m") Duration paymentWindow, @DefaultVal
         @DefaultValue Pickup pickup, @DefaultValue Delivery delivery, @DefaultValue Limits limits) {
 
     /**
-     * Pickup at the workshop: slots of {@code slotLength} between {@code opens} and {@code closes}, from
-     * {@code leadTime} ahead, for {@code days} days.
+     * Pickup at the workshop: slots of {@code slotLength} within the shop's opening hours (the shop's identity, not
+     * configuration), from {@code leadTime} ahead, for {@code days} days.
      */
-    record Pickup(@DefaultValue("10:00") LocalTime opens, @DefaultValue("18:00") LocalTime closes,
-            @DefaultValue("30m") Duration slotLength, @DefaultValue("1h") Duration leadTime, @DefaultValue("7") int days,
-            @DefaultValue("成都市武侯区社区工坊，一楼柜台") String addressZh,
-            @DefaultValue("Community Workshop, ground-floor counter, Wuhou District, Chengdu") String addressEn) {
+    record Pickup(@DefaultValue("30m") Duration slotLength, @DefaultValue("1h") Duration leadTime, @DefaultValue("7") int days) {
     }
 
     /**

@@ -3,7 +3,7 @@
  * and a state machine whose rules live in the plain-Java {@code domain} package.
  */
 @NullMarked
-@ApplicationModule(displayName = "Ordering", allowedDependencies = {"platform :: *", "shared", "catalog", "inventory", "media", "payments"})
+@ApplicationModule(displayName = "Ordering", allowedDependencies = {"platform :: *", "shared", "catalog", "inventory", "media", "payments", "shop"})
 package org.socialworkshop.ordering;
 
 import org.jspecify.annotations.NullMarked;

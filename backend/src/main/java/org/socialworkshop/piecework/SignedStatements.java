@@ -8,6 +8,7 @@ import io.r2dbc.spi.Readable;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.web.ProblemException;
 import org.socialworkshop.receipts.SignedDocuments;
+import org.socialworkshop.shop.ShopIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -28,12 +29,14 @@ public class SignedStatements {
     private final SignedDocuments documents;
     private final JsonMapper json = JsonMapper.builder().build();
     private final WorkshopTime time;
+    private final ShopIdentity shop;
 
-    SignedStatements(Database db, Statements statements, SignedDocuments documents, WorkshopTime time) {
+    SignedStatements(Database db, Statements statements, SignedDocuments documents, WorkshopTime time, ShopIdentity shop) {
         this.db = db;
         this.statements = statements;
         this.documents = documents;
         this.time = time;
+        this.shop = shop;
     }
 
     /** An issued statement: what was signed, and how to find it again. */
@@ -52,10 +55,13 @@ public class SignedStatements {
         if (!month.isBefore(time.thisMonth())) {
             return Mono.error(new NotFinished(month));
         }
-        return find(maker, month).switchIfEmpty(Mono.defer(() -> statements.month(maker, month).flatMap(statement -> {
+        return find(maker, month).switchIfEmpty(Mono.defer(() -> Mono.zip(statements.month(maker, month), shop.current()).flatMap(found -> {
             UUID id = UUID.randomUUID();
-            ObjectNode content = (ObjectNode) documents.tree(statement);
+            ObjectNode content = (ObjectNode) documents.tree(found.getT1());
             content.put("v", 1).put("kind", "EARNINGS_STATEMENT").put("id", id.toString());
+            // Who issues it, as the shop's identity says when it is signed (docs/adr/0027-one-shop-identity.md).
+            content.putObject("issuer").put("nameZh", found.getT2().nameZh()).put("nameEn", found.getT2().nameEn())
+                    .put("addressZh", found.getT2().addressZh()).put("addressEn", found.getT2().addressEn());
             byte[] payload = documents.canonical(content);
             return db.inTransaction(() -> documents.sign(payload).flatMap(signature -> db.sql("""
                                     INSERT INTO issued_statements (id, maker_id, month, content, hash, key_id, signature)

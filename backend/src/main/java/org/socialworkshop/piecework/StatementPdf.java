@@ -59,7 +59,7 @@ class StatementPdf {
                 <div class="check" id="check"><img src="data:image/png;base64,%s" alt="QR"/>
                 <p class="small">%s<br/>%s<br/>%s %s · SHA-256 %s</p></div>
                 <h1>%s</h1>
-                <p>%s: %s<br/>%s: %s<br/>%s: %s</p>
+                %s<p>%s: %s<br/>%s: %s<br/>%s: %s</p>
                 <table><thead><tr><th>%s</th><th>%s</th><th class="n">%s</th><th class="n">%s</th><th class="n">%s</th></tr></thead>
                 <tbody>%s</tbody></table>
                 <table class="totals">
@@ -70,7 +70,7 @@ class StatementPdf {
                 </table>
                 </body></html>""".formatted(language.tag(), words.title(), DocumentPdf.fontFamily(), qr,
                 words.scanToVerify(), text(verificationUrl), words.key(), text(statement.keyId()), statement.hash().substring(0, 16),
-                words.title(),
+                words.title(), issuer(content, language),
                 words.maker(), text(words.makerName(content.get("maker"))),
                 words.month(), text(content.get("month").asString()),
                 words.issued(), statement.issuedAt().atZoneSameInstant(zone).format(ISSUED),
@@ -80,6 +80,16 @@ class StatementPdf {
                 words.paidOut(), money(content.get("paidOut")),
                 words.closing(), money(content.get("closingBalance")));
         return pdf.render(html);
+    }
+
+    /** The shop that issued it, as signed; statements signed before the shop's identity existed name none. */
+    private static String issuer(JsonNode content, Language language) {
+        JsonNode issuer = content.get("issuer");
+        if (issuer == null || issuer.isNull()) {
+            return "";
+        }
+        return "<p>" + text(language.pick(issuer.get("nameZh").asString(), issuer.get("nameEn").asString())) + "<br/>"
+                + text(language.pick(issuer.get("addressZh").asString(), issuer.get("addressEn").asString())) + "</p>\n";
     }
 
     private static String money(JsonNode money) {

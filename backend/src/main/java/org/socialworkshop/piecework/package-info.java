@@ -4,7 +4,7 @@
  * makers' own portal. The ledger's rules live in the plain-Java {@code domain} package.
  */
 @NullMarked
-@ApplicationModule(displayName = "Piecework", allowedDependencies = {"platform :: *", "shared", "makers", "catalog", "inventory", "ordering", "receipts", "receipts :: render"})
+@ApplicationModule(displayName = "Piecework", allowedDependencies = {"platform :: *", "shared", "makers", "catalog", "inventory", "ordering", "receipts", "receipts :: render", "shop"})
 package org.socialworkshop.piecework;
 
 import org.jspecify.annotations.NullMarked;

@@ -69,7 +69,7 @@ public class CounterReceipts {
     }
 
     /**
-     * What the server makes of a sale. For a sale made online that is the catalog's now and the configured seller; for
+     * What the server makes of a sale. For a sale made online that is the catalog's now and the shop's seller; for
      * one made offline, where the buyer has the receipt already, the caller may take from {@link #claimed} what it
      * accepts.
      */

@@ -44,7 +44,7 @@ public record ReceiptContent(String register, long number, Kind kind, Instant is
         SALE, REFUND, PAYMENT
     }
 
-    /** Who sells: from configuration ({@code workshop.receipts.seller.*}). */
+    /** Who sells: the shop identity's legal name, Chinese address and credit code when the receipt is made. */
     public record Seller(String name, String address, String taxId) {
     }
 

@@ -14,8 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone  the time printed on receipts
  */
 @ConfigurationProperties("workshop.receipts")
-record ReceiptSettings(@Nullable String keySecret, @DefaultValue("Asia/Shanghai") ZoneId timeZone,
-        @DefaultValue Seller seller) {
+record ReceiptSettings(@Nullable String keySecret, @DefaultValue("Asia/Shanghai") ZoneId timeZone) {
 
     static final String DEMO_SECRET = "social-workshop-demo-receipt-key-secret";
 
@@ -25,10 +24,5 @@ record ReceiptSettings(@Nullable String keySecret, @DefaultValue("Asia/Shanghai"
 
     boolean demoSecret() {
         return keySecret == null || keySecret.isBlank();
-    }
-
-    record Seller(@DefaultValue("成都社区手作工坊") String name,
-            @DefaultValue("四川省成都市武侯区社区工坊一楼") String address,
-            @DefaultValue("91510107MA0000000X") String taxId) {
     }
 }

@@ -36,6 +36,8 @@ import org.socialworkshop.receipts.ReceiptContent.Tax;
 import org.socialworkshop.receipts.ReceiptContent.Tender;
 import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Money;
+import org.socialworkshop.shop.Shop;
+import org.socialworkshop.shop.ShopIdentity;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,19 +54,19 @@ public class Receipts {
     private final Database db;
     private final ReceiptKeys keys;
     private final ReceiptCodec codec;
-    private final ReceiptSettings settings;
+    private final ShopIdentity shop;
     private final OrderRecords orders;
     private final Catalog catalog;
     private final Makers makers;
     private final Payments payments;
 
-    Receipts(Database db, ReceiptKeys keys, ReceiptCodec codec, ReceiptSettings settings, OrderRecords orders, Catalog catalog,
+    Receipts(Database db, ReceiptKeys keys, ReceiptCodec codec, ShopIdentity shop, OrderRecords orders, Catalog catalog,
             Makers makers, Payments payments) {
         this.payments = payments;
         this.db = db;
         this.keys = keys;
         this.codec = codec;
-        this.settings = settings;
+        this.shop = shop;
         this.orders = orders;
         this.catalog = catalog;
         this.makers = makers;
@@ -188,7 +190,8 @@ public class Receipts {
     private Mono<SignedReceipt> issue(String sourceKey, String register, Draft draft) {
         // One round trip under the register's lock: where its chain stands, whether this source has its receipt
         // already (an event delivered again), and which key signs.
-        return db.inTransaction(() -> db.sql("""
+        // The seller is the shop's identity now: a receipt keeps what it was signed with, whatever changes later.
+        return shop.current().flatMap(identity -> db.inTransaction(() -> db.sql("""
                         SELECT last_number, last_hash, EXISTS (SELECT FROM receipts WHERE source_key = :source) AS issued,
                                (SELECT id FROM receipt_keys WHERE retired_at IS NULL AND register IS NULL) AS key_id
                         FROM receipt_registers WHERE id = :id FOR UPDATE""")
@@ -199,13 +202,14 @@ public class Receipts {
                 .one()
                 .flatMap(last -> last.issued() ? existing(sourceKey) : keys.signing(last.keyId()).flatMap(key -> {
                     ReceiptContent content = new ReceiptContent(register, last.number() + 1, draft.kind(),
-                            Instant.now().truncatedTo(ChronoUnit.MICROS), draft.orderNumber(), draft.refundOf(), seller(),
-                            draft.lines(), taxes(draft.lines()), draft.total(), draft.tenders(), draft.makers(), last.hash(), key.id());
+                            Instant.now().truncatedTo(ChronoUnit.MICROS), draft.orderNumber(), draft.refundOf(),
+                            sellerOf(identity), draft.lines(), taxes(draft.lines()), draft.total(), draft.tenders(), draft.makers(),
+                            last.hash(), key.id());
                     byte[] payload = codec.payload(content);
                     SignedReceipt signed = new SignedReceipt(content, payload, ReceiptKeys.hex(ReceiptKeys.sha256(payload)),
                             ReceiptKeys.sign(key.privateKey(), payload));
                     return store(sourceKey, draft.orderId(), signed).thenReturn(signed);
-                })));
+                }))));
     }
 
     /** A register as locked for the next receipt, with what else the issuing needs to know. */
@@ -306,9 +310,14 @@ public class Receipts {
         return channel == Channel.CORPORATE ? "CORPORATE" : "ONLINE";
     }
 
+    /** The seller as the shop's identity was last read, for work that cannot wait (counter receipts, documents). */
     ReceiptContent.Seller seller() {
-        ReceiptSettings.Seller seller = settings.seller();
-        return new ReceiptContent.Seller(seller.name(), seller.address(), seller.taxId());
+        return sellerOf(shop.known());
+    }
+
+    /** The seller a receipt names: the legal name, the address and the credit code, in Chinese as the tax rules want. */
+    static ReceiptContent.Seller sellerOf(Shop identity) {
+        return new ReceiptContent.Seller(identity.legalName(), identity.addressZh(), identity.taxId());
     }
 
     private static Line line(SoldOrder.Line line, int units) {

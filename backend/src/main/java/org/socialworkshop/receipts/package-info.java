@@ -4,7 +4,7 @@
  * renderings (PNG, PDF, ESC/POS). See docs/api/receipts.md.
  */
 @NullMarked
-@ApplicationModule(displayName = "Receipts", allowedDependencies = {"platform :: *", "shared", "ordering", "payments", "catalog", "makers"})
+@ApplicationModule(displayName = "Receipts", allowedDependencies = {"platform :: *", "shared", "ordering", "payments", "catalog", "makers", "shop"})
 package org.socialworkshop.receipts;
 
 import org.jspecify.annotations.NullMarked;

@@ -236,7 +236,7 @@ class CashierReturnsTest {
     @Test
     void theTabletsRefundReceiptIsTheServersBytes() {
         Map<String, Object> seller = new LinkedHashMap<>();
-        seller.put("name", "成都社区手作工坊");
+        seller.put("name", "成都市锦江区锦爱社会工坊");
         seller.put("address", "成都市锦江区");
         seller.put("taxId", "91510100MA00000000");
         Map<String, Object> latte = soldLine("l-latte", "拿铁", "Latte \"hot\"", "热", 3, 2500, 7400,

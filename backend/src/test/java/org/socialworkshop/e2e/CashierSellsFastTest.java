@@ -302,7 +302,7 @@ class CashierSellsFastTest {
     @Test
     void theTabletsReceiptWithOptionsADiscountAListAndAPickupNumberIsTheServersBytes() {
         Map<String, Object> catalog = Map.of(
-                "seller", sellerOf("成都社区手作工坊", "成都市锦江区", "91510100MA00000000"),
+                "seller", sellerOf("成都市锦江区锦爱社会工坊", "成都市锦江区", "91510100MA00000000"),
                 "products", List.of(
                         Map.of("id", "p-latte", "category", "CAFE_DRINK", "nameZh", "拿铁", "nameEn", "Latte \"hot\"", "makers", List.of(),
                                 "variants", List.of(variant("v-latte", "热", "Hot", 2200)),

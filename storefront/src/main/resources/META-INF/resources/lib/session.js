@@ -74,3 +74,8 @@ export function isMaker(user) {
 export function isCorporateBuyer(user) {
   return hasRole(user, new Set(['CORPORATE_BUYER']));
 }
+
+/** True for administrators, who alone change the shop's identity. */
+export function isAdmin(user) {
+  return hasRole(user, new Set(['ADMIN']));
+}

@@ -87,7 +87,7 @@ class EscPosTest {
         byte[] bytes = escPos.render(sale, url, 80, SHANGHAI);
 
         assertThat(indexOf(bytes, "青花茶杯".getBytes(EscPosReader.GB18030))).isNotNegative();
-        assertThat(indexOf(bytes, "成都社区手作工坊".getBytes(EscPosReader.GB18030))).isNotNegative();
+        assertThat(indexOf(bytes, "成都市锦江区锦爱社会工坊".getBytes(EscPosReader.GB18030))).isNotNegative();
         assertThat(indexOf(bytes, "青花茶杯".getBytes(StandardCharsets.UTF_8))).isNegative();
         assertThat(EscPosReader.read(bytes).get(1).is(0x1C, '&')).as("Chinese mode right after initialise").isTrue();
     }

@@ -51,7 +51,7 @@ class ReceiptPdfTest {
             String text = new PDFTextStripper().getText(document);
             List<PDFont> fonts = fonts(document.getPage(0));
 
-            assertThat(text).contains("青花茶杯（大号）", "成都社区手作工坊", "¥137.00", "手作：李梅、王强", SampleReceipts.LOCAL_TIME);
+            assertThat(text).contains("青花茶杯（大号）", "成都市锦江区锦爱社会工坊", "¥137.00", "手作：李梅、王强", SampleReceipts.LOCAL_TIME);
             assertThat(fonts).isNotEmpty().allSatisfy(font -> {
                 assertThat(font.getName()).contains("NotoSansSC");
                 assertThat(font.isEmbedded()).isTrue();

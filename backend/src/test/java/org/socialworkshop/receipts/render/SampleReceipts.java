@@ -24,7 +24,7 @@ import org.socialworkshop.shared.Money;
  */
 public final class SampleReceipts {
 
-    static final Seller SELLER = new Seller("成都社区手作工坊", "四川省成都市武侯区人民南路四段12号", "91510107MA6C8XYZ1K");
+    static final Seller SELLER = new Seller("成都市锦江区锦爱社会工坊", "四川省成都市锦江区工坊路1号", "91510104MA6C8XYZ1K");
     static final Instant ISSUED_AT = Instant.parse("2026-11-29T14:03:12.123456Z");
     static final String LOCAL_TIME = "2026-11-29 22:03:12";
 

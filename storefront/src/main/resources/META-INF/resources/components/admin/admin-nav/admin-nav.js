@@ -1,6 +1,6 @@
 /**
  * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders, corporate customers, their
- * quotes, orders and production, POS registers, the counter's choices and prices, piece work), marking the page we are on.
+ * quotes, orders and production, POS registers, the counter's choices and prices, piece work, the shop's identity), marking the page we are on.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -24,6 +24,7 @@ const LINKS = [
     key: 'piecework.nav.link',
     also: ['/admin/piece-rates.html', '/admin/maker-earnings.html', '/admin/payouts.html', '/admin/employment.html'],
   },
+  { id: 'admin-nav-shop', href: '/admin/shop.html', key: 'admin.shop.nav' },
 ];
 
 function current(link, path) {

@@ -16,6 +16,7 @@ import { formatMoney } from '../../../lib/money.js';
 import { backFromPayment, confirmPayment, fetchOrder, leaveToPay, payAgain, rememberOrder, safeRedirect } from '../../../lib/orders.js';
 import { announce, showMessage } from '../../../lib/form-errors.js';
 import { define } from '../../../lib/define.js';
+import { shopIdentity } from '../../../lib/shop.js';
 import { fulfilmentTemplate, linesTemplate, receiptsTemplate, refundsTemplate, when } from './parts.js';
 
 const PENDING = 'PENDING_PAYMENT';
@@ -103,6 +104,10 @@ class BuyerOrder extends HTMLElement {
   }
 
   async start() {
+    this.shop = await shopIdentity().catch((error) => {
+      console.warn('The shop\'s opening hours could not be read.', error);
+      return null;
+    });
     const order = await this.load();
     if (order && this.backFromPayment) this.focusHeading();
     if (order && order.status === PENDING && this.returningFromProvider) await this.confirm();
@@ -205,7 +210,7 @@ class BuyerOrder extends HTMLElement {
         ${paymentTemplate(order)}
       </section>
       ${linesTemplate(order)}
-      ${fulfilmentTemplate(order.fulfilment)}
+      ${fulfilmentTemplate(order.fulfilment, this.shop)}
       ${refundsTemplate(order.refunds)}
       ${receiptsTemplate(order.receipts)}
       <p><a class="shop-more" href="/shop/products.html">${t('order.continue')}</a></p>`);

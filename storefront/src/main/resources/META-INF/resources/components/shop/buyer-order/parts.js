@@ -6,6 +6,7 @@ import { html } from '../../../lib/html.js';
 import { currentLang, t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
 import { receiptPage, receiptTitle } from '../../../lib/receipts.js';
+import { hoursText, inLang } from '../../../lib/shop.js';
 
 /** Date and time as Chengdu reads them, in the page's language. */
 export function when(iso) {
@@ -63,7 +64,7 @@ export function linesTemplate(order) {
 }
 
 /** Pickup (time, and where) or delivery (the address sits beside `type`, as docs/api/orders.md shows it). */
-export function fulfilmentTemplate(fulfilment) {
+export function fulfilmentTemplate(fulfilment, shop) {
   if (!fulfilment) return null;
   const delivery = fulfilment.type === 'DELIVERY';
   const to = fulfilment;
@@ -82,7 +83,9 @@ export function fulfilmentTemplate(fulfilment) {
         : html`
           <div id="order-fulfilment" class="order-facts">
             <p>${fulfilment.slot ? t('order.fulfilment.slot', { time: when(fulfilment.slot) }) : t('order.fulfilment.anyTime')}</p>
-            ${fulfilment.pickupAddress && html`<p>${t('order.fulfilment.where', { address: fulfilment.pickupAddress })}</p>`}
+            ${fulfilment.pickupAddress && html`<p id="order-pickup-address">${t('order.fulfilment.where', { address: fulfilment.pickupAddress })}</p>`}
+            ${shop && html`<p id="order-pickup-directions">${inLang(shop, 'directions')}</p>
+              <p id="order-pickup-hours">${t('shop.hours.line', { hours: hoursText(shop) })}</p>`}
           </div>`}
     </section>`;
 }

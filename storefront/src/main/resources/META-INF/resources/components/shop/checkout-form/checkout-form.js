@@ -16,6 +16,7 @@ import { FormErrors, announce } from '../../../lib/form-errors.js';
 import { PRODUCTS_PAGE } from '../../../lib/catalog.js';
 import { uuid } from '../../../lib/uuid.js';
 import { define } from '../../../lib/define.js';
+import { closuresText, hoursText, inLang, shopIdentity } from '../../../lib/shop.js';
 import { DELIVERY, PICKUP, checkCheckout, checkoutBody, checkoutField } from './rules.js';
 import { formTemplate, slotsTemplate, summaryTemplate, waysTemplate } from './template.js';
 
@@ -107,6 +108,11 @@ class CheckoutForm extends HTMLElement {
     slot.required = Boolean(pickup.slotRequired);
     const address = this.querySelector('#checkout-pickup-address');
     address.textContent = pickup.address ? t('checkout.pickup.address', { address: pickup.address }) : '';
+    shopIdentity().then((shop) => {
+      this.querySelector('#checkout-pickup-directions').textContent = inLang(shop, 'directions');
+      this.querySelector('#checkout-pickup-hours').textContent = [t('shop.hours.line', { hours: hoursText(shop) }),
+        closuresText(shop)].filter(Boolean).join(' ');
+    }, (error) => console.warn('The shop\'s opening hours could not be read.', error));
     this.showWay();
   }
 

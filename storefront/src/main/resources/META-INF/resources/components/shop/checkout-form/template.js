@@ -50,6 +50,8 @@ export function formTemplate() {
 
         <div id="checkout-pickup" class="checkout__details" hidden>
           <p id="checkout-pickup-address" class="checkout__address"></p>
+          <p id="checkout-pickup-directions" class="checkout__address"></p>
+          <p id="checkout-pickup-hours" class="checkout__address"></p>
           <div id="checkout-slot-field" hidden>
             ${field('checkout-slot', 'checkout.slot.label',
               html`<select id="checkout-slot" name="checkout-slot" aria-describedby="checkout-slot-hint"></select>`,
@@ -129,9 +131,12 @@ function dayOf(iso) {
   return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'full', timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 }
 
-function timeOf(iso) {
-  return new Intl.DateTimeFormat(currentLang(), { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' })
-    .format(new Date(iso));
+/** A slot with its day, as the closed list shows the chosen one: "Tue 8 Dec, 10:00", "12月8日周二 10:00". */
+function slotOf(iso) {
+  return new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : currentLang(), {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date(iso));
 }
 
 /** Pickup times grouped by day; the first entry asks for a choice, or offers none when a time is not needed. */
@@ -146,7 +151,7 @@ export function slotsTemplate(pickup, chosen) {
     <option value="">${t(pickup.slotRequired ? 'checkout.slot.choose' : 'checkout.slot.none')}</option>
     ${[...days].map(([day, slots]) => html`
       <optgroup label="${day}">
-        ${slots.map((slot) => html`<option value="${slot}" ${slot === chosen && html`selected`}>${timeOf(slot)}</option>`)}
+        ${slots.map((slot) => html`<option value="${slot}" ${slot === chosen && html`selected`}>${slotOf(slot)}</option>`)}
       </optgroup>`)}`;
 }
 
