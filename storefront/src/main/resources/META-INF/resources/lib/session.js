@@ -74,3 +74,16 @@ export function isMaker(user) {
 export function isCorporateBuyer(user) {
   return hasRole(user, new Set(['CORPORATE_BUYER']));
 }
+
+/**
+ * Where someone's work starts, by their role: coordinators and admins the staff dashboard, makers their portal, a
+ * company's buyers the buyers' portal, counter staff the POS tablet's page; anyone else (a shop buyer) the shop.
+ * Someone with several roles starts at the first of these.
+ */
+export function homeOf(user) {
+  if (managesCatalog(user)) return '/admin/';
+  if (isMaker(user)) return '/maker/';
+  if (isCorporateBuyer(user)) return '/corporate/';
+  if (isCashier(user)) return '/pos/';
+  return '/shop/';
+}
