@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Reads the dashboard's figures in one statement. It reads other modules' tables directly: a read-only report over
  * the one database, where a call into six modules would cost six round trips for six numbers (docs/adr/0029). Each
- * figure uses the same rule as the list it links to.
+ * figure uses the same rule as the list it links to; parked deliveries are the outbox's parked rows, the list of
+ * {@code GET /api/admin/outbox?status=PARKED}.
  */
 @Component
 class Dashboard {
@@ -39,6 +40,7 @@ class Dashboard {
                                WHERE ol.order_id = o.id AND ol.kind = 'ITEM'
                                  AND ol.quantity > (SELECT coalesce(sum(dl.pieces), 0) FROM delivery_lines dl
                                                      WHERE dl.order_line_id = ol.id))) AS deliveries_waiting,
+              (SELECT count(*) FROM outbox WHERE status = 'PARKED') AS parked_deliveries,
               (SELECT coalesce(sum(amount_fen), 0)::bigint FROM payouts
                 WHERE paid_on >= :monthStart AND paid_on < :nextMonth) AS paid_out,
               (SELECT count(*) FROM payouts WHERE paid_on >= :monthStart AND paid_on < :nextMonth) AS payouts""";
@@ -63,6 +65,7 @@ class Dashboard {
                 .map(row -> new Figures(day, month, zone.getId(), count(row.get("pickups_due", Long.class)),
                         count(row.get("orders_to_ship", Long.class)), count(row.get("low_stock", Long.class)),
                         count(row.get("work_to_check", Long.class)), count(row.get("deliveries_waiting", Long.class)),
+                        count(row.get("parked_deliveries", Long.class)),
                         Money.fen(count(row.get("paid_out", Long.class))), count(row.get("payouts", Long.class))))
                 .one();
     }

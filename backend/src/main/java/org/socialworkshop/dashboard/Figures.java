@@ -16,9 +16,10 @@ import org.socialworkshop.shared.Money;
  * @param lowStock          stock levels (a variant at a location) at or below their low-stock threshold
  * @param workToCheck       piece-work records waiting for a check (reported by a maker or recorded unchecked)
  * @param deliveriesWaiting open corporate orders with goods not yet delivered
+ * @param parkedDeliveries  outbox deliveries parked after failing every attempt, waiting for an admin to send them again
  * @param paidOut           makers' payouts booked this month
  * @param payouts           how many payouts that is
  */
 record Figures(LocalDate day, YearMonth month, String timeZone, long pickupsDue, long ordersToShip, long lowStock,
-        long workToCheck, long deliveriesWaiting, Money paidOut, long payouts) {
+        long workToCheck, long deliveriesWaiting, long parkedDeliveries, Money paidOut, long payouts) {
 }

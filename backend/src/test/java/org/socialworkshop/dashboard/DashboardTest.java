@@ -80,12 +80,19 @@ class DashboardTest {
         // A company's accepted order, nothing delivered yet.
         acceptedCorporateOrder(staff);
 
+        // An event delivery parked after failing every attempt, and one delivered, which is not parked.
+        park(db, "test.dashboard.parked");
+        db.sql("""
+                INSERT INTO outbox (event_type, handler, payload, status, attempts, handled_at)
+                VALUES ('StockRunningLow', 'test.dashboard.parked', '{}', 'DONE', 1, now())""").update().block();
+
         Map<String, Object> after = figures(staff);
         assertThat(delta(before, after, "pickupsDue")).as("pickups due today").isEqualTo(1);
         assertThat(delta(before, after, "ordersToShip")).as("orders to ship").isEqualTo(1);
         assertThat(delta(before, after, "lowStock")).as("low-stock levels").isEqualTo(1);
         assertThat(delta(before, after, "workToCheck")).as("work waiting for a check").isEqualTo(1);
         assertThat(delta(before, after, "deliveriesWaiting")).as("corporate deliveries waiting").isEqualTo(1);
+        assertThat(delta(before, after, "parkedDeliveries")).as("parked outbox deliveries").isEqualTo(1);
         assertThat(delta(before, after, "payouts")).as("payouts this month").isEqualTo(1);
         long paidBefore = ((Number) ((Map<String, Object>) before.get("paidOut")).get("amount")).longValue();
         assertThat((Map<String, Object>) after.get("paidOut")).containsEntry("currency", "CNY")
@@ -101,6 +108,17 @@ class DashboardTest {
                     .expectHeader().contentTypeCompatibleWith("application/problem+json");
         }
         client.get().uri("/api/admin/dashboard").exchange().expectStatus().isUnauthorized();
+    }
+
+    /**
+     * Parks a delivery as the dispatcher does after its last failed attempt, for a handler no application registers:
+     * nothing delivers it, even once an admin sends it round again. Its id.
+     */
+    private static long park(Database db, String handler) {
+        return db.sql("""
+                        INSERT INTO outbox (event_type, handler, payload, status, attempts, last_error)
+                        VALUES ('StockRunningLow', :handler, '{}', 'PARKED', 8, 'the downstream is down') RETURNING id""")
+                .bind("handler", handler).map(row -> row.get("id", Long.class)).one().block();
     }
 
     private void pickupAt(Shop.Placed order, LocalDate day) {
