@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.support.CatalogFixtures;
 import org.socialworkshop.support.Shop;
 import org.socialworkshop.support.SignIn;
@@ -21,7 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.urlToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
@@ -29,7 +32,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * Issue 14, item 7: staff sign in and land in their own place (admin and coordinator the dashboard, the cashier the
  * counter tablet's page, the maker the makers' portal, the company's buyer the buyers' portal; a ?next= on another
  * site is ignored); the staff home is a dashboard named as the menu names it, with today's figures linking to their
- * lists, in both languages; and at 360 px the staff tables read as cards, nothing cut off.
+ * lists, in both languages; and at 360 px the staff tables read as cards, nothing cut off. Parked outbox events are a
+ * figure too: an admin follows it to the parked events and sends them round again; a coordinator sees the number only.
  */
 @WorkshopTest
 class StaffDashboardTest {
@@ -42,6 +46,9 @@ class StaffDashboardTest {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    Database db;
 
     @Test
     void eachRoleLandsInItsOwnPlace() {
@@ -88,7 +95,7 @@ class StaffDashboardTest {
                     .isEqualTo(page.element("admin-nav-home").getText());
             assertThat(page.driver().getTitle()).isEqualTo(text.text("admin.dashboard.title"));
             assertThat(page.element("admin-nav-home").getDomAttribute("aria-current")).isEqualTo("page");
-            for (String figure : List.of("pickupsDue", "ordersToShip", "lowStock", "workToCheck", "deliveriesWaiting")) {
+            for (String figure : List.of("pickupsDue", "ordersToShip", "lowStock", "workToCheck", "deliveriesWaiting", "parkedDeliveries")) {
                 assertThat(page.element("dashboard-" + figure + "-value").getText()).as(figure).isEqualTo(String.valueOf(figures.get(figure)));
                 assertThat(page.element("dashboard-" + figure).getText()).as(figure).contains(text.text("admin.dashboard." + figure));
             }
@@ -122,6 +129,95 @@ class StaffDashboardTest {
             fitsAPhone("/admin/orders.html?lang=" + lang, lang, "order-table");
             fitsAPhone("/admin/products.html?lang=" + lang, lang, "product-table");
         }
+    }
+
+    @Test
+    void anAdminFollowsTheParkedFigureAndSendsTheEventsRoundAgain() {
+        WebTestClient admin = SignIn.admin(client);
+        // What earlier tests left parked is sent round first, so the page holds this test's events alone.
+        retryAllParked(admin);
+        long named = park("StockRunningLow");
+        long unnamed = park("TestEventWithoutWords");
+        long parked = ((Number) admin.get().uri("/api/admin/dashboard").exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("parkedDeliveries")).longValue();
+        assertThat(parked).isEqualTo(2);
+
+        // A coordinator sees how many, with no link to a page whose API is for admins, and no such page in the menu.
+        browser.takeSession(port, SignIn.session(client, "coordinator@example.org", "workshop-coordinator"));
+        Messages zh = Messages.of("zh-CN");
+        Storefront coordinator = browser.open(port, "/admin/?lang=zh-CN").ready("zh-CN");
+        coordinator.waitUntil(visibilityOfElementLocated(By.id("dashboard-parkedDeliveries")));
+        assertThat(coordinator.element("dashboard-parkedDeliveries-value").getText()).isEqualTo("2");
+        assertThat(coordinator.element("dashboard-parkedDeliveries").getTagName()).isEqualTo("div");
+        assertThat(coordinator.element("dashboard-parkedDeliveries-hint").getText()).isEqualTo(zh.text("admin.dashboard.parkedDeliveriesHint"));
+        assertThat(coordinator.driver().findElements(By.id("admin-nav-outbox"))).isEmpty();
+        Storefront refused = browser.open(port, "/admin/outbox.html?lang=zh-CN").ready("zh-CN");
+        refused.waitUntil(visibilityOfElementLocated(By.id("admin-no-access")));
+        assertThat(refused.element("admin-no-access").getText())
+                .contains(zh.text("outbox.noAccess", Map.of("email", "coordinator@example.org")));
+
+        // An admin follows the figure to the parked events, in each language, and sends one round again in each.
+        browser.forgetCookies();
+        browser.takeSession(port, SignIn.adminSession(client));
+        for (String lang : List.of("zh-CN", "en")) {
+            Messages text = Messages.of(lang);
+            Storefront dashboard = browser.open(port, "/admin/?lang=" + lang).ready(lang);
+            dashboard.waitUntil(visibilityOfElementLocated(By.id("dashboard-parkedDeliveries")));
+            assertThat(dashboard.element("dashboard-parkedDeliveries").getText()).contains(text.text("admin.dashboard.parkedDeliveries"));
+            assertThat(dashboard.element("dashboard-parkedDeliveries").getDomAttribute("href")).isEqualTo("/admin/outbox.html");
+            dashboard.waitUntil(visibilityOfElementLocated(By.id("admin-nav-outbox")));
+            assertThat(dashboard.element("admin-nav-outbox").getText()).isEqualTo(text.text("admin.nav.outbox"));
+            dashboard.element("dashboard-parkedDeliveries").click();
+            dashboard.waitUntil(urlToBe("http://localhost:" + port + "/admin/outbox.html"));
+            Storefront page = new Storefront(dashboard.driver()).ready(lang);
+            page.waitUntil(presenceOfElementLocated(By.id("outbox-row-" + named)));
+            assertThat(page.driver().getTitle()).isEqualTo(text.text("outbox.title"));
+            assertThat(page.element("page-heading").getText()).isEqualTo(text.text("outbox.heading"));
+            assertThat(page.element("admin-nav-outbox").getDomAttribute("aria-current")).isEqualTo("page");
+            assertThat(page.element("outbox-event-" + named).getText()).isEqualTo(text.text("outbox.event.StockRunningLow"));
+            assertThat(page.element("outbox-attempts-" + named).getText()).isEqualTo("8");
+            assertThat(page.element("outbox-error-" + named).getText()).isEqualTo("the downstream is down");
+            Accessibility.assertNoSeriousViolations(page.driver(), "the parked events, " + lang);
+
+            long sent = lang.equals("zh-CN") ? unnamed : named;
+            String words = lang.equals("zh-CN") ? "TestEventWithoutWords" : text.text("outbox.event.StockRunningLow");
+            assertThat(page.element("outbox-event-" + sent).getText()).isEqualTo(words);
+            page.element("outbox-retry-" + sent).click();
+            page.waitUntil(textToBe(By.id("outbox-status"), text.text("outbox.retried", Map.of("event", words))));
+            page.waitUntil(invisibilityOfElementLocated(By.id("outbox-row-" + sent)));
+            assertThat(status(sent)).as("sent round again").isEqualTo("PENDING");
+        }
+        Storefront empty = browser.open(port, "/admin/outbox.html?lang=en").ready("en");
+        empty.waitUntil(visibilityOfElementLocated(By.id("outbox-empty")));
+        assertThat(empty.element("outbox-empty").getText()).isEqualTo(Messages.of("en").text("outbox.empty"));
+        Accessibility.assertNoSeriousViolations(empty.driver(), "no parked events, en");
+    }
+
+    /**
+     * Parks a delivery as the dispatcher does after its last failed attempt, for a handler no application registers:
+     * nothing delivers it, even once sent round again. Its id.
+     */
+    private long park(String eventType) {
+        return db.sql("""
+                        INSERT INTO outbox (event_type, handler, payload, status, attempts, last_error)
+                        VALUES (:type, 'test.e2e.parked', '{}', 'PARKED', 8, 'the downstream is down') RETURNING id""")
+                .bind("type", eventType).map(row -> row.get("id", Long.class)).one().block();
+    }
+
+    private String status(long id) {
+        return db.sql("SELECT status FROM outbox WHERE id = :id").bind("id", id).map(row -> row.get("status", String.class)).one().block();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void retryAllParked(WebTestClient admin) {
+        List<Map<String, Object>> items;
+        do {
+            items = (List<Map<String, Object>>) admin.get().uri("/api/admin/outbox?status=PARKED&size=100").exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items");
+            for (Map<String, Object> item : items) {
+                admin.post().uri("/api/admin/outbox/{id}/retry", item.get("id")).exchange().expectStatus().isNoContent();
+            }
+        } while (!items.isEmpty());
     }
 
     private String lastLanding;

@@ -1,13 +1,16 @@
 /**
  * <staff-dashboard>: today's figures for coordinators (GET /api/admin/dashboard), each a link to the list where the
  * work is done, filtered where that list can be: pickups due today, orders to ship, low stock, work waiting for a
- * check, company orders waiting for delivery, and this month's payouts. Days and months are the shop's.
+ * check, company orders waiting for delivery, events parked in the outbox, and this month's payouts. Days and months are
+ * the shop's. Parked events lead to /admin/outbox.html for administrators only, whose API it is; coordinators see the
+ * number without a link and are told that an administrator sends them again (docs/adr/0029).
  */
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, currentLang, translate } from '../../../lib/i18n.js';
 import { api } from '../../../lib/api.js';
 import { formatMoney } from '../../../lib/money.js';
 import { failedHtml } from '../../../lib/paged-list.js';
+import { currentUser, isAdmin } from '../../../lib/session.js';
 import { define } from '../../../lib/define.js';
 
 /** The figures in the order shown, each with the list it leads to. */
@@ -17,6 +20,7 @@ const FIGURES = [
   { id: 'lowStock', href: '/admin/stock.html' },
   { id: 'workToCheck', href: '/admin/piecework.html' },
   { id: 'deliveriesWaiting', href: '/admin/company-orders.html' },
+  { id: 'parkedDeliveries', href: '/admin/outbox.html', adminOnly: true, hint: 'admin.dashboard.parkedDeliveriesHint' },
   { id: 'paidOut', href: '/admin/payouts.html' },
 ];
 
@@ -49,6 +53,7 @@ class StaffDashboard extends HTMLElement {
     translate(this);
     try {
       this.figures = await api.get('/api/admin/dashboard');
+      this.admin = isAdmin(await currentUser());
     } catch (error) {
       console.warn('The dashboard could not be loaded.', error);
       render(this, failedHtml('admin.dashboard.loadFailed', { retryId: 'dashboard-retry' }));
@@ -66,14 +71,18 @@ class StaffDashboard extends HTMLElement {
         <p id="dashboard-day" data-i18n="admin.dashboard.day"
            data-i18n-params="${JSON.stringify({ day: dayText(figures.day, lang), zone: figures.timeZone })}"></p>
         <ul class="staff-dashboard__figures">
-          ${FIGURES.map(({ id, href }) => html`
-            <li>
-              <a id="dashboard-${id}" class="staff-dashboard__figure" href="${href}">
-                <span id="dashboard-${id}-value" class="staff-dashboard__value">${valueText(figures, id, lang)}</span>
-                <span class="staff-dashboard__label" data-i18n="admin.dashboard.${id}"
-                      data-i18n-params="${JSON.stringify({ count: figures.payouts })}"></span>
-              </a>
-            </li>`)}
+          ${FIGURES.map(({ id, href, adminOnly, hint }) => {
+            const inner = html`
+              <span id="dashboard-${id}-value" class="staff-dashboard__value">${valueText(figures, id, lang)}</span>
+              <span class="staff-dashboard__label" data-i18n="admin.dashboard.${id}"
+                    data-i18n-params="${JSON.stringify({ count: figures.payouts })}"></span>`;
+            return html`
+              <li>${adminOnly && !this.admin
+                ? html`<div id="dashboard-${id}" class="staff-dashboard__figure staff-dashboard__figure--plain">${inner}
+                    <span id="dashboard-${id}-hint" class="field__hint" data-i18n="${hint}"></span></div>`
+                : html`<a id="dashboard-${id}" class="staff-dashboard__figure" href="${href}">${inner}</a>`}
+              </li>`;
+          })}
         </ul>
       </section>`);
     translate(this);
