@@ -8,16 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Companies, buyers, enquiries and locations as the corporate tests make them, through the API. */
-final class CorporateFixtures {
+public final class CorporateFixtures {
 
     private CorporateFixtures() {
     }
 
-    record Registered(String companyId, String locationId, String buyerId, String email, String creditCode) {
+    public record Registered(String companyId, String locationId, String buyerId, String email, String creditCode) {
     }
 
     @SuppressWarnings("unchecked")
-    static Registered registerWithBuyer(WebTestClient coordinator, String name, String code) {
+    public static Registered registerWithBuyer(WebTestClient coordinator, String name, String code) {
         String companyId = (String) coordinator.post().uri("/api/admin/corporate/companies").bodyValue(company(name, code)).exchange()
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         String locationId = (String) coordinator.post().uri("/api/admin/corporate/companies/{id}/locations", companyId)
@@ -34,7 +34,7 @@ final class CorporateFixtures {
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 900));
 
     /** A valid credit code: these 15 characters, two more unique to this run, and the check character. */
-    static String code(String first15) {
+    public static String code(String first15) {
         int n = NEXT.incrementAndGet();
         String first17 = first15 + CreditCode.ALPHABET.charAt(n / 31 % 31) + CreditCode.ALPHABET.charAt(n % 31);
         return first17 + CreditCode.checkCharacter(first17);

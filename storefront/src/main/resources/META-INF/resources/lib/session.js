@@ -60,6 +60,11 @@ export function managesCatalog(user) {
   return hasRole(user, CATALOG_ROLES);
 }
 
+/** True for administrators, who alone change the shop's identity and see and resend the outbox's parked events. */
+export function isAdmin(user) {
+  return hasRole(user, new Set(['ADMIN']));
+}
+
 /** True for counter staff, whose place is the POS tablet's page. */
 export function isCashier(user) {
   return hasRole(user, new Set(['CASHIER']));
@@ -75,7 +80,15 @@ export function isCorporateBuyer(user) {
   return hasRole(user, new Set(['CORPORATE_BUYER']));
 }
 
-/** True for administrators, who alone change the shop's identity. */
-export function isAdmin(user) {
-  return hasRole(user, new Set(['ADMIN']));
+/**
+ * Where someone's work starts, by their role: coordinators and admins the staff dashboard, makers their portal, a
+ * company's buyers the buyers' portal, counter staff the POS tablet's page; anyone else (a shop buyer) the shop.
+ * Someone with several roles starts at the first of these.
+ */
+export function homeOf(user) {
+  if (managesCatalog(user)) return '/admin/';
+  if (isMaker(user)) return '/maker/';
+  if (isCorporateBuyer(user)) return '/corporate/';
+  if (isCashier(user)) return '/pos/';
+  return '/shop/';
 }

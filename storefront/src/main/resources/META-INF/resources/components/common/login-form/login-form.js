@@ -8,12 +8,8 @@ import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { api, ensureCsrfToken } from '../../../lib/api.js';
 import { safeNextPath } from '../../../lib/redirect.js';
-import { isCashier, isCorporateBuyer, isMaker, managesCatalog } from '../../../lib/session.js';
+import { homeOf } from '../../../lib/session.js';
 import { define } from '../../../lib/define.js';
-
-const MAKER_HOME = '/maker/';
-const POS_HOME = '/pos/';
-const CORPORATE_HOME = '/corporate/';
 
 function problemKey(input) {
   if (input.validity.valueMissing) return `login.${input.id}.missing`;
@@ -33,17 +29,14 @@ function serverMessage(error) {
 }
 
 /**
- * The page named in ?next=; without one, makers go to their own portal, cashiers to the counter tablet's page, a
- * company's buyers to the buyers' portal, and everyone else home.
+ * The page named in ?next= (same-origin paths only: never an open redirect); without one, the place of the user's role
+ * (homeOf): the staff dashboard, the makers' portal, the buyers' portal, the POS, or the shop.
  */
 function landingPath(user) {
   if (new URLSearchParams(window.location.search).has('next')) {
-    return safeNextPath(window.location.search, window.location.origin);
+    return safeNextPath(window.location.search, window.location.origin, homeOf(user));
   }
-  if (managesCatalog(user)) return '/';
-  if (isMaker(user)) return MAKER_HOME;
-  if (isCorporateBuyer(user)) return CORPORATE_HOME;
-  return isCashier(user) ? POS_HOME : '/';
+  return homeOf(user);
 }
 
 function setDescribedBy(input, id, on) {
