@@ -1,6 +1,6 @@
 /**
  * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders, corporate customers, their
- * quotes, orders and production, POS registers, the counter's choices and prices, piece work), marking the page we are on.
+ * quotes, orders and production, POS registers, the counter's choices and prices, the mails to buyers, piece work), marking the page we are on.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -18,6 +18,7 @@ const LINKS = [
   { id: 'admin-nav-production', href: '/admin/production.html', key: 'corporate.production.nav' },
   { id: 'admin-nav-registers', href: '/admin/registers.html', key: 'pos.admin.nav' },
   { id: 'admin-nav-counter', href: '/admin/counter.html', key: 'counter.nav' },
+  { id: 'admin-nav-mail', href: '/admin/mail.html', key: 'adminMail.nav' },
   {
     id: 'admin-nav-piecework',
     href: '/admin/piecework.html',
