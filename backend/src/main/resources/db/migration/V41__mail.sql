@@ -18,7 +18,7 @@ CREATE INDEX order_links_by_order ON order_links (order_id);
 CREATE TABLE mails (
     id          uuid        PRIMARY KEY,
     reason      text        NOT NULL UNIQUE CHECK (length(reason) <= 200),
-    kind        text        NOT NULL CHECK (kind IN ('ORDER_CONFIRMED', 'PAYMENT_FAILED', 'READY_FOR_PICKUP', 'SHIPPED', 'REFUNDED')),
+    kind        text        NOT NULL CHECK (kind IN ('ORDER_CONFIRMED', 'PAYMENT_FAILED', 'READY_FOR_PICKUP', 'SHIPPED', 'REFUNDED', 'FIND_ORDERS')),
     order_id    uuid        REFERENCES orders (id),
     recipient   text        NOT NULL CHECK (length(recipient) <= 254),
     lang        text        NOT NULL CHECK (lang IN ('zh-CN', 'en')),
@@ -32,3 +32,15 @@ CREATE TABLE mails (
     sent_at     timestamptz
 );
 CREATE INDEX mails_newest ON mails (created_at DESC, id);
+
+-- "Find my orders": one-time sign-in links by e-mail, short-lived, used once; only the token's SHA-256 is kept. Every
+-- request is a row (with or without a link), so requests per address can be limited.
+CREATE TABLE order_lookups (
+    id         uuid        PRIMARY KEY,
+    email      text        NOT NULL CHECK (length(email) <= 254),
+    token_hash bytea       UNIQUE,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    expires_at timestamptz NOT NULL,
+    used_at    timestamptz
+);
+CREATE INDEX order_lookups_by_email ON order_lookups (lower(email), created_at DESC);

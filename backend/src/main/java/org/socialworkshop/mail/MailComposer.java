@@ -15,6 +15,7 @@ import org.socialworkshop.ordering.OrderMailing;
 import org.socialworkshop.ordering.OrderMailing.Buyer;
 import org.socialworkshop.platform.outbox.Outbox;
 import org.socialworkshop.receipts.ReceiptMailing;
+import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -64,20 +65,30 @@ class MailComposer {
     }
 
     private Mono<Void> store(String reason, Buyer buyer, Content content, String token) {
-        String shop = settings.shopUrl();
         Map<String, String> values = new LinkedHashMap<>(content.values());
-        values.put("shop", receipts.shopName());
         values.put("number", buyer.orderNumber());
         values.put("total", money(buyer.total()));
-        values.put("orderLink", shop + "/shop/order.html?id=" + buyer.orderId() + "&token=" + token + "&lang=" + buyer.language().tag());
+        values.put("orderLink", settings.shopUrl() + "/shop/order.html?id=" + buyer.orderId() + "&token=" + token + "&lang="
+                + buyer.language().tag());
         if (content.receiptCode() != null) {
-            values.put("receiptLink", shop + "/r/" + content.receiptCode());
+            values.put("receiptLink", settings.shopUrl() + "/r/" + content.receiptCode());
         }
-        MailTemplates.Rendered rendered = templates.render(content.kind(), buyer.language(), values, content.extras());
+        return keep(reason, new Content(content.kind(), values, content.extras(), content.receiptCode()), buyer.orderId(), buyer.email(),
+                buyer.language());
+    }
+
+    /**
+     * Writes and keeps one mail (nothing when one for {@code reason} is kept already), queued to be sent when there is an
+     * SMTP server. Call inside a transaction.
+     */
+    Mono<Void> keep(String reason, Content content, @Nullable UUID orderId, String email, Language language) {
+        Map<String, String> values = new LinkedHashMap<>(content.values());
+        values.put("shop", receipts.shopName());
+        MailTemplates.Rendered rendered = templates.render(content.kind(), language, values, content.extras());
         UUID id = UUID.randomUUID();
         Status status = settings.smtp() ? Status.WAITING : Status.KEPT;
-        Mail mail = new Mail(id, reason, content.kind(), buyer.orderId(), buyer.email(), buyer.language().tag(), rendered.subject(),
-                rendered.text(), rendered.html(), content.receiptCode(), "<" + id + "@" + settings.messageIdDomain() + ">", status);
+        Mail mail = new Mail(id, reason, content.kind(), orderId, email, language.tag(), rendered.subject(), rendered.text(),
+                rendered.html(), content.receiptCode(), "<" + id + "@" + settings.messageIdDomain() + ">", status);
         return mails.add(mail).flatMap(added -> {
             if (!added) {
                 log.debug("A mail for {} was written already", reason);

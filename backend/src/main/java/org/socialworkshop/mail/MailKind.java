@@ -6,7 +6,8 @@ enum MailKind {
     PAYMENT_FAILED("payment-failed"),
     READY_FOR_PICKUP("ready-for-pickup"),
     SHIPPED("shipped"),
-    REFUNDED("refunded");
+    REFUNDED("refunded"),
+    FIND_ORDERS("find-orders");
 
     private final String key;
 

@@ -1,8 +1,11 @@
 package org.socialworkshop.ordering;
 
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Currency;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -48,12 +51,48 @@ public class OrderMailing {
      * hash is stored; call inside the transaction that keeps the mail holding it.
      */
     public Mono<String> newAccessToken(UUID orderId) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = token();
         return db.sql("INSERT INTO order_links (token_hash, order_id) VALUES (:hash, :order)")
                 .bind("hash", Orders.hash(token)).bind("order", orderId)
                 .update().thenReturn(token);
+    }
+
+    /** An order of a buyer, with a new link to its page. */
+    public record Listed(UUID orderId, String orderNumber, String status, Money total, OffsetDateTime placedAt, String accessToken) {
+    }
+
+    /**
+     * The newest 50 orders placed online with {@code email} (in any case), each with a new access token ({@link
+     * #newAccessToken}); call inside a transaction.
+     */
+    public Mono<List<Listed>> ordersOf(String email) {
+        return db.sql("""
+                        SELECT id, number, status, total_minor, currency, created_at FROM orders
+                        WHERE channel = 'ONLINE' AND lower(email) = lower(:email)
+                        ORDER BY created_at DESC, id LIMIT 50""")
+                .bind("email", email)
+                .map(row -> new Listed(row.get("id", UUID.class), row.get("number", String.class), row.get("status", String.class),
+                        new Money(row.get("total_minor", Long.class), Currency.getInstance(row.get("currency", String.class).trim())),
+                        row.get("created_at", OffsetDateTime.class), token()))
+                .list()
+                .flatMap(orders -> orders.isEmpty() ? Mono.just(orders) : db.sql("""
+                                INSERT INTO order_links (token_hash, order_id)
+                                SELECT decode(hash, 'hex'), id FROM unnest(CAST(:hashes AS text[]), CAST(:ids AS uuid[])) AS t(hash, id)""")
+                        .bind("hashes", orders.stream().map(order -> HexFormat.of().formatHex(Orders.hash(order.accessToken()))).toArray(String[]::new))
+                        .bind("ids", orders.stream().map(Listed::orderId).toArray(UUID[]::new))
+                        .update().thenReturn(orders));
+    }
+
+    /** Whether any order was placed online with {@code email} (in any case). */
+    public Mono<Boolean> hasOrders(String email) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM orders WHERE channel = 'ONLINE' AND lower(email) = lower(:email)) AS found")
+                .bind("email", email).map(row -> Boolean.TRUE.equals(row.get("found", Boolean.class))).one();
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Language language(@Nullable String tag) {
