@@ -19,20 +19,27 @@ function placedOn(iso) {
 
 class FindOrders extends HTMLElement {
   connectedCallback() {
-    const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
     this.onLangChange = () => this.orders && this.drawOrders();
     document.addEventListener(LANG_CHANGE, this.onLangChange);
-    if (token) {
-      // the token leaves the address at once: it is used up by opening it, and should not stay in the history
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
-      this.redeem(token);
-    } else {
-      this.drawForm();
-    }
+    // a link opened in a tab already showing this page changes only the address's fragment
+    this.onHashChange = () => this.follow();
+    window.addEventListener('hashchange', this.onHashChange);
+    if (!this.follow()) this.drawForm();
   }
 
   disconnectedCallback() {
     document.removeEventListener(LANG_CHANGE, this.onLangChange);
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  /** Opens the link's orders when the address holds a token; false when it holds none. */
+  follow() {
+    const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
+    if (!token) return false;
+    // the token leaves the address at once: it is used up by opening it, and should not stay in the history
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    this.redeem(token);
+    return true;
   }
 
   drawForm(noticeKey = null) {
