@@ -60,6 +60,11 @@ export function managesCatalog(user) {
   return hasRole(user, CATALOG_ROLES);
 }
 
+/** True for administrators, who alone read the mails to buyers. */
+export function isAdmin(user) {
+  return hasRole(user, new Set(['ADMIN']));
+}
+
 /** True for counter staff, whose place is the POS tablet's page. */
 export function isCashier(user) {
   return hasRole(user, new Set(['CASHIER']));

@@ -5,6 +5,7 @@
 import { html, render } from '../../../lib/html.js';
 import { LANG_CHANGE, translate } from '../../../lib/i18n.js';
 import { api } from '../../../lib/api.js';
+import { currentUser, isAdmin } from '../../../lib/session.js';
 import { relocalise, whenHtml } from '../../../lib/staff-orders.js';
 import { ListLoad, emptyHtml, pageCount, pageHref, pageInAddress, pagerHtml, showFailed, showStatus } from '../../../lib/paged-list.js';
 import { define } from '../../../lib/define.js';
@@ -55,9 +56,9 @@ class MailList extends HTMLElement {
       retryId: 'mail-list-retry',
       loading: () => showStatus(this.status, 'adminMail.loading'),
       fetch: () => api.get(`/api/admin/mail?page=${this.page}&size=${PAGE_SIZE}`),
-      failed: (error) => {
+      failed: () => {
         showStatus(this.status, null);
-        showFailed(this.results, error?.status === 403 ? 'adminMail.adminsOnly' : 'adminMail.loadFailed', 'mail-list-retry');
+        showFailed(this.results, 'adminMail.loadFailed', 'mail-list-retry');
       },
       loaded: (result) => {
         showStatus(this.status, 'adminMail.found', { count: result.total });
@@ -66,7 +67,17 @@ class MailList extends HTMLElement {
     });
     this.onLangChange = () => relocalise(this);
     document.addEventListener(LANG_CHANGE, this.onLangChange);
-    this.list.run();
+    this.start();
+  }
+
+  /** A coordinator may open the staff area but not the mails: told so, without asking the server to refuse. */
+  async start() {
+    if (isAdmin(await currentUser().catch(() => null))) {
+      this.list.run();
+    } else {
+      render(this.results, html`<p id="mail-list-admins-only" class="notice" role="alert" data-i18n="adminMail.adminsOnly"></p>`);
+      translate(this.results);
+    }
   }
 
   disconnectedCallback() {
