@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The demo has no mail server: an admin reads the confirmation of a paid order at /admin/mail.html, kept there, in
- * Chinese and English, and the page passes axe.
+ * Chinese and English, and the page passes axe; a coordinator is told it is for admins (the API answers 403).
  */
 @WorkshopTest
 class AdminReadsMailTest {
@@ -63,6 +63,13 @@ class AdminReadsMailTest {
         assertThat(english.driver().getTitle()).isEqualTo(en.text("adminMail.title"));
         assertThat(english.element("mail-" + mailId).getText()).contains(en.text("adminMail.kind.ORDER_CONFIRMED"));
         Accessibility.assertNoSeriousViolations(english.driver(), "admin mail in en");
+
+        browser.forgetCookies();
+        Storefront coordinator = browser.openAsStaff(port, "/admin/mail.html?lang=en", "en", "coordinator@example.org",
+                "workshop-coordinator");
+        coordinator.waitUntil(textToBe(By.id("mail-list-admins-only"), en.text("adminMail.adminsOnly")));
+        assertThat(coordinator.driver().findElements(By.id("mail-" + mailId))).isEmpty();
+        Accessibility.assertNoSeriousViolations(coordinator.driver(), "admin mail for a coordinator in en");
     }
 
     @SuppressWarnings("unchecked")
