@@ -164,7 +164,7 @@ public class Checkout {
         return reserve(orderId, items, hold)
                 .flatMap(reservations -> openPayment(orderId, number, lines(items, reservations, fulfilment),
                                 buyer, shopUrl, token, payBy, language)
-                        .flatMap(opened -> store(cartId, orderId, opened, buyer, fulfilment, token, payBy, withOrder))
+                        .flatMap(opened -> store(cartId, orderId, opened, buyer, fulfilment, token, payBy, language, withOrder))
                         .onErrorResume(failure -> release(reservations).then(Mono.error(failure))));
     }
 
@@ -291,13 +291,13 @@ public class Checkout {
 
     /** Step 3: the order, its lines and payment attempt, and the cart closed; a cart checked out meanwhile fails it. */
     private Mono<Placed> store(UUID cartId, UUID orderId, Opened opened, Buyer buyer, Fulfilment fulfilment, String token,
-            OffsetDateTime payBy, Function<Placed, Mono<Void>> withOrder) {
+            OffsetDateTime payBy, Language language, Function<Placed, Mono<Void>> withOrder) {
         OrderNumber number = opened.number();
         Placed placed = new Placed(orderId, number.toString(), token,
                 new Placed.Payment(payments.providerName(), opened.session().redirectUrl().toString()));
         Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.ONLINE, OrderStatus.PENDING_PAYMENT, opened.lines(),
                 buyer.email(), buyer.phone(), buyer.name(), buyer.note(), fulfilment.type(), fulfilment.slot(), fulfilment.address(),
-                Orders.hash(token), cartId, payBy, buyer.networkAddress(), null);
+                Orders.hash(token), cartId, payBy, buyer.networkAddress(), null, language);
         return db.inTransaction(() -> orders.insert(order)
                 .flatMap(stored -> stored ? Mono.<Void>empty() : Mono.error(OrderingProblem.cartCheckedOut()))
                 .then(payments.record(opened.request(), 1, opened.session()))

@@ -95,7 +95,7 @@ public class CorporateOrders {
                     Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.CORPORATE, OrderStatus.PENDING_PAYMENT, lines,
                             null, cut(buyer.phone(), 32), cut(buyer.company(), 100),
                             cut("PO " + buyer.poNumber() + " · " + buyer.quote() + " · " + buyer.email(), 1000),
-                            FulfilmentType.DELIVERY, null, null, Orders.hash(UUID.randomUUID().toString()), null, payBy, null, null);
+                            FulfilmentType.DELIVERY, null, null, Orders.hash(UUID.randomUUID().toString()), null, payBy, null, null, null);
                     return orders.insert(order)
                             .then(audit.record("order.placed-by-company", "order:" + orderId, Map.of("number", number.toString(),
                                     "quote", buyer.quote(), "po", buyer.poNumber())))

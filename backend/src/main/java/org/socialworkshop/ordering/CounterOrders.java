@@ -92,7 +92,7 @@ public class CounterOrders {
         Order fulfilled = handedOver ? placed.markPaid(paid).fulfil() : placed.markPaid(paid);
         OffsetDateTime now = OffsetDateTime.now();
         Orders.NewOrder order = new Orders.NewOrder(orderId, number, Channel.POS, fulfilled.status(), lines, null, null, null, null,
-                FulfilmentType.PICKUP, null, null, Orders.hash(UUID.randomUUID().toString()), null, now, null, tenders);
+                FulfilmentType.PICKUP, null, null, Orders.hash(UUID.randomUUID().toString()), null, now, null, tenders, null);
         // the order, the event that it was paid and the audit entry in one statement: a round trip each is what the sale's
         // transaction spent most of its time on
         Optional<SideWrite> announced = outbox.publishing(new OrderPaid(orderId, number.toString(), Channel.POS, fulfilled.total(), "counter",

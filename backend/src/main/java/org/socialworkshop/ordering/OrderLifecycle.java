@@ -140,7 +140,9 @@ public class OrderLifecycle {
                                 : Mono.error(OrderingProblem.wrongStage("Only delivery orders are shipped."));
                         default -> orders.save(fulfil(order)).then(orders.setStage(orderId, null, note));
                     };
-                    return change.then(audit.record("order." + stage.toLowerCase(Locale.ROOT).replace('_', '-'),
+                    Mono<Long> announced = "FULFILLED".equals(stage) ? Mono.just(0L)
+                            : outbox.publish(new OrderPrepared(orderId, order.number().toString(), "SHIPPED".equals(stage), note));
+                    return change.then(announced).then(audit.record("order." + stage.toLowerCase(Locale.ROOT).replace('_', '-'),
                             "order:" + orderId, note == null ? Map.of() : Map.of("note", note)));
                 }));
     }

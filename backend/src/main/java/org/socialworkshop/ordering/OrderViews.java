@@ -120,7 +120,8 @@ class OrderViews {
                                l.quantity, l.unit_price_minor, l.tax_rate, l.refunded_quantity, l.reservation_id, l.location,
                                l.discount_minor, l.discount_reason, l.note
                         FROM orders o JOIN order_lines l ON l.order_id = o.id
-                        WHERE o.id = :id AND (CAST(:token AS bytea) IS NULL OR o.access_token_hash = :token)
+                        WHERE o.id = :id AND (CAST(:token AS bytea) IS NULL OR o.access_token_hash = :token
+                            OR EXISTS (SELECT 1 FROM order_links k WHERE k.order_id = o.id AND k.token_hash = :token))
                         ORDER BY l.position""")
                 .bind("id", id)
                 .bindNullable("token", tokenHash, byte[].class)

@@ -22,6 +22,7 @@ import org.socialworkshop.ordering.domain.OrderNumber;
 import org.socialworkshop.ordering.domain.OrderStatus;
 import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.database.SideWrite;
+import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -80,7 +81,7 @@ class Orders {
     record NewOrder(UUID id, OrderNumber number, Channel channel, OrderStatus status, List<StoredLine> lines, @Nullable String email,
             @Nullable String phone, @Nullable String name, @Nullable String note, FulfilmentType fulfilment,
             @Nullable OffsetDateTime pickupSlot, @Nullable Address delivery, byte[] tokenHash, @Nullable UUID cartId,
-            OffsetDateTime payBy, @Nullable String placedFrom, @Nullable Object tenders) {
+            OffsetDateTime payBy, @Nullable String placedFrom, @Nullable Object tenders, @Nullable Language language) {
     }
 
     /** An order as loaded: the domain object and the facts around it. */
@@ -109,11 +110,11 @@ class Orders {
                         ), head AS (
                             INSERT INTO orders (id, number, channel, status, currency, total_minor, email, phone, name, note,
                                                 fulfilment_type, pickup_slot, delivery, access_token_hash, cart_id, pay_by, placed_from,
-                                                tenders, paid_at, closed_at)
+                                                tenders, paid_at, closed_at, lang)
                             SELECT :id, :number, :channel, :status, :currency, :total, :email, :phone, :name, :note,
                                    :fulfilment, :slot, CAST(:delivery AS jsonb), :token, :cart, :payBy, CAST(:placedFrom AS inet),
                                    CAST(:tenders AS jsonb), CASE WHEN :status <> 'PENDING_PAYMENT' THEN now() END,
-                                   CASE WHEN :status = 'FULFILLED' THEN now() END
+                                   CASE WHEN :status = 'FULFILLED' THEN now() END, CAST(:lang AS text)
                             FROM admitted
                             RETURNING id
                         )
@@ -144,6 +145,7 @@ class Orders {
                 .bind("token", order.tokenHash()).bindNullable("cart", order.cartId(), UUID.class)
                 .bind("payBy", order.payBy())
                 .bindNullable("placedFrom", order.placedFrom(), String.class)
+                .bindNullable("lang", order.language() == null ? null : order.language().tag(), String.class)
                 .bind("lineIds", column(lines, line -> line.line().id(), UUID[]::new))
                 .bind("kinds", column(lines, line -> line.kind().name(), String[]::new))
                 .bind("variants", column(lines, line -> line.line().variantId(), UUID[]::new))
@@ -269,7 +271,9 @@ class Orders {
         if (!plausibleToken(token)) {
             return Mono.just(false);
         }
-        return db.sql("SELECT EXISTS (SELECT 1 FROM orders WHERE id = :id AND access_token_hash = :hash) AS ok")
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM orders WHERE id = :id AND access_token_hash = :hash)
+                            OR EXISTS (SELECT 1 FROM order_links WHERE order_id = :id AND token_hash = :hash) AS ok""")
                 .bind("id", id).bind("hash", hash(token))
                 .map(row -> row.get("ok", Boolean.class))
                 .one();

@@ -61,6 +61,11 @@ public final class SecondInstance implements AutoCloseable {
         return start(properties);
     }
 
+    /** An instance using the shared test database with further properties ({@code name=value}). */
+    public static SecondInstance onTestDatabaseWith(String... properties) {
+        return start(Stream.concat(Stream.of("workshop.database.url=" + TestPostgres.url()), Arrays.stream(properties)).toArray(String[]::new));
+    }
+
     /** An instance using the shared test database, like a second node behind a load balancer. */
     public static SecondInstance onTestDatabase() {
         return start("workshop.database.url=" + TestPostgres.url());

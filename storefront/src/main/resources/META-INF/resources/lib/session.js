@@ -60,7 +60,7 @@ export function managesCatalog(user) {
   return hasRole(user, CATALOG_ROLES);
 }
 
-/** True for administrators, who alone change the shop's identity and see and resend the outbox's parked events. */
+/** True for administrators, who alone change the shop's identity, read the mails to buyers, and see and resend the outbox's parked events. */
 export function isAdmin(user) {
   return hasRole(user, new Set(['ADMIN']));
 }

@@ -1,8 +1,9 @@
 /**
  * <admin-nav>: the staff area's own navigation (dashboard, products, makers, stock, orders, corporate customers, their
- * quotes, orders and production, POS registers, the counter's choices and prices, piece work, the shop's identity, and
- * for administrators only the parked events), marking the page we are on. Links marked `adminOnly` are drawn once the signed-in user (asked
- * once per page, already known to the guard) turns out to be an administrator.
+ * quotes, orders and production, POS registers, the counter's choices and prices, the mails to buyers, piece work, the
+ * shop's identity, and for administrators only the parked events), marking the page we are on. Links marked
+ * `adminOnly` are drawn once the signed-in user (asked once per page, already known to the guard) turns out to be an
+ * administrator.
  */
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
@@ -21,6 +22,7 @@ const LINKS = [
   { id: 'admin-nav-production', href: '/admin/production.html', key: 'corporate.production.nav' },
   { id: 'admin-nav-registers', href: '/admin/registers.html', key: 'pos.admin.nav' },
   { id: 'admin-nav-counter', href: '/admin/counter.html', key: 'counter.nav' },
+  { id: 'admin-nav-mail', href: '/admin/mail.html', key: 'adminMail.nav' },
   {
     id: 'admin-nav-piecework',
     href: '/admin/piecework.html',
