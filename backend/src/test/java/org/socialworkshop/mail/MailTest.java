@@ -104,7 +104,8 @@ class MailTest {
         assertThat(mail.getFrom()[0].toString()).isEqualTo("shop@workshop.test");
         String text = part(mail, "text/plain");
         assertThat(text).contains("We received your payment of ¥68.00 for order " + order.orderNumber())
-                .contains("/r/").contains("成都社区手作工坊");
+                .contains("/r/").as("signed with the shop's English name, nothing in Chinese")
+                .contains(shopName("nameEn")).doesNotContainPattern("\\p{IsHan}");
         assertThat(part(mail, "text/html")).contains("<a href=\"http://").contains("lang=\"en\"");
         opensTheOrder(text, order);
         assertThat(receiptPdf(mail)).startsWith("%PDF".getBytes());
@@ -118,9 +119,16 @@ class MailTest {
 
         assertThat(mail.getSubject()).isEqualTo("订单 " + order.orderNumber() + " 已确认");
         String text = part(mail, "text/plain");
-        assertThat(text).contains("我们已收到订单 " + order.orderNumber() + " 的付款 ¥68.00").contains("收据的 PDF 在附件中");
+        assertThat(text).contains("我们已收到订单 " + order.orderNumber() + " 的付款 ¥68.00").contains("收据的 PDF 在附件中")
+                .contains(shopName("nameZh"));
         opensTheOrder(text, order);
         assertThat(receiptPdf(mail)).startsWith("%PDF".getBytes());
+    }
+
+    /** The shop's name as the one shop identity gives it now. */
+    private String shopName(String field) {
+        return client.get().uri("/api/shop").exchange().expectStatus().isOk()
+                .expectBody(tools.jackson.databind.JsonNode.class).returnResult().getResponseBody().get(field).asString();
     }
 
     @Test
