@@ -177,7 +177,7 @@ class CheckoutTest {
             assertThat(refused.type()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat((String) refused.answer().get("type")).endsWith("/out-of-stock");
             assertThat(refused.answer().get("items")).isEqualTo(List.of(Map.of("variantId", scarce.variantId(),
-                    "name", "测试杯", "available", 0)));
+                    "name", "测试杯 / Test cup", "available", 0)));
         });
         attempts.stream().filter(attempt -> attempt.checkout() == 201)
                 .forEach(won -> shop.awaitStatus(Shop.placed(won.answer()), "PAID"));
