@@ -80,8 +80,11 @@ class CatalogController {
     }
 
     @GetMapping("/api/categories")
-    Mono<List<Category>> categories(Locale locale) {
-        return categories.all(Language.of(locale));
+    @ApiResponse(responseCode = "200", description = "The categories in the shop's order, with the channels each sells through",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @Schema(implementation = Category.class))))
+    Mono<ResponseEntity<byte[]>> categories(Locale locale) {
+        return publicCatalog.categories(Language.of(locale)).map(JsonAnswer::response);
     }
 
     @PostMapping(path = "/api/admin/categories", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -32,11 +32,16 @@ class PublicCatalog {
     private final JsonMapper json;
     private final ReadCache<ListKey, JsonAnswer> lists;
     private final ReadCache<ProductKey, JsonAnswer> products;
+    private final Categories categories;
+    private final ReadCache<Language, JsonAnswer> shelves;
 
-    PublicCatalog(ProductQueries queries, ProductPages pages, JsonMapper json, ReadCaches caches) {
+    PublicCatalog(ProductQueries queries, ProductPages pages, Categories categories, JsonMapper json, ReadCaches caches) {
         this.queries = queries;
         this.pages = pages;
+        this.categories = categories;
         this.json = json;
+        // The channels a category sells through change with products, never with stock.
+        this.shelves = caches.create("catalog.categories", Language.values().length, Catalog.CHANGED);
         this.lists = caches.create("catalog.lists", KEPT, Catalog.CHANGED, Catalog.STOCK_CHANGED);
         this.products = caches.create("catalog.products", KEPT, Catalog.CHANGED, Catalog.STOCK_CHANGED);
     }
@@ -44,6 +49,10 @@ class PublicCatalog {
     Mono<JsonAnswer> list(Channel channel, ProductQueries.Listing listing, Page.Request page, Language language) {
         return lists.get(new ListKey(channel, listing, page, language),
                 () -> queries.list(channel, listing, page, language).map(found -> JsonAnswer.of(found, json)));
+    }
+
+    Mono<JsonAnswer> categories(Language language) {
+        return shelves.get(language, () -> categories.all(language).map(found -> JsonAnswer.of(found, json)));
     }
 
     Mono<JsonAnswer> product(ProductId id, Channel channel, Language language) {
