@@ -132,8 +132,7 @@ class ImpactPdf {
     }
 
     private static String money(JsonNode money) {
-        String amount = Money.fen(money.get("amount").asLong()).decimal();
-        return amount.startsWith("-") ? "-¥" + amount.substring(1) : "¥" + amount;
+        return Money.fen(money.get("amount").asLong()).yuan();
     }
 
     private static String text(String value) {

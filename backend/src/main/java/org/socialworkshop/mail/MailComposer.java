@@ -16,7 +16,6 @@ import org.socialworkshop.ordering.OrderMailing.Buyer;
 import org.socialworkshop.platform.outbox.Outbox;
 import org.socialworkshop.shop.ShopIdentity;
 import org.socialworkshop.shared.Language;
-import org.socialworkshop.shared.Money;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -67,7 +66,7 @@ class MailComposer {
     private Mono<Void> store(String reason, Buyer buyer, Content content, String token) {
         Map<String, String> values = new LinkedHashMap<>(content.values());
         values.put("number", buyer.orderNumber());
-        values.put("total", money(buyer.total()));
+        values.put("total", buyer.total().yuan());
         values.put("orderLink", settings.shopUrl() + "/shop/order.html?id=" + buyer.orderId() + "&token=" + token + "&lang="
                 + buyer.language().tag());
         if (content.receiptCode() != null) {
@@ -105,9 +104,4 @@ class MailComposer {
         });
     }
 
-    /** Yuan with two decimals, as the shop's pages show them. */
-    static String money(Money money) {
-        long minor = money.minor();
-        return (minor < 0 ? "-" : "") + "¥" + Math.abs(minor) / 100 + "." + String.format("%02d", Math.abs(minor) % 100);
-    }
 }

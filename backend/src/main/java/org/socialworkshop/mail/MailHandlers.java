@@ -52,7 +52,7 @@ class MailHandlers {
     @Bean
     OutboxHandler<OrderRefunded> refundedMail(MailComposer composer) {
         return OutboxHandler.of("mail.refunded", OrderRefunded.class, refunded -> composer.write("refunded:" + refunded.refundId(),
-                refunded.orderId(), buyer -> Mono.just(new Content(MailKind.REFUNDED, Map.of("amount", MailComposer.money(refunded.amount())),
+                refunded.orderId(), buyer -> Mono.just(new Content(MailKind.REFUNDED, Map.of("amount", refunded.amount().yuan()),
                         List.of(), null))));
     }
 

@@ -93,8 +93,7 @@ class StatementPdf {
     }
 
     private static String money(JsonNode money) {
-        String amount = Money.fen(money.get("amount").asLong()).decimal();
-        return amount.startsWith("-") ? "-¥" + amount.substring(1) : "¥" + amount;
+        return Money.fen(money.get("amount").asLong()).yuan();
     }
 
     private static String text(String value) {

@@ -65,6 +65,12 @@ public record Money(@JsonProperty("amount") long minor, Currency currency) {
         return BigDecimal.valueOf(minor, Math.max(0, currency.getDefaultFractionDigits())).toPlainString();
     }
 
+    /** The amount in yuan as documents and mails print it, the sign before the symbol: {@code "¥68.00"}, {@code "-¥12.50"}. */
+    public String yuan() {
+        String amount = decimal();
+        return amount.startsWith("-") ? "-¥" + amount.substring(1) : "¥" + amount;
+    }
+
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("Cannot combine " + currency + " with " + other.currency);

@@ -20,6 +20,13 @@ class MoneyTest {
     }
 
     @Test
+    void yuanAsDocumentsPrintItPutTheSignBeforeTheSymbol() {
+        assertThat(Money.fen(6_800).yuan()).isEqualTo("¥68.00");
+        assertThat(Money.fen(-1_250).yuan()).isEqualTo("-¥12.50");
+        assertThat(Money.fen(0).yuan()).isEqualTo("¥0.00");
+    }
+
+    @Test
     void taxIncludedAtARateIsRoundedHalfEvenOnce() {
         assertThat(Money.fen(13_600).includedTax(new BigDecimal("0.13"))).isEqualTo(Money.fen(1_565));
         assertThat(Money.fen(6_800).includedTax(new BigDecimal("0.13"))).isEqualTo(Money.fen(782));
