@@ -79,7 +79,7 @@ class CashierTakesCardsAndWalletsTest {
 
         // ¥20.00 by WeChat Pay: the code on the screen, scanned by the customer.
         tablet.element("pos-tenders-amount").sendKeys("20");
-        tablet.element("pos-tenders-wechat").click();
+        tablet.click("pos-tenders-wechat");
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-tenders-qr")));
         assertThat(tablet.element("pos-tenders-qr").getDomAttribute("aria-label"))
                 .isEqualTo(zh.text("pos.tenders.qrLabel", Map.of("method", "微信支付", "amount", "¥20.00")));
@@ -93,12 +93,12 @@ class CashierTakesCardsAndWalletsTest {
         assertThat(tablet.element("pos-sale-cash-due").getText()).isEqualTo(zh.text("pos.sale.cash.due", Map.of("amount", "¥36.00")));
 
         // The rest by card: the first is declined, the second pays.
-        tablet.element("pos-tenders-card").click();
+        tablet.click("pos-tenders-card");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.waitingCard", Map.of("amount", zh.text("money.spoken", Map.of("amount", "36.00"))))));
         stripe.presentCard(reader, "4000000000000002");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.failed",
                 Map.of("method", "银行卡", "reason", zh.text("pos.tenders.reason.declined")))));
-        tablet.element("pos-tenders-card").click();
+        tablet.click("pos-tenders-card");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.waitingCard", Map.of("amount", zh.text("money.spoken", Map.of("amount", "36.00"))))));
         stripe.presentCard(reader, "4242424242424242");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.paid",
@@ -134,20 +134,20 @@ class CashierTakesCardsAndWalletsTest {
         tablet.waitUntil(textToBe(By.id("pos-sale-total"), "CN¥28.00"));
 
         stripe.readerTimesOut(reader, true);
-        tablet.element("pos-tenders-card").click();
+        tablet.click("pos-tenders-card");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.failed",
                 Map.of("method", "Card", "reason", en.text("pos.tenders.reason.readerTimeout")))));
         stripe.readerTimesOut(reader, false);
 
-        tablet.element("pos-tenders-card").click();
+        tablet.click("pos-tenders-card");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.waitingCard", Map.of("amount", en.text("money.spoken", Map.of("amount", "28.00"))))));
-        tablet.element("pos-tenders-cancel").click();
+        tablet.click("pos-tenders-cancel");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.cancelled", Map.of("method", "Card"))));
         assertThat(stripe.paymentIntents().stream().filter(intent -> List.of("card_present").equals(intent.get("payment_method_types"))))
                 .allMatch(intent -> "canceled".equals(intent.get("status")));
 
         // Alipay pays it all, then the customer would rather pay cash: given back after a confirmation.
-        tablet.element("pos-tenders-alipay").click();
+        tablet.click("pos-tenders-alipay");
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-tenders-qr")));
         String alipay = stripe.waitingWallet("alipay");
         stripe.payWallet(alipay);
@@ -159,7 +159,7 @@ class CashierTakesCardsAndWalletsTest {
                 .isEqualTo(en.text("pos.tenders.confirmGiveBack", Map.of("method", "Alipay", "amount", "CN¥28.00")));
         assertThat(tablet.focusedId()).as("the safe choice has the focus").isEqualTo("pos-tenders-give-back-no");
         Accessibility.assertNoSeriousViolations(tablet.driver(), "giving back a wallet payment, asked to confirm, en");
-        tablet.element("pos-tenders-give-back-yes").click();
+        tablet.click("pos-tenders-give-back-yes");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), en.text("pos.tenders.givenBack", Map.of("method", "Alipay", "amount", en.text("money.spoken", Map.of("amount", "28.00"))))));
         assertThat(stripe.requests()).anyMatch(request -> request.path().equals("/v1/refunds") && alipay.equals(request.param("payment_intent")));
         assertThat(tablet.element("pos-sale-remove-" + cup).getDomAttribute("aria-disabled")).as("the lines are free again").isNull();
@@ -177,11 +177,11 @@ class CashierTakesCardsAndWalletsTest {
         String cup = cup(coordinator, tag);
         Storefront tablet = OpenCounter.open(browser, port, coordinator, accounts, "DEMO-" + tag, "zh-CN", 100).tablet();
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-sale-add-" + cup))).click();
-        tablet.element("pos-tenders-card").click();
+        tablet.click("pos-tenders-card");
         tablet.waitUntil(visibilityOfElementLocated(By.id("pos-tenders-demo-pay")));
         assertThat(tablet.element("pos-tenders-now").getText()).contains(zh.text("pos.tenders.demo"));
         Accessibility.assertNoSeriousViolations(tablet.driver(), "the demo card reader, zh-CN");
-        tablet.element("pos-tenders-demo-pay").click();
+        tablet.click("pos-tenders-demo-pay");
         tablet.waitUntil(textToBe(By.id("pos-tenders-status"), zh.text("pos.tenders.paid",
                 Map.of("method", "银行卡", "amount", zh.text("money.spoken", Map.of("amount", "28.00")), "left", zh.text("money.spoken", Map.of("amount", "0.00"))))));
         tablet.waitUntil(invisibilityOfElementLocated(By.id("pos-tenders-demo-pay")));

@@ -99,6 +99,22 @@ final class Storefront {
         return driver.findElement(By.id(id));
     }
 
+    /**
+     * Clicks element {@code id} once it is shown and enabled. A component that redraws between the wait and the click
+     * replaces the element; the click then finds it again instead of failing on the old one.
+     */
+    Storefront click(String id) {
+        wait.until(d -> {
+            WebElement element = d.findElement(By.id(id));
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+        return this;
+    }
+
     /** What the QR code drawn in element {@code id} says, read from the screen as a phone would read it. */
     String readQrCode(String id) {
         byte[] png = element(id).getScreenshotAs(OutputType.BYTES);
