@@ -138,6 +138,19 @@ public class Makers {
                 .switchIfEmpty(Mono.error(() -> MakerNotFound.forId(id)));
     }
 
+    /** The makers among {@code ids} who consented to be named in public, by id. */
+    public Mono<Map<MakerId, Maker>> shownPublicly(Collection<MakerId> ids) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql(SELECT + " WHERE m.id = ANY(:ids)")
+                .bind("ids", ids.stream().map(MakerId::value).toArray(UUID[]::new))
+                .map(Makers::maker)
+                .stream()
+                .filter(Maker::mayBeShownPublicly)
+                .collectMap(Maker::id);
+    }
+
     /** How each maker is credited on public pages in the given language: by name only with consent. */
     public Mono<Map<MakerId, MakerCredit>> credits(Collection<MakerId> ids, Language language) {
         if (ids.isEmpty()) {

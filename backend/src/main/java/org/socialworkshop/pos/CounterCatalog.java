@@ -60,8 +60,8 @@ class CounterCatalog {
     }
 
     /** A product; {@code modifierGroups} are the choices it is sold with, in order, each with its active options. */
-    record Product(ProductId id, String category, String nameZh, String nameEn, List<String> makers, List<Variant> variants,
-            List<Modifiers.Group> modifierGroups) {
+    record Product(ProductId id, String category, String nameZh, String nameEn, List<String> makers, List<String> makersEn,
+            List<Variant> variants, List<Modifiers.Group> modifierGroups) {
     }
 
     /** A variant; {@code available} only where stock is counted, {@code taxRate} as receipts write it. */
@@ -85,7 +85,7 @@ class CounterCatalog {
         });
     }
 
-    private static List<Product> products(Catalog.Shelf shelf, Map<ProductId, List<String>> makers, Map<VariantId, Long> available,
+    private static List<Product> products(Catalog.Shelf shelf, Map<ProductId, List<ReceiptContent.MakerName>> makers, Map<VariantId, Long> available,
             Map<ProductId, List<Modifiers.Group>> groups) {
         Map<ProductId, List<Variant>> byProduct = new LinkedHashMap<>();
         Map<ProductId, VariantInfo> first = new LinkedHashMap<>();
@@ -97,8 +97,9 @@ class CounterCatalog {
         }
         return byProduct.entrySet().stream().map(entry -> {
             VariantInfo info = first.get(entry.getKey());
+            List<ReceiptContent.MakerName> named = makers.getOrDefault(entry.getKey(), List.of());
             return new Product(entry.getKey(), shelf.code(), info.productNameZh(), info.productNameEn(),
-                    makers.getOrDefault(entry.getKey(), List.of()), List.copyOf(entry.getValue()),
+                    ReceiptContent.MakerName.zh(named), ReceiptContent.MakerName.latin(named), List.copyOf(entry.getValue()),
                     groups.getOrDefault(entry.getKey(), List.of()));
         }).toList();
     }

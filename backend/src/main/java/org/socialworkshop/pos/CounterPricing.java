@@ -65,7 +65,7 @@ class CounterPricing {
      * The sale priced: its lines, the seller and makers its receipt names, and what the audit log should hear of
      * (lines sold offline at an earlier price, discounts beyond the cashier's permission given offline).
      */
-    record Priced(List<Line> lines, ReceiptContent.Seller seller, List<String> makers, List<Map<String, Object>> toAudit) {
+    record Priced(List<Line> lines, ReceiptContent.Seller seller, List<ReceiptContent.MakerName> makers, List<Map<String, Object>> toAudit) {
 
         Money total() {
             return lines.stream().map(line -> line.receipt().amount()).reduce(Money::plus).orElseThrow();
@@ -135,7 +135,7 @@ class CounterPricing {
 
     /** The lines at {@code prices} (or each base's), named as the catalog names them now or as {@code shown}. */
     private static Priced priced(List<Wanted> wanted, List<Base> bases, @Nullable List<Shown> shown, ReceiptContent.Seller seller,
-            List<String> makers) {
+            List<ReceiptContent.MakerName> makers) {
         List<Line> lines = new ArrayList<>();
         for (int index = 0; index < wanted.size(); index++) {
             Wanted line = wanted.get(index);
@@ -155,7 +155,8 @@ class CounterPricing {
                     as == null ? info.productNameEn() : as.line().nameEn(), as == null ? info.variantNameZh() : as.line().variant(),
                     line.quantity(), unit, discount == null ? gross : gross.minus(discount.amount()), ReceiptContent.Line.rate(info.taxRate()),
                     base.options().stream().map(option -> new ReceiptContent.Option(option.nameZh(), option.nameEn(), option.price())).toList(),
-                    discount == null ? null : new ReceiptContent.Discount(discount.amount(), discount.reason()));
+                    discount == null ? null : new ReceiptContent.Discount(discount.amount(), discount.reason()),
+                    as == null ? info.variantNameEn() : as.line().variantEn());
             lines.add(new Line(info, line.quantity(), unit, base.options(), discount, line.note(), receipt));
         }
         return new Priced(lines, seller, makers, new ArrayList<>());
@@ -191,7 +192,7 @@ class CounterPricing {
                             earlier.add(Map.of("sku", base.variant().sku(), "soldAt", signed.unitPrice().minor(), "priceNow", computed.minor()));
                         }
                     }
-                    Priced priced = priced(wanted, bases, shown, claimed.seller(), claimed.makers());
+                    Priced priced = priced(wanted, bases, shown, claimed.seller(), claimed.makerNames());
                     if (!earlier.isEmpty()) {
                         priced.toAudit().add(Map.of("event", "pos.sold-offline-at-earlier-price", "lines", earlier));
                     }

@@ -63,6 +63,6 @@ final class ReturnLines {
         ReceiptContent.Discount discount = shown.discount() == null ? null
                 : new ReceiptContent.Discount(gross.minus(amount), shown.discount().reason());
         return new ReceiptContent.Line(shown.name(), shown.nameEn(), shown.variant(), units, shown.unitPrice(), amount, shown.taxRate(),
-                shown.options(), discount);
+                shown.options(), discount, line.order().variantEn());
     }
 }

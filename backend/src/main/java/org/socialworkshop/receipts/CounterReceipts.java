@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.socialworkshop.platform.database.Database;
@@ -74,7 +75,7 @@ public class CounterReceipts {
      * accepts.
      */
     public record Sale(String register, String keyId, UUID orderId, ReceiptContent.Seller seller, List<Line> lines, List<Tender> tenders,
-            List<String> makers, @Nullable Integer pickupNumber) implements Signed {
+            List<ReceiptContent.MakerName> makers, @Nullable Integer pickupNumber) implements Signed {
 
         public Sale {
             lines = List.copyOf(lines);
@@ -94,7 +95,8 @@ public class CounterReceipts {
         @Override
         public ReceiptContent content(long number, Instant issuedAt, String previousHash) {
             return new ReceiptContent(register, number, Kind.SALE, issuedAt, register + "-" + number, null, seller, lines,
-                    Receipts.taxes(lines), total(), tenders, makers, previousHash, keyId, pickupNumber);
+                    Receipts.taxes(lines), total(), tenders, ReceiptContent.MakerName.zh(makers), previousHash, keyId, pickupNumber,
+                    ReceiptContent.MakerName.latin(makers));
         }
     }
 
@@ -124,7 +126,7 @@ public class CounterReceipts {
         @Override
         public ReceiptContent content(long number, Instant issuedAt, String previousHash) {
             return new ReceiptContent(register, number, Kind.REFUND, issuedAt, orderNumber, refundOf, seller, lines,
-                    Receipts.taxes(lines), total(), tenders, List.of(), previousHash, keyId, null);
+                    Receipts.taxes(lines), total(), tenders, List.of(), previousHash, keyId, null, List.of());
         }
     }
 
@@ -148,8 +150,19 @@ public class CounterReceipts {
         return receipts.seller();
     }
 
-    /** What a signed receipt says of the catalog (seller, lines, makers), and when it says it was issued. */
-    public record Claimed(Instant issuedAt, ReceiptContent.Seller seller, List<Line> lines, List<String> makers) {
+    /**
+     * What a signed receipt says of the catalog (seller, lines, makers), and when it says it was issued; {@code makersEn}
+     * only in format 3.
+     */
+    public record Claimed(Instant issuedAt, ReceiptContent.Seller seller, List<Line> lines, List<String> makers,
+            @Nullable List<String> makersEn) {
+
+        /** The makers as named, in both scripts; a receipt without Latin names gives the Chinese twice. */
+        public List<ReceiptContent.MakerName> makerNames() {
+            List<String> latin = makersEn == null || makersEn.size() != makers.size() ? makers : makersEn;
+            return IntStream.range(0, makers.size())
+                    .mapToObj(index -> new ReceiptContent.MakerName(makers.get(index), latin.get(index))).toList();
+        }
     }
 
     /** What the receipt a tablet signed says of the catalog, for a sale it made offline; refused when it is no receipt. */
@@ -226,11 +239,13 @@ public class CounterReceipts {
     /**
      * Whether the signed receipt says what the server makes of {@code sale}, byte for byte, and is not dated ahead of
      * the server's clock; completes with what it says, or is refused with a {@link ReceiptRefused} problem. Neither
-     * the series nor the signature is looked at here: {@link #store} does, under the register's lock.
+     * the series nor the signature is looked at here: {@link #store} does, under the register's lock. A receipt of a
+     * format before 3 (from a tablet still on an older page) is expected without the English members.
      */
     public ReceiptContent check(Signed sale, byte[] payload) {
         JsonNode signed = tree(payload);
-        ReceiptContent expected = expected(sale, signed);
+        ReceiptContent full = expected(sale, signed);
+        ReceiptContent expected = signed.path("v").asInt(0) < 3 ? full.withoutFormat3() : full;
         byte[] expectedPayload = codec.payload(expected);
         if (!Arrays.equals(expectedPayload, payload)) {
             throw difference(codec.tree(expectedPayload), signed, "");

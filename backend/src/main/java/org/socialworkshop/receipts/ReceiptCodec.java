@@ -39,7 +39,8 @@ class ReceiptCodec {
     /** The stored part of a receipt that has no column of its own. */
     record Body(ReceiptContent.Seller seller, List<ReceiptContent.Line> lines, List<ReceiptContent.Tax> taxes,
             List<ReceiptContent.Tender> tenders, List<String> makers,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer pickupNumber) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer pickupNumber,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> makersEn) {
     }
 
     /** The canonical bytes of docs/api/receipts.md. */
@@ -52,7 +53,7 @@ class ReceiptCodec {
 
     String body(ReceiptContent content) {
         return json.writeValueAsString(new Body(content.seller(), content.lines(), content.taxes(), content.tenders(), content.makers(),
-                content.pickupNumber()));
+                content.pickupNumber(), content.makersEn()));
     }
 
     /**
@@ -67,7 +68,7 @@ class ReceiptCodec {
         ReceiptContent content = new ReceiptContent(row.get("register", String.class), row.get("number", Long.class),
                 ReceiptContent.Kind.valueOf(row.get("kind", String.class)), issuedAt, row.get("order_number", String.class),
                 row.get("refund_of", String.class), body.seller(), body.lines(), body.taxes(), total, body.tenders(), body.makers(),
-                row.get("previous_hash", String.class), row.get("key_id", String.class), body.pickupNumber());
+                row.get("previous_hash", String.class), row.get("key_id", String.class), body.pickupNumber(), body.makersEn());
         return new SignedReceipt(content, payload(content), row.get("hash", String.class), row.get("signature", byte[].class));
     }
 
@@ -92,7 +93,9 @@ class ReceiptCodec {
                     json.treeToValue(tree.required("lines"), new TypeReference<List<ReceiptContent.Line>>() {
                     }),
                     json.treeToValue(tree.required("makers"), new TypeReference<List<String>>() {
-                    }));
+                    }),
+                    tree.has("makersEn") ? json.treeToValue(tree.get("makersEn"), new TypeReference<List<String>>() {
+                    }) : null);
         } catch (JacksonException | DateTimeParseException | IllegalArgumentException unreadable) {
             throw ReceiptRefused.unreadable();
         }

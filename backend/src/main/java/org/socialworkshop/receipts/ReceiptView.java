@@ -15,7 +15,8 @@ record ReceiptView(String code, String url, String register, long number, Receip
         String localTime, String timeZone, String orderNumber, @Nullable Reference refundOf, ReceiptContent.Seller seller,
         List<ReceiptContent.Line> lines, List<ReceiptContent.Tax> taxes, Money total, List<ReceiptContent.Tender> tenders,
         List<String> makers, Signed signed, ReceiptBook.Verification verification,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer pickupNumber) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer pickupNumber,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<String> makersEn) {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
@@ -36,6 +37,6 @@ record ReceiptView(String code, String url, String register, long number, Receip
                 content.seller(), content.lines(), content.taxes(), content.total(), content.tenders(), content.makers(),
                 new Signed(content.keyId(), "Ed25519", content.previousHash(), receipt.hash(), base64.encodeToString(receipt.signature()),
                         base64.encodeToString(receipt.payload())),
-                checked.verification(), content.pickupNumber());
+                checked.verification(), content.pickupNumber(), content.makersEn());
     }
 }

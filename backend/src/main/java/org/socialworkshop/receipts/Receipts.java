@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.socialworkshop.catalog.Catalog;
 import org.socialworkshop.catalog.Channel;
 import org.socialworkshop.catalog.ProductId;
-import org.socialworkshop.makers.MakerCredit;
 import org.socialworkshop.makers.MakerId;
 import org.socialworkshop.makers.Makers;
 import org.socialworkshop.ordering.OrderPaid;
@@ -32,9 +31,9 @@ import org.socialworkshop.platform.database.Database;
 import org.socialworkshop.platform.database.Statement;
 import org.socialworkshop.receipts.ReceiptContent.Kind;
 import org.socialworkshop.receipts.ReceiptContent.Line;
+import org.socialworkshop.receipts.ReceiptContent.MakerName;
 import org.socialworkshop.receipts.ReceiptContent.Tax;
 import org.socialworkshop.receipts.ReceiptContent.Tender;
-import org.socialworkshop.shared.Language;
 import org.socialworkshop.shared.Money;
 import org.socialworkshop.shop.Shop;
 import org.socialworkshop.shop.ShopIdentity;
@@ -74,7 +73,7 @@ public class Receipts {
 
     /** What a receipt says before it is numbered, chained and signed. */
     record Draft(Kind kind, UUID orderId, String orderNumber, @Nullable String refundOf, List<Line> lines, Money total,
-            List<Tender> tenders, List<String> makers) {
+            List<Tender> tenders, List<MakerName> makers) {
     }
 
     /** The sale receipt of a paid order (once per order). */
@@ -138,7 +137,7 @@ public class Receipts {
                     String total = "¥" + received.total().decimal();
                     Line part = new Line("订单 " + order.number() + " 部分付款（累计 " + paid + "，共 " + total + "）",
                             "Part payment for order " + order.number() + " (" + paid + " of " + total + " paid)", "", 1,
-                            received.amount(), received.amount(), Line.rate(main.taxRate()));
+                            received.amount(), received.amount(), Line.rate(main.taxRate()), null, null, "");
                     Draft draft = new Draft(Kind.PAYMENT, order.id(), order.number(), null, List.of(part), received.amount(),
                             List.of(saleTender(received.provider(), received.paymentReference(), received.amount())), List.of());
                     return issue(paymentKey(received.paymentId()), register(received.channel()), draft);
@@ -180,7 +179,7 @@ public class Receipts {
      * The makers a refund receipt names: those of the refunded units' products, as a sale receipt names them; none when
      * the refund is an amount rather than units (the receipt then leaves the line out, ADR 0028).
      */
-    private Mono<List<String>> refundedMakers(SoldOrder order, OrderRefunded refunded) {
+    private Mono<List<MakerName>> refundedMakers(SoldOrder order, OrderRefunded refunded) {
         List<ProductId> products = order.lines().stream()
                 .filter(line -> refunded.units().getOrDefault(line.lineId(), 0) > 0 && line.productId() != null)
                 .map(line -> new ProductId(line.productId())).toList();
@@ -203,8 +202,8 @@ public class Receipts {
                 .flatMap(last -> last.issued() ? existing(sourceKey) : keys.signing(last.keyId()).flatMap(key -> {
                     ReceiptContent content = new ReceiptContent(register, last.number() + 1, draft.kind(),
                             Instant.now().truncatedTo(ChronoUnit.MICROS), draft.orderNumber(), draft.refundOf(),
-                            sellerOf(identity), draft.lines(), taxes(draft.lines()), draft.total(), draft.tenders(), draft.makers(),
-                            last.hash(), key.id());
+                            sellerOf(identity), draft.lines(), taxes(draft.lines()), draft.total(), draft.tenders(),
+                            MakerName.zh(draft.makers()), last.hash(), key.id(), null, MakerName.latin(draft.makers()));
                     byte[] payload = codec.payload(content);
                     SignedReceipt signed = new SignedReceipt(content, payload, ReceiptKeys.hex(ReceiptKeys.sha256(payload)),
                             ReceiptKeys.sign(key.privateKey(), payload));
@@ -315,13 +314,17 @@ public class Receipts {
         return sellerOf(shop.known());
     }
 
-    /** The seller a receipt names: the legal name, the address and the credit code, in Chinese as the tax rules want. */
+    /**
+     * The seller a receipt names: the legal name, the address and the credit code, in Chinese as the tax rules want; and
+     * for English readers the shop's English name and address (format 3; there is no legal name in English).
+     */
     static ReceiptContent.Seller sellerOf(Shop identity) {
-        return new ReceiptContent.Seller(identity.legalName(), identity.addressZh(), identity.taxId());
+        return new ReceiptContent.Seller(identity.legalName(), identity.addressZh(), identity.taxId(), identity.nameEn(),
+                identity.addressEn());
     }
 
     private static Line line(SoldOrder.Line line, int units) {
-        return Line.of(line.nameZh(), line.nameEn(), line.variantZh(), units, line.unitPrice(), line.taxRate());
+        return Line.of(line.nameZh(), line.nameEn(), line.variantZh(), line.variantEn(), units, line.unitPrice(), line.taxRate());
     }
 
     /**
@@ -341,7 +344,7 @@ public class Receipts {
             return lines;
         }
         SoldOrder.Line main = order.lines().stream().max((a, b) -> Long.compare(a.amount().minor(), b.amount().minor())).orElseThrow();
-        return List.of(new Line("退款", "Refund", "", 1, refunded.amount(), refunded.amount(), Line.rate(main.taxRate())));
+        return List.of(new Line("退款", "Refund", "", 1, refunded.amount(), refunded.amount(), Line.rate(main.taxRate()), null, null, ""));
     }
 
     /** How a payment was made: online through a provider, or by a bank transfer staff recorded (a company's order on terms). */
@@ -371,7 +374,7 @@ public class Receipts {
     }
 
     /** Public names of the makers of the order's products, only of those who consented, in order of the lines. */
-    private Mono<List<String>> makerNames(SoldOrder order) {
+    private Mono<List<MakerName>> makerNames(SoldOrder order) {
         List<ProductId> products = order.lines().stream().map(SoldOrder.Line::productId).filter(Objects::nonNull)
                 .map(ProductId::new).toList();
         return creditedMakers(products).map(credited -> makersOf(products, credited));
@@ -381,26 +384,25 @@ public class Receipts {
      * The makers a receipt names: those of each line's product in the order of the lines, each once; {@code credited}
      * as from {@link #creditedMakers}.
      */
-    public static List<String> makersOf(List<ProductId> lineProducts, Map<ProductId, List<String>> credited) {
+    public static List<MakerName> makersOf(List<ProductId> lineProducts, Map<ProductId, List<MakerName>> credited) {
         return lineProducts.stream().flatMap(product -> credited.getOrDefault(product, List.of()).stream()).distinct().toList();
     }
 
     /**
-     * Per product, the public names (Chinese, the receipts' language of record) of its makers who consented to be
-     * named, in a fixed order; products without such makers are left out.
+     * Per product, the public names (in Chinese characters, the receipts' language of record, and in Latin script) of its
+     * makers who consented to be named, in a fixed order; products without such makers are left out.
      */
-    public Mono<Map<ProductId, List<String>>> creditedMakers(Collection<ProductId> products) {
+    public Mono<Map<ProductId, List<MakerName>>> creditedMakers(Collection<ProductId> products) {
         if (products.isEmpty()) {
             return Mono.just(Map.of());
         }
         return catalog.makersOf(new LinkedHashSet<>(products)).flatMap(byProduct -> {
             Collection<MakerId> ids = byProduct.values().stream().flatMap(List::stream).collect(Collectors.toCollection(LinkedHashSet::new));
-            return makers.credits(ids, Language.ZH_CN).map(credits -> {
-                Map<ProductId, List<String>> named = new LinkedHashMap<>();
+            return makers.shownPublicly(ids).map(shown -> {
+                Map<ProductId, List<MakerName>> named = new LinkedHashMap<>();
                 byProduct.forEach((product, makerIds) -> {
-                    List<String> names = makerIds.stream().map(credits::get).filter(Objects::nonNull)
-                            .filter(credit -> !credit.anonymous()).map(MakerCredit::displayName).filter(Objects::nonNull)
-                            .distinct().toList();
+                    List<MakerName> names = makerIds.stream().map(shown::get).filter(Objects::nonNull)
+                            .map(maker -> new MakerName(maker.displayName(), maker.displayNameLatin())).distinct().toList();
                     if (!names.isEmpty()) {
                         named.put(product, names);
                     }

@@ -231,7 +231,7 @@ class CashierReturnsTest {
     /**
      * The refund receipt the tablet builds (lib/pos-receipt.js) for units of a line with options and a discount and all of
      * a plain line is, byte for byte, the one of the test's tablet (TabletReturn), which the server stores
-     * (CounterReturnTest): the share rounded down, the part of the discount, format 2.
+     * (CounterReturnTest): the share rounded down, the part of the discount, format 3.
      */
     @Test
     void theTabletsRefundReceiptIsTheServersBytes() {
@@ -239,6 +239,8 @@ class CashierReturnsTest {
         seller.put("name", "成都市锦江区锦爱社会工坊");
         seller.put("address", "成都市锦江区");
         seller.put("taxId", "91510100MA00000000");
+        seller.put("nameEn", "Jin'ai Workshop");
+        seller.put("addressEn", "Jinjiang District, Chengdu");
         Map<String, Object> latte = soldLine("l-latte", "拿铁", "Latte \"hot\"", "热", 3, 2500, 7400,
                 List.of(Map.of("name", "大杯", "nameEn", "Large", "price", TabletSale.money(300))),
                 Map.of("amount", TabletSale.money(100), "reason", "熟客 \"老王\""));
@@ -263,7 +265,8 @@ class CashierReturnsTest {
                   .catch((error) => done('failed: ' + error));""", json(Map.of("series", series, "seller", seller, "found", found)));
         assertThat(tablet).asString().doesNotStartWith("failed")
                 .isEqualTo(new String(documents.canonical(server), StandardCharsets.UTF_8))
-                .contains("\"v\":2", "\"refundOf\":\"CAFE-9-7\"", "\"kind\":\"REFUND\"");
+                .contains("\"v\":3", "\"refundOf\":\"CAFE-9-7\"", "\"kind\":\"REFUND\"", "\"variantEn\":\"Large\"",
+                        "\"addressEn\":\"Jinjiang District, Chengdu\"", "\"makersEn\":[]");
         assertThat(server.get("total")).as("7400 × 2 ÷ 3 rounded down, and all of the meal").isEqualTo(TabletSale.money(4933 + 4000));
 
         // Back to the original tender, a card with ¥30 left on it: ¥30 to the card, the rest in cash, in that order.
@@ -303,7 +306,7 @@ class CashierReturnsTest {
         line.put("name", name);
         line.put("nameEn", nameEn);
         line.put("variant", variant);
-        line.put("variantEn", "");
+        line.put("variantEn", "大份".equals(variant) ? "Large" : "Hot");
         line.put("quantity", quantity);
         line.put("unitPrice", TabletSale.money(unit));
         line.put("amount", TabletSale.money(amount));

@@ -241,7 +241,7 @@ class CashierSellsFastTest {
         assertThat(receipt.get("pickupNumber").asInt()).isEqualTo(1);
         assertThat(receipt.get("total").get("amount").asLong()).isEqualTo(3900);
         String payload = new String(Base64.getUrlDecoder().decode(receipt.get("signed").get("payload").asString()), StandardCharsets.UTF_8);
-        assertThat(payload).contains("\"v\":2", "\"pickupNumber\":1", "\"options\":[{\"name\":\"大杯\"",
+        assertThat(payload).contains("\"v\":3", "\"pickupNumber\":1", "\"options\":[{\"name\":\"大杯\"",
                 "\"discount\":{\"amount\":{\"amount\":200,\"currency\":\"CNY\"},\"reason\":\"" + reason + "\"}");
         JsonNode drinkOnReceipt = receipt.get("lines").get(0);
         assertThat(drinkOnReceipt.get("unitPrice").get("amount").asLong()).isEqualTo(2900);
@@ -297,21 +297,22 @@ class CashierSellsFastTest {
     /**
      * The tablet's receipt for a sale with options, a discount, a price list and a pickup number (lib/pos-pricing.js and
      * lib/pos-receipt.js in Chromium) is, byte for byte, the one the server's {@link TabletSale} builds as the server
-     * prices it; and a sale with none of these keeps format 1.
+     * prices it; both of format 3, with the seller's English name and address, the English variants and the makers' Latin
+     * names (ADR 0033); a sale with none of the extras has none of their members.
      */
     @Test
     void theTabletsReceiptWithOptionsADiscountAListAndAPickupNumberIsTheServersBytes() {
         Map<String, Object> catalog = Map.of(
-                "seller", sellerOf("成都市锦江区锦爱社会工坊", "成都市锦江区", "91510100MA00000000"),
+                "seller", sellerOf("成都市锦江区锦爱社会工坊", "成都市锦江区", "91510100MA00000000", "Jin'ai Workshop", "Jinjiang District, Chengdu"),
                 "products", List.of(
-                        Map.of("id", "p-latte", "category", "CAFE_DRINK", "nameZh", "拿铁", "nameEn", "Latte \"hot\"", "makers", List.of(),
+                        Map.of("id", "p-latte", "category", "CAFE_DRINK", "nameZh", "拿铁", "nameEn", "Latte \"hot\"", "makers", List.of(), "makersEn", List.of(),
                                 "variants", List.of(variant("v-latte", "热", "Hot", 2200)),
                                 "modifierGroups", List.of(
                                         group("SIZE", 1, 1, option("o-regular", "中杯", "Regular", 0), option("o-large", "大杯", "Large", 300)),
                                         group("ADD_ONS", 0, 3, option("o-oat", "燕麦奶", "Oat milk", 400),
                                                 option("o-less", "少冰 (−¥1)", "Less ice", -100)))),
                         Map.of("id", "p-meal", "category", "CANTEEN_MEAL", "nameZh", "红烧肉套餐", "nameEn", "Braised pork set",
-                                "makers", List.of("李梅", "王强"), "variants", List.of(variant("v-meal", "大份", "Large", 2000)),
+                                "makers", List.of("李梅", "王强"), "makersEn", List.of("Li Mei", "Wang Qiang"), "variants", List.of(variant("v-meal", "大份", "Large", 2000)),
                                 "modifierGroups", List.of())),
                 "priceLists", List.of(Map.of("code", "ELDERLY", "nameZh", "长者助餐", "nameEn", "Elderly diners",
                         "prices", Map.of("v-meal", TabletSale.money(1200)))));
@@ -323,11 +324,13 @@ class CashierSellsFastTest {
         String tablet = tabletBytes(catalog, series, "ELDERLY", 42, List.of(
                 line("v-latte", 2, List.of("o-less", "o-large", "o-oat"), 333, "熟客 \"老王\"", "少冰"),
                 line("v-meal", 3, List.of(), 0, null, null)), 20000);
-        assertThat(tablet).isEqualTo(serverBytes(sale, series, 20000)).contains("\"v\":2");
+        assertThat(tablet).isEqualTo(serverBytes(sale, series, 20000)).contains("\"v\":3")
+                .contains("\"makersEn\":[\"Li Mei\",\"Wang Qiang\"]", "\"nameEn\":\"Jin'ai Workshop\"", "\"variantEn\":\"Large\"");
 
         TabletSale plain = new TabletSale(catalog).add("v-meal", 1);
         String plainTablet = tabletBytes(catalog, series, null, null, List.of(line("v-meal", 1, List.of(), 0, null, null)), 2000);
-        assertThat(plainTablet).isEqualTo(serverBytes(plain, series, 2000)).contains("\"v\":1").doesNotContain("options", "discount");
+        assertThat(plainTablet).isEqualTo(serverBytes(plain, series, 2000)).contains("\"v\":3").doesNotContain("options", "discount",
+                "pickupNumber");
     }
 
     private String serverBytes(TabletSale sale, Map<String, Object> series, long given) {
@@ -377,11 +380,13 @@ class CashierSellsFastTest {
         return line;
     }
 
-    private static Map<String, Object> sellerOf(String name, String address, String taxId) {
+    private static Map<String, Object> sellerOf(String name, String address, String taxId, String nameEn, String addressEn) {
         Map<String, Object> seller = new LinkedHashMap<>();
         seller.put("name", name);
         seller.put("address", address);
         seller.put("taxId", taxId);
+        seller.put("nameEn", nameEn);
+        seller.put("addressEn", addressEn);
         return seller;
     }
 

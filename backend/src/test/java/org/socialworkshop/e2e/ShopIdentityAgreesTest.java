@@ -174,8 +174,16 @@ class ShopIdentityAgreesTest {
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(issued.get("seller").get("name").asString()).isEqualTo(legalName);
         assertThat(issued.get("seller").get("address").asString()).isEqualTo(addressZh);
+        assertThat(issued.get("seller").get("nameEn").asString()).isEqualTo(nameEn);
+        assertThat(issued.get("seller").get("addressEn").asString()).isEqualTo(addressEn);
+        // The receipt speaks the reader's language: the shop's English name and address on an English page, the legal
+        // name of record beneath; the legal name and Chinese address on a Chinese one.
         Storefront paper = browser.open(port, "/r/" + code + "?lang=en").ready("en");
+        paper.waitUntil(textToBe(By.id("receipt-seller"), nameEn));
+        assertThat(paper.element("receipt-paper").getText()).contains(legalName, addressEn).doesNotContain(addressZh);
+        paper = browser.open(port, "/r/" + code + "?lang=zh-CN").ready("zh-CN");
         paper.waitUntil(textToBe(By.id("receipt-seller"), legalName));
+        assertThat(paper.element("receipt-paper").getText()).contains(addressZh).doesNotContain(nameEn, addressEn);
     }
 
     private static void replace(Storefront page, String id, String value) {

@@ -1,6 +1,8 @@
 package org.socialworkshop.pos;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,48 @@ class CounterSaleTest {
                 .jsonPath("$.change.amount").isEqualTo(0);
         admin.get().uri("/api/admin/receipts/registers/{id}/check", counter.registerId).exchange().expectBody()
                 .jsonPath("$.valid").isEqualTo(true).jsonPath("$.checked").isEqualTo(2);
+    }
+
+    /**
+     * A tablet signs receipts of format 3, in English too (ADR 0033); one still running the page from before signs format
+     * 1, without the English members, and its sale is stored as well: an old tablet keeps selling after the update.
+     */
+    @Test
+    void receiptsSpeakEnglishAndATabletOnAnOlderPageKeepsSelling() {
+        TabletSale old = new TabletSale(counter.catalog()).asOldPage().add(cup, 1);
+        Map<String, Object> oldSold = sell(old, 6800).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String oldCode = (String) ((Map<?, ?>) oldSold.get("receipt")).get("code");
+        client.get().uri("/api/receipts/{code}", oldCode).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.verification.status").isEqualTo("GENUINE")
+                .jsonPath("$.seller.nameEn").doesNotExist()
+                .jsonPath("$.lines[0].variantEn").doesNotExist()
+                .jsonPath("$.makersEn").doesNotExist();
+        assertThat(payload(oldCode)).contains("\"v\":1");
+
+        TabletSale now = new TabletSale(counter.catalog()).add(cup, 1);
+        Map<String, Object> sold = sell(now, 6800).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String code = (String) ((Map<?, ?>) sold.get("receipt")).get("code");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seller = (Map<String, Object>) counter.catalog().get("seller");
+        assertThat(seller.get("nameEn")).asString().isNotBlank().doesNotContainPattern("\\p{IsHan}");
+        client.get().uri("/api/receipts/{code}", code).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.verification.status").isEqualTo("GENUINE")
+                .jsonPath("$.number").isEqualTo(2)
+                .jsonPath("$.seller.nameEn").isEqualTo(seller.get("nameEn"))
+                .jsonPath("$.seller.addressEn").isEqualTo(seller.get("addressEn"))
+                .jsonPath("$.lines[0].variantEn").isEqualTo("Standard")
+                .jsonPath("$.makersEn").isArray();
+        assertThat(payload(code)).contains("\"v\":3");
+        WebTestClient admin = SignIn.as(client, "admin@example.org", "workshop-admin");
+        admin.get().uri("/api/admin/receipts/registers/{id}/check", counter.registerId).exchange().expectBody()
+                .jsonPath("$.valid").isEqualTo(true).jsonPath("$.checked").isEqualTo(2);
+    }
+
+    /** The canonical bytes a receipt was signed over, as its public answer gives them. */
+    private String payload(String code) {
+        String base64 = (String) ((Map<?, ?>) client.get().uri("/api/receipts/{code}", code).exchange().expectBody(Map.class)
+                .returnResult().getResponseBody().get("signed")).get("payload");
+        return new String(Base64.getUrlDecoder().decode(base64), StandardCharsets.UTF_8);
     }
 
     @Test

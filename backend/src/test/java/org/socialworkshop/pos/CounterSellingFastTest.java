@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 12, step 6, on the server: a drink with its size and add-ons, a canteen meal at the price list a cashier
  * chooses for an elderly diner, a discount within what the cashier may give, a note to the bar and a pickup number:
- * each is priced by the server as the tablet priced it, on a receipt of format 2 that verifies; what does not fit a
+ * each is priced by the server as the tablet priced it, on a receipt of format 3 that verifies; what does not fit a
  * product's modifier groups, a discount beyond the cashier's permission, or a list that does not exist is refused,
  * except a discount given offline, which stands and is written to the audit log.
  */
@@ -118,7 +118,7 @@ class CounterSellingFastTest {
         assertThat(((Map<String, Object>) receipt.get("verification")).get("status")).isEqualTo("GENUINE");
         String payload = new String(Base64.getUrlDecoder().decode((String) ((Map<String, Object>) receipt.get("signed")).get("payload")),
                 StandardCharsets.UTF_8);
-        assertThat(payload).contains("\"v\":2", "\"pickupNumber\":42", "\"options\":[{\"name\":\"大杯\"", "\"reason\":\"熟客\"");
+        assertThat(payload).contains("\"v\":3", "\"pickupNumber\":42", "\"options\":[{\"name\":\"大杯\"", "\"reason\":\"熟客\"");
         assertThat(new String(client.get().uri("/api/receipts/{code}/receipt.escpos", code).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody(), StandardCharsets.ISO_8859_1))
                 .as("the roll says the pickup number and the options").contains("Pickup number", "42", "Oat milk");

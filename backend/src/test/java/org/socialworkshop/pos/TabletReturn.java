@@ -72,6 +72,7 @@ public final class TabletReturn {
             refunded.put("name", line.get("name"));
             refunded.put("nameEn", line.get("nameEn"));
             refunded.put("variant", line.get("variant"));
+            refunded.put("variantEn", line.get("variantEn"));
             refunded.put("quantity", units);
             refunded.put("unitPrice", TabletSale.money(unit));
             refunded.put("amount", TabletSale.money(amount));
@@ -98,7 +99,7 @@ public final class TabletReturn {
         List<Map<String, Object>> lines = refundLines();
         long total = total();
         Map<String, Object> receipt = new LinkedHashMap<>();
-        receipt.put("v", lines.stream().anyMatch(line -> line.containsKey("options") || line.containsKey("discount")) ? 2 : 1);
+        receipt.put("v", 3);
         receipt.put("register", register);
         receipt.put("number", number);
         receipt.put("kind", "REFUND");
@@ -111,6 +112,7 @@ public final class TabletReturn {
         receipt.put("total", TabletSale.money(total));
         receipt.put("tenders", tenders(total));
         receipt.put("makers", List.of());
+        receipt.put("makersEn", List.of());
         receipt.put("previousHash", series.get("lastHash"));
         receipt.put("keyId", series.get("keyId"));
         return receipt;

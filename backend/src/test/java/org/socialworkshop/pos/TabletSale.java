@@ -33,7 +33,9 @@ public final class TabletSale {
     private final Map<String, Object> catalog;
     private final List<Map<String, Object>> lines = new ArrayList<>();
     private final List<Map<String, Object>> receiptLines = new ArrayList<>();
-    private final LinkedHashSet<String> makers = new LinkedHashSet<>();
+    /** The makers of the lines' products, each once: their names in Chinese characters and in Latin script. */
+    private final LinkedHashSet<List<String>> makers = new LinkedHashSet<>();
+    private boolean oldPage;
     private long total;
     private String priceList;
     private Integer pickupNumber;
@@ -42,6 +44,15 @@ public final class TabletSale {
 
     public TabletSale(Map<String, Object> catalog) {
         this.catalog = catalog;
+    }
+
+    /**
+     * Signs the receipt as a tablet still running a page from before format 3 does: format 1 or 2, without the seller's
+     * English name and address, the lines' English variants and the makers' Latin names.
+     */
+    public TabletSale asOldPage() {
+        this.oldPage = true;
+        return this;
     }
 
     /** Prices the lines added from now on at the list {@code code}'s prices, where it has one. */
@@ -109,6 +120,7 @@ public final class TabletSale {
                     line.put("name", product.get("nameZh"));
                     line.put("nameEn", product.get("nameEn"));
                     line.put("variant", variant.get("nameZh"));
+                    line.put("variantEn", variant.get("nameEn"));
                     line.put("quantity", quantity);
                     line.put("unitPrice", money(price));
                     line.put("amount", money(price * quantity - discountFen));
@@ -125,7 +137,11 @@ public final class TabletSale {
                     }
                     lines.add(sent);
                     receiptLines.add(line);
-                    makers.addAll((List<String>) product.get("makers"));
+                    List<String> zh = (List<String>) product.get("makers");
+                    List<String> latin = (List<String>) product.get("makersEn");
+                    for (int index = 0; index < zh.size(); index++) {
+                        makers.add(List.of(zh.get(index), latin.get(index)));
+                    }
                     total += price * quantity - discountFen;
                     return this;
                 }
@@ -159,15 +175,26 @@ public final class TabletSale {
         long number = ((Number) series.get("lastNumber")).longValue() + 1;
         Map<String, Object> receipt = new LinkedHashMap<>();
         boolean format2 = pickupNumber != null || receiptLines.stream().anyMatch(line -> line.containsKey("options") || line.containsKey("discount"));
-        receipt.put("v", format2 ? 2 : 1);
+        receipt.put("v", oldPage ? format2 ? 2 : 1 : 3);
         receipt.put("register", register);
         receipt.put("number", number);
         receipt.put("kind", "SALE");
         receipt.put("issuedAt", MICROS.format(Instant.now()));
         receipt.put("orderNumber", register + "-" + number);
         receipt.put("refundOf", null);
-        receipt.put("seller", catalog.get("seller"));
-        receipt.put("lines", receiptLines);
+        Map<String, Object> seller = new LinkedHashMap<>((Map<String, Object>) catalog.get("seller"));
+        List<Map<String, Object>> signedLines = receiptLines;
+        if (oldPage) {
+            seller.remove("nameEn");
+            seller.remove("addressEn");
+            signedLines = receiptLines.stream().map(line -> {
+                Map<String, Object> old = new LinkedHashMap<>(line);
+                old.remove("variantEn");
+                return old;
+            }).toList();
+        }
+        receipt.put("seller", seller);
+        receipt.put("lines", signedLines);
         receipt.put("taxes", taxes());
         receipt.put("total", money(total));
         List<Map<String, Object>> tenders = new ArrayList<>(paidTenders);
@@ -183,7 +210,10 @@ public final class TabletSale {
             tenders.add(tender);
         }
         receipt.put("tenders", tenders);
-        receipt.put("makers", List.copyOf(makers));
+        receipt.put("makers", makers.stream().map(names -> names.get(0)).toList());
+        if (!oldPage) {
+            receipt.put("makersEn", makers.stream().map(names -> names.get(1)).toList());
+        }
         receipt.put("previousHash", series.get("lastHash"));
         receipt.put("keyId", series.get("keyId"));
         if (pickupNumber != null) {

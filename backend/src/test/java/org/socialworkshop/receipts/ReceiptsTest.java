@@ -1,5 +1,6 @@
 package org.socialworkshop.receipts;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.Signature;
@@ -119,7 +120,13 @@ class ReceiptsTest {
         assertThat((Map<String, Object>) receipt.get("verification"))
                 .containsEntry("signatureValid", true).containsEntry("chainValid", true).containsEntry("status", "GENUINE");
         assertThat((List<Map<String, Object>>) receipt.get("lines")).singleElement()
-                .satisfies(line -> assertThat(line).containsEntry("name", "青花茶杯").containsEntry("quantity", 2).containsEntry("taxRate", "0.13"));
+                .satisfies(line -> assertThat(line).containsEntry("name", "青花茶杯").containsEntry("quantity", 2).containsEntry("taxRate", "0.13")
+                        .containsKey("variantEn"));
+        // format 3: the seller in English too, from the shop's identity, and the makers in Latin script beside the Chinese
+        assertThat((Map<String, Object>) receipt.get("seller")).containsKeys("name", "address", "taxId", "nameEn", "addressEn");
+        assertThat((List<String>) receipt.get("makersEn")).hasSameSizeAs((List<String>) receipt.get("makers"));
+        assertThat(new String(Base64.getUrlDecoder().decode((String) signed(receipt).get("payload")), StandardCharsets.UTF_8))
+                .contains("\"v\":3");
         assertThat((List<Map<String, Object>>) receipt.get("taxes")).singleElement()
                 .satisfies(tax -> assertThat(tax).containsEntry("tax", Map.of("amount", 1565, "currency", "CNY")));
         assertThat(sale.code()).matches("ONLINE-\\d+\\.[A-Za-z0-9_-]{86}");

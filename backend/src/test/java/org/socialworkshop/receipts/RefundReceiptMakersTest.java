@@ -31,13 +31,17 @@ class RefundReceiptMakersTest {
     String productId;
     String variantId;
     String makerName;
+    String makerLatin;
 
     @BeforeEach
     void aProductByANamedMaker() {
         shop = new Shop(client);
         staff = CatalogFixtures.coordinator(client);
-        makerName = "钱芳" + UUID.randomUUID().toString().substring(0, 4);
-        String maker = (String) staff.post().uri("/api/admin/makers").bodyValue(Map.of("name", makerName, "displayName", makerName))
+        String tag = UUID.randomUUID().toString().substring(0, 4);
+        makerName = "钱芳" + tag;
+        makerLatin = "Qian Fang " + tag;
+        String maker = (String) staff.post().uri("/api/admin/makers")
+                .bodyValue(Map.of("name", makerName, "displayName", makerName, "displayNameLatin", makerLatin))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         staff.post().uri("/api/admin/makers/{id}/consent", maker).bodyValue(Map.of("granted", true)).exchange().expectStatus().isOk();
         Map<String, Object> body = CatalogFixtures.product("剪纸书签", "Paper-cut bookmark", false);
@@ -82,14 +86,15 @@ class RefundReceiptMakersTest {
                 .bodyValue(Map.of("lines", List.of(Map.of("lineId", lineId, "quantity", 1)), "restock", false, "reason", "chipped"))
                 .exchange().expectStatus().isCreated();
         String byUnits = receiptCodes(order, 2).get(1);
-        assertThat(receipt(byUnits)).containsEntry("kind", "REFUND").containsEntry("makers", List.of(makerName));
-        assertThat(pdfText(byUnits)).contains("Made by " + makerName).doesNotContain("workshop makers");
+        assertThat(receipt(byUnits)).containsEntry("kind", "REFUND").containsEntry("makers", List.of(makerName))
+                .containsEntry("makersEn", List.of(makerLatin));
+        assertThat(pdfText(byUnits)).contains("手作：" + makerName, "Made by " + makerLatin).doesNotContain("workshop makers");
 
         staff.post().uri("/api/admin/orders/{id}/refunds", order.orderId())
                 .bodyValue(Map.of("amount", Map.of("amount", 500), "restock", false, "reason", "goodwill"))
                 .exchange().expectStatus().isCreated();
         String byAmount = receiptCodes(order, 3).get(2);
-        assertThat(receipt(byAmount)).containsEntry("makers", List.of());
+        assertThat(receipt(byAmount)).containsEntry("makers", List.of()).containsEntry("makersEn", List.of());
         assertThat(pdfText(byAmount)).doesNotContain("Made by", "手作：");
     }
 }

@@ -4,8 +4,9 @@
  * very bytes the server checks the tablet's signature against. Pure functions: no clock, no network, no keys (signing
  * lives in lib/pos-device.js). Tax is worked out as the server's Money#includedTax does: exactly, on the digits of the
  * rate, rounded half to even; PosReceiptTaxCompatibilityTest holds the two to each other. A sale with chosen options,
- * a discount or a pickup number (step 6) gets a receipt of format 2, those members left out where there are none;
- * any other keeps the bytes of format 1 (CashierSellsFastTest compares both with the server's). The refund receipt of a
+ * a discount or a pickup number (step 6) gets them as in format 2, those members left out where there are none. Every
+ * receipt is of format 3 (ADR 0033): the seller's English name and address, each line's English variant and the makers'
+ * names in Latin script beside the Chinese (CashierSellsFastTest compares the bytes with the server's). The refund receipt of a
  * return at the counter (step 9) is built here too, from the original's lines as the server gives them
  * (refundReceiptContent; CashierReturnsTest has the server store it).
  */
@@ -64,13 +65,26 @@ export function receiptTime(date) {
   return date.toISOString().replace(/Z$/, '000Z');
 }
 
-/** The makers of the lines' products, each named once, in the order they first appear. */
+/**
+ * The makers of the lines' products, each named once, in the order they first appear: { makers, makersEn }, the names in
+ * Chinese characters and in Latin script (GET /api/pos/catalog gives a product's both, in the same order).
+ */
 function makersOf(sold) {
-  const names = [];
+  const named = [];
   for (const { product } of sold) {
-    for (const name of product.makers ?? []) if (!names.includes(name)) names.push(name);
+    const makers = product.makers ?? [];
+    makers.forEach((zh, index) => {
+      const latin = product.makersEn?.[index] ?? zh;
+      if (!named.some((maker) => maker.zh === zh && maker.latin === latin)) named.push({ zh, latin });
+    });
   }
-  return names;
+  return { makers: named.map((maker) => maker.zh), makersEn: named.map((maker) => maker.latin) };
+}
+
+/** The seller as format 3 writes it: the legal name, Chinese address and credit code, and the English name and address. */
+function sellerOf(seller) {
+  return { name: seller.name ?? null, address: seller.address ?? null, taxId: seller.taxId ?? null,
+    nameEn: seller.nameEn ?? '', addressEn: seller.addressEn ?? '' };
 }
 
 /**
@@ -84,6 +98,7 @@ function receiptLine({ product, variant, quantity, price = variant.price, option
     name: product.nameZh,
     nameEn: product.nameEn,
     variant: variant.nameZh,
+    variantEn: variant.nameEn ?? '',
     quantity,
     unitPrice: money(unit, price.currency),
     amount: money(unit * quantity - (discount?.amount.amount ?? 0), price.currency),
@@ -123,21 +138,22 @@ export function receiptContent({ register, series, seller, sold, paid = [], give
   const lines = sold.map(receiptLine);
   const currency = lines[0]?.amount.currency ?? 'CNY';
   const total = money(lines.reduce((sum, line) => sum + line.amount.amount, 0), currency);
-  const format2 = pickupNumber !== null || lines.some((line) => line.options || line.discount);
+  const { makers, makersEn } = makersOf(sold);
   const content = {
-    v: format2 ? 2 : 1,
+    v: 3,
     register,
     number,
     kind: 'SALE',
     issuedAt: receiptTime(issuedAt),
     orderNumber: `${register}-${number}`,
     refundOf: null,
-    seller: { name: seller.name ?? null, address: seller.address ?? null, taxId: seller.taxId ?? null },
+    seller: sellerOf(seller),
     lines,
     taxes: taxes(lines),
     total,
     tenders: tenders(paid, total, givenFen),
-    makers: makersOf(sold),
+    makers,
+    makersEn,
     previousHash: series.lastHash,
     keyId: series.keyId,
   };
@@ -166,6 +182,7 @@ function refundLine(line, units) {
     name: line.name,
     nameEn: line.nameEn,
     variant: line.variant,
+    variantEn: line.variantEn ?? '',
     quantity: units,
     unitPrice: money(line.unitPrice.amount, currency),
     amount: money(amount, currency),
@@ -204,19 +221,20 @@ export function refundReceiptContent({ register, series, seller, found, units, i
   const currency = lines[0]?.amount.currency ?? 'CNY';
   const total = money(lines.reduce((sum, line) => sum + line.amount.amount, 0), currency);
   return {
-    v: lines.some((line) => line.options || line.discount) ? 2 : 1,
+    v: 3,
     register,
     number,
     kind: 'REFUND',
     issuedAt: receiptTime(issuedAt),
     orderNumber: found.orderNumber,
     refundOf: found.number,
-    seller: { name: seller.name ?? null, address: seller.address ?? null, taxId: seller.taxId ?? null },
+    seller: sellerOf(seller),
     lines,
     taxes: taxes(lines),
     total,
     tenders: refundTenders(total, tender === 'ORIGINAL' ? found.tenders?.backTo : null),
     makers: [],
+    makersEn: [],
     previousHash: series.lastHash,
     keyId: series.keyId,
   };

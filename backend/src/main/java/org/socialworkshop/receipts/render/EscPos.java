@@ -56,7 +56,16 @@ public class EscPos {
         out.bold(true).tall(true);
         text(out, Columns.center(content.seller().name(), columns));
         out.tall(false).bold(false);
+        // from format 3 the shop's English name and address follow the Chinese ones
+        String nameEn = content.seller().nameEn();
+        if (nameEn != null && !nameEn.isBlank()) {
+            text(out, Columns.center(nameEn, columns));
+        }
         text(out, Columns.center(content.seller().address(), columns));
+        String addressEn = content.seller().addressEn();
+        if (addressEn != null && !addressEn.isBlank()) {
+            text(out, Columns.center(addressEn, columns));
+        }
         text(out, Columns.center(ReceiptText.TAX_ID.joined(FIRST) + " " + content.seller().taxId(), columns));
         out.bold(true);
         text(out, Columns.center(ReceiptText.title(content).joined(FIRST), columns));

@@ -45,7 +45,12 @@ final class ReceiptHtml {
         }
 
         private String seller(ReceiptContent.Seller seller) {
-            return "<h1>" + Xml.text(seller.name()) + "</h1>\n<p class=\"center\">" + Xml.text(seller.address())
+            Bilingual name = ReceiptText.sellerName(seller);
+            Bilingual address = ReceiptText.sellerAddress(seller);
+            return "<h1>" + Xml.text(name.first(language)) + "</h1>\n<p class=\"center\">"
+                    + (name.second(language).isEmpty() ? "" : "<span class=\"second\">" + Xml.text(name.second(language)) + "</span><br/>")
+                    + Xml.text(address.first(language))
+                    + (address.second(language).isEmpty() ? "" : "<br/><span class=\"second\">" + Xml.text(address.second(language)) + "</span>")
                     + "<br/>" + label(ReceiptText.TAX_ID) + " " + Xml.text(seller.taxId()) + "</p>\n";
         }
 

@@ -67,9 +67,10 @@ final class ReceiptText {
     }
 
     /**
-     * The item's name with its variant in brackets ({@code 青花茶杯（大号）}), the English name alone; then the chosen
-     * options ({@code 拿铁（大杯、燕麦奶 +¥4.00）} / {@code Latte (Large, Oat milk +¥4.00)}) and a discount with its
-     * reason ({@code 优惠 −¥2.00：员工餐} / {@code discount −¥2.00: 员工餐}), when there are any.
+     * The item's name with its variant in brackets ({@code 青花茶杯（大号）} / {@code Blue teacup (Large)}; a receipt before
+     * format 3 has its variant in Chinese only, and the English name stands alone); then the chosen options
+     * ({@code 拿铁（大杯、燕麦奶 +¥4.00）} / {@code Latte (Large, Oat milk +¥4.00)}) and a discount with its reason
+     * ({@code 优惠 −¥2.00：员工餐} / {@code discount −¥2.00: 员工餐}), when there are any.
      */
     static Bilingual item(ReceiptContent.Line line) {
         List<ReceiptContent.Option> options = line.options() == null ? List.of() : line.options();
@@ -79,8 +80,13 @@ final class ReceiptText {
         }
         options.forEach(option -> zhParts.add(option.name() + priced(option.price())));
         String zh = zhParts.isEmpty() ? line.name() : line.name() + "（" + String.join("、", zhParts) + "）";
-        String en = options.isEmpty() ? line.nameEn() : line.nameEn() + " ("
-                + String.join(", ", options.stream().map(option -> option.nameEn() + priced(option.price())).toList()) + ")";
+        List<String> enParts = new ArrayList<>();
+        String variantEn = line.variantEn();
+        if (variantEn != null && !variantEn.isBlank()) {
+            enParts.add(variantEn);
+        }
+        options.forEach(option -> enParts.add(option.nameEn() + priced(option.price())));
+        String en = enParts.isEmpty() ? line.nameEn() : line.nameEn() + " (" + String.join(", ", enParts) + ")";
         ReceiptContent.Discount discount = line.discount();
         if (discount != null) {
             zh += " 优惠 −" + money(discount.amount()) + "：" + discount.reason();
@@ -128,17 +134,27 @@ final class ReceiptText {
      * when no maker consented to be named. A refund receipt names the makers of what was refunded, and says nothing
      * when it names none (an amount refunded, or a return signed at the counter): see {@link #makersLine}.
      */
-    static Bilingual makers(List<String> makers) {
-        if (makers.isEmpty()) {
+    static Bilingual makers(ReceiptContent content) {
+        if (content.makers().isEmpty()) {
             return new Bilingual("手作：工坊的手作人", "Made by workshop makers");
         }
-        return new Bilingual("手作：" + String.join("、", makers), "Made by " + String.join(", ", makers));
+        return new Bilingual("手作：" + String.join("、", content.makers()), "Made by " + String.join(", ", content.makersLatin()));
+    }
+
+    /** The seller's name: the legal name, and from format 3 the shop's English name for English readers. */
+    static Bilingual sellerName(ReceiptContent.Seller seller) {
+        return new Bilingual(seller.name(), seller.nameEn() == null ? "" : seller.nameEn());
+    }
+
+    /** The seller's address in Chinese, and from format 3 in English. */
+    static Bilingual sellerAddress(ReceiptContent.Seller seller) {
+        return new Bilingual(seller.address(), seller.addressEn() == null ? "" : seller.addressEn());
     }
 
     /** The "made by" line of a receipt, or none: a refund receipt that names no makers leaves it out. */
     static java.util.Optional<Bilingual> makersLine(ReceiptContent content) {
         return content.kind() == ReceiptContent.Kind.REFUND && content.makers().isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(makers(content.makers()));
+                : java.util.Optional.of(makers(content));
     }
 
     /** Wall-clock time where the receipt is read: {@code 2026-11-29 22:03:12}. */

@@ -2,12 +2,13 @@
  * The receipt as it was issued, laid out like the paper slip: seller, register and number, local time, order,
  * what was bought, VAT per rate, total, how it was paid (cash given and change), and the makers credited.
  * Names are in the page's language where the receipt has them, with the Chinese name of record beside them;
- * what only exists in Chinese (seller, variant, makers' names) is marked as Chinese for screen readers.
+ * what only exists in Chinese (on receipts before format 3: seller, variant, makers' names) is marked as Chinese for
+ * screen readers.
  */
 import { html } from '../../../lib/html.js';
 import { t } from '../../../lib/i18n.js';
 import { formatMoney } from '../../../lib/money.js';
-import { percent, receiptLine } from '../../../lib/receipt-lines.js';
+import { makersTemplate, percent, receiptLine, sellerTemplate } from '../../../lib/receipt-lines.js';
 import { receiptName, receiptPage, receiptTitle } from '../../../lib/receipts.js';
 import { tenderLabel } from '../../../lib/tenders.js';
 import { SHOP_ZONE, zoneName } from '../../../lib/signed-check.js';
@@ -81,13 +82,6 @@ function tenderTemplate(tender) {
     </li>`;
 }
 
-function makersTemplate(makers) {
-  const names = makers || [];
-  return names.length === 0
-    ? html`<p id="receipt-makers">${t('receipt.makers.none')}</p>`
-    : html`<p id="receipt-makers" lang="zh-CN">${new Intl.ListFormat('zh-CN', { type: 'conjunction' }).format(names)}</p>`;
-}
-
 /** The receipt slip; `qr` is the address of its QR code image. */
 export function paperTemplate(receipt, qr) {
   const kind = ['SALE', 'REFUND', 'PAYMENT'].includes(receipt.kind) ? receipt.kind : 'SALE';
@@ -96,9 +90,7 @@ export function paperTemplate(receipt, qr) {
     <article id="receipt-paper" class="paper" aria-labelledby="receipt-paper-heading">
       <header class="paper__head">
         <h2 id="receipt-paper-heading" class="paper__title">${receiptTitle(receipt)}</h2>
-        <p id="receipt-seller" class="paper__seller" lang="zh-CN">${seller.name}</p>
-        ${seller.address && html`<p class="paper__sub" lang="zh-CN">${seller.address}</p>`}
-        ${seller.taxId && html`<p class="paper__sub">${t('receipt.seller.taxId', { taxId: seller.taxId })}</p>`}
+        ${sellerTemplate(seller, 'receipt-seller', 'paper__seller')}
       </header>
       ${factsTemplate(receipt)}
       <section class="paper__part" aria-labelledby="receipt-lines-heading">
@@ -117,7 +109,7 @@ export function paperTemplate(receipt, qr) {
       ${(kind !== 'REFUND' || (receipt.makers || []).length > 0) && html`
       <section class="paper__part" aria-labelledby="receipt-makers-heading">
         <h3 id="receipt-makers-heading">${t('receipt.makers.heading')}</h3>
-        ${makersTemplate(receipt.makers)}
+        ${makersTemplate(receipt, 'receipt-makers')}
       </section>`}
       <footer class="paper__foot">
         <img class="paper__qr" src="${qr}" alt="${t('receipt.qr.alt')}" width="160" height="160">

@@ -10,7 +10,7 @@ import { html } from '../../../lib/html.js';
 import { t } from '../../../lib/i18n.js';
 import { tenderLabel, tenderName } from '../../../lib/tenders.js';
 import { formatMoney } from '../../../lib/money.js';
-import { percent, receiptLine } from '../../../lib/receipt-lines.js';
+import { makersTemplate, percent, receiptLine, sellerTemplate } from '../../../lib/receipt-lines.js';
 import { qrSvg } from '../../../lib/qr-code.js';
 import { receiptPage } from '../../../lib/receipts.js';
 import { formatWhen } from '../../../lib/staff-catalog.js';
@@ -64,9 +64,7 @@ export function slipTemplate({ content, code }, origin, { id = 'pos-slip', qrId 
       <header class="paper__head">
         <h4 id="${id}-heading" class="paper__title">${t('receipt.name', { kind: t(`receipt.kind.${kind}`),
           register: content.register, number: content.number })}</h4>
-        ${seller.name && html`<p id="${id}-seller" class="pos-slip__seller" lang="zh-CN">${seller.name}</p>`}
-        ${seller.address && html`<p class="paper__sub" lang="zh-CN">${seller.address}</p>`}
-        ${seller.taxId && html`<p class="paper__sub">${t('receipt.seller.taxId', { taxId: seller.taxId })}</p>`}
+        ${sellerTemplate(seller, `${id}-seller`, 'pos-slip__seller')}
       </header>
       <dl class="paper__facts">
         ${fact('receipt.fact.register', content.register, `${id}-register`)}
@@ -95,9 +93,7 @@ export function slipTemplate({ content, code }, origin, { id = 'pos-slip', qrId 
       ${(kind !== 'REFUND' || content.makers.length > 0) && html`
       <section class="paper__part" aria-labelledby="${id}-makers-heading">
         <h5 id="${id}-makers-heading">${t('receipt.makers.heading')}</h5>
-        ${content.makers.length === 0
-          ? html`<p id="${id}-makers">${t('receipt.makers.none')}</p>`
-          : html`<p id="${id}-makers" lang="zh-CN">${new Intl.ListFormat('zh-CN', { type: 'conjunction' }).format(content.makers)}</p>`}
+        ${makersTemplate(content, `${id}-makers`)}
       </section>`}
       <footer class="paper__foot">
         ${qrSvg(address, { id: qrId, className: 'pos-slip__qr', label: t('pos.sale.receipt.qrAlt', { number: receiptNumber }) })}
