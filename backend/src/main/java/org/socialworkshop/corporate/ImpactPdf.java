@@ -123,7 +123,11 @@ class ImpactPdf {
             return others == 0 ? "" : others + " 位手作人均未同意公开姓名 <span class=\"en\">" + others + (others == 1 ? " maker, who has" : " makers, who have")
                     + " not agreed to be named</span>";
         }
-        String who = "手作人 <span class=\"en\">Makers</span>：" + String.join("、", named);
+        List<String> latin = new ArrayList<>();
+        content.path("namedMakersEn").forEach(name -> latin.add(text(name.asString())));
+        // from version 2 the makers are named in Latin script too, for English readers
+        String who = "手作人 <span class=\"en\">Makers</span>：" + String.join("、", named)
+                + (latin.size() == named.size() ? " <span class=\"en\">" + String.join(", ", latin) + "</span>" : "");
         return others == 0 ? who : who + "，以及另外 " + others + " 位手作人 <span class=\"en\">and " + others + makers + "</span>";
     }
 

@@ -3,6 +3,7 @@ package org.socialworkshop.corporate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +19,13 @@ import org.socialworkshop.shared.Money;
  * An impact report's figures, for one order or for a company's year, as shown and as signed: the makers (named only with
  * their consent, the others counted), pieces accepted and checked, the minutes recorded and on how many of the work
  * records, the piece-work earnings the ledger paid, per operation and (for a year) per order. Plain Java: summed from
- * the work lines piecework gives, nothing estimated. {@code id} is null until the report is issued (signed).
+ * the work lines piecework gives, nothing estimated. {@code id} is null until the report is issued (signed). Version 2
+ * names the makers in Latin script too ({@code namedMakersEn}, in the order of {@code namedMakers}; ADR 0033).
  */
 record ImpactReport(int v, Kind kind, @Nullable String id, LocalDate issuedOn, Party company, @Nullable OrderRef order,
-        @Nullable Integer year, int orders, int makers, List<String> namedMakers, int otherMakers, long accepted, long checked,
-        long minutes, long records, long timedRecords, Money earnings, List<Operation> operations, List<OrderFigures> orderLines) {
+        @Nullable Integer year, int orders, int makers, List<String> namedMakers, List<String> namedMakersEn, int otherMakers,
+        long accepted, long checked, long minutes, long records, long timedRecords, Money earnings, List<Operation> operations,
+        List<OrderFigures> orderLines) {
 
     enum Kind {
         ORDER, YEAR
@@ -43,20 +46,22 @@ record ImpactReport(int v, Kind kind, @Nullable String id, LocalDate issuedOn, P
     }
 
     /** The report of one order's work. */
-    static ImpactReport ofOrder(Party company, OrderRef order, List<OrderWork.Line> lines, Map<UUID, String> names, LocalDate today) {
+    static ImpactReport ofOrder(Party company, OrderRef order, List<OrderWork.Line> lines, Map<UUID, OrderWork.PublicName> names,
+            LocalDate today) {
         return of(Kind.ORDER, company, order, null, lines, names, Map.of(), today);
     }
 
     /** The report of the work done in {@code year} for the company's orders; {@code numbers} names each order. */
-    static ImpactReport ofYear(Party company, int year, List<OrderWork.Line> lines, Map<UUID, String> names, Map<UUID, String> numbers,
-            LocalDate today) {
+    static ImpactReport ofYear(Party company, int year, List<OrderWork.Line> lines, Map<UUID, OrderWork.PublicName> names,
+            Map<UUID, String> numbers, LocalDate today) {
         return of(Kind.YEAR, company, null, year, lines, names, numbers, today);
     }
 
     private static ImpactReport of(Kind kind, Party company, @Nullable OrderRef order, @Nullable Integer year, List<OrderWork.Line> lines,
-            Map<UUID, String> names, Map<UUID, String> numbers, LocalDate today) {
+            Map<UUID, OrderWork.PublicName> names, Map<UUID, String> numbers, LocalDate today) {
         Set<UUID> makers = makers(lines);
-        List<String> named = makers.stream().filter(names::containsKey).map(names::get).sorted().toList();
+        List<OrderWork.PublicName> named = makers.stream().filter(names::containsKey).map(names::get)
+                .sorted(Comparator.comparing(OrderWork.PublicName::zh).thenComparing(OrderWork.PublicName::latin)).toList();
         Map<UUID, List<OrderWork.Line>> byOperation = group(lines, true);
         List<Operation> operations = new ArrayList<>();
         byOperation.values().forEach(its -> {
@@ -72,11 +77,13 @@ record ImpactReport(int v, Kind kind, @Nullable String id, LocalDate issuedOn, P
                 orderLines.add(new OrderFigures(id, numbers.getOrDefault(id, ""), makers(its).size(), sums.accepted, sums.checked, sums.minutes,
                         sums.records, sums.timed, Money.fen(sums.earnings)));
             });
-            orderLines.sort(java.util.Comparator.comparing(OrderFigures::orderNumber));
+            orderLines.sort(Comparator.comparing(OrderFigures::orderNumber));
         }
         Sums all = Sums.of(lines);
         int orders = (int) lines.stream().map(OrderWork.Line::orderId).distinct().count();
-        return new ImpactReport(1, kind, null, today, company, order, year, orders, makers.size(), named, makers.size() - named.size(),
+        return new ImpactReport(2, kind, null, today, company, order, year, orders, makers.size(),
+                named.stream().map(OrderWork.PublicName::zh).toList(), named.stream().map(OrderWork.PublicName::latin).toList(),
+                makers.size() - named.size(),
                 all.accepted, all.checked, all.minutes, all.records, all.timed, Money.fen(all.earnings), operations, orderLines);
     }
 

@@ -94,7 +94,7 @@ public class ImpactReports {
                         new ImpactReport.OrderRef(order.orderId(), order.orderNumber(), order.poNumber()), lines, names, today())))));
     }
 
-    private Mono<Map<UUID, String>> names(List<OrderWork.Line> lines) {
+    private Mono<Map<UUID, OrderWork.PublicName>> names(List<OrderWork.Line> lines) {
         return work.publicNames(lines.stream().map(OrderWork.Line::makerId).distinct().toList());
     }
 

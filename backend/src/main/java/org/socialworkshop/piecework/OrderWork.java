@@ -9,11 +9,10 @@ import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
-import org.socialworkshop.makers.MakerCredit;
+import org.socialworkshop.makers.Maker;
 import org.socialworkshop.makers.MakerId;
 import org.socialworkshop.makers.Makers;
 import org.socialworkshop.platform.database.Database;
-import org.socialworkshop.shared.Language;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -86,14 +85,18 @@ public class OrderWork {
                 .list();
     }
 
+    /** A maker's public name in Chinese characters and in Latin script. */
+    public record PublicName(String zh, String latin) {
+    }
+
     /** The public names of those of {@code makerIds} whose consent to be named is in force now; the others are absent. */
-    public Mono<Map<UUID, String>> publicNames(Collection<UUID> makerIds) {
-        return makers.credits(makerIds.stream().map(MakerId::new).toList(), Language.ZH_CN).map(credits -> {
-            Map<UUID, String> names = new LinkedHashMap<>();
+    public Mono<Map<UUID, PublicName>> publicNames(Collection<UUID> makerIds) {
+        return makers.shownPublicly(makerIds.stream().map(MakerId::new).toList()).map(shown -> {
+            Map<UUID, PublicName> names = new LinkedHashMap<>();
             for (UUID maker : makerIds) {
-                MakerCredit credit = credits.get(new MakerId(maker));
-                if (credit != null && !credit.anonymous() && credit.displayName() != null) {
-                    names.put(maker, credit.displayName());
+                Maker found = shown.get(new MakerId(maker));
+                if (found != null) {
+                    names.put(maker, new PublicName(found.displayName(), found.displayNameLatin()));
                 }
             }
             return names;

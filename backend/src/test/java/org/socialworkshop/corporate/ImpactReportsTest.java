@@ -2,6 +2,7 @@ package org.socialworkshop.corporate;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -142,7 +143,7 @@ class ImpactReportsTest {
     void aYearsSummarySumsTheCompanysOrdersWorkDoneThatYear() throws Exception {
         String first = acceptedQuote(buyer, 20);
         String second = acceptedQuote(buyer, 10);
-        String a = maker("年度甲", true);
+        String a = maker("年度甲", "Nian Dujia", true);
         String b = maker("年度乙", false);
         work(a, 6, 0, first, 90);
         work(b, 3, 1, second, null);
@@ -153,7 +154,8 @@ class ImpactReportsTest {
         Map<String, Object> year = buyer.get().uri("/api/corporate/impact?year={y}", TODAY.getYear()).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(year).containsEntry("kind", "YEAR").containsEntry("year", TODAY.getYear()).containsEntry("orders", 2)
-                .containsEntry("makers", 2).containsEntry("namedMakers", List.of("年度甲")).containsEntry("otherMakers", 1)
+                .containsEntry("makers", 2).containsEntry("namedMakers", List.of("年度甲"))
+                .containsEntry("namedMakersEn", List.of("Nian Dujia")).containsEntry("otherMakers", 1)
                 .containsEntry("accepted", 11).containsEntry("checked", 12).containsEntry("minutes", 120)
                 .containsEntry("earnings", Map.of("amount", 11 * RATE, "currency", "CNY"));
         assertThat((List<Map<String, Object>>) year.get("orderLines")).hasSize(2)
@@ -166,7 +168,7 @@ class ImpactReportsTest {
         coordinator.get().uri("/api/admin/corporate/companies/{id}/impact?year={y}", company.companyId(), TODAY.getYear()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.accepted").isEqualTo(11).jsonPath("$.company.creditCode").isEqualTo(company.creditCode());
 
-        String code = codeOf(buyer.get().uri("/api/corporate/impact.pdf?year={y}", TODAY.getYear()), "年度甲");
+        String code = codeOf(buyer.get().uri("/api/corporate/impact.pdf?year={y}", TODAY.getYear()), "Nian Dujia");
         assertThat(codeOf(coordinator.get().uri("/api/admin/corporate/companies/{id}/impact.pdf?year={y}", company.companyId(), TODAY.getYear()),
                 "年度")).isEqualTo(code);
         client.get().uri("/api/impact-reports/{code}", code).exchange().expectStatus().isOk().expectBody()
@@ -234,9 +236,18 @@ class ImpactReportsTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private String maker(String name, Boolean consent) {
-        String id = (String) coordinator.post().uri("/api/admin/makers").bodyValue(Map.of("name", name, "displayName", name)).exchange()
+        return maker(name, null, consent);
+    }
+
+    /** A maker named {@code name}, in Latin script {@code latin} (pinyin when null). */
+    @SuppressWarnings("unchecked")
+    private String maker(String name, String latin, Boolean consent) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "displayName", name));
+        if (latin != null) {
+            body.put("displayNameLatin", latin);
+        }
+        String id = (String) coordinator.post().uri("/api/admin/makers").bodyValue(body).exchange()
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         if (consent != null) {
             consent(id, consent);
@@ -255,7 +266,7 @@ class ImpactReportsTest {
     /** Checked work recorded by the coordinator, for the order when given, with its minutes when given; its id. */
     @SuppressWarnings("unchecked")
     private String work(String maker, int accepted, int rejected, String orderId, Integer minutes, LocalDate day) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("makerId", maker, "operationId", operation, "workDate", day.toString(),
+        Map<String, Object> body = new HashMap<>(Map.of("makerId", maker, "operationId", operation, "workDate", day.toString(),
                 "pieces", accepted + rejected, "check", rejected > 0 ? Map.of("accepted", accepted, "rejected", rejected, "reason", "线头")
                         : Map.of("accepted", accepted, "rejected", 0)));
         if (orderId != null) {

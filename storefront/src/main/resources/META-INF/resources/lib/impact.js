@@ -43,9 +43,13 @@ function pick(zh, en) {
   return first || second || '';
 }
 
-/** "王芳、李静 and 3 other makers": the consenting makers by name, the others counted, never named. */
+/**
+ * "王芳、李静 and 3 other makers": the consenting makers by name (in Latin script on an English page, where the report has
+ * it), the others counted, never named.
+ */
 export function makersSentence(report) {
-  const names = report.namedMakers || [];
+  const latin = currentLang() === 'en' && (report.namedMakersEn || []).length === (report.namedMakers || []).length;
+  const names = (latin ? report.namedMakersEn : report.namedMakers) || [];
   const others = report.otherMakers || 0;
   const list = names.join(t('corporate.impact.makers.separator'));
   if (!names.length) return t('corporate.impact.makers.noneNamed', { count: others });
