@@ -62,6 +62,39 @@ class NamesInBothLanguagesTest {
         steps.staff().get().uri("/api/admin/makers/{id}", maker).exchange().expectBody().jsonPath("$.displayNameLatin").isEqualTo("Lily Zhao");
     }
 
+    /**
+     * What the server refuses is explained in the page's language, with the limit: the server names the constraint a
+     * field broke ({@code Size}, max 2000) and the page says it in its own words, never the server's English on a
+     * Chinese page. The story is longer than the field lets one type, as a page from before the limit would send it.
+     */
+    @Test
+    void aFieldTheServerRefusesIsExplainedInThePagesLanguage() {
+        PieceworkSteps steps = new PieceworkSteps(client, clock);
+        String maker = steps.newMaker("孙敏");
+        steps.staff().put().uri("/api/admin/makers/{id}", maker).bodyValue(Map.of("name", "孙敏", "displayName", "孙敏",
+                        "storyZh", "长".repeat(2001))).exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("storyZh")
+                .jsonPath("$.errors[0].code").isEqualTo("Size")
+                .jsonPath("$.errors[0].params.max").isEqualTo(2000);
+        signIn("coordinator@example.org", "workshop-coordinator", "/admin/makers.html");
+        for (String lang : List.of("zh-CN", "en")) {
+            Storefront page = browser.open(port, "/admin/makers.html?id=" + maker + "&lang=" + lang).ready(lang);
+            WebElement story = page.waitUntil(visibilityOfElementLocated(By.id("maker-story-zh")));
+            page.waitUntil(d -> "孙敏".equals(page.element("maker-display-name").getDomProperty("value")));
+            assertThat(story.getDomAttribute("maxlength")).as("the field keeps to the server's limit").isEqualTo("2000");
+            page.script("arguments[0].removeAttribute('maxlength'); arguments[0].value = arguments[1];", story, "长".repeat(2001));
+            page.element("maker-save").click();
+            String expected = Messages.of(lang).text("validation.Size.max", Map.of("max", 2000));
+            page.waitUntil(textToBePresentInElementLocated(By.id("maker-story-zh-error"), expected));
+            if (lang.equals("zh-CN")) {
+                assertThat(page.element("maker-story-zh-error").getText()).doesNotContainPattern("[A-Za-z]{3,}");
+            }
+            Accessibility.assertNoSeriousViolations(page.driver(), "a story the server refused, " + lang);
+        }
+        steps.staff().get().uri("/api/admin/makers/{id}", maker).exchange().expectBody().jsonPath("$.storyZh")
+                .value(kept -> assertThat(String.valueOf(kept)).as("nothing of the refused story kept").doesNotContain("长长"));
+    }
+
     @Test
     void theMakerReadsTheirStatementInPlainWordsInEachLanguage() {
         PieceworkSteps steps = new PieceworkSteps(client, clock);

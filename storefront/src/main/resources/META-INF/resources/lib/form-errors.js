@@ -5,7 +5,7 @@
  * choices. A message is { key, params } from the translations or { text } from the server.
  */
 import { html, render } from './html.js';
-import { translate } from './i18n.js';
+import { currentLang, translate } from './i18n.js';
 import { ApiError } from './api.js';
 
 const FOCUSABLE = 'input:not([type="hidden"]), select, textarea, button';
@@ -143,6 +143,28 @@ export class FormErrors {
   }
 }
 
+/** The standard constraints the server names for a refused field (docs/api/README.md, "Errors"), said in our words. */
+const CONSTRAINTS = new Set(['NotBlank', 'NotNull', 'NotEmpty', 'Size', 'Min', 'Max', 'DecimalMin', 'DecimalMax', 'Positive',
+  'PositiveOrZero', 'Negative', 'Email', 'Pattern', 'Digits', 'Past', 'PastOrPresent', 'Future', 'FutureOrPresent']);
+
+/**
+ * What is wrong with one refused field, in the page's language: the standard constraint the server names, in our
+ * words with its limits; else the server's own words on an English page, and `fallback` on any other (the server
+ * speaks English only, and a message never mixes languages).
+ */
+export function fieldMessage({ code, params = {}, message } = {}, fallback = 'admin.errors.invalid') {
+  if (code && CONSTRAINTS.has(code)) {
+    const key = code === 'Size' && !params.min ? 'validation.Size.max' : `validation.${code}`;
+    return { key, params };
+  }
+  return message && currentLang() === 'en' ? { text: message } : { key: fallback };
+}
+
+/** The server's words for a refusal on an English page; `fallback` (a translation key) on any other. */
+export function detailMessage(detail, fallback) {
+  return detail && currentLang() === 'en' ? { text: detail } : { key: fallback };
+}
+
 /**
  * Turns a failed call into problems for FormErrors. `fieldFor` maps the server's field
  * names ("nameZh", "variants[0].sku") to element ids, or returns null.
@@ -153,12 +175,12 @@ export function problemsFrom(error, fieldFor = () => null) {
   if (error.status === 403) return [{ target: null, message: { key: 'admin.errors.forbidden' } }];
   const fields = Array.isArray(error.problem.errors) ? error.problem.errors : [];
   if (fields.length) {
-    return fields.map(({ field, message }) => ({
-      target: fieldFor(String(field || '')),
-      message: message ? { text: message } : { key: 'admin.errors.invalid' },
+    return fields.map((refused) => ({
+      target: fieldFor(String(refused.field || '')),
+      message: fieldMessage(refused),
     }));
   }
   if (error.status >= 500) return [{ target: null, message: { key: 'admin.errors.server' } }];
   const { detail, title } = error.problem;
-  return [{ target: null, message: detail || title ? { text: detail || title } : { key: 'admin.errors.server' } }];
+  return [{ target: null, message: detailMessage(detail || title, error.status === 409 ? 'admin.errors.conflict' : 'admin.errors.refused') }];
 }

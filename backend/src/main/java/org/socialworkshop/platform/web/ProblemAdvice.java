@@ -2,6 +2,7 @@ package org.socialworkshop.platform.web;
 
 import java.util.List;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -38,7 +40,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<Problems.FieldError> errors = ex.getFieldErrors().stream()
-                .map(error -> new Problems.FieldError(error.getField(), message(error)))
+                .map(error -> fieldError(error.getField(), error))
                 .toList();
         return invalid(exchange, errors);
     }
@@ -49,8 +51,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             ServerWebExchange exchange) {
         List<Problems.FieldError> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new Problems.FieldError(parameterName(result.getMethodParameter().getParameterName(), error),
-                                String.valueOf(error.getDefaultMessage()))))
+                        .map(error -> fieldError(parameterName(result.getMethodParameter().getParameterName(), error), error)))
                 .toList();
         return invalid(exchange, errors);
     }
@@ -71,8 +72,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     Mono<ResponseEntity<Object>> constraintViolated(ConstraintViolationException ex, ServerWebExchange exchange) {
         List<Problems.FieldError> errors = ex.getConstraintViolations().stream()
-                .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
+                .map(violation -> Problems.FieldError.of(lastNode(violation.getPropertyPath().toString()), violation))
                 .toList();
         return invalid(exchange, errors);
     }
@@ -114,8 +114,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         exchange.getAttributes().remove(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE);
     }
 
-    private static String message(FieldError error) {
-        return error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage();
+    /** A refused field, with the standard constraint that refused it where it was one. */
+    private static Problems.FieldError fieldError(String field, MessageSourceResolvable error) {
+        if (error instanceof ObjectError refused && refused.contains(ConstraintViolation.class)) {
+            return Problems.FieldError.of(field, refused.unwrap(ConstraintViolation.class));
+        }
+        return new Problems.FieldError(field, error.getDefaultMessage() == null ? "is not valid" : error.getDefaultMessage());
     }
 
     private static String lastNode(String path) {

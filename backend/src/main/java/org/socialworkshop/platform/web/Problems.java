@@ -2,6 +2,13 @@ package org.socialworkshop.platform.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.ConstraintViolation;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -49,7 +56,35 @@ public final class Problems {
         return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
-    /** One invalid field of a request. */
-    public record FieldError(String field, String message) {
+    /**
+     * One invalid field of a request. A field refused by a standard constraint also says which ({@code code}, the
+     * constraint's name: {@code NotBlank}, {@code Size}, ...) with its limits ({@code params}: {@code min}, {@code max},
+     * {@code value}), so that a page can say it in its own language; {@code message} is English.
+     */
+    public record FieldError(String field, String message, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String code,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> params) {
+
+        public FieldError {
+            params = Map.copyOf(params);
+        }
+
+        /** A field refused for a reason of the application's own, said in English only. */
+        public FieldError(String field, String message) {
+            this(field, message, null, Map.of());
+        }
+
+        /** A field refused by the standard constraint {@code violation}. */
+        public static FieldError of(String field, ConstraintViolation<?> violation) {
+            Map<String, Object> limits = new TreeMap<>();
+            violation.getConstraintDescriptor().getAttributes().forEach((name, value) -> {
+                if (LIMITS.contains(name) && (value instanceof Number || value instanceof String || value instanceof Boolean)) {
+                    limits.put(name, value);
+                }
+            });
+            return new FieldError(field, violation.getMessage(),
+                    violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), limits);
+        }
+
+        private static final Set<String> LIMITS = Set.of("min", "max", "value", "inclusive", "integer", "fraction");
     }
 }

@@ -12,7 +12,8 @@ import { uuid } from '../../../lib/uuid.js';
 import { define } from '../../../lib/define.js';
 import { register as registerImageList } from '../image-list/image-list.js';
 
-const NAME_MAX = 120;
+const NAME_MAX = 100;
+const STORY_MAX = 2000;
 const FIELDS = {
   name: 'maker-name',
   displayName: 'maker-display-name',
@@ -32,7 +33,7 @@ function field(id, key, { hint, multiline = false, lang, optional = false } = {}
       <label for="${id}"><span data-i18n="${key}"></span>${optional && html`<span class="field__optional" data-i18n="admin.optional"></span>`}</label>
       ${hint && html`<p id="${id}-hint" class="field__hint" data-i18n="${hint}"></p>`}
       ${multiline
-        ? html`<textarea id="${id}" rows="5" maxlength="4000" ${lang && html`lang="${lang}"`}
+        ? html`<textarea id="${id}" rows="5" maxlength="${STORY_MAX}" ${lang && html`lang="${lang}"`}
                          aria-describedby="maker-story-hint"></textarea>`
         : html`<input id="${id}" type="text" maxlength="${NAME_MAX}" autocomplete="off" ${!optional && html`required`} ${lang && html`lang="${lang}"`}
                       ${hint && html`aria-describedby="${id}-hint"`}>`}

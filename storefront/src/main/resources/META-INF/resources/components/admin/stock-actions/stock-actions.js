@@ -186,7 +186,8 @@ class StockActions extends HTMLElement {
     const fields = this.forms[kind].fields;
     if (error instanceof ApiError && error.status === 409 && !error.problem.errors?.length) {
       const target = kind === 'adjust' ? fields.delta : fields.quantity;
-      const detail = error.problem.detail ? [{ target: null, message: { text: error.problem.detail } }] : [];
+      // the server's words (what is on hand) only where the page speaks its language; the key above says it in any
+      const detail = error.problem.detail && currentLang() === 'en' ? [{ target: null, message: { text: error.problem.detail } }] : [];
       return [{ target, message: { key: kind === 'adjust' ? 'admin.stock.belowZero' : 'admin.stock.notEnough' } }, ...detail];
     }
     return problemsFrom(error, (name) => fields[name] ?? null);

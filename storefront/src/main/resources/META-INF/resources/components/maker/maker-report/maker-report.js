@@ -8,7 +8,7 @@
 import { html, render } from '../../../lib/html.js';
 import { translate } from '../../../lib/i18n.js';
 import { ApiError } from '../../../lib/api.js';
-import { FormErrors } from '../../../lib/form-errors.js';
+import { FormErrors, detailMessage, fieldMessage } from '../../../lib/form-errors.js';
 import { parseCount } from '../../../lib/quantity.js';
 import { operationLabel, operations, reportWork } from '../../../lib/maker.js';
 import { dayText, isDay, today } from '../../../lib/piecework.js';
@@ -49,13 +49,13 @@ function serverProblems(error) {
   if (error.status === 401) return [{ target: null, message: { key: 'maker.errors.signedOut' } }];
   const fields = Array.isArray(error.problem.errors) ? error.problem.errors : [];
   if (fields.length) {
-    return fields.map(({ field: name, message }) => ({
-      target: FIELDS[name] ?? null,
-      message: message ? { text: message } : { key: 'maker.errors.invalid' },
+    return fields.map((refused) => ({
+      target: FIELDS[refused.field] ?? null,
+      message: fieldMessage(refused, 'maker.errors.invalid'),
     }));
   }
   if (error.status >= 500 || !error.problem.detail) return [{ target: null, message: { key: 'maker.errors.server' } }];
-  return [{ target: null, message: { text: error.problem.detail } }];
+  return [{ target: null, message: detailMessage(error.problem.detail, 'maker.errors.invalid') }];
 }
 
 class MakerReport extends HTMLElement {
