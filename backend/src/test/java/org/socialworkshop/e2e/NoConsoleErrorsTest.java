@@ -3,10 +3,17 @@ package org.socialworkshop.e2e;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.socialworkshop.support.WorkshopTest;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +24,8 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.urlContains;
  * No page logs an error to the browser's console: not a script's, and not the browser's own for a request answered
  * with an error status. A visitor's pages do not even ask who is signed in (the answer could only be 401). Every page
  * of the storefront is opened signed out in both languages, then as a coordinator, and the makers' and buyers' portals
- * as a maker and a corporate buyer.
+ * as a maker and a corporate buyer. And no page shows a code where words belong: no constant of the application's
+ * enums ({@code DELIVERY}, {@code CANTEEN_MEAL}, {@code PAYOUT}) stands alone in a page's text (issue 14).
  */
 @WorkshopTest
 class NoConsoleErrorsTest {
@@ -38,7 +46,7 @@ class NoConsoleErrorsTest {
                 assertThat(asked(shown, "/api/auth/me")).as(page + " asked who is signed in, with nobody signed in").isFalse();
             }
         }
-        assertThat(errors).as("console errors").isEmpty();
+        assertThat(errors).as("console errors, and codes shown as words").isEmpty();
     }
 
     /**
@@ -56,7 +64,7 @@ class NoConsoleErrorsTest {
             Storefront shown = visit(page, "zh-CN", errors);
             assertThat(URI.create(shown.driver().getCurrentUrl()).getPath()).as("where " + page + " ends up").isEqualTo(page);
         }
-        assertThat(errors).as("console errors").isEmpty();
+        assertThat(errors).as("console errors, and codes shown as words").isEmpty();
     }
 
     @Test
@@ -67,7 +75,7 @@ class NoConsoleErrorsTest {
         browser.forgetCookies();
         signIn("buyer@example.org", "workshop-buyer");
         portal("/corporate/", errors);
-        assertThat(errors).as("console errors").isEmpty();
+        assertThat(errors).as("console errors, and codes shown as words").isEmpty();
     }
 
     private void portal(String folder, List<String> errors) {
@@ -81,7 +89,59 @@ class NoConsoleErrorsTest {
     private Storefront visit(String page, String lang, List<String> errors) {
         Storefront shown = browser.open(port, page + "?lang=" + lang).ready(lang).settled();
         browser.consoleErrors().forEach(error -> errors.add(page + " (" + lang + "): " + error));
+        codesShown(shown).forEach(code -> errors.add(page + " (" + lang + ") shows the code " + code));
         return shown;
+    }
+
+    /**
+     * The enum constants the page's text shows as words of their own: an all-capitals word (with underscores) not part
+     * of a longer name such as a receipt's number ({@code ONLINE-41}) or a SKU ({@code MEAL-ABC123}).
+     */
+    private static List<String> codesShown(Storefront page) {
+        String text = (String) page.script("return document.body.innerText");
+        Matcher words = CAPITALS.matcher(text == null ? "" : text);
+        List<String> shown = new ArrayList<>();
+        while (words.find()) {
+            if (ENUM_CONSTANTS.contains(words.group()) && !WORDS.contains(words.group()) && !shown.contains(words.group())) {
+                shown.add(words.group());
+            }
+        }
+        return shown;
+    }
+
+    private static final Pattern CAPITALS = Pattern.compile("(?<![\\p{L}\\p{N}_-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![\\p{L}\\p{N}_-])");
+
+    /** Constants that are also words people write in capitals: file formats ("JPEG, PNG or WebP"). */
+    private static final Set<String> WORDS = Set.of("JPEG", "WEBP");
+
+    /** The names of the constants of every enum of the application of four letters or more (shorter ones read as words). */
+    private static final Set<String> ENUM_CONSTANTS = enumConstants();
+
+    private static Set<String> enumConstants() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
+        scanner.addIncludeFilter((reader, factory) -> "java.lang.Enum".equals(reader.getClassMetadata().getSuperClassName()));
+        Set<String> names = new TreeSet<>();
+        for (BeanDefinition found : scanner.findCandidateComponents("org.socialworkshop")) {
+            try {
+                for (Object constant : Class.forName(found.getBeanClassName()).getEnumConstants()) {
+                    String name = ((Enum<?>) constant).name();
+                    if (name.length() >= 4) {
+                        names.add(name);
+                    }
+                }
+            } catch (ClassNotFoundException notThere) {
+                throw new IllegalStateException(notThere);
+            }
+        }
+        if (names.size() < 20) {
+            throw new IllegalStateException("Found too few enum constants to check pages against: " + names);
+        }
+        return names;
     }
 
     private void signIn(String email, String password) {
