@@ -140,29 +140,25 @@ public class Makers {
 
     /** The makers among {@code ids} who consented to be named in public, by id. */
     public Mono<Map<MakerId, Maker>> shownPublicly(Collection<MakerId> ids) {
-        if (ids.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return db.sql(SELECT + " WHERE m.id = ANY(:ids)")
-                .bind("ids", ids.stream().map(MakerId::value).toArray(UUID[]::new))
-                .map(Makers::maker)
-                .stream()
-                .filter(Maker::mayBeShownPublicly)
-                .collectMap(Maker::id);
+        return byIds(ids).filter(Maker::mayBeShownPublicly).collectMap(Maker::id);
     }
 
     /** How each maker is credited on public pages in the given language: by name only with consent. */
     public Mono<Map<MakerId, MakerCredit>> credits(Collection<MakerId> ids, Language language) {
+        return byIds(ids)
+                .concatMap(maker -> credit(maker, language))
+                .collectMap(credited -> credited.maker().id(), Credited::credit);
+    }
+
+    /** The makers with these ids, read in one query (none for none). */
+    private Flux<Maker> byIds(Collection<MakerId> ids) {
         if (ids.isEmpty()) {
-            return Mono.just(Map.of());
+            return Flux.empty();
         }
         return db.sql(SELECT + " WHERE m.id = ANY(:ids)")
                 .bind("ids", ids.stream().map(MakerId::value).toArray(UUID[]::new))
                 .map(Makers::maker)
-                .list()
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(maker -> credit(maker, language))
-                .collectMap(credited -> credited.maker().id(), Credited::credit);
+                .stream();
     }
 
     private record Credited(Maker maker, MakerCredit credit) {
