@@ -1,0 +1,82 @@
+package org.socialworkshop.infra.k8s;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads Kubernetes manifests (YAML files of one or more documents) and finds objects among them. */
+final class Manifests {
+
+    static final Path K8S = Path.of("k8s");
+    static final Path BASE = K8S.resolve("base");
+    static final Path SMALL_SITE = K8S.resolve("overlays/small-site");
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private Manifests() {
+    }
+
+    /** Every non-empty document of a YAML file, each an object. */
+    static List<ObjectNode> read(Path file) {
+        List<ObjectNode> objects = new ArrayList<>();
+        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile())) {
+            while (documents.hasNext()) {
+                JsonNode document = documents.next();
+                if (document == null || document.isNull() || document.isMissingNode()) {
+                    continue;
+                }
+                if (!document.isObject()) {
+                    throw new IllegalArgumentException(file + ": a document is not an object");
+                }
+                objects.add((ObjectNode) document);
+            }
+        }
+        return objects;
+    }
+
+    static ObjectNode parse(String yaml) {
+        return (ObjectNode) YAML.readTree(yaml);
+    }
+
+    /** The YAML files of a folder (not its sub-folders), kustomization.yaml left out. */
+    static List<Path> yamlFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode one(List<ObjectNode> objects, String kind, String name) {
+        List<ObjectNode> found = objects.stream().filter(o -> is(o, kind, name)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " objects of kind " + kind + " named " + name);
+        }
+        return found.get(0);
+    }
+
+    static ObjectNode only(List<ObjectNode> objects, String kind) {
+        List<ObjectNode> found = objects.stream().filter(o -> kind.equals(o.path("kind").asString())).toList();
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " objects of kind " + kind + ", expected one");
+        }
+        return found.get(0);
+    }
+
+    static boolean is(JsonNode object, String kind, String name) {
+        return kind.equals(object.path("kind").asString()) && name.equals(object.path("metadata").path("name").asString());
+    }
+
+    static String id(JsonNode object) {
+        return object.path("apiVersion").asString() + " " + object.path("kind").asString() + " "
+                + object.path("metadata").path("name").asString();
+    }
+}
