@@ -52,7 +52,9 @@ final class StrategicMerge {
         }
     }
 
+    /** Items already there are merged in place; new ones go first, in the patch's order, as kustomize puts them. */
     private static void mergeList(ArrayNode target, ArrayNode patch, String key, boolean mergeListsByKey) {
+        int inserted = 0;
         for (JsonNode item : patch) {
             ObjectNode match = null;
             for (JsonNode existing : target) {
@@ -61,7 +63,7 @@ final class StrategicMerge {
                 }
             }
             if (match == null) {
-                target.add(item.deepCopy());
+                target.insert(inserted++, item.deepCopy());
             } else {
                 merge(match, (ObjectNode) item, mergeListsByKey);
             }
