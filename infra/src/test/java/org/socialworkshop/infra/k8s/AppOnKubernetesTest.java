@@ -194,6 +194,7 @@ class AppOnKubernetesTest {
 
         assertThat(secrets).isNotEmpty().allSatisfy(secret -> {
             assertThat(secret.has("data")).isFalse();
+            assertThat(secret.path("stringData").size()).isPositive();
             secret.path("stringData").forEach(value -> assertThat(value.asString()).as(Manifests.id(secret)).isEmpty());
         });
     }
@@ -210,8 +211,11 @@ class AppOnKubernetesTest {
         return names;
     }
 
+    /** The rendered kustomization with the Secrets an operator applies beside it. */
     private static List<ObjectNode> render(String folder) {
-        return Kustomization.render(Manifests.K8S.resolve(folder));
+        List<ObjectNode> objects = new ArrayList<>(Kustomization.render(Manifests.K8S.resolve(folder)));
+        objects.addAll(Manifests.secrets());
+        return objects;
     }
 
     private static ObjectNode container(List<ObjectNode> objects) {

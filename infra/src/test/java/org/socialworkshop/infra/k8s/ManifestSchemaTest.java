@@ -34,6 +34,11 @@ class ManifestSchemaTest {
     }
 
     @Test
+    void theSecretTemplatesAreValid() {
+        assertThat(Manifests.secrets()).hasSize(2).flatExtracting(schemas::problems).isEmpty();
+    }
+
+    @Test
     void theIngressControllersSettingsAreAValidConfigMap() {
         List<ObjectNode> settings = Manifests.read(Manifests.K8S.resolve("ingress-nginx/controller-settings.yaml"));
 

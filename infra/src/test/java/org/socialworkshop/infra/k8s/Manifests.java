@@ -18,6 +18,8 @@ final class Manifests {
     static final Path K8S = Path.of("k8s");
     static final Path BASE = K8S.resolve("base");
     static final Path SMALL_SITE = K8S.resolve("overlays/small-site");
+    /** Secrets' templates: filled and applied by hand, outside the kustomizations. */
+    static final Path SECRETS = K8S.resolve("secrets");
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -40,6 +42,11 @@ final class Manifests {
             }
         }
         return objects;
+    }
+
+    /** The Secret templates, as they would be applied beside a kustomization's objects. */
+    static List<ObjectNode> secrets() {
+        return yamlFiles(SECRETS).stream().flatMap(file -> read(file).stream()).toList();
     }
 
     static ObjectNode parse(String yaml) {
