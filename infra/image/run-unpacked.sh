@@ -5,6 +5,7 @@
 # SIGTERM ends it gracefully. Needs root (for chroot and mounts) and a PostgreSQL in DATABASE_URL.
 #
 #   DATABASE_URL=postgresql://user:pass@127.0.0.1:5432/db infra/image/run-unpacked.sh [image.tar] [port]
+# ENV_FILE=file adds its NAME=value lines to the container's environment (e.g. the ConfigMap's settings).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 tar_file=$(realpath "${1:-backend/target/social-workshop-image.tar}")
@@ -34,6 +35,9 @@ user=$(jq -r '.config.User' "$config")
 workdir=$(jq -r '.config.WorkingDir // "/"' "$config")
 mapfile -t entrypoint < <(jq -r '.config.Entrypoint[]' "$config")
 mapfile -t image_env < <(jq -r '.config.Env[]' "$config")
+if [ -n "${ENV_FILE:-}" ]; then
+    mapfile -t -O "${#image_env[@]}" image_env < <(grep -E '^[A-Z_][A-Z0-9_]*=' "$ENV_FILE")
+fi
 echo "image: user $user, workdir $workdir, entrypoint ${entrypoint[*]}"
 
 # What a pod gives the container: a read-only root (readOnlyRootFilesystem), an emptyDir on /tmp, /dev, /proc. The
@@ -49,7 +53,7 @@ unshare --mount --pid --fork --propagation private bash -c '
     mount -t proc proc "$root/proc"
     exec "$@"
 ' run "$root" env -i "${image_env[@]}" \
-    DATABASE_URL="$DATABASE_URL" PORT="$port" DEMO_DATA="${DEMO_DATA:-false}" FORWARD_HEADERS=native \
+    DATABASE_URL="$DATABASE_URL" PORT="$port" DEMO_DATA="${DEMO_DATA:-false}" \
     perl -e '
         my ($root, $dir, $uid, $gid) = splice(@ARGV, 0, 4);
         chroot($root) or die "chroot: $!"; chdir($dir) or die "chdir $dir: $!";
@@ -69,6 +73,10 @@ ready=$(date +%s.%N)
 for probe in liveness readiness; do
     printf '/actuator/health/%s: %s\n' "$probe" "$(curl -fsS "http://127.0.0.1:$port/actuator/health/$probe")"
 done
+printf '/actuator/health: HTTP %s; / as the ingress asks for it: HTTP %s\n' \
+    "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/actuator/health")" \
+    "$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: shop.example.org' -H 'X-Forwarded-Proto: https' \
+        -H 'X-Forwarded-For: 203.0.113.7' "http://127.0.0.1:$port/")"
 printf 'ready after %.1f s\n' "$(echo "$ready - $started" | bc)"
 grep -E "Starting WorkshopApplication|Started WorkshopApplication" "$work/app.log" | sed 's/^.*\] //' | cut -c1-200 || true
 
