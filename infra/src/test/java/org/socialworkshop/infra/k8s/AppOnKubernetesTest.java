@@ -3,11 +3,9 @@ package org.socialworkshop.infra.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the application needs from its manifests, in the base and in the rendered overlay: the Actuator probes, every
- * setting from the ConfigMap or Secret, the database's read-write service, graceful shutdown, a non-root read-only
- * container, and the addresses and headers it is told behind the ingress.
+ * What the application needs from its Deployment, in the base and in the rendered overlay: the Actuator probes, every
+ * setting from the ConfigMap or Secret, graceful shutdown, a non-root container on a read-only root. The database and
+ * the network around the app: {@link AroundTheAppTest}.
  */
 class AppOnKubernetesTest {
 
@@ -39,7 +37,7 @@ class AppOnKubernetesTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/small-site"})
     void theProbesAskTheActuator(String folder) throws IOException {
-        ObjectNode app = container(render(folder));
+        ObjectNode app = Manifests.container(Manifests.render(folder));
 
         assertThat(app.at("/startupProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
         assertThat(app.at("/livenessProbe/httpGet/path").asString()).isEqualTo("/actuator/health/liveness");
@@ -47,7 +45,7 @@ class AppOnKubernetesTest {
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
             assertThat(app.path(probe).at("/httpGet/port").asString()).isEqualTo(app.at("/ports/0/name").asString());
         }
-        assertThat(app.at("/ports/0/containerPort").asInt()).isEqualTo(Integer.parseInt(config(render(folder), "PORT")));
+        assertThat(app.at("/ports/0/containerPort").asInt()).isEqualTo(Integer.parseInt(Manifests.config(Manifests.render(folder), "PORT")));
         JsonNode settings = applicationYaml();
         assertThat(settings.at("/management/endpoint/health/probes/enabled").asBoolean()).as("probes enabled in the app").isTrue();
         assertThat(settings.at("/management/endpoints/web/exposure/include").asString()).contains("health");
@@ -56,8 +54,8 @@ class AppOnKubernetesTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/small-site"})
     void everySettingTheAppReadsComesFromTheConfigMapOrTheSecret(String folder) throws IOException {
-        List<ObjectNode> objects = render(folder);
-        ObjectNode app = container(objects);
+        List<ObjectNode> objects = Manifests.render(folder);
+        ObjectNode app = Manifests.container(objects);
         Set<String> given = new HashSet<>();
         for (JsonNode source : app.path("envFrom")) {
             if (source.has("configMapRef")) {
@@ -74,51 +72,9 @@ class AppOnKubernetesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/small-site"})
-    void theAppUsesTheDatabaseClustersReadWriteService(String folder) {
-        List<ObjectNode> objects = render(folder);
-        ObjectNode cluster = Manifests.only(objects, "Cluster");
-        String name = cluster.at("/metadata/name").asString();
-        List<String> names = new ArrayList<>();
-        String url = null;
-        for (JsonNode variable : container(objects).path("env")) {
-            names.add(variable.path("name").asString());
-            if (variable.path("name").asString().equals("DATABASE_URL")) {
-                url = variable.path("value").asString();
-                break;
-            }
-            assertThat(variable.at("/valueFrom/secretKeyRef/name").asString()).isEqualTo(name + "-app");
-        }
-
-        assertThat(url).isNotNull();
-        URI uri = URI.create(url.replace("$(DB_USER)", "user").replace("$(DB_PASSWORD)", "password"));
-        assertThat(uri.getScheme()).isEqualTo("postgresql");
-        assertThat(uri.getHost()).isEqualTo(name + "-rw");
-        assertThat(uri.getPath()).isEqualTo("/" + cluster.at("/spec/bootstrap/initdb/database").asString());
-        assertThat(names).as("variables DATABASE_URL refers to are defined before it").contains("DB_USER", "DB_PASSWORD");
-        assertThat(cluster.at("/spec/instances").asInt()).as("a primary and a replica").isGreaterThanOrEqualTo(2);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/small-site"})
-    void theDatabaseIsBackedUpToObjectStorageOnASchedule(String folder) {
-        List<ObjectNode> objects = render(folder);
-        ObjectNode cluster = Manifests.only(objects, "Cluster");
-        ObjectNode backup = Manifests.only(objects, "ScheduledBackup");
-
-        assertThat(cluster.at("/spec/backup/barmanObjectStore/destinationPath").asString()).startsWith("s3://");
-        String credentials = cluster.at("/spec/backup/barmanObjectStore/s3Credentials/accessKeyId/name").asString();
-        assertThat(Manifests.one(objects, "Secret", credentials).path("stringData").propertyNames())
-                .contains(cluster.at("/spec/backup/barmanObjectStore/s3Credentials/accessKeyId/key").asString(),
-                        cluster.at("/spec/backup/barmanObjectStore/s3Credentials/secretAccessKey/key").asString());
-        assertThat(backup.at("/spec/cluster/name").asString()).isEqualTo(cluster.at("/metadata/name").asString());
-        assertThat(backup.at("/spec/method").asString()).isEqualTo("barmanObjectStore");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/small-site"})
     void aPodIsGivenTimeToFinishItsRequests(String folder) throws IOException {
-        ObjectNode deployment = Manifests.only(render(folder), "Deployment");
-        ObjectNode app = container(render(folder));
+        ObjectNode deployment = Manifests.only(Manifests.render(folder), "Deployment");
+        ObjectNode app = Manifests.container(Manifests.render(folder));
         long preStop = app.at("/lifecycle/preStop/sleep/seconds").asLong();
         Duration shutdownPhase = Duration.parse("PT" + applicationYaml().at("/spring/lifecycle/timeout-per-shutdown-phase").asString());
 
@@ -132,9 +88,9 @@ class AppOnKubernetesTest {
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/small-site"})
     void theContainerRunsAsTheImagesUserOnAReadOnlyRoot(String folder) throws IOException {
-        ObjectNode deployment = Manifests.only(render(folder), "Deployment");
+        ObjectNode deployment = Manifests.only(Manifests.render(folder), "Deployment");
         JsonNode pod = deployment.at("/spec/template/spec");
-        ObjectNode app = container(render(folder));
+        ObjectNode app = Manifests.container(Manifests.render(folder));
         Matcher imageUser = Pattern.compile("<user>(\\d+):(\\d+)</user>").matcher(Files.readString(BACKEND_POM));
 
         assertThat(imageUser.find()).as("Jib's <user> in backend/pom.xml").isTrue();
@@ -150,55 +106,6 @@ class AppOnKubernetesTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/small-site"})
-    void behindTheIngressTheAppKnowsItsAddressAndTrustsForwardedHeaders(String folder) {
-        List<ObjectNode> objects = render(folder);
-        ObjectNode ingress = Manifests.only(objects, "Ingress");
-        String host = ingress.at("/spec/rules/0/host").asString();
-
-        assertThat(config(objects, "PUBLIC_URL")).isEqualTo("https://" + host);
-        assertThat(config(objects, "ALLOWED_HOSTS").split(",")).contains(host);
-        assertThat(ingress.at("/spec/tls/0/hosts")).extracting(JsonNode::asString).contains(host);
-        assertThat(config(objects, "FORWARD_HEADERS")).isEqualTo("native");
-        assertThat(config(objects, "SECURE_COOKIES")).isEqualTo("true");
-        assertThat(config(objects, "DEMO_DATA")).isEqualTo("false");
-        assertThat(ingress.at("/metadata/annotations/nginx.ingress.kubernetes.io~1force-ssl-redirect").asString()).isEqualTo("true");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/small-site"})
-    void theServiceIngressAutoscalerAndBudgetFindThePods(String folder) {
-        List<ObjectNode> objects = render(folder);
-        ObjectNode deployment = Manifests.only(objects, "Deployment");
-        JsonNode podLabels = deployment.at("/spec/template/metadata/labels");
-        ObjectNode service = Manifests.only(objects, "Service");
-        ObjectNode autoscaler = Manifests.only(objects, "HorizontalPodAutoscaler");
-        ObjectNode budget = Manifests.only(objects, "PodDisruptionBudget");
-
-        assertThat(service.at("/spec/selector")).isEqualTo(podLabels);
-        assertThat(budget.at("/spec/selector/matchLabels")).isEqualTo(podLabels);
-        assertThat(deployment.at("/spec/selector/matchLabels")).isEqualTo(podLabels);
-        assertThat(Manifests.only(objects, "NetworkPolicy").at("/spec/podSelector/matchLabels")).isEqualTo(podLabels);
-        assertThat(Manifests.only(objects, "Ingress").at("/spec/rules/0/http/paths/0/backend/service/name").asString())
-                .isEqualTo(service.at("/metadata/name").asString());
-        assertThat(autoscaler.at("/spec/scaleTargetRef/name").asString()).isEqualTo(deployment.at("/metadata/name").asString());
-        assertThat(autoscaler.at("/spec/minReplicas").asInt()).isGreaterThanOrEqualTo(2)
-                .isGreaterThan(budget.at("/spec/minAvailable").asInt());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/small-site"})
-    void noSecretIsCommitted(String folder) {
-        List<ObjectNode> secrets = render(folder).stream().filter(o -> o.path("kind").asString().equals("Secret")).toList();
-
-        assertThat(secrets).isNotEmpty().allSatisfy(secret -> {
-            assertThat(secret.has("data")).isFalse();
-            assertThat(secret.path("stringData").size()).isPositive();
-            secret.path("stringData").forEach(value -> assertThat(value.asString()).as(Manifests.id(secret)).isEmpty());
-        });
-    }
-
     /** The environment variables application.yaml reads (its ${NAME:...} placeholders) and those bound by name. */
     static Set<String> settingsTheAppReads() throws IOException {
         Set<String> names = new TreeSet<>(BOUND_BY_NAME);
@@ -211,20 +118,6 @@ class AppOnKubernetesTest {
         return names;
     }
 
-    /** The rendered kustomization with the Secrets an operator applies beside it. */
-    private static List<ObjectNode> render(String folder) {
-        List<ObjectNode> objects = new ArrayList<>(Kustomization.render(Manifests.K8S.resolve(folder)));
-        objects.addAll(Manifests.secrets());
-        return objects;
-    }
-
-    private static ObjectNode container(List<ObjectNode> objects) {
-        return (ObjectNode) Manifests.only(objects, "Deployment").at("/spec/template/spec/containers/0");
-    }
-
-    private static String config(List<ObjectNode> objects, String key) {
-        return Manifests.only(objects, "ConfigMap").path("data").path(key).asString();
-    }
 
     private static JsonNode applicationYaml() {
         return Manifests.read(APPLICATION_YAML).get(0);

@@ -49,6 +49,23 @@ final class Manifests {
         return yamlFiles(SECRETS).stream().flatMap(file -> read(file).stream()).toList();
     }
 
+    /** A kustomization rendered, with the Secrets an operator applies beside it. */
+    static List<ObjectNode> render(String folder) {
+        List<ObjectNode> objects = new ArrayList<>(Kustomization.render(K8S.resolve(folder)));
+        objects.addAll(secrets());
+        return objects;
+    }
+
+    /** The app's container. */
+    static ObjectNode container(List<ObjectNode> objects) {
+        return (ObjectNode) only(objects, "Deployment").at("/spec/template/spec/containers/0");
+    }
+
+    /** A setting in the ConfigMap. */
+    static String config(List<ObjectNode> objects, String key) {
+        return only(objects, "ConfigMap").path("data").path(key).asString();
+    }
+
     static ObjectNode parse(String yaml) {
         return (ObjectNode) YAML.readTree(yaml);
     }
