@@ -46,7 +46,7 @@ class QuotePdf {
         for (JsonNode manual : priced.get("manual")) {
             Money amount = Money.fen(manual.get("unitPrice").get("amount").asLong() * manual.get("quantity").asLong());
             rows.append(row(manual.get("nameZh").asString(), manual.get("nameEn").asString(), "", manual.get("quantity").asString(),
-                    money(manual.get("unitPrice")), "¥" + amount.decimal()));
+                    money(manual.get("unitPrice")), amount.yuan()));
         }
         if (priced.get("delivery").get("amount").asLong() > 0) {
             rows.append(row("配送", "Delivery", "", "1", money(priced.get("delivery")), money(priced.get("delivery"))));
@@ -82,7 +82,7 @@ class QuotePdf {
                 text(nullable(seller.address())), text(nullable(seller.taxId())), text(company.legalName()), text(company.creditCode()),
                 text(company.invoice().title()), quote.wantedBy(), version.earliestDelivery(),
                 version.meetsWantedDate() ? "" : " <strong>（晚于需要日期 <span class=\"en\">after the date wanted</span>）</strong>", rows,
-                "¥" + version.total().decimal(), version.note() == null ? "" : "<p>说明 <span class=\"en\">Note</span>：" + text(version.note()) + "</p>");
+                version.total().yuan(), version.note() == null ? "" : "<p>说明 <span class=\"en\">Note</span>：" + text(version.note()) + "</p>");
         return pdf.render(html);
     }
 
@@ -100,7 +100,7 @@ class QuotePdf {
     }
 
     private static String money(JsonNode money) {
-        return "¥" + Money.fen(money.get("amount").asLong()).decimal();
+        return Money.fen(money.get("amount").asLong()).yuan();
     }
 
     private static String nullable(String value) {

@@ -133,8 +133,8 @@ public class Receipts {
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("No order " + received.orderId())))
                 .flatMap(order -> {
                     SoldOrder.Line main = order.lines().stream().max((a, b) -> Long.compare(a.amount().minor(), b.amount().minor())).orElseThrow();
-                    String paid = "¥" + received.paidSoFar().decimal();
-                    String total = "¥" + received.total().decimal();
+                    String paid = received.paidSoFar().yuan();
+                    String total = received.total().yuan();
                     Line part = new Line("订单 " + order.number() + " 部分付款（累计 " + paid + "，共 " + total + "）",
                             "Part payment for order " + order.number() + " (" + paid + " of " + total + " paid)", "", 1,
                             received.amount(), received.amount(), Line.rate(main.taxRate()), null, null, "");
