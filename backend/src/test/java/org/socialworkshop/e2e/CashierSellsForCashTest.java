@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
-import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
@@ -193,7 +192,7 @@ class CashierSellsForCashTest {
         assertThat(english.readQrCode("pos-sale-qr")).isEqualTo("http://localhost:" + port + "/r/" + second);
         browser.failRequests();
         english.script("window.dispatchEvent(new Event('online'));");
-        english.waitUntil(invisibilityOfElementLocated(By.id("pos-queue-banner")));
+        english.waitUntilGone("pos-queue-banner");
         JsonNode next = receipt(second);
         assertThat(next.get("verification").get("status").asString()).isEqualTo("GENUINE");
         assertThat(next.get("number").asLong()).isEqualTo(2);

@@ -24,7 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
-import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
@@ -221,11 +220,14 @@ class CashierSellsOfflineTest {
         return "http://localhost:" + network.port() + "/r/" + code;
     }
 
-    /** Waits until the banner has gone: nothing waits and the server is there. */
+    /**
+     * Waits until the banner has gone: nothing waits and the server is there. Gone means not on the page: a banner being
+     * redrawn with new words is found stale for a moment, which Selenium's invisibility condition takes for gone.
+     */
     private static void waitForSync(Storefront tablet) {
         new WebDriverWait(tablet.driver(), SYNC_PATIENCE, Storefront.POLL)
                 .withMessage("the waiting sales were not sent")
-                .until(invisibilityOfElementLocated(By.id("pos-queue-banner")));
+                .until(driver -> driver.findElements(By.id("pos-queue-banner")).isEmpty());
     }
 
     /** The tablet's queue, as it keeps it in IndexedDB, as JSON. */

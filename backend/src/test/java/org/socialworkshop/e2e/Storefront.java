@@ -100,6 +100,16 @@ final class Storefront {
     }
 
     /**
+     * Waits until no element {@code id} is on the page. Unlike Selenium's invisibility condition, an element that is
+     * being redrawn (found, then replaced before it could be looked at) does not count as gone: a banner whose words
+     * change while it stays is still there.
+     */
+    Storefront waitUntilGone(String id) {
+        wait.until(d -> d.findElements(By.id(id)).isEmpty());
+        return this;
+    }
+
+    /**
      * Clicks element {@code id} once it is shown and enabled. A component that redraws between the wait and the click
      * replaces the element; the click then finds it again instead of failing on the old one.
      */
