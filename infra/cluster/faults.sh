@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The fault run (README.md, "Reliability"; docs/adr/0032): a steady load through nginx (online purchases with demo
 # payments, counter sales with tablet-signed receipts, checked work records, receipt checks) while one instance is
-# killed with kill -9 and restarted, PostgreSQL is stopped in immediate mode and restarted, and latency is put between
-# the instances and PostgreSQL through a TCP proxy; then every acknowledged result is checked in the database and over
+# killed with kill -9 and restarted, PostgreSQL is stopped in immediate mode and restarted, latency is put between
+# the instances and PostgreSQL through a TCP proxy, and Stripe (the tests' fake Stripe, run inside this program; the
+# instances restarted onto it) answers slowly and then fails; then every acknowledged result is checked in the database and over
 # the API. Prints PASS/FAIL lines with figures; exits 1 on any failure.
 #
-#   infra/cluster/up.sh && infra/cluster/faults.sh [-DphaseSeconds=20] [-DlatencyMillis=20]
+#   infra/cluster/up.sh && infra/cluster/faults.sh [-DphaseSeconds=20] [-DlatencyMillis=20] [-DstripeDelaySeconds=4] [-Dstripe=false]
 #
 # Needs the backend's test classes and their classpath (the tablets sign receipts with the tests' code):
 #   mvn -q -B -ntp -pl backend -am test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
@@ -20,5 +21,12 @@ cp="$root/backend/target/test-classes:$root/backend/target/classes:$(sed "s#\(^\
 classes="$CLUSTER_DIR/fault-classes"
 rm -rf "$classes" && mkdir -p "$classes"
 javac -nowarn -d "$classes" -cp "$cp" $(find "$here/src" -name '*.java')
-exec java -cp "$classes:$cp" -DbaseUrl="http://127.0.0.1:$LB_PORT" -Dscripts="$here" -DpgBin="$PG_BIN" -DpgData="$PG_DATA" \
-  -DpgPort="$PG_PORT" -DappPorts="${APP_PORTS[*]}" "$@" org.socialworkshop.cluster.FaultRun
+status=0
+java -cp "$classes:$cp" -DbaseUrl="http://127.0.0.1:$LB_PORT" -Dscripts="$here" -DpgBin="$PG_BIN" -DpgData="$PG_DATA" \
+  -DpgPort="$PG_PORT" -DappPorts="${APP_PORTS[*]}" "$@" org.socialworkshop.cluster.FaultRun || status=$?
+# The run ends with the instances on its fake Stripe, which ended with it: back to demo payments, one at a time.
+if [[ " $* " != *" -Dstripe=false "* ]]; then
+  echo "restarting the instances onto demo payments"
+  for n in $(seq ${#APP_PORTS[@]}); do "$here/instance.sh" stop "$n" >/dev/null; "$here/instance.sh" start "$n"; done
+fi
+exit "$status"

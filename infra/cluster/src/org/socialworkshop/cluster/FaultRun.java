@@ -2,6 +2,7 @@ package org.socialworkshop.cluster;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.socialworkshop.pos.ClusterTablet;
+import org.socialworkshop.support.FakeStripe;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,7 +32,10 @@ public final class FaultRun {
     /** Buyers served again (an acknowledged purchase) at most this long after a fault ends. */
     private static final int RESUME_WITHIN = Integer.getInteger("resumeWithinSeconds", 60);
     /** A restarted instance answers /actuator/health UP at most this long after its start. */
-    private static final int HEALTHY_WITHIN = Integer.getInteger("healthyWithinSeconds", 90);
+    private static final int HEALTHY_WITHIN = Integer.getInteger("healthyWithinSeconds", 120);
+    /** Whether to end with the Stripe phases (the instances stay on the fake Stripe until restarted by up.sh). */
+    private static final boolean STRIPE = Boolean.parseBoolean(System.getProperty("stripe", "true"));
+    private static final int STRIPE_DELAY = Integer.getInteger("stripeDelaySeconds", 4);
 
     private record Phase(String name, long start, long faultEnd, long end, String note) {
     }
@@ -61,7 +66,8 @@ public final class FaultRun {
         try (Connection db = checks.connect()) {
             onHandBefore = Checks.onHand(db, item[1]);
         }
-        System.out.printf("run %s: buying %s, 2 counter tablets, work for maker %s; phases of %d s%n", run, item[1], maker, PHASE);
+        System.out.printf("run %s: buying %s, 2 counter tablets, work for maker %s; phases of %d s; load average %s%n", run, item[1],
+                maker, PHASE, loadAverage());
 
         Load load = new Load(BASE, run, item[0], item[1], maker, operation);
         load.start(3, tablets, coordinator);
@@ -71,7 +77,9 @@ public final class FaultRun {
         phase("instance 1 killed (kill -9), restarted 5 s later", () -> {
             shell(SCRIPTS + "/instance.sh", "kill", "1");
             sleep(5);
-            return "instance 1 healthy " + timed(() -> shell(SCRIPTS + "/instance.sh", "start", "1")) + " s after its start";
+            double took = timed(() -> shell(SCRIPTS + "/instance.sh", "start", "1"));
+            checks.expect(took <= HEALTHY_WITHIN, "instance 1 healthy " + took + " s after its start (limit " + HEALTHY_WITHIN + " s)");
+            return "instance 1 healthy " + took + " s after its start";
         });
         phase("PostgreSQL stopped (immediate), restarted 5 s later", () -> {
             postgres(PG_BIN + "/pg_ctl -D " + PG_DATA + " -m immediate -w stop");
@@ -82,7 +90,7 @@ public final class FaultRun {
             double instances = untilHealthy(start);
             return String.format(Locale.ROOT, "PostgreSQL accepting %.1f s after its start, both instances healthy after %.1f s", up, instances);
         });
-        try (LatencyProxy proxy = new LatencyProxy(PG_PORT)) {
+        try (LatencyProxy proxy = new LatencyProxy(PG_PORT); FakeStripe fake = FakeStripe.start()) {
             phase("instances restarted one at a time (SIGTERM) onto a TCP proxy in front of PostgreSQL", () -> {
                 Map<String, String> env = Map.of("DB_HOST_PORT", "127.0.0.1:" + proxy.port());
                 return rollingRestart(env);
@@ -93,7 +101,26 @@ public final class FaultRun {
                 proxy.delay(0);
                 return "";
             });
-            phase("instances restarted one at a time back onto PostgreSQL directly", () -> rollingRestart(Map.of()));
+            if (STRIPE) {
+                load.stripe = fake;
+                phase("instances restarted one at a time back onto PostgreSQL directly, and onto Stripe (the tests' fake)",
+                        () -> rollingRestart(Map.of("STRIPE_SECRET_KEY", FakeStripe.SECRET_KEY,
+                                "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET, "STRIPE_API_BASE", fake.apiBase())));
+                phase("Stripe slow: every answer held back " + STRIPE_DELAY + " s", () -> {
+                    fake.slow(Duration.ofSeconds(STRIPE_DELAY));
+                    sleep(PHASE);
+                    fake.up();
+                    return "";
+                });
+                phase("Stripe failing: every call answered 503", () -> {
+                    fake.down();
+                    sleep(PHASE);
+                    fake.up();
+                    return "";
+                });
+            } else {
+                phase("instances restarted one at a time back onto PostgreSQL directly", () -> rollingRestart(Map.of()));
+            }
         }
         load.stop();
         progress.interrupt();
@@ -135,7 +162,11 @@ public final class FaultRun {
                         + "%d requests sent again; %d checkouts refused 429 (one address for all buyers); %d receipt checks under load%n",
                 load.orders.size(), load.sales.size(), load.workRecords.size(), load.workUnknown.size(), load.resent.get(),
                 load.refused.get(), load.receiptChecks.get());
-        System.out.println("Stripe slow and failing: not run here (the cluster takes demo payments; see docs/adr/0032)");
+        if (STRIPE) {
+            System.out.println("the instances now take payments through the fake Stripe of this run, which has ended: "
+                    + "infra/cluster/down.sh and up.sh bring them back to demo payments");
+        }
+        System.out.println("load average at the end: " + loadAverage());
         System.out.println(checks.failed() ? "RESULT: FAIL" : "RESULT: PASS");
         return !checks.failed();
     }
@@ -266,6 +297,14 @@ public final class FaultRun {
         long start = System.nanoTime();
         action.run();
         return Math.round(seconds(start) * 10) / 10.0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", java.util.Arrays.copyOf(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException unreadable) {
+            return "unknown";
+        }
     }
 
     private static double seconds(long since) {

@@ -2,6 +2,7 @@ package org.socialworkshop.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.socialworkshop.pos.ClusterTablet;
+import org.socialworkshop.support.FakeStripe;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,6 +45,8 @@ final class Load {
     private final String makerId;
     private final String operationId;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** Set once the instances are started onto the fake Stripe: checkouts may then answer with its sessions. */
+    volatile FakeStripe stripe;
     private final List<Thread> threads = new ArrayList<>();
 
     final Map<String, Order> orders = new ConcurrentHashMap<>();
@@ -140,16 +144,55 @@ final class Load {
             }
             JsonNode placed = checkout.json();
             String redirect = placed.path("payment").path("redirectUrl").asText();
-            String session = redirect.replaceFirst(".*[?&]session=([^&]+).*", "$1");
-            Http.Answer paid = untilAnswered(() -> buyer.send("POST", "/api/payments/demo/" + session + "/complete", null, null));
-            if (paid.status() != 200) {
-                wrongAnswers.add("payment of " + placed.path("orderId").asText() + " answered " + paid.status() + " " + paid.body());
-                return;
+            if ("stripe".equals(placed.path("payment").path("provider").asText())) {
+                if (!paidAtStripe(redirect.substring(redirect.lastIndexOf("/pay/") + 5))) {
+                    return;
+                }
+            } else {
+                String session = redirect.replaceFirst(".*[?&]session=([^&]+).*", "$1");
+                Http.Answer paid = untilAnswered(() -> buyer.send("POST", "/api/payments/demo/" + session + "/complete", null, null));
+                if (paid.status() != 200) {
+                    wrongAnswers.add("payment of " + placed.path("orderId").asText() + " answered " + paid.status() + " " + paid.body());
+                    return;
+                }
             }
             String orderId = placed.path("orderId").asText();
             orders.put(orderId, new Order(orderId, placed.path("accessToken").asText()));
             acks.add(new long[] {System.nanoTime(), PURCHASE});
         }
+    }
+
+    /**
+     * The buyer pays on Stripe's page (the fake's test control), and Stripe sends its signed event to the shop
+     * through nginx, again and again until answered 2xx, as Stripe retries. True once the shop took the event.
+     */
+    private boolean paidAtStripe(String session) throws IOException {
+        FakeStripe fake = stripe;
+        if (fake == null) {
+            wrongAnswers.add("checkout answered with a Stripe session but no fake Stripe runs");
+            return false;
+        }
+        fake.pay(session);
+        String event = fake.event("checkout.session.completed", session);
+        long giveUp = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < giveUp) {
+            try {
+                int status = FakeStripe.deliver(URI.create(base + "/api/webhooks/stripe"), event).statusCode();
+                if (status >= 200 && status < 300) {
+                    return true;
+                }
+                if (status < 500) {
+                    wrongAnswers.add("Stripe's event for " + session + " answered " + status);
+                    return false;
+                }
+            } catch (java.io.UncheckedIOException noAnswer) {
+                // Stripe tries again
+            }
+            resent.incrementAndGet();
+            pause(500);
+        }
+        wrongAnswers.add("Stripe's event for " + session + " not taken for 120 s");
+        return false;
     }
 
     private void sell(ClusterTablet tablet) {
