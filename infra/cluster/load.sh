@@ -31,17 +31,18 @@ hz=$(getconf CLK_TCK)
 # CPU ticks of a process and its children (living and reaped): PostgreSQL's backends, nginx's worker.
 ticks() {
   local pid=$1 t
-  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || { echo 0; return; }
+  [ "$pid" != - ] && [ -r "/proc/$pid/stat" ] || { echo 0; return; }
   t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat")
   for c in $(pgrep -P "$pid"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0))); done
   echo "$t"
 }
 busy() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; }
-pids() { echo "$(cat "$RUN_DIR/app1.pid" 2>/dev/null) $(cat "$RUN_DIR/app2.pid" 2>/dev/null) $(head -1 "$PG_DATA/postmaster.pid") $(cat "$NGINX_PREFIX/logs/nginx.pid")"; }
+pid_of() { local p; p=$(head -1 "$1" 2>/dev/null); echo "${p:--}"; }
+pids() { echo "$(pid_of "$RUN_DIR/app1.pid") $(pid_of "$RUN_DIR/app2.pid") $(pid_of "$PG_DATA/postmaster.pid") $(pid_of "$NGINX_PREFIX/logs/nginx.pid")"; }
 snapshot() { local s=""; for p in $(pids); do s="$s $(ticks "$p")"; done; echo "$s $(busy)"; }
 cpu_line() { # before after → "machine x% | app1 a | app2 b | postgres c | nginx d" (cores)
   awk -v hz="$hz" -v d="$3" 'BEGIN{split(ARGV[1], a, " "); split(ARGV[2], b, " "); ARGC=1
-    m = (b[6]-a[6]) / (b[7]-a[7]) * 100
+    m = (b[5]-a[5]) / (b[6]-a[6]) * 100
     printf "machine busy %.0f%% of 2 cores | app1 %.2f | app2 %.2f | postgres %.2f | nginx %.2f cores", m,
       (b[1]-a[1])/hz/d, (b[2]-a[2])/hz/d, (b[3]-a[3])/hz/d, (b[4]-a[4])/hz/d}' "$1" "$2"
 }

@@ -103,9 +103,14 @@ public final class FaultRun {
             });
             if (STRIPE) {
                 load.stripe = fake;
-                phase("instances restarted one at a time back onto PostgreSQL directly, and onto Stripe (the tests' fake)",
-                        () -> rollingRestart(Map.of("STRIPE_SECRET_KEY", FakeStripe.SECRET_KEY,
-                                "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET, "STRIPE_API_BASE", fake.apiBase())));
+                phase("instances restarted one at a time back onto PostgreSQL directly, and onto Stripe (the tests' fake; "
+                        + "new purchases held meanwhile)", () -> {
+                    load.pauseBuyers();
+                    String note = rollingRestart(Map.of("STRIPE_SECRET_KEY", FakeStripe.SECRET_KEY,
+                            "STRIPE_WEBHOOK_SECRET", FakeStripe.WEBHOOK_SECRET, "STRIPE_API_BASE", fake.apiBase()));
+                    load.resumeBuyers();
+                    return note;
+                });
                 phase("Stripe slow: every answer held back " + STRIPE_DELAY + " s", () -> {
                     fake.slow(Duration.ofSeconds(STRIPE_DELAY));
                     sleep(PHASE);
@@ -163,8 +168,8 @@ public final class FaultRun {
                 load.orders.size(), load.sales.size(), load.workRecords.size(), load.workUnknown.size(), load.resent.get(),
                 load.refused.get(), load.receiptChecks.get());
         if (STRIPE) {
-            System.out.println("the instances now take payments through the fake Stripe of this run, which has ended: "
-                    + "infra/cluster/down.sh and up.sh bring them back to demo payments");
+            System.out.println("the instances still take payments through this run's fake Stripe, which ends with it: "
+                    + "faults.sh restarts them onto demo payments");
         }
         System.out.println("load average at the end: " + loadAverage());
         System.out.println(checks.failed() ? "RESULT: FAIL" : "RESULT: PASS");

@@ -47,6 +47,8 @@ final class Load {
     private final AtomicBoolean running = new AtomicBoolean(true);
     /** Set once the instances are started onto the fake Stripe: checkouts may then answer with its sessions. */
     volatile FakeStripe stripe;
+    private volatile boolean buyersPaused;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
 
     final Map<String, Order> orders = new ConcurrentHashMap<>();
@@ -113,6 +115,33 @@ final class Load {
     }
 
     private void purchase(Http buyer) throws IOException {
+        inFlight.incrementAndGet();
+        try {
+            if (!buyersPaused) {
+                purchaseOnce(buyer);
+            }
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /**
+     * Holds new purchases back and waits for those under way to end: while the instances change their payment
+     * provider one at a time, a demo session opened on one would not be known to the other (docs/adr/0032).
+     */
+    void pauseBuyers() throws InterruptedException {
+        buyersPaused = true;
+        long giveUp = System.nanoTime() + 150_000_000_000L;
+        while (inFlight.get() > 0 && System.nanoTime() < giveUp) {
+            Thread.sleep(100);
+        }
+    }
+
+    void resumeBuyers() {
+        buyersPaused = false;
+    }
+
+    private void purchaseOnce(Http buyer) throws IOException {
         String cartId;
         try {
             Http.Answer cart = buyer.send("POST", "/api/carts", null, null);
