@@ -69,6 +69,19 @@ public final class FaultRun {
         System.out.printf("run %s: buying %s, 2 counter tablets, work for maker %s; phases of %d s; load average %s%n", run, item[1],
                 maker, PHASE, loadAverage());
 
+        boolean stripe = STRIPE;
+        if (stripe) {
+            try (Connection db = checks.connect()) {
+                long earlier = Checks.count(db, "SELECT count(*) FROM payments WHERE session_id LIKE 'cs_test_%'", List.of());
+                if (earlier > 0) {
+                    // Each fake Stripe numbers its sessions and payments from 1 again; real Stripe never repeats an id.
+                    System.out.println("Stripe phases NOT RUN: this database holds " + earlier + " sessions of an earlier run's "
+                            + "fake Stripe, whose ids a new fake would repeat; run them on a fresh cluster: "
+                            + "infra/cluster/down.sh --wipe && infra/cluster/up.sh");
+                    stripe = false;
+                }
+            }
+        }
         Load load = new Load(BASE, run, item[0], item[1], maker, operation);
         load.start(3, tablets, coordinator);
         Thread progress = progress(load);
@@ -101,7 +114,7 @@ public final class FaultRun {
                 proxy.delay(0);
                 return "";
             });
-            if (STRIPE) {
+            if (stripe) {
                 load.stripe = fake;
                 phase("instances restarted one at a time back onto PostgreSQL directly, and onto Stripe (the tests' fake; "
                         + "new purchases held meanwhile)", () -> {
@@ -126,14 +139,15 @@ public final class FaultRun {
             } else {
                 phase("instances restarted one at a time back onto PostgreSQL directly", () -> rollingRestart(Map.of()));
             }
+            // before the fake Stripe and the proxy close: purchases under way finish against them
+            load.stop();
         }
-        load.stop();
         progress.interrupt();
         System.out.println("load stopped; checking");
-        return report(load, run, item[1], onHandBefore, admin);
+        return report(load, run, item[1], onHandBefore, admin, stripe);
     }
 
-    private boolean report(Load load, String run, String variantId, long onHandBefore, Http admin) throws Exception {
+    private boolean report(Load load, String run, String variantId, long onHandBefore, Http admin, boolean stripe) throws Exception {
         awaitOutboxDrained();
         Map<String, Long> kinds = load.wrongAnswers.stream().collect(java.util.stream.Collectors.groupingBy(
                 wrong -> wrong.replaceAll("[0-9a-fA-F-]{36}|[A-Z0-9]{6}-[0-9]+-[0-9]+|\\b[0-9]+\\b", "#").replaceAll("\"requestId\":\"[^\"]*\"", ""),
@@ -167,7 +181,7 @@ public final class FaultRun {
                         + "%d requests sent again; %d checkouts refused 429 (one address for all buyers); %d receipt checks under load%n",
                 load.orders.size(), load.sales.size(), load.workRecords.size(), load.workUnknown.size(), load.resent.get(),
                 load.refused.get(), load.receiptChecks.get());
-        if (STRIPE) {
+        if (stripe) {
             System.out.println("the instances still take payments through this run's fake Stripe, which ends with it: "
                     + "faults.sh restarts them onto demo payments");
         }
