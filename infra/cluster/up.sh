@@ -73,11 +73,16 @@ sed -i '/=$/d' "$CLUSTER_DIR/app.env"
 
 # 3. Both instances at once, as a rolling deployment or an autoscaler would: Flyway serialises the migrations
 # with a PostgreSQL advisory lock, and each demo dataset is claimed by one instance (docs/adr/0032).
+# On a first start the instance that waits for the other's demo dataset gives up after the statement timeout (30 s)
+# when the machine is slow, and exits (seen at load average 13): started again, as Kubernetes would, it finds the
+# dataset loaded.
 starts=()
 for n in $(seq ${#APP_PORTS[@]}); do
   "$here/instance.sh" start "$n" & starts+=($!)
 done
-for pid in "${starts[@]}"; do wait "$pid"; done
+failed=()
+for i in "${!starts[@]}"; do wait "${starts[$i]}" || failed+=($((i + 1))); done
+for n in "${failed[@]}"; do echo "instance $n did not start; starting it again"; "$here/instance.sh" start "$n"; done
 
 # 4. nginx with its own prefix and configuration (the system's nginx.conf is not touched).
 "$here/nginx-conf.sh" > "$NGINX_PREFIX/nginx.conf"
