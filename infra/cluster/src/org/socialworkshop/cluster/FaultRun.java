@@ -48,8 +48,17 @@ public final class FaultRun {
         checks = new Checks("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/workshop", "workshop", "workshop-cluster");
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(new FaultRun().run() ? 0 : 1);
+    public static void main(String[] args) {
+        boolean passed;
+        try {
+            passed = new FaultRun().run();
+        } catch (Exception | AssertionError stopped) {
+            // e.g. an instance that did not start again: the load's threads would keep the JVM alive
+            stopped.printStackTrace();
+            System.out.println("RESULT: FAIL (the run stopped: " + stopped + ")");
+            passed = false;
+        }
+        System.exit(passed ? 0 : 1);
     }
 
     private boolean run() throws Exception {
