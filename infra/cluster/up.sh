@@ -53,15 +53,12 @@ fi
 # signing keys the other made), links to nginx's address, client addresses from nginx's X-Forwarded-For.
 if [ ! -f "$CLUSTER_DIR/app.env" ]; then
   umask 077
-  # RECEIPT_KEY_SECRET is what README.md documents; the app reads workshop.receipts.key-secret, which only
-  # WORKSHOP_RECEIPTS_KEYSECRET reaches (application.yaml does not map RECEIPT_KEY_SECRET; reported), so both.
   secret="$(head -c 24 /dev/urandom | base64)"
   cat > "$CLUSTER_DIR/app.env" <<ENV
 DEMO_DATA=true
 FORWARD_HEADERS=native
 PUBLIC_URL=http://127.0.0.1:$LB_PORT
 RECEIPT_KEY_SECRET=$secret
-WORKSHOP_RECEIPTS_KEYSECRET=$secret
 STRIPE_SECRET_KEY=${STRIPE_SECRET_KEY:-}
 STRIPE_WEBHOOK_SECRET=${STRIPE_WEBHOOK_SECRET:-}
 STRIPE_API_BASE=${STRIPE_API_BASE:-}
