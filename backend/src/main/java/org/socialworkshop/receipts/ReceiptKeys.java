@@ -200,14 +200,14 @@ class ReceiptKeys {
     }
 
     /** salt (16) | iv (12) | AES-256-GCM ciphertext with tag. */
-    private byte[] encrypt(byte[] plain) {
+    byte[] encrypt(byte[] plain) {
         byte[] salt = new byte[16];
         byte[] iv = new byte[12];
         RANDOM.nextBytes(salt);
         RANDOM.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, wrappingKey(salt), new GCMParameterSpec(128, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, wrappingKey(salt, settings.secret()), new GCMParameterSpec(128, iv));
             byte[] sealed = cipher.doFinal(plain);
             return ByteBuffer.allocate(salt.length + iv.length + sealed.length).put(salt).put(iv).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -215,21 +215,42 @@ class ReceiptKeys {
         }
     }
 
-    private PrivateKey decrypt(byte[] blob) {
+    /**
+     * The private key sealed in {@code blob}. A key sealed with the public demo secret while a secret is set now still
+     * opens, with a warning: before this version the app did not read {@code RECEIPT_KEY_SECRET} (only
+     * {@code WORKSHOP_RECEIPTS_KEYSECRET}), so an installation that set it has keys sealed with the demo secret; a
+     * rotation makes one sealed with the secret.
+     */
+    PrivateKey decrypt(byte[] blob) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, wrappingKey(Arrays.copyOfRange(blob, 0, 16)),
-                    new GCMParameterSpec(128, Arrays.copyOfRange(blob, 16, 28)));
-            byte[] pkcs8 = cipher.doFinal(blob, 28, blob.length - 28);
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return open(blob, settings.secret());
         } catch (GeneralSecurityException e) {
+            if (!settings.demoSecret()) {
+                try {
+                    PrivateKey opened = open(blob, ReceiptSettings.DEMO_SECRET);
+                    log.warn("A receipt signing key is sealed with the public demo secret, not RECEIPT_KEY_SECRET (set before "
+                            + "the app read that name?): rotate the key (POST /api/admin/receipts/keys/rotate) so that new "
+                            + "receipts are signed with one sealed with the secret.");
+                    return opened;
+                } catch (GeneralSecurityException notTheDemoSecretEither) {
+                    e.addSuppressed(notTheDemoSecretEither);
+                }
+            }
             throw new IllegalStateException("The receipt signing key cannot be decrypted: is RECEIPT_KEY_SECRET the one it "
                     + "was created with?", e);
         }
     }
 
-    private SecretKeySpec wrappingKey(byte[] salt) throws GeneralSecurityException {
-        PBEKeySpec spec = new PBEKeySpec(settings.secret().toCharArray(), salt, ITERATIONS, 256);
+    private static PrivateKey open(byte[] blob, String secret) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, wrappingKey(Arrays.copyOfRange(blob, 0, 16), secret),
+                new GCMParameterSpec(128, Arrays.copyOfRange(blob, 16, 28)));
+        byte[] pkcs8 = cipher.doFinal(blob, 28, blob.length - 28);
+        return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    }
+
+    private static SecretKeySpec wrappingKey(byte[] salt, String secret) throws GeneralSecurityException {
+        PBEKeySpec spec = new PBEKeySpec(secret.toCharArray(), salt, ITERATIONS, 256);
         byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
         return new SecretKeySpec(key, "AES");
     }
