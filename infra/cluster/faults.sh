@@ -9,7 +9,7 @@
 #   infra/cluster/up.sh && infra/cluster/faults.sh [-DphaseSeconds=20] [-DlatencyMillis=20] [-DstripeDelaySeconds=4] [-Dstripe=false]
 #
 # Needs the backend's test classes and their classpath (the tablets sign receipts with the tests' code):
-#   mvn -q -B -ntp -pl backend -am test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
+#   mvn -q -B -ntp -pl backend -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

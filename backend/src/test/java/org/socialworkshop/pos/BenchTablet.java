@@ -85,20 +85,30 @@ final class BenchTablet {
     }
 
     /** Sends a prepared sale and waits for the answer; true when it was stored (the series then moves on). */
-    @SuppressWarnings("unchecked")
     boolean send(Prepared sale) {
         try {
-            HttpResponse<String> answer = client.sendAsync("POST", "/api/pos/sales", sale.json()).join();
+            HttpResponse<String> answer = post(sale);
             if (answer.statusCode() != 201) {
                 System.err.println(register + ": " + answer.statusCode() + " " + answer.body());
                 return false;
             }
-            series = (Map<String, Object>) BenchClient.JSON.readValue(answer.body(), new TypeReference<Map<String, Object>>() {
-            }).get("series");
+            stored(answer.body());
             return true;
         } catch (RuntimeException failed) {
             System.err.println(register + ": " + failed);
             return false;
         }
+    }
+
+    /** Sends a prepared sale once and waits for the answer; throws when none came (refused or cut, timeout). */
+    HttpResponse<String> post(Prepared sale) {
+        return client.sendAsync("POST", "/api/pos/sales", sale.json()).join();
+    }
+
+    /** The server stored a sale and answered {@code body}: the series moves on to its receipt. */
+    @SuppressWarnings("unchecked")
+    void stored(String body) {
+        series = (Map<String, Object>) BenchClient.JSON.readValue(body, new TypeReference<Map<String, Object>>() {
+        }).get("series");
     }
 }
