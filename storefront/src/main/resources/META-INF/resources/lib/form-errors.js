@@ -143,7 +143,7 @@ export class FormErrors {
   }
 }
 
-/** The standard constraints the server names for a refused field (docs/api/README.md, "Errors"), said in our words. */
+/** The standard constraints the server names for a refused field, said in our words (docs/architecture.md, request flow 5). */
 const CONSTRAINTS = new Set(['NotBlank', 'NotNull', 'NotEmpty', 'Size', 'Min', 'Max', 'DecimalMin', 'DecimalMax', 'Positive',
   'PositiveOrZero', 'Negative', 'Email', 'Pattern', 'Digits', 'Past', 'PastOrPresent', 'Future', 'FutureOrPresent']);
 
