@@ -146,11 +146,6 @@ public record ReceiptContent(String register, long number, Kind kind, Instant is
             return new Line(name, nameEn, variant, quantity, unitPrice, unitPrice.times(quantity), rate(taxRate), null, null, variantEn);
         }
 
-        /** The variant in English where the receipt has it, else as it is. */
-        public String variantEnglish() {
-            return variantEn == null ? variant : variantEn;
-        }
-
         /** A tax rate as receipts write it. */
         public static String rate(BigDecimal rate) {
             return rate.stripTrailingZeros().toPlainString();
