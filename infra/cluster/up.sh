@@ -70,9 +70,8 @@ sed -i '/=$/d' "$CLUSTER_DIR/app.env"
 
 # 3. Both instances at once, as a rolling deployment or an autoscaler would: Flyway serialises the migrations
 # with a PostgreSQL advisory lock, and each demo dataset is claimed by one instance (docs/adr/0032).
-# On a first start the instance that waits for the other's demo dataset gives up after the statement timeout (30 s)
-# when the machine is slow, and exits (seen at load average 13): started again, as Kubernetes would, it finds the
-# dataset loaded.
+# The instance that meets the other loading a demo dataset waits for it (docs/adr/0032); one that exits while
+# starting all the same (out of memory, say) is started once more, as Kubernetes would.
 starts=()
 for n in $(seq ${#APP_PORTS[@]}); do
   "$here/instance.sh" start "$n" & starts+=($!)

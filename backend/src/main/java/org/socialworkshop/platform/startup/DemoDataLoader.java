@@ -31,6 +31,9 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
+    /** How long a dataset's transaction may take, including waiting for another instance's load of it. */
+    static final String DATASET_WAIT = "10min";
+
     private final Database db;
     private final List<DemoDataset> datasets;
     private final boolean demoRequested;
@@ -95,10 +98,19 @@ class DemoDataLoader implements ApplicationRunner {
                 .then(db.sql("SELECT demo FROM installation WHERE id = 1").map(row -> row.get("demo", Boolean.class)).one());
     }
 
-    private Mono<Boolean> loadOnce(DemoDataset dataset) {
-        return db.inTransaction(() -> db.sql("INSERT INTO demo_datasets (name) VALUES (:name) ON CONFLICT DO NOTHING")
-                .bind("name", dataset.name())
-                .update()
+    /**
+     * Loads {@code dataset} unless it was loaded before; completes with whether this call loaded it. When another
+     * instance is loading it at the same moment (two instances started together on a new database), the insert of
+     * the dataset's name waits for that instance's transaction: it answers false once the other commits, and loads
+     * the dataset here if the other rolls back or dies. That wait is allowed {@link #DATASET_WAIT}, not the pool's
+     * statement timeout (30 s), which a slow machine's first load can outlast and which made the waiting instance
+     * give up and exit.
+     */
+    Mono<Boolean> loadOnce(DemoDataset dataset) {
+        return db.inTransaction(() -> db.sql("SET LOCAL statement_timeout = '" + DATASET_WAIT + "'").update()
+                .then(db.sql("INSERT INTO demo_datasets (name) VALUES (:name) ON CONFLICT DO NOTHING")
+                        .bind("name", dataset.name())
+                        .update())
                 .flatMap(inserted -> inserted == 1 ? dataset.load().thenReturn(true) : Mono.just(false)))
                 .doOnNext(loaded -> {
                     if (loaded) {

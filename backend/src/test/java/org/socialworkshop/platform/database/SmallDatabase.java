@@ -1,0 +1,50 @@
+package org.socialworkshop.platform.database;
+
+import java.time.Duration;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import org.socialworkshop.support.TestPostgres;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * A {@link Database} of its own on the shared test PostgreSQL, with a small pool and the statement timeout a test
+ * chooses, as a second instance of the application would have. Close it when done.
+ */
+public final class SmallDatabase implements AutoCloseable {
+
+    private final ConnectionPool pool;
+    private final Database database;
+
+    public SmallDatabase(String name, Duration statementTimeout) {
+        ServerAddress address = ServerAddress.parse(TestPostgres.url());
+        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
+                        PostgresqlConnectionConfiguration.builder()
+                                .host(address.host())
+                                .port(address.port())
+                                .database(address.database())
+                                .username(address.user())
+                                .password(address.password())
+                                .applicationName(name)
+                                .statementTimeout(statementTimeout)
+                                .build()))
+                .name(name)
+                .maxSize(3)
+                .maxAcquireTime(Duration.ofSeconds(5))
+                .build());
+        database = new Database(DatabaseClient.create(pool), TransactionalOperator.create(new R2dbcTransactionManager(pool)));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}
