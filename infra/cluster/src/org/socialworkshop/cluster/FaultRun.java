@@ -186,9 +186,9 @@ public final class FaultRun {
             checks.expect(resumedAfter(load, phase) <= RESUME_WITHIN, String.format(Locale.ROOT,
                     "buyers served again %.1f s after the end of: %s (limit %d s)", resumedAfter(load, phase), phase.name(), RESUME_WITHIN));
         }
-        System.out.printf("%nacknowledged: %d purchases, %d counter sales, %d work records (%d unanswered, not resent); "
+        System.out.printf("%nacknowledged: %d purchases, %d counter sales, %d work records; "
                         + "%d requests sent again; %d checkouts refused 429 (one address for all buyers); %d receipt checks under load%n",
-                load.orders.size(), load.sales.size(), load.workRecords.size(), load.workUnknown.size(), load.resent.get(),
+                load.orders.size(), load.sales.size(), load.workRecords.size(), load.resent.get(),
                 load.refused.get(), load.receiptChecks.get());
         if (stripe) {
             System.out.println("the instances still take payments through this run's fake Stripe, which ends with it: "

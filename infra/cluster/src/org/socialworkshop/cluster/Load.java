@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
  * The steady load of the fault run, through nginx, as careful clients send it: buyers (cart, checkout with an
  * Idempotency-Key, demo payment; a request left unanswered or answered 502/503/504 or 409 "still running" is sent
  * again unchanged), counter tablets (a sale sent again exactly as before until stored), a coordinator recording
- * checked work (sent once: the endpoint takes no Idempotency-Key, so an unanswered record is not resent but counted
- * as "outcome unknown"), and a receipt checker reading acknowledged receipts' public check. Every acknowledged
+ * checked work (with an Idempotency-Key, sent again like a checkout), and a receipt checker reading acknowledged
+ * receipts' public check. Every acknowledged
  * result is kept for the checks afterwards; every answer a careful client could not have expected is a wrong answer.
  */
 final class Load {
@@ -54,7 +54,6 @@ final class Load {
     final Map<String, Order> orders = new ConcurrentHashMap<>();
     final Map<String, Sale> sales = new ConcurrentHashMap<>();
     final Set<String> workRecords = ConcurrentHashMap.newKeySet();
-    final Set<String> workUnknown = ConcurrentHashMap.newKeySet();
     final Set<String> registers = ConcurrentHashMap.newKeySet();
     final List<String> wrongAnswers = new CopyOnWriteArrayList<>();
     final AtomicLong resent = new AtomicLong();
@@ -252,23 +251,18 @@ final class Load {
         wrongAnswers.add("sale " + sale.number() + " unanswered for 120 s");
     }
 
-    private void recordWork(Http coordinator) {
+    private void recordWork(Http coordinator) throws IOException {
         String marker = "faults " + run + " " + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
         Map<String, Object> body = Map.of("makerId", makerId, "operationId", operationId,
                 "workDate", LocalDate.now().minusDays(1).toString(), "pieces", 2, "note", marker,
                 "check", Map.of("accepted", 2, "rejected", 0));
-        try {
-            Http.Answer answer = coordinator.send("POST", "/api/admin/piecework/work", body, null);
-            if (answer.status() == 201) {
-                workRecords.add(marker);
-                acks.add(new long[] {System.nanoTime(), WORK});
-            } else if (retryable(answer.status(), null)) {
-                workUnknown.add(marker);
-            } else {
-                wrongAnswers.add("work record answered " + answer.status() + " " + answer.body());
-            }
-        } catch (IOException noAnswer) {
-            workUnknown.add(marker);
+        Http.Answer answer = untilAnswered(() -> coordinator.send("POST", "/api/admin/piecework/work", body, key));
+        if (answer.status() == 201) {
+            workRecords.add(marker);
+            acks.add(new long[] {System.nanoTime(), WORK});
+        } else {
+            wrongAnswers.add("work record answered " + answer.status() + " " + answer.body());
         }
     }
 

@@ -141,14 +141,19 @@ class AdminPieceworkController {
         return rates.setRate(id, body.rate(), body.validFrom()).map(updated -> ResponseEntity.status(201).body(updated));
     }
 
-    @PostMapping("/work")
-    Mono<ResponseEntity<WorkRecords.WorkRecord>> record(@Valid @RequestBody NewWork body) {
+    /**
+     * Records a maker's work; with an {@code Idempotency-Key}, sending the same record again (an answer lost to a
+     * dropped connection, a double click) answers the first outcome instead of recording and paying the work twice.
+     */
+    @PostMapping(path = "/work", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> record(@Valid @RequestBody NewWork body,
+            @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key, ServerWebExchange exchange) {
         if (body.workDate().isAfter(time.today().plusDays(1))) {
             throw InvalidInput.field("workDate", "must not be in the future");
         }
-        return work.record(body.makerId(), body.operationId(), body.workDate(), body.pieces(), body.note(),
-                        body.check() == null ? null : body.check().check(), body.orderId(), body.minutes())
-                .map(recorded -> ResponseEntity.status(201).body(recorded));
+        return idempotency.execute(exchange, key, body, () -> work.record(body.makerId(), body.operationId(), body.workDate(),
+                        body.pieces(), body.note(), body.check() == null ? null : body.check().check(), body.orderId(), body.minutes())
+                .map(recorded -> ResponseEntity.status(201).body(recorded)));
     }
 
     @PostMapping("/work/{id}/check")
@@ -169,12 +174,15 @@ class AdminPieceworkController {
         return work.list(status, makerId, month, orderId, new Page.Request(page, size));
     }
 
-    @PostMapping("/adjustments")
-    Mono<ResponseEntity<LedgerEntry>> adjust(@Valid @RequestBody Adjustment body) {
+    /** Books an adjustment to a maker's earnings; an {@code Idempotency-Key} makes sending it again safe, as for work. */
+    @PostMapping(path = "/adjustments", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<byte[]>> adjust(@Valid @RequestBody Adjustment body,
+            @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key, ServerWebExchange exchange) {
         if (body.amount() == 0) {
             throw InvalidInput.field("amount", "must not be zero");
         }
-        return corrections.adjust(body.makerId(), body.amount(), body.reason().trim()).map(entry -> ResponseEntity.status(201).body(entry));
+        return idempotency.execute(exchange, key, body, () -> corrections.adjust(body.makerId(), body.amount(), body.reason().trim())
+                .map(entry -> ResponseEntity.status(201).body(entry)));
     }
 
     @PostMapping("/entries/{id}/corrections")

@@ -168,6 +168,49 @@ class PieceworkTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void workAndAdjustmentsSentAgainWithTheirKeyAreBookedOnce() {
+        Map<String, Object> work = Map.of("makerId", maker, "operationId", operation, "workDate", today.toString(), "pieces", 4,
+                "check", Map.of("accepted", 4, "rejected", 0));
+        String workKey = UUID.randomUUID().toString();
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        List<String> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // A double click and two resends after lost answers, all at once, then once more after they are done.
+        Flux.range(0, 4)
+                .flatMap(i -> Mono.fromRunnable(() -> {
+                    var result = staff.post().uri("/api/admin/piecework/work").header("Idempotency-Key", workKey).bodyValue(work)
+                            .exchange().returnResult(Map.class);
+                    statuses.merge(result.getStatus().value(), 1, Integer::sum);
+                    Map<String, Object> body = result.getResponseBody().blockFirst();
+                    if (result.getStatus().value() == 201) {
+                        ids.add((String) body.get("id"));
+                    }
+                }).subscribeOn(Schedulers.boundedElastic()), 4)
+                .blockLast();
+        staff.post().uri("/api/admin/piecework/work").header("Idempotency-Key", workKey).bodyValue(work)
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.id").isEqualTo(ids.get(0));
+
+        assertThat(statuses.keySet()).as("each attempt answered the first one's outcome, or asked to retry while it ran")
+                .isSubsetOf(201, 409).contains(201);
+        assertThat(ids).as("every 201 names the same record").containsOnly(ids.get(0));
+        staff.get().uri("/api/admin/piecework/work?makerId={maker}", maker).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(1);
+        assertThat(balance(maker)).isEqualTo(4 * 180);
+
+        Map<String, Object> adjustment = Map.of("makerId", maker, "amount", 300, "reason", "fabric bought for the workshop");
+        String adjustKey = UUID.randomUUID().toString();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            staff.post().uri("/api/admin/piecework/adjustments").header("Idempotency-Key", adjustKey).bodyValue(adjustment)
+                    .exchange().expectStatus().isCreated();
+        }
+        assertThat(balance(maker)).isEqualTo(4 * 180 + 300);
+        staff.post().uri("/api/admin/piecework/adjustments").header("Idempotency-Key", adjustKey)
+                .bodyValue(Map.of("makerId", maker, "amount", 900, "reason", "fabric bought for the workshop"))
+                .exchange().expectStatus().isEqualTo(422);
+        assertThat(balance(maker)).as("a key reused for another adjustment books nothing").isEqualTo(4 * 180 + 300);
+    }
+
+    @Test
     void payoutsNeverExceedTheBalanceEvenWhenTheyRace() {
         recordChecked(maker, today, 10, 0).expectStatus().isCreated();
         long owed = balance(maker);

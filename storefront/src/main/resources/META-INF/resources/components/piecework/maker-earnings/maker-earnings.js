@@ -31,6 +31,7 @@ class MakerEarnings extends HTMLElement {
   connectedCallback() {
     this.chosen = chosenInAddress();
     this.payoutKey = uuid();
+    this.adjustKey = uuid();
     render(this, html`
       <div id="earnings-pick"><p role="status" data-i18n="piecework.loading"></p></div>
       <p id="earnings-status" class="status-message" role="status"></p>
@@ -124,7 +125,9 @@ class MakerEarnings extends HTMLElement {
     this.wire('payout', (value, problems) => ({
       path: '/payouts', body: readPayout(value, this.maker.id, this.balance, problems), headers: { 'Idempotency-Key': this.payoutKey },
     }), PAYOUT);
-    this.wire('adjust', (value, problems) => ({ path: '/adjustments', body: readAdjustment(value, this.maker.id, problems) }), ADJUST);
+    this.wire('adjust', (value, problems) => ({
+      path: '/adjustments', body: readAdjustment(value, this.maker.id, problems), headers: { 'Idempotency-Key': this.adjustKey },
+    }), ADJUST);
   }
 
   /** Submitting form `kind` sends what `read` makes of it; `fields` maps server field names to ids. */
@@ -146,7 +149,9 @@ class MakerEarnings extends HTMLElement {
       announce(this.status, { key: 'piecework.saving' });
       try {
         await send(path, body, headers);
+        // A key is spent only by a success: sending again after a lost answer books the payout or adjustment once.
         if (kind === 'payout') this.payoutKey = uuid();
+        if (kind === 'adjust') this.adjustKey = uuid();
         await this.show();
         announce(this.status, this.doneMessage(kind, body));
         this.querySelector('#earnings-heading')?.focus();

@@ -18,6 +18,7 @@ import {
   checker, earningsHref, field, makerOptions, numberInput, operationLabel, operationOptions, operations, send,
 } from '../../../lib/staff-piecework.js';
 import { define } from '../../../lib/define.js';
+import { uuid } from '../../../lib/uuid.js';
 import { checkFieldFor, checkFieldsHtml, readCheck } from '../piecework-queue/check-form.js';
 
 const FIELDS = {
@@ -38,6 +39,7 @@ function orderOptions(orders, selected) {
 
 class PieceworkRecord extends HTMLElement {
   connectedCallback() {
+    this.key = uuid();
     render(this, html`
       <section class="admin-panel" aria-labelledby="work-record-heading">
         <h2 id="work-record-heading" data-i18n="piecework.record.heading"></h2>
@@ -165,7 +167,9 @@ class PieceworkRecord extends HTMLElement {
     const status = this.querySelector('#work-record-status');
     announce(status, { key: 'piecework.saving' });
     try {
-      const record = await send('/work', body);
+      // One key per record: sent again after a lost answer or a double click, the work is recorded once.
+      const record = await send('/work', body, { 'Idempotency-Key': this.key });
+      this.key = uuid();
       this.done(record, body);
     } catch (error) {
       console.warn('Recording work failed.', error);
