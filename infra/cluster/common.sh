@@ -41,3 +41,24 @@ instance_up() {
 pid_alive() {
   [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
 }
+
+# CPU_LIMIT (cores, e.g. 0.5): each instance runs in a CPU cgroup of its own with that quota, as a Kubernetes CPU
+# limit would (load.sh's scaling run). Needs root and a writable cgroup CPU controller (v1 or v2); unset, no limit.
+CPU_LIMIT="${CPU_LIMIT:-}"
+
+# Moves the calling shell (and so what it starts next) into instance n's CPU cgroup with CPU_LIMIT cores.
+limit_cpu() {
+  [ -n "$CPU_LIMIT" ] || return 0
+  local n=$1 period=100000 quota group
+  quota=$(awk -v c="$CPU_LIMIT" -v p="$period" 'BEGIN{printf "%d", c * p}')
+  if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
+    group=/sys/fs/cgroup/workshop-app$n                                   # cgroup v2
+    mkdir -p "$group" && echo "$quota $period" > "$group/cpu.max"
+  elif [ -d /sys/fs/cgroup/cpu ]; then
+    group=/sys/fs/cgroup/cpu/workshop-app$n                               # cgroup v1
+    mkdir -p "$group" && echo "$period" > "$group/cpu.cfs_period_us" && echo "$quota" > "$group/cpu.cfs_quota_us"
+  else
+    echo "CPU_LIMIT=$CPU_LIMIT: no cgroup CPU controller here" >&2; return 1
+  fi
+  echo "$BASHPID" > "$group/cgroup.procs"
+}

@@ -4,7 +4,8 @@
 #   infra/cluster/instance.sh stop N     SIGTERM (graceful shutdown), SIGKILL after 30 s
 #   infra/cluster/instance.sh kill N     SIGKILL, as a crash
 # The instance reads its settings from $CLUSTER_DIR/app.env (written by up.sh); DB_HOST_PORT=host:port in the
-# environment points it at another address for PostgreSQL (faults.sh's latency proxy).
+# environment points it at another address for PostgreSQL (faults.sh's latency proxy); CPU_LIMIT=cores starts it
+# under that CPU quota (common.sh).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/common.sh"
@@ -26,7 +27,8 @@ case "$action" in
         PORT="$port"
         DATABASE_URL="$(database_url)"
         set +a
-        echo "=== $(date -u +%FT%T.%3NZ) start, DATABASE_URL=${DATABASE_URL/:$DB_PASSWORD@/:***@}" >> "$LOG_DIR/app$n.log"
+        limit_cpu "$n"
+        echo "=== $(date -u +%FT%T.%3NZ) start, DATABASE_URL=${DATABASE_URL/:$DB_PASSWORD@/:***@}${CPU_LIMIT:+, CPU limit $CPU_LIMIT cores}" >> "$LOG_DIR/app$n.log"
         # setsid: the instance outlives this script and a Ctrl-C in its terminal
         setsid nohup java $JAVA_OPTS -jar "$APP_JAR" >> "$LOG_DIR/app$n.log" 2>&1 < /dev/null &
         echo $! > "$pidfile"

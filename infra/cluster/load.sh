@@ -14,6 +14,12 @@
 # WORKSHOP_ORDERING_LIMITS_UNPAID_ORDERS_PER_ADDRESS=1000000 infra/cluster/up.sh (instances restarted later by
 # instance.sh from another shell lose it).
 #
+# Where the database is not the limit, two instances should approach twice one instance's throughput; on this
+# machine's two shared cores they cannot (the instances, nginx, PostgreSQL and the load generators split the same
+# CPU). CPU_LIMIT=0.5 (cores per instance, a cgroup quota like a Kubernetes CPU limit; needs root) gives each
+# instance its own share and leaves the rest to the others, so that one instance alone is the limit:
+#   infra/cluster/down.sh; CPU_LIMIT=0.5 infra/cluster/up.sh && CPU_LIMIT=0.5 infra/cluster/load.sh
+#
 # Knobs (environment): DURATION (30 s a run), CATALOG_RATE (20 users/s, 3 requests each), CHECKOUT_RATE (5),
 # WORK_RATE (1 user/s; 13 requests each), RECEIPT_RATE (40), POS_RATE (8 sales/s over 8 tablets), SCENARIOS
 # ("catalog checkout receipt-check piecework pos-sale"). The piecework scenario seeds 200 makers with a year of
@@ -75,7 +81,10 @@ peak() { # name url
   printf 'peak %-22s %s\n' "$1" "$r" | tee -a "$out/summary.txt"
 }
 
-echo "== $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $DURATION s per run; figures in $out" | tee "$out/summary.txt"
+echo "== $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $DURATION s per run, CPU per instance: ${CPU_LIMIT:-no limit}; figures in $out" | tee "$out/summary.txt"
+if [ -n "$CPU_LIMIT" ] && ! grep -q "CPU limit $CPU_LIMIT cores" <(grep "=== .* start" "$LOG_DIR/app1.log" | tail -1); then
+  echo "CPU_LIMIT=$CPU_LIMIT, but instance 1 was not started with it: start the cluster with the same CPU_LIMIT" >&2; exit 2
+fi
 # The pieces the scenarios need, on the cluster's database: sale receipts to check (a short checkout load, if none)
 # and piecework's seed (its first run).
 cluster="http://127.0.0.1:$LB_PORT"; single="http://127.0.0.1:${APP_PORTS[0]}"

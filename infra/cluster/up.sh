@@ -6,7 +6,7 @@
 #   infra/cluster/down.sh        stops everything (down.sh --wipe also deletes the data)
 #
 # Settings (environment): CLUSTER_DIR (/tmp/workshop-cluster), PG_PORT (15432), APP_PORTS ("18081 18082"),
-# LB_PORT (18000), APP_JAR, JAVA_OPTS; STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE are handed to
+# LB_PORT (18000), APP_JAR, JAVA_OPTS, CPU_LIMIT (cores per instance, see common.sh); STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE are handed to
 # the instances on the first run (they are kept in $CLUSTER_DIR/app.env). Build the jar first:
 # mvn -B -ntp -o -q -DskipTests package
 set -euo pipefail
