@@ -2,9 +2,9 @@
 # Load on the two-instance cluster beside one instance alone and the ceiling (README.md, "Performance"; issue 15
 # item 4). The same open-model load (Gatling's constantUsersPerSec; the POS benchmark's -Drate) goes first through
 # nginx to both instances, then straight to instance 1 with instance 2 stopped; each run prints throughput,
-# p50/p95/p99 and errors, and the CPU the machine, each instance, PostgreSQL and nginx used meanwhile. Then a
-# closed-loop peak (wrk) of the catalog list through nginx, on one instance, and of the ceiling's
-# /products-detached, all in the same run.
+# p50/p95/p99 and errors, and the CPU the machine, each instance, PostgreSQL and nginx used meanwhile. Then, after
+# a warm-up, closed-loop peaks (wrk) of the catalog list on one instance, on both driven straight at once, and
+# through nginx, and of the ceiling's /products-detached, all in the same run.
 #
 #   infra/cluster/up.sh && infra/cluster/load.sh
 #
@@ -78,7 +78,18 @@ run_scenario() { # target-name base-url scenario
 peak() { # name url
   local r
   r=$(wrk -t2 -c32 -d10s --latency "$2" | awk '/Requests\/sec/{r=$2} /^ +50%/{p50=$2} /^ +99%/{p99=$2} /Non-2xx/{e=$NF} END{printf "%s req/s, p50 %s, p99 %s, non-2xx %s", r, p50, p99, e+0}')
-  printf 'peak %-22s %s\n' "$1" "$r" | tee -a "$out/summary.txt"
+  printf 'peak %-34s %s\n' "$1" "$r" | tee -a "$out/summary.txt"
+}
+
+# Both instances driven straight at once, each by its own wrk with half the connections: what two instances do
+# without the proxy. Prints the sum and each.
+peak_both() { # path
+  local a b
+  a=$(mktemp); b=$(mktemp)
+  wrk -t1 -c16 -d10s "http://127.0.0.1:${APP_PORTS[0]}$1" > "$a" & wrk -t1 -c16 -d10s "http://127.0.0.1:${APP_PORTS[1]}$1" > "$b"; wait
+  printf 'peak %-34s %s\n' "catalog, both instances straight" "$(awk '/Requests\/sec/{r[n++] = $2} END{printf "%.2f req/s (%s + %s)", r[0] + r[1], r[0], r[1]}' "$a" "$b")" \
+    | tee -a "$out/summary.txt"
+  rm -f "$a" "$b"
 }
 
 echo "== $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $DURATION s per run, CPU per instance: ${CPU_LIMIT:-no limit}; figures in $out" | tee "$out/summary.txt"
@@ -92,11 +103,17 @@ cluster="http://127.0.0.1:$LB_PORT"; single="http://127.0.0.1:${APP_PORTS[0]}"
 "$root/infra/performance/run.sh" -DbaseUrl="$cluster" -Drate=5 -Dduration=20 -DminStock=1 checkout > "$out/warm-up.log" 2>&1 || true
 "$root/infra/performance/run.sh" -DbaseUrl="$cluster" -Drate=20 -Dduration=15 catalog >> "$out/warm-up.log" 2>&1 || true
 for s in "${SCENARIOS[@]}"; do run_scenario cluster "$cluster" "$s"; done
-peak "catalog, cluster" "$cluster/api/products?channel=ONLINE&size=20"
 "$here/instance.sh" stop 2 >/dev/null
 for s in "${SCENARIOS[@]}"; do run_scenario single "$single" "$s"; done
-peak "catalog, one instance" "$single/api/products?channel=ONLINE&size=20"
 "$here/instance.sh" start 2 >/dev/null
+# Closed-loop peaks of the catalog list, once both instances' JIT is warm: each driven flat out straight for
+# WARM_SECONDS (60; 180 under a CPU_LIMIT, where the compiler shares the instance's quota) first.
+catalog="/api/products?channel=ONLINE&size=20"
+warm="${WARM_SECONDS:-$([ -n "$CPU_LIMIT" ] && echo 180 || echo 60)}"
+wrk -t1 -c16 -d"${warm}s" "http://127.0.0.1:${APP_PORTS[0]}$catalog" >/dev/null & wrk -t1 -c16 -d"${warm}s" "http://127.0.0.1:${APP_PORTS[1]}$catalog" >/dev/null; wait
+peak "catalog, one instance" "$single$catalog"
+peak_both "$catalog"
+peak "catalog, cluster (nginx)" "$cluster$catalog"
 # The ceiling (../shared/bench/ceiling): started here unless it already runs (then someone else's: left running).
 ceiling_dir="$root/../shared/bench/ceiling"; [ -d "$ceiling_dir" ] || ceiling_dir=/work/shared/bench/ceiling
 started_ceiling=no
