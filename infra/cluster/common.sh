@@ -16,9 +16,12 @@ RUN_DIR="$CLUSTER_DIR/run"
 LOG_DIR="$CLUSTER_DIR/log"
 NGINX_PREFIX="$CLUSTER_DIR/nginx"
 
-# The address the instances use; faults.sh puts a latency proxy in between by setting DB_HOST_PORT.
+# The address the instances use; faults.sh puts a latency proxy in between by setting DB_HOST_PORT. Encrypted
+# (sslmode=require) when the server has its certificate, as up.sh gives it, like CloudNativePG's (infra/k8s).
 database_url() {
-  echo "postgresql://$DB_USER:$DB_PASSWORD@${DB_HOST_PORT:-127.0.0.1:$PG_PORT}/$DB_NAME"
+  local ssl=""
+  [ -f "$PG_DATA/server.crt" ] && ssl="?sslmode=require"
+  echo "postgresql://$DB_USER:$DB_PASSWORD@${DB_HOST_PORT:-127.0.0.1:$PG_PORT}/$DB_NAME$ssl"
 }
 
 as_postgres() {

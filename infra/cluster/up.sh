@@ -18,7 +18,8 @@ command -v nginx >/dev/null || { echo "installing nginx (Debian package)"; DEBIA
 mkdir -p "$RUN_DIR" "$LOG_DIR" "$NGINX_PREFIX/logs" "$NGINX_PREFIX/temp"
 chmod 755 "$CLUSTER_DIR" "$RUN_DIR"
 
-# 1. PostgreSQL 15: its own data directory and port, sockets in $RUN_DIR; fsync and synchronous_commit stay on.
+# 1. PostgreSQL 15: its own data directory and port, sockets in $RUN_DIR; fsync and synchronous_commit stay on;
+# TLS with a self-signed certificate made here, and the instances connect with sslmode=require (common.sh).
 if [ "$(id -u)" = 0 ]; then
   id -u postgres >/dev/null 2>&1 || useradd -r -M postgres
   chown postgres "$RUN_DIR"
@@ -35,6 +36,13 @@ unix_socket_directories = '$RUN_DIR'
 max_connections = 200
 shared_buffers = 256MB
 CONF
+fi
+if [ ! -f "$PG_DATA/server.crt" ]; then
+  openssl req -new -x509 -days 365 -nodes -subj "/CN=127.0.0.1" -keyout "$PG_DATA/server.key" -out "$PG_DATA/server.crt" 2>/dev/null
+  chmod 600 "$PG_DATA/server.key"
+  [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA/server.key" "$PG_DATA/server.crt"
+  echo "ssl = on" >> "$PG_DATA/postgresql.conf"
+  pg_running && as_postgres "'$PG_BIN/pg_ctl' -D '$PG_DATA' reload" >/dev/null
 fi
 if pg_running; then
   echo "PostgreSQL already answers on :$PG_PORT"

@@ -51,6 +51,10 @@ final class Checks {
     /** The database side: acknowledged results there exactly once, nothing doubled, stock and ledger consistent. */
     void database(Load load, String run, String variantId, long onHandBefore) throws SQLException {
         try (Connection db = connect()) {
+            long plain = count(db, "SELECT count(*) FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid) "
+                    + "WHERE a.application_name = 'social-workshop' AND NOT s.ssl", List.of());
+            long connections = count(db, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'social-workshop'", List.of());
+            expect(connections > 0 && plain == 0, "the instances' " + connections + " connections to PostgreSQL are encrypted (" + plain + " plain)");
             Collection<String> orders = load.orders.keySet();
             expect(count(db, "SELECT count(*) FROM orders WHERE id = ANY (?::uuid[])", orders) == orders.size(),
                     orders.size() + " acknowledged online orders are stored");

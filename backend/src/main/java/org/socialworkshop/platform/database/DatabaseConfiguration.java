@@ -4,6 +4,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.client.SSLMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -53,7 +54,7 @@ class DatabaseConfiguration {
 
     private static PostgresqlConnectionFactory connections(DatabaseServer server, DatabaseProperties properties) {
         ServerAddress address = server.address();
-        return new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
+        PostgresqlConnectionConfiguration.Builder configuration = PostgresqlConnectionConfiguration.builder()
                 .host(address.host())
                 .port(address.port())
                 .database(address.database())
@@ -61,8 +62,11 @@ class DatabaseConfiguration {
                 .password(address.password())
                 .applicationName("social-workshop")
                 .statementTimeout(properties.pool().statementTimeout())
-                .tcpKeepAlive(true)
-                .build());
+                .tcpKeepAlive(true);
+        if (address.sslMode() != null) {
+            configuration.sslMode(SSLMode.fromValue(address.sslMode()));
+        }
+        return new PostgresqlConnectionFactory(configuration.build());
     }
 
     @Bean
