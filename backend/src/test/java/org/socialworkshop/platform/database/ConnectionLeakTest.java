@@ -14,8 +14,6 @@ import java.util.stream.IntStream;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.pool.PoolMetrics;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.socialworkshop.platform.database.HangingUpClients.Outcome;
 import org.socialworkshop.platform.database.HangingUpClients.Request;
 import org.socialworkshop.support.SignIn;
-import org.socialworkshop.support.TestPostgres;
 import org.socialworkshop.support.WorkshopTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -208,16 +205,7 @@ class ConnectionLeakTest {
     }
 
     private static ConnectionPool smallPool(String name) {
-        ServerAddress address = ServerAddress.parse(TestPostgres.url());
-        return new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
-                        PostgresqlConnectionConfiguration.builder()
-                                .host(address.host())
-                                .port(address.port())
-                                .database(address.database())
-                                .username(address.user())
-                                .password(address.password())
-                                .applicationName("connection-leak-control-" + name)
-                                .build()))
+        return new ConnectionPool(ConnectionPoolConfiguration.builder(SmallDatabase.connections("connection-leak-control-" + name, null))
                 .name("control-" + name)
                 .maxSize(5)
                 .maxAcquireTime(Duration.ofSeconds(2))

@@ -6,6 +6,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import org.jspecify.annotations.Nullable;
 import org.socialworkshop.support.TestPostgres;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,22 +22,28 @@ public final class SmallDatabase implements AutoCloseable {
     private final Database database;
 
     public SmallDatabase(String name, Duration statementTimeout) {
-        ServerAddress address = ServerAddress.parse(TestPostgres.url());
-        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(new PostgresqlConnectionFactory(
-                        PostgresqlConnectionConfiguration.builder()
-                                .host(address.host())
-                                .port(address.port())
-                                .database(address.database())
-                                .username(address.user())
-                                .password(address.password())
-                                .applicationName(name)
-                                .statementTimeout(statementTimeout)
-                                .build()))
+        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(connections(name, statementTimeout))
                 .name(name)
                 .maxSize(3)
                 .maxAcquireTime(Duration.ofSeconds(5))
                 .build());
         database = new Database(DatabaseClient.create(pool), TransactionalOperator.create(new R2dbcTransactionManager(pool)));
+    }
+
+    /** Connections to the shared test PostgreSQL under {@code name}, with this statement timeout (null: none). */
+    static PostgresqlConnectionFactory connections(String name, @Nullable Duration statementTimeout) {
+        ServerAddress address = ServerAddress.parse(TestPostgres.url());
+        PostgresqlConnectionConfiguration.Builder configuration = PostgresqlConnectionConfiguration.builder()
+                .host(address.host())
+                .port(address.port())
+                .database(address.database())
+                .username(address.user())
+                .password(address.password())
+                .applicationName(name);
+        if (statementTimeout != null) {
+            configuration.statementTimeout(statementTimeout);
+        }
+        return new PostgresqlConnectionFactory(configuration.build());
     }
 
     public Database database() {
