@@ -62,12 +62,16 @@ public record ServerAddress(String host, int port, String database, String user,
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database + (sslMode == null ? "" : "?sslmode=" + sslMode);
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database + query();
     }
 
     @Override
     public String toString() {
-        return "postgresql://" + user + "@" + host + ":" + port + "/" + database + (sslMode == null ? "" : "?sslmode=" + sslMode);
+        return "postgresql://" + user + "@" + host + ":" + port + "/" + database + query();
+    }
+
+    private String query() {
+        return sslMode == null ? "" : "?sslmode=" + sslMode;
     }
 
     private static String decode(String part) {
