@@ -2,9 +2,7 @@ package org.socialworkshop.platform.database;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.postgresql.client.SSLMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -53,20 +51,11 @@ class DatabaseConfiguration {
     }
 
     private static PostgresqlConnectionFactory connections(DatabaseServer server, DatabaseProperties properties) {
-        ServerAddress address = server.address();
-        PostgresqlConnectionConfiguration.Builder configuration = PostgresqlConnectionConfiguration.builder()
-                .host(address.host())
-                .port(address.port())
-                .database(address.database())
-                .username(address.user())
-                .password(address.password())
+        return new PostgresqlConnectionFactory(server.address().r2dbc()
                 .applicationName("social-workshop")
                 .statementTimeout(properties.pool().statementTimeout())
-                .tcpKeepAlive(true);
-        if (address.sslMode() != null) {
-            configuration.sslMode(SSLMode.fromValue(address.sslMode()));
-        }
-        return new PostgresqlConnectionFactory(configuration.build());
+                .tcpKeepAlive(true)
+                .build());
     }
 
     @Bean

@@ -6,6 +6,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.client.SSLMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +61,20 @@ public record ServerAddress(String host, int port, String database, String user,
         String[] userInfo = uri.getRawUserInfo().split(":", 2);
         return new ServerAddress(uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), path,
                 decode(userInfo[0]), userInfo.length > 1 ? decode(userInfo[1]) : "", sslMode);
+    }
+
+    /** The R2DBC driver's settings for this address (host, port, database, credentials, {@code sslmode}); callers add their own. */
+    public PostgresqlConnectionConfiguration.Builder r2dbc() {
+        PostgresqlConnectionConfiguration.Builder configuration = PostgresqlConnectionConfiguration.builder()
+                .host(host)
+                .port(port)
+                .database(database)
+                .username(user)
+                .password(password);
+        if (sslMode != null) {
+            configuration.sslMode(SSLMode.fromValue(sslMode));
+        }
+        return configuration;
     }
 
     public String jdbcUrl() {

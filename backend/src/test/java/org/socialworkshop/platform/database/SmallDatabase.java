@@ -32,14 +32,7 @@ public final class SmallDatabase implements AutoCloseable {
 
     /** Connections to the shared test PostgreSQL under {@code name}, with this statement timeout (null: none). */
     static PostgresqlConnectionFactory connections(String name, @Nullable Duration statementTimeout) {
-        ServerAddress address = ServerAddress.parse(TestPostgres.url());
-        PostgresqlConnectionConfiguration.Builder configuration = PostgresqlConnectionConfiguration.builder()
-                .host(address.host())
-                .port(address.port())
-                .database(address.database())
-                .username(address.user())
-                .password(address.password())
-                .applicationName(name);
+        PostgresqlConnectionConfiguration.Builder configuration = ServerAddress.parse(TestPostgres.url()).r2dbc().applicationName(name);
         if (statementTimeout != null) {
             configuration.statementTimeout(statementTimeout);
         }
