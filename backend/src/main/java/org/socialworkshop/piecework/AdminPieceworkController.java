@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -146,6 +149,8 @@ class AdminPieceworkController {
      * dropped connection, a double click) answers the first outcome instead of recording and paying the work twice.
      */
     @PostMapping(path = "/work", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "201", description = "The work record (the first outcome again for a key sent before)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = WorkRecords.WorkRecord.class)))
     Mono<ResponseEntity<byte[]>> record(@Valid @RequestBody NewWork body,
             @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key, ServerWebExchange exchange) {
         if (body.workDate().isAfter(time.today().plusDays(1))) {
@@ -176,6 +181,8 @@ class AdminPieceworkController {
 
     /** Books an adjustment to a maker's earnings; an {@code Idempotency-Key} makes sending it again safe, as for work. */
     @PostMapping(path = "/adjustments", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "201", description = "The ledger entry booked (the first outcome again for a key sent before)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = LedgerEntry.class)))
     Mono<ResponseEntity<byte[]>> adjust(@Valid @RequestBody Adjustment body,
             @RequestHeader(name = IdempotentRequest.HEADER, required = false) @Nullable String key, ServerWebExchange exchange) {
         if (body.amount() == 0) {
